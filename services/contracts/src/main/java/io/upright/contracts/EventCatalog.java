@@ -1,0 +1,64 @@
+package io.upright.contracts;
+
+import io.upright.contracts.assessments.AssessmentCompleted;
+import io.upright.contracts.assessments.AssessmentStarted;
+import io.upright.contracts.exercises.ExerciseSessionCompleted;
+import io.upright.contracts.exercises.RoutineRecommended;
+import io.upright.contracts.programs.EmployeeEnrolled;
+import io.upright.contracts.programs.TeamCreated;
+import io.upright.contracts.reminders.BreakReminderSent;
+import io.upright.contracts.reminders.BreakTaken;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every integration event type Upright publishes. docs/events.md is the human-readable table of this list. */
+public final class EventCatalog {
+
+    public static final EventType<TeamCreated> TEAM_CREATED =
+            new EventType<>(UprightService.PROGRAMS, "team-created", 1, TeamCreated.class);
+    public static final EventType<EmployeeEnrolled> EMPLOYEE_ENROLLED =
+            new EventType<>(UprightService.PROGRAMS, "employee-enrolled", 1, EmployeeEnrolled.class);
+    public static final EventType<AssessmentStarted> ASSESSMENT_STARTED =
+            new EventType<>(UprightService.ASSESSMENTS, "assessment-started", 1, AssessmentStarted.class);
+    public static final EventType<AssessmentCompleted> ASSESSMENT_COMPLETED =
+            new EventType<>(UprightService.ASSESSMENTS, "assessment-completed", 1, AssessmentCompleted.class);
+    public static final EventType<RoutineRecommended> ROUTINE_RECOMMENDED =
+            new EventType<>(UprightService.EXERCISES, "routine-recommended", 1, RoutineRecommended.class);
+    public static final EventType<ExerciseSessionCompleted> EXERCISE_SESSION_COMPLETED =
+            new EventType<>(UprightService.EXERCISES, "exercise-session-completed", 1, ExerciseSessionCompleted.class);
+    public static final EventType<BreakReminderSent> BREAK_REMINDER_SENT =
+            new EventType<>(UprightService.REMINDERS, "break-reminder-sent", 1, BreakReminderSent.class);
+    public static final EventType<BreakTaken> BREAK_TAKEN =
+            new EventType<>(UprightService.REMINDERS, "break-taken", 1, BreakTaken.class);
+
+    public static final List<EventType<?>> ALL = List.of(
+            TEAM_CREATED, EMPLOYEE_ENROLLED,
+            ASSESSMENT_STARTED, ASSESSMENT_COMPLETED,
+            ROUTINE_RECOMMENDED, EXERCISE_SESSION_COMPLETED,
+            BREAK_REMINDER_SENT, BREAK_TAKEN);
+
+    private static final Map<String, EventType<?>> BY_CE_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
+    private static final Map<Class<?>, EventType<?>> BY_JAVA_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static Optional<EventType<?>> byCeType(String ceType) {
+        return Optional.ofNullable(BY_CE_TYPE.get(ceType));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <E extends IntegrationEvent> EventType<E> of(E event) {
+        EventType<?> type = BY_JAVA_TYPE.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("Not a catalogued integration event: " + event.getClass().getName());
+        }
+        return (EventType<E>) type;
+    }
+}

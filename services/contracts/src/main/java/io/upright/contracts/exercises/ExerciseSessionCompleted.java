@@ -1,0 +1,27 @@
+package io.upright.contracts.exercises;
+
+import io.upright.contracts.IntegrationEvent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An employee logged a routine or exercise as done; {@code feltRating} is 1 (hard) to 5 (easy). */
+public record ExerciseSessionCompleted(
+        UUID sessionId,
+        UUID employeeId,
+        String routineId,
+        String exerciseId,
+        int minutes,
+        int feltRating,
+        Instant completedAt) implements IntegrationEvent {
+
+    @Override
+    public String subject() {
+        return sessionId.toString();
+    }
+
+    @Override
+    public String key() {
+        return employeeId.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package io.upright.contracts.exercises;
+
+import io.upright.contracts.IntegrationEvent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A routine was recommended to an employee from an assessment's findings. {@code routineId} is null when
+ * exercises are withheld because the assessment asked for clinical review.
+ */
+public record RoutineRecommended(
+        UUID recommendationId,
+        UUID employeeId,
+        UUID assessmentId,
+        String routineId,
+        String routineTitle,
+        Integer durationMinutes,
+        List<String> findingCodes,
+        boolean withheldForClinicalReview,
+        Instant recommendedAt) implements IntegrationEvent {
+
+    @Override
+    public String subject() {
+        return recommendationId.toString();
+    }
+
+    @Override
+    public String key() {
+        return employeeId.toString();
+    }
+}

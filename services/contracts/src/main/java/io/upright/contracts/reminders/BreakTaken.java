@@ -1,0 +1,25 @@
+package io.upright.contracts.reminders;
+
+import io.upright.contracts.IntegrationEvent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The employee answered a reminder with Done: what they did ({@code stand}, {@code walk}, {@code stretch}, {@code routine}) and for how long. */
+public record BreakTaken(
+        UUID reminderId,
+        UUID employeeId,
+        String activity,
+        int activeMinutes,
+        Instant takenAt) implements IntegrationEvent {
+
+    @Override
+    public String subject() {
+        return reminderId.toString();
+    }
+
+    @Override
+    public String key() {
+        return employeeId.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package io.upright.platform.eventstore;
+
+import io.upright.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * Runs a command through a {@link Decider}: load the stream, fold the state, decide, append with the
+ * version that was read. Callers add the integration events to the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class AggregateStore {
+
+    @Inject
+    EventStore eventStore;
+
+    /** Reads an aggregate's current state and version. */
+    public <S, E> Decision<S, E> read(String tenant, UUID streamId, Class<E> eventType, Decider<?, S, E> decider) {
+        EventStream<E> stream = eventStore.load(tenant, streamId, eventType);
+        return new Decision<>(List.of(), decider.fold(stream.events()), stream.version());
+    }
+
+    /**
+     * @param ifMatch the version the client last saw ({@code If-Match}); a different current version is 412
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <C, S, E> Decision<S, E> handle(String tenant, String streamType, UUID streamId, Class<E> eventType,
+                                           Decider<C, S, E> decider, C command, OptionalLong ifMatch) {
+        EventStream<E> stream = eventStore.load(tenant, streamId, eventType);
+        if (ifMatch.isPresent() && ifMatch.getAsLong() != stream.version()) {
+            throw ProblemException.preconditionFailed(
+                    streamType + " " + streamId + " is at version " + stream.version() + ", not " + ifMatch.getAsLong());
+        }
+        S state = decider.fold(stream.events());
+        List<E> newEvents = decider.decide(command, state);
+        for (E event : newEvents) {
+            state = decider.evolve(state, event);
+        }
+        long version = newEvents.isEmpty()
+                ? stream.version()
+                : eventStore.append(tenant, streamType, streamId, stream.version(), newEvents);
+        return new Decision<>(newEvents, state, version);
+    }
+}

@@ -1,0 +1,127 @@
+package io.upright.platform.eventstore;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Append-only store of domain events, one stream per aggregate, every row tagged with its tenant. Events
+ * are records behind a sealed interface; the record's simple name is stored as the event type.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Map<Class<?>, Map<String, Class<?>>> eventTypes = new ConcurrentHashMap<>();
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Loads a tenant's stream; another tenant's stream with the same id reads as empty. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <E> EventStream<E> load(String tenant, UUID streamId, Class<E> eventType) {
+        Map<String, Class<?>> types = typesOf(eventType);
+        List<E> events = new ArrayList<>();
+        long version = 0;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select version, event_type, payload from event_store "
+                             + "where tenant_id = ? and stream_id = ? order by version")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, streamId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    version = rs.getLong(1);
+                    Class<?> type = types.get(rs.getString(2));
+                    if (type == null) {
+                        throw new IllegalStateException("Unknown event type " + rs.getString(2) + " in stream " + streamId);
+                    }
+                    events.add(eventType.cast(json.readValue(rs.getString(3), type)));
+                }
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot load stream " + streamId, e);
+        }
+        return new EventStream<>(List.copyOf(events), version);
+    }
+
+    /**
+     * Appends events after {@code expectedVersion}. If another writer got there first, the unique
+     * (tenant, stream, version) constraint fails and this throws {@link ConcurrencyConflict}.
+     *
+     * @return the stream's version after the append
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long append(String tenant, String streamType, UUID streamId, long expectedVersion, List<?> events) {
+        long version = expectedVersion;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "insert into event_store (tenant_id, stream_type, stream_id, version, event_id, event_type, payload) "
+                             + "values (?, ?, ?, ?, ?, ?, cast(? as jsonb))")) {
+            for (Object event : events) {
+                version++;
+                ps.setString(1, tenant);
+                ps.setString(2, streamType);
+                ps.setObject(3, streamId);
+                ps.setLong(4, version);
+                ps.setObject(5, UUID.randomUUID());
+                ps.setString(6, event.getClass().getSimpleName());
+                ps.setString(7, json.writeValueAsString(event));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                throw new ConcurrencyConflict(streamType + " " + streamId + " was changed by someone else; reload and retry");
+            }
+            throw new IllegalStateException("Cannot append to stream " + streamId, e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise an event for stream " + streamId, e);
+        }
+        return version;
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getNextException() != null
+                    && UNIQUE_VIOLATION.equals(sql.getNextException().getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, Class<?>> typesOf(Class<?> eventType) {
+        return eventTypes.computeIfAbsent(eventType, base -> {
+            if (!base.isSealed()) {
+                throw new IllegalArgumentException(base.getName() + " must be a sealed interface of event records");
+            }
+            Map<String, Class<?>> byName = new HashMap<>();
+            for (Class<?> permitted : base.getPermittedSubclasses()) {
+                byName.put(permitted.getSimpleName(), permitted);
+            }
+            return Map.copyOf(byName);
+        });
+    }
+}

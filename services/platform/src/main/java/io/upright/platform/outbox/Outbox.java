@@ -1,0 +1,83 @@
+package io.upright.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.upright.contracts.EventCatalog;
+import io.upright.contracts.EventType;
+import io.upright.contracts.IntegrationEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records integration events in the same transaction as the state change that caused them. Nothing is sent
+ * from here: the {@link OutboxRelay} publishes committed rows, so an event exists on Kafka if and only if
+ * its transaction committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    /** @return the CloudEvents id the record will carry */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueue(String tenant, IntegrationEvent event) {
+        EventType<IntegrationEvent> type = EventCatalog.of(event);
+        UUID eventId = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "insert into outbox (tenant_id, topic, record_key, event_id, event_type, source, subject, occurred_at, payload) "
+                             + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))")) {
+            ps.setString(1, tenant);
+            ps.setString(2, type.topic());
+            ps.setString(3, event.key());
+            ps.setObject(4, eventId);
+            ps.setString(5, type.ceType());
+            ps.setString(6, type.owner().source());
+            ps.setString(7, event.subject());
+            ps.setTimestamp(8, Timestamp.from(Instant.now()));
+            ps.setString(9, json.writeValueAsString(event));
+            ps.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + type.ceType() + " to the outbox", e);
+        }
+        wakeRelayAfterCommit();
+        return eventId;
+    }
+
+    private void wakeRelayAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,247 @@
+package io.upright.platform.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes committed outbox rows to Kafka as CloudEvents (binary mode), in order, and marks them published.
+ *
+ * <p>Only rows of transactions older than the oldest still running one are taken
+ * ({@code tx_id < pg_snapshot_xmin(pg_current_snapshot())}), ordered by (tx_id, id). Such a set can no longer
+ * grow below the cursor, so a row whose transaction commits late is waited for rather than skipped, and the
+ * records of one key keep their order. A transaction-scoped advisory lock lets several instances run with
+ * one relaying at a time. Publishing is at least once: a crash between the send and the mark re-sends, and
+ * consumers deduplicate on {@code ce_id}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x75707269676874L; // "upright"
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private Producer<String, byte[]> producer;
+    private Instant lastCleanup = Instant.EPOCH;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    OutboxConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.CLIENT_ID_CONFIG, "upright-outbox-relay"),
+                new StringSerializer(), new ByteArraySerializer());
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wakeUp.release();
+        if (worker != null) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    /** Called after a transaction that wrote to the outbox commits, so events leave without waiting a poll. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int published = relayOnce();
+                if (published < config.batchSize()) {
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+                cleanUpPublished();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("Outbox relay failed, will retry: %s", e.toString());
+                sleepQuietly(config.pollInterval().toMillis() * 2);
+            }
+        }
+    }
+
+    /**
+     * Publishes one batch of pending rows.
+     *
+     * @return how many rows were published
+     */
+    int relayOnce() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int published = relayBatch(c);
+                c.commit();
+                return published;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int relayBatch(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return 0; // another instance is relaying
+                }
+            }
+        }
+        List<PendingRecord> batch = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, tenant_id, topic, record_key, event_id, event_type, source, subject, occurred_at, payload "
+                        + "from outbox where published_at is null and tx_id < pg_snapshot_xmin(pg_current_snapshot()) "
+                        + "order by tx_id, id limit ?")) {
+            ps.setInt(1, config.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    batch.add(new PendingRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getTimestamp(9).toInstant(), rs.getString(10)));
+                }
+            }
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        for (PendingRecord row : batch) {
+            sends.add(producer.send(row.toProducerRecord()));
+        }
+        producer.flush();
+        // Mark the longest prefix that Kafka acknowledged; anything after a failure is sent again later.
+        List<Long> acknowledged = new ArrayList<>();
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get();
+                acknowledged.add(batch.get(i).id());
+            } catch (ExecutionException e) {
+                LOG.warnf("Kafka refused outbox row %d (%s), will retry: %s", batch.get(i).id(), batch.get(i).type(),
+                        e.getCause().toString());
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!acknowledged.isEmpty()) {
+            try (PreparedStatement mark = c.prepareStatement("update outbox set published_at = now() where id = any(?)")) {
+                Array ids = c.createArrayOf("bigint", acknowledged.toArray());
+                mark.setArray(1, ids);
+                mark.executeUpdate();
+            }
+        }
+        return acknowledged.size();
+    }
+
+    private void cleanUpPublished() {
+        Instant now = Instant.now();
+        if (lastCleanup.plusSeconds(3600).isAfter(now)) {
+            return;
+        }
+        lastCleanup = now;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from outbox where published_at < ?")) {
+            ps.setTimestamp(1, Timestamp.from(now.minus(config.retention())));
+            int deleted = ps.executeUpdate();
+            if (deleted > 0) {
+                LOG.debugf("Deleted %d published outbox rows", deleted);
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Outbox clean-up failed: %s", e.toString());
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record PendingRecord(long id, String tenant, String topic, String key, String eventId, String type,
+                                 String source, String subject, Instant occurredAt, String payload) {
+
+        ProducerRecord<String, byte[]> toProducerRecord() {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_1_0));
+            headers.add(CloudEventHeaders.ID, bytes(eventId));
+            headers.add(CloudEventHeaders.TYPE, bytes(type));
+            headers.add(CloudEventHeaders.SOURCE, bytes(source));
+            headers.add(CloudEventHeaders.SUBJECT, bytes(subject));
+            headers.add(CloudEventHeaders.TIME, bytes(DateTimeFormatter.ISO_INSTANT.format(occurredAt)));
+            headers.add(CloudEventHeaders.TENANT, bytes(tenant));
+            headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+            return new ProducerRecord<>(topic, null, key, payload.getBytes(StandardCharsets.UTF_8), headers);
+        }
+
+        private static byte[] bytes(String value) {
+            return value.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}
