@@ -1,0 +1,114 @@
+package io.upright.programs.enrollment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.upright.testsupport.infra.DevTokens;
+import io.upright.testsupport.infra.TopicReader;
+import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+@QuarkusTest
+@WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
+        @ResourceArg(name = "database", value = "programs"),
+        @ResourceArg(name = "topics", value = "upright.programs")})
+class EnrollmentFlowTest {
+
+    private static final DevTokens TOKENS = DevTokens.forTests();
+    private final String tenant = "acme-" + UUID.randomUUID();
+    private final String hr = TOKENS.issue(tenant, "hr-1", "hr");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void enrolling_an_employee_publishes_a_pseudonymous_employee_enrolled_event() throws Exception {
+        String teamId = formTeam(hr, "Finance");
+        String employeeId = given().auth().oauth2(hr).contentType("application/json")
+                .body(Map.of("displayName", "Ada Lovelace", "email", "ada@acme.example", "timeZone", "Europe/Berlin",
+                        "workdayStart", "08:30", "workdayEnd", "17:00", "standingDesk", true))
+                .post("/api/teams/{id}/employees", teamId)
+                .then().statusCode(201).body("teamId", equalTo(teamId)).extract().path("id");
+
+        ConsumerRecord<String, byte[]> record = TopicReader.awaitRecord(kafka, "upright.programs",
+                r -> employeeId.equals(r.key()), Duration.ofSeconds(30));
+        assertThat(TopicReader.header(record, "ce_type")).isEqualTo("upright.programs.employee-enrolled.v1");
+        assertThat(TopicReader.header(record, "ce_tenant")).isEqualTo(tenant);
+        String body = new String(record.value(), StandardCharsets.UTF_8);
+        assertThat(body).doesNotContain("Ada").doesNotContain("acme.example");
+        JsonNode json = new ObjectMapper().readTree(body);
+        assertThat(json.get("teamId").asText()).isEqualTo(teamId);
+        assertThat(json.get("timeZone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(json.get("standingDesk").asBoolean()).isTrue();
+
+        String employee = TOKENS.issue(tenant, employeeId, "employee");
+        given().auth().oauth2(employee).get("/api/me").then().statusCode(200).body("displayName", equalTo("Ada Lovelace"));
+    }
+
+    @Test
+    void another_tenant_sees_neither_the_team_nor_its_employees() {
+        String teamId = formTeam(hr, "Design");
+        String employeeId = enroll(teamId, "grace@acme.example");
+        String otherHr = TOKENS.issue("globex-" + UUID.randomUUID(), "hr-2", "hr");
+
+        given().auth().oauth2(otherHr).get("/api/teams/{id}", teamId).then().statusCode(404);
+        given().auth().oauth2(otherHr).get("/api/employees/{id}", employeeId).then().statusCode(404);
+        given().auth().oauth2(otherHr).contentType("application/json")
+                .body(Map.of("displayName", "Mallory", "email", "m@globex.example", "timeZone", "UTC",
+                        "workdayStart", "09:00", "workdayEnd", "17:00"))
+                .post("/api/teams/{id}/employees", teamId).then().statusCode(404);
+        given().auth().oauth2(otherHr).get("/api/teams").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void invalid_enrolment_names_every_offending_field() {
+        String teamId = formTeam(hr, "Sales");
+        given().auth().oauth2(hr).contentType("application/json")
+                .body(Map.of("displayName", "Bob", "email", "not-an-email", "timeZone", "Nowhere/City",
+                        "workdayStart", "17:00", "workdayEnd", "09:00"))
+                .post("/api/teams/{id}/employees", teamId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("email"));
+        given().auth().oauth2(hr).contentType("application/json")
+                .body(Map.of("displayName", "Bob", "email", "bob@acme.example", "timeZone", "Nowhere/City",
+                        "workdayStart", "17:00", "workdayEnd", "09:00"))
+                .post("/api/teams/{id}/employees", teamId)
+                .then().statusCode(400).body("errors.field", hasItems("timeZone", "workdayEnd"));
+    }
+
+    @Test
+    void a_second_team_with_the_same_name_is_a_conflict_and_employees_cannot_form_teams() {
+        formTeam(hr, "Legal");
+        given().auth().oauth2(hr).contentType("application/json").body(Map.of("name", "legal"))
+                .post("/api/teams").then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee"))
+                .contentType("application/json").body(Map.of("name", "Rogue"))
+                .post("/api/teams").then().statusCode(403);
+    }
+
+    private String enroll(String teamId, String email) {
+        return given().auth().oauth2(hr).contentType("application/json")
+                .body(Map.of("displayName", "Grace", "email", email, "timeZone", "America/New_York",
+                        "workdayStart", "09:00", "workdayEnd", "17:00"))
+                .post("/api/teams/{id}/employees", teamId).then().statusCode(201).extract().path("id");
+    }
+
+    private static String formTeam(String token, String name) {
+        return given().auth().oauth2(token).contentType("application/json").body(Map.of("name", name))
+                .post("/api/teams").then().statusCode(201).extract().path("id");
+    }
+}
