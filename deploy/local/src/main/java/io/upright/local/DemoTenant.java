@@ -1,0 +1,147 @@
+package io.upright.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.upright.testsupport.infra.DevTokens;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a demo tenant through the public APIs only, as its admin, HR and employees would: three teams (one
+ * deliberately smaller than the anonymity threshold), enrolled employees, desk assessments and a few logged
+ * routines. Saved under {@code .upright/demo.json} so a restart reuses it.
+ */
+final class DemoTenant {
+
+    static final String TENANT = "demo";
+
+    record Employee(String id, String team) {
+    }
+
+    record Demo(String tenant, String webhookSecret, List<Employee> employees) {
+    }
+
+    private static final Map<String, Integer> TEAMS = teams();
+
+    private DemoTenant() {
+    }
+
+    /** Loads the demo once; later starts read what the first one created. */
+    static Demo loadOrCreate(LocalStack stack, WebhookInbox inbox, Path file, LocalStack.Progress progress) {
+        if (Files.exists(file)) {
+            try {
+                Demo demo = Api.JSON.readValue(file.toFile(), Demo.class);
+                inbox.trust(demo.webhookSecret());
+                progress.step("Demo tenant '" + demo.tenant() + "' already loaded (" + demo.employees().size() + " employees)");
+                return demo;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+        }
+        Demo demo = create(stack, inbox, progress);
+        try {
+            Api.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), demo);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+        return demo;
+    }
+
+    private static Demo create(LocalStack stack, WebhookInbox inbox, LocalStack.Progress progress) {
+        DevTokens tokens = stack.tokens();
+        Api reminders = new Api(stack.baseUrl("reminders"), tokens.issue(TENANT, "demo-admin", "admin"));
+        JsonNode endpoint = reminders.post("/api/webhook-endpoints", Map.of("url", inbox.url()));
+        String secret = endpoint.path("secret").asText();
+        inbox.trust(secret);
+        progress.step("Webhook endpoint registered: reminders go to the local inbox " + inbox.url());
+
+        Api programs = new Api(stack.baseUrl("programs"), tokens.issue(TENANT, "demo-hr", "hr"));
+        List<Employee> employees = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, Integer> team : TEAMS.entrySet()) {
+            String teamId = programs.post("/api/teams", Map.of("name", team.getKey())).path("id").asText();
+            for (int i = 0; i < team.getValue(); i++) {
+                n++;
+                ObjectNode person = Api.JSON.createObjectNode()
+                        .put("displayName", "Demo Person " + n)
+                        .put("email", "person" + n + "@demo.example")
+                        // all day, so a demo started at any hour shows reminders arriving
+                        .put("timeZone", "UTC").put("workdayStart", "00:00").put("workdayEnd", "23:59")
+                        .put("standingDesk", n % 3 == 0);
+                String id = programs.post("/api/teams/" + teamId + "/employees", person).path("id").asText();
+                employees.add(new Employee(id, team.getKey()));
+            }
+            progress.step("Team " + team.getKey() + ": " + team.getValue() + " employees enrolled");
+        }
+
+        // assessments read the employee's team from EmployeeEnrolled; give the events a moment to arrive
+        sleep(Duration.ofSeconds(2));
+        int assessed = 0;
+        for (int i = 0; i < employees.size(); i++) {
+            Employee employee = employees.get(i);
+            if (i % 4 == 3) {
+                continue; // not everyone has done their assessment yet
+            }
+            Api me = new Api(stack.baseUrl("assessments"), tokens.issue(TENANT, employee.id(), "employee"));
+            String assessment = me.post("/api/assessments", Map.of("templateId", "workstation-basics")).path("id").asText();
+            me.put("/api/assessments/" + assessment + "/answers", Map.of("answers", answers(i)));
+            me.post("/api/assessments/" + assessment + "/submission", Map.of());
+            assessed++;
+        }
+        progress.step(assessed + " desk assessments submitted");
+
+        Api catalogue = new Api(stack.baseUrl("exercises"), tokens.issue(TENANT, employees.get(0).id(), "employee"));
+        String routine = catalogue.get("/api/routines").path("items").path(0).path("id").asText();
+        int sessions = 0;
+        for (int i = 0; i < employees.size(); i += 2) {
+            Api me = new Api(stack.baseUrl("exercises"), tokens.issue(TENANT, employees.get(i).id(), "employee"));
+            me.post("/api/me/exercise-sessions", Map.of("routineId", routine, "minutes", 6 + i % 4, "feltRating", 3 + i % 3));
+            sessions++;
+        }
+        progress.step(sessions + " exercise sessions logged");
+        return new Demo(TENANT, secret, employees);
+    }
+
+    /** Varied but repeatable answers, so the dashboard has a spread of risk levels and findings. */
+    private static Map<String, Object> answers(int i) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("feetFlatOnFloor", i % 3 != 0);
+        a.put("kneesNear90Degrees", i % 4 != 0);
+        a.put("backSupported", i % 2 == 0);
+        a.put("screenAtEyeLevel", i % 3 == 1);
+        a.put("chairType", List.of("office-adjustable", "office-fixed", "kitchen-or-dining").get(i % 3));
+        a.put("standingDeskAvailable", i % 5 == 0);
+        a.put("hoursSittingPerDay", 4 + i % 6);
+        a.put("longestSittingBoutMinutes", 30 + (i * 17) % 120);
+        a.put("standUpFrequency", List.of("every-30-min", "hourly", "every-2-hours", "rarely").get(i % 4));
+        a.put("discomfortWhenSitting", i % 7);
+        a.put("discomfortWhenWalkingOrStanding", (i * 3) % 6);
+        a.put("legNumbnessOrTingling", i == 5);
+        return a;
+    }
+
+    private static Map<String, Integer> teams() {
+        Map<String, Integer> teams = new LinkedHashMap<>();
+        teams.put("Finance", 6);
+        teams.put("Engineering", 7);
+        teams.put("Design", 3); // smaller than k = 5: HR sees it suppressed
+        return teams;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

@@ -1,0 +1,162 @@
+package io.upright.local;
+
+import io.upright.contracts.UprightService;
+import io.upright.testsupport.infra.DevTokens;
+import io.upright.testsupport.infra.EmbeddedKafkaBroker;
+import io.upright.testsupport.infra.EmbeddedPostgresServer;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine: a real KRaft Kafka broker and a real PostgreSQL (one database per
+ * service) from Maven Central jars, and the five packaged services as separate JVMs. Used by the launcher
+ * and by the end-to-end test.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The five services in start order, with their default ports. */
+    public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
+
+    public record Options(Path repositoryRoot, Path home, int kafkaPort, int postgresPort,
+                          Map<String, Integer> servicePorts, Duration reminderCadence) {
+
+        /** Random free ports everywhere: for tests that must not collide with a running system. */
+        public static Options isolated(Path repositoryRoot, Path home, Duration reminderCadence) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            DEFAULT_PORTS.keySet().forEach(service -> ports.put(service, freePort()));
+            return new Options(repositoryRoot, home, 0, 0, ports, reminderCadence);
+        }
+    }
+
+    private final Options options;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+    private DevTokens tokens;
+
+    public LocalStack(Options options) {
+        this.options = options;
+    }
+
+    /** Starts infrastructure and services and returns once every service reports ready. */
+    public LocalStack start(Progress progress) {
+        postgres = EmbeddedPostgresServer.start(options.home().resolve("postgres"), options.postgresPort());
+        for (String service : options.servicePorts().keySet()) {
+            postgres.createDatabaseIfMissing(service);
+        }
+        progress.step("PostgreSQL " + postgres.jdbcUrl("<service>") + " ready");
+
+        kafka = EmbeddedKafkaBroker.start(options.home().resolve("kafka"), options.kafkaPort());
+        List<String> topics = new ArrayList<>();
+        for (UprightService service : UprightService.values()) {
+            if (service != UprightService.INSIGHTS) {
+                topics.add(service.topic());
+            }
+            topics.add(service.deadLetterTopic());
+        }
+        kafka.createTopics(topics, 3);
+        progress.step("Kafka " + kafka.bootstrapServers() + " ready (KRaft, topics " + String.join(", ", topics) + ")");
+
+        Path keys = options.home().resolve("keys");
+        tokens = DevTokens.inDirectory(keys);
+        for (Map.Entry<String, Integer> entry : options.servicePorts().entrySet()) {
+            String service = entry.getKey();
+            ServiceProcess process = new ServiceProcess(service, entry.getValue(),
+                    options.repositoryRoot().resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
+                    options.home().resolve("logs").resolve(service + ".log"),
+                    environment(service, entry.getValue(), DevTokens.publicKeyIn(keys)));
+            services.add(process);
+            process.start();
+        }
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(Duration.ofSeconds(180));
+            progress.step(service.name() + " healthy on " + service.baseUrl() + " (pid " + service.pid() + ")");
+        }
+        return this;
+    }
+
+    private Map<String, String> environment(String service, int port, Path publicKey) {
+        String prefix = ServiceProcess.envPrefix(service);
+        Map<String, String> env = new HashMap<>();
+        env.put(prefix + "_HTTP_PORT", String.valueOf(port));
+        env.put(prefix + "_JDBC_URL", postgres.jdbcUrl(service));
+        env.put(prefix + "_DB_USERNAME", EmbeddedPostgresServer.USERNAME);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("UPRIGHT_JWT_PUBLIC_KEY", publicKey.toAbsolutePath().toString());
+        env.put("UPRIGHT_JWT_ISSUER", DevTokens.ISSUER);
+        // the local webhook inbox listens on loopback, which production refuses (SSRF guard)
+        env.put("UPRIGHT_REMINDERS_ALLOW_PRIVATE_WEBHOOKS", "true");
+        env.put("UPRIGHT_REMINDERS_DEFAULT_CADENCE", options.reminderCadence().toString());
+        return env;
+    }
+
+    public String baseUrl(String service) {
+        return services.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + service)).baseUrl();
+    }
+
+    public List<String> serviceNames() {
+        return services.stream().map(ServiceProcess::name).toList();
+    }
+
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach(s -> pids.put(s.name(), s.pid()));
+        return pids;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public DevTokens tokens() {
+        return tokens;
+    }
+
+    public Path home() {
+        return options.home();
+    }
+
+    @Override
+    public void close() {
+        // services first, so nothing writes to a broker or database that is going away
+        services.parallelStream().forEach(ServiceProcess::stop);
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** Reports start-up progress to whoever is waiting. */
+    public interface Progress {
+        void step(String message);
+    }
+
+    private static Map<String, Integer> defaultPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("programs", 8081);
+        ports.put("assessments", 8082);
+        ports.put("exercises", 8083);
+        ports.put("reminders", 8084);
+        ports.put("insights", 8085);
+        return java.util.Collections.unmodifiableMap(ports);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

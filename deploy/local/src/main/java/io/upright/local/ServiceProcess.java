@@ -1,0 +1,136 @@
+package io.upright.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged Quarkus service run as its own JVM, with its log in a file. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Path jar;
+    private final Path log;
+    private final Map<String, String> environment;
+    private Process process;
+
+    ServiceProcess(String name, int port, Path jar, Path log, Map<String, String> environment) {
+        this.name = name;
+        this.port = port;
+        this.jar = jar;
+        this.log = log;
+        this.environment = environment;
+    }
+
+    void start() {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            Files.createDirectories(log.getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    /** Waits for {@code /q/health/ready} to answer 200. */
+    void awaitHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);
+            }
+            if (healthy()) {
+                return;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " not healthy after " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    boolean healthy() {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Asks the service to stop (SIGTERM lets Quarkus finish in-flight work), then insists. */
+    void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    static String envPrefix(String service) {
+        return service.toUpperCase(Locale.ROOT);
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

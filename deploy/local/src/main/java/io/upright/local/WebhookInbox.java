@@ -1,0 +1,112 @@
+package io.upright.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A local stand-in for a team's chat tool: receives the break reminders that the reminders service posts to
+ * a signed webhook, checks each signature (Standard Webhooks) and shows them in the terminal, so a new user
+ * sees reminders arrive without a Slack workspace.
+ */
+public final class WebhookInbox implements AutoCloseable {
+
+    /** One delivery as received, with whether its signature verified. */
+    public record Delivery(String webhookId, JsonNode body, boolean signatureValid, Instant receivedAt) {
+    }
+
+    private final HttpServer server;
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final PrintStream out;
+    private volatile Webhook verifier;
+
+    private WebhookInbox(HttpServer server, PrintStream out) {
+        this.server = server;
+        this.out = out;
+    }
+
+    public static WebhookInbox start(int port, PrintStream out) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            WebhookInbox inbox = new WebhookInbox(server, out);
+            server.createContext("/webhooks/breaks", inbox::receive);
+            server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "webhook-inbox");
+                t.setDaemon(true);
+                return t;
+            }));
+            server.start();
+            return inbox;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot open the webhook inbox on port " + port, e);
+        }
+    }
+
+    /** The signing secret the reminders service returned when the endpoint was registered. */
+    public void trust(String secret) {
+        this.verifier = new Webhook(secret);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/breaks";
+    }
+
+    public List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            boolean valid = verify(exchange, body);
+            JsonNode json;
+            try {
+                json = Api.JSON.readTree(body);
+            } catch (IOException e) {
+                json = Api.JSON.getNodeFactory().textNode(body);
+            }
+            Delivery delivery = new Delivery(exchange.getRequestHeaders().getFirst("webhook-id"), json, valid, Instant.now());
+            deliveries.add(delivery);
+            if (out != null) {
+                out.printf("  [break reminder] employee %s: %s%s%n", json.path("employeeId").asText("?"),
+                        json.path("message").asText(body), valid ? "" : "  (SIGNATURE INVALID)");
+            }
+            exchange.sendResponseHeaders(valid ? 204 : 401, -1);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private boolean verify(HttpExchange exchange, String body) {
+        Webhook current = verifier;
+        if (current == null) {
+            return false;
+        }
+        Map<String, List<String>> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values));
+        try {
+            current.verify(body, headers);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,104 @@
+package io.upright.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml cannot run on the build machines (no Docker), so this keeps it honest: every service it
+ * names exists with a Dockerfile, listens on the port compose publishes, and reads every environment
+ * variable compose sets.
+ */
+class DockerComposeConsistencyTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("upright.root", "../..")).toAbsolutePath().normalize();
+    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "postgres");
+
+    private final JsonNode compose = readCompose();
+
+    @Test
+    void every_application_service_is_in_compose_and_every_compose_service_exists() {
+        Set<String> composed = new HashSet<>();
+        compose.get("services").fieldNames().forEachRemaining(composed::add);
+        composed.removeAll(INFRASTRUCTURE);
+        assertThat(composed).containsExactlyInAnyOrderElementsOf(LocalStack.DEFAULT_PORTS.keySet());
+        for (String service : composed) {
+            assertThat(ROOT.resolve("services").resolve(service).resolve("Dockerfile")).as(service + " Dockerfile").exists();
+            assertThat(compose.at("/services/" + service + "/build").asText()).isEqualTo("services/" + service);
+        }
+    }
+
+    @Test
+    void each_service_listens_on_the_port_compose_publishes() throws IOException {
+        for (Map.Entry<String, Integer> entry : LocalStack.DEFAULT_PORTS.entrySet()) {
+            String service = entry.getKey();
+            String port = String.valueOf(entry.getValue());
+            assertThat(compose.at("/services/" + service + "/ports/0").asText()).isEqualTo(port + ":" + port);
+            assertThat(properties(service).getProperty("quarkus.http.port"))
+                    .isEqualTo("${" + service.toUpperCase(Locale.ROOT) + "_HTTP_PORT:" + port + "}");
+            assertThat(Files.readString(ROOT.resolve("services").resolve(service).resolve("Dockerfile")))
+                    .contains("EXPOSE " + port);
+        }
+    }
+
+    @Test
+    void every_environment_variable_compose_sets_is_read_by_the_service() throws IOException {
+        for (String service : LocalStack.DEFAULT_PORTS.keySet()) {
+            String raw = Files.readString(ROOT.resolve("services").resolve(service).resolve("src/main/resources/application.properties"));
+            Set<String> envForms = new HashSet<>();
+            for (String key : properties(service).stringPropertyNames()) {
+                envForms.add(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+            }
+            Iterator<Map.Entry<String, JsonNode>> env = compose.at("/services/" + service + "/environment").fields();
+            while (env.hasNext()) {
+                String variable = env.next().getKey();
+                boolean referenced = raw.contains("${" + variable + ":") || raw.contains("${" + variable + "}");
+                assertThat(referenced || envForms.contains(variable))
+                        .as(service + " reads " + variable).isTrue();
+            }
+            String jdbcUrl = compose.at("/services/" + service + "/environment/" + service.toUpperCase(Locale.ROOT) + "_JDBC_URL").asText();
+            assertThat(jdbcUrl).endsWith("/" + service);
+            assertThat(Files.readString(ROOT.resolve("deploy/compose/create-databases.sql"))).contains("create database " + service + ";");
+        }
+    }
+
+    @Test
+    void services_reach_kafka_on_the_listener_it_advertises() {
+        String advertised = compose.at("/services/kafka/environment/KAFKA_ADVERTISED_LISTENERS").asText();
+        Matcher m = Pattern.compile("PLAINTEXT://([^,]+)").matcher(advertised);
+        assertThat(m.find()).isTrue();
+        for (String service : LocalStack.DEFAULT_PORTS.keySet()) {
+            assertThat(compose.at("/services/" + service + "/environment/KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo(m.group(1));
+        }
+    }
+
+    private static Properties properties(String service) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(Files.readString(ROOT.resolve("services").resolve(service).resolve("src/main/resources/application.properties"))));
+        return p;
+    }
+
+    private static JsonNode readCompose() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.upright.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.upright.contracts.EventCatalog;
+import io.upright.contracts.EventType;
+import io.upright.contracts.UprightService;
+import io.upright.testsupport.infra.DevTokens;
+import io.upright.testsupport.infra.Directories;
+import io.upright.testsupport.infra.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The thin slice end to end, against the five packaged services running as separate processes on a real
+ * Kafka broker and a real PostgreSQL, driven over HTTP only.
+ */
+class UprightSystemIT {
+
+    private static final String TENANT = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    private static Path home;
+    private static LocalStack stack;
+    private static WebhookInbox inbox;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        Path root = Path.of(System.getProperty("upright.root", "../..")).toAbsolutePath().normalize();
+        home = Files.createTempDirectory("upright-e2e");
+        inbox = WebhookInbox.start(0, null);
+        stack = new LocalStack(LocalStack.Options.isolated(root, home, Duration.ofSeconds(20)))
+                .start(message -> System.out.println("[e2e] " + message));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (inbox != null) {
+            inbox.close();
+        }
+        Directories.deleteQuietly(home);
+    }
+
+    @Test
+    void an_enrolled_employee_is_assessed_recommended_reminded_and_counted_in_the_team_summary() {
+        DevTokens tokens = stack.tokens();
+        Api admin = api("reminders", tokens.issue(TENANT, "admin-1", "admin"));
+        inbox.trust(admin.post("/api/webhook-endpoints", Map.of("url", inbox.url())).path("secret").asText());
+
+        // programs: two teams, one big enough to be shown to HR and one that is not
+        Api hrPrograms = api("programs", tokens.issue(TENANT, "hr-1", "hr"));
+        String alpha = hrPrograms.post("/api/teams", Map.of("name", "Alpha")).path("id").asText();
+        String beta = hrPrograms.post("/api/teams", Map.of("name", "Beta")).path("id").asText();
+        List<String> alphaPeople = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            alphaPeople.add(enroll(hrPrograms, alpha, "alpha" + i));
+        }
+        enroll(hrPrograms, beta, "beta0");
+        enroll(hrPrograms, beta, "beta1");
+        String ada = alphaPeople.get(0);
+
+        // assessments: Ada assesses her desk
+        Api adaAssessments = api("assessments", tokens.issue(TENANT, ada, "employee"));
+        String assessment = adaAssessments.post("/api/assessments", Map.of("templateId", "workstation-basics")).path("id").asText();
+        adaAssessments.put("/api/assessments/" + assessment + "/answers", Map.of("answers", riskyDesk()));
+        JsonNode result = adaAssessments.post("/api/assessments/" + assessment + "/submission", Map.of());
+        assertThat(result.toString()).contains("PROLONGED_SITTING").contains("MONITOR_TOO_LOW");
+
+        // exercises: a routine is recommended from her findings, with reasons
+        Api adaExercises = api("exercises", tokens.issue(TENANT, ada, "employee"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> adaExercises.status("/api/me/recommendation") == 200);
+        JsonNode recommendation = adaExercises.get("/api/me/recommendation");
+        assertThat(recommendation.toString()).contains("routine").contains("MONITOR_TOO_LOW");
+        String routineId = adaExercises.get("/api/routines").path("items").path(0).path("id").asText();
+        adaExercises.post("/api/me/exercise-sessions", Map.of("routineId", routineId, "minutes", 7, "feltRating", 4));
+
+        // reminders: a signed reminder reaches the webhook; Ada answers Done
+        await().atMost(Duration.ofSeconds(90)).until(() -> inbox.deliveries().stream()
+                .anyMatch(d -> ada.equals(d.body().path("employeeId").asText())));
+        WebhookInbox.Delivery delivery = inbox.deliveries().stream()
+                .filter(d -> ada.equals(d.body().path("employeeId").asText())).findFirst().orElseThrow();
+        assertThat(delivery.signatureValid()).as("Standard Webhooks signature verifies").isTrue();
+        Api adaReminders = api("reminders", tokens.issue(TENANT, ada, "employee"));
+        String reminderId = delivery.body().path("reminderId").asText();
+        adaReminders.post("/api/me/reminders/" + reminderId + "/answer",
+                Map.of("answer", "done", "activity", "walk", "activeMinutes", 5));
+
+        // insights: HR sees Alpha's aggregates and Beta suppressed
+        Api hrInsights = api("insights", tokens.issue(TENANT, "hr-1", "hr"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode team = team(hrInsights.get("/api/insights/teams"), "Alpha");
+            return team != null && team.path("enrolled").asInt() == 5
+                    && team.path("assessmentsCompleted").asInt() == 1
+                    && team.path("breaksTaken").asInt() >= 1
+                    && team.path("remindersSent").asInt() >= 1
+                    && team.path("exerciseSessions").asInt() == 1;
+        });
+        JsonNode betaRow = team(hrInsights.get("/api/insights/teams"), "Beta");
+        assertThat(betaRow.path("suppressed").asBoolean()).isTrue();
+        assertThat(betaRow.path("enrolled").isNull() || betaRow.path("enrolled").isMissingNode()).isTrue();
+
+        everyRecordIsAValidCloudEvent();
+    }
+
+    private void everyRecordIsAValidCloudEvent() {
+        Set<String> typesSeen = new HashSet<>();
+        for (UprightService service : List.of(UprightService.PROGRAMS, UprightService.ASSESSMENTS,
+                UprightService.EXERCISES, UprightService.REMINDERS)) {
+            List<ConsumerRecord<String, byte[]>> records =
+                    TopicReader.readAll(stack.kafkaBootstrapServers(), service.topic(), Duration.ofSeconds(2));
+            assertThat(records).as(service.topic()).isNotEmpty();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                String type = TopicReader.header(record, "ce_type");
+                EventType<?> eventType = EventCatalog.byCeType(type).orElseThrow(() -> new AssertionError("unknown ce_type " + type));
+                assertThat(eventType.owner()).isEqualTo(service);
+                assertThat(UUID.fromString(TopicReader.header(record, "ce_id"))).isNotNull();
+                assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
+                assertThat(TopicReader.header(record, "ce_source")).isEqualTo(service.source());
+                assertThat(TopicReader.header(record, "ce_subject")).isNotBlank();
+                assertThat(Instant.parse(TopicReader.header(record, "ce_time"))).isBefore(Instant.now().plusSeconds(5));
+                assertThat(TopicReader.header(record, "ce_tenant")).isNotBlank();
+                assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
+                assertThat(record.key()).isNotBlank();
+                matchesSchema(type, record.value());
+                typesSeen.add(type);
+            }
+        }
+        assertThat(typesSeen).contains(EventCatalog.EMPLOYEE_ENROLLED.ceType(), EventCatalog.ASSESSMENT_COMPLETED.ceType(),
+                EventCatalog.ROUTINE_RECOMMENDED.ceType(), EventCatalog.BREAK_REMINDER_SENT.ceType(),
+                EventCatalog.BREAK_TAKEN.ceType(), EventCatalog.EXERCISE_SESSION_COMPLETED.ceType());
+    }
+
+    /** The body has exactly the schema's properties, each required one present. */
+    private static void matchesSchema(String type, byte[] body) {
+        try (InputStream in = UprightSystemIT.class.getResourceAsStream("/schemas/" + type + ".json")) {
+            JsonNode schema = Api.JSON.readTree(in);
+            JsonNode json = Api.JSON.readTree(body);
+            Set<String> expected = new HashSet<>();
+            schema.get("properties").fieldNames().forEachRemaining(expected::add);
+            Set<String> actual = new HashSet<>();
+            json.fieldNames().forEachRemaining(actual::add);
+            assertThat(actual).as(type + " body fields").isEqualTo(expected);
+            for (JsonNode required : schema.get("required")) {
+                JsonNode value = json.get(required.asText());
+                JsonNode declared = schema.get("properties").get(required.asText()).get("type");
+                boolean nullable = declared.isArray() && declared.toString().contains("null");
+                assertThat(value.isNull() && !nullable).as(type + "." + required.asText() + " is required").isFalse();
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode team(JsonNode page, String name) {
+        for (JsonNode item : page.path("items")) {
+            if (name.equals(item.path("teamName").asText())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static String enroll(Api programs, String team, String handle) {
+        ObjectNode person = Api.JSON.createObjectNode().put("displayName", "Person " + handle)
+                .put("email", handle + "@" + TENANT + ".example").put("timeZone", "UTC")
+                .put("workdayStart", "00:00").put("workdayEnd", "23:59").put("standingDesk", false);
+        return programs.post("/api/teams/" + team + "/employees", person).path("id").asText();
+    }
+
+    private static Map<String, Object> riskyDesk() {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("feetFlatOnFloor", true);
+        a.put("kneesNear90Degrees", true);
+        a.put("backSupported", false);
+        a.put("screenAtEyeLevel", false);
+        a.put("chairType", "kitchen-or-dining");
+        a.put("standingDeskAvailable", false);
+        a.put("hoursSittingPerDay", 9);
+        a.put("longestSittingBoutMinutes", 150);
+        a.put("standUpFrequency", "rarely");
+        a.put("discomfortWhenSitting", 5);
+        a.put("discomfortWhenWalkingOrStanding", 4);
+        a.put("legNumbnessOrTingling", false);
+        return a;
+    }
+
+    private static Api api(String service, String token) {
+        return new Api(stack.baseUrl(service), token);
+    }
+}

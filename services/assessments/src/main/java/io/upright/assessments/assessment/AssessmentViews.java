@@ -1,0 +1,84 @@
+package io.upright.assessments.assessment;
+
+import io.upright.assessments.scoring.Finding;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** JSON shapes of the assessment API. */
+public final class AssessmentViews {
+
+    static final String CLINICIAN_ADVICE = "You told us about numbness, tingling or weakness in your legs. Please see "
+            + "your doctor or a physical therapist before starting any exercise routine; Upright pauses exercise "
+            + "suggestions until a clinician has cleared you.";
+
+    private AssessmentViews() {
+    }
+
+    @Schema(name = "NewAssessment")
+    public record NewAssessment(
+            @jakarta.validation.constraints.NotBlank @Schema(example = "workstation-basics") String templateId) {
+    }
+
+    @Schema(name = "Answers", description = "Answers by question id; saved answers are merged with earlier ones")
+    public record AnswersRequest(
+            @jakarta.validation.constraints.NotNull
+            @Schema(example = "{\"feetFlatOnFloor\": true, \"chairType\": \"office-adjustable\", \"hoursSittingPerDay\": 7}")
+            Map<String, Object> answers) {
+    }
+
+    @Schema(name = "Finding")
+    public record FindingView(@Schema(example = "MONITOR_TOO_LOW") String code, String explanation, String action) {
+        static FindingView of(String code) {
+            return Finding.byCode(code)
+                    .map(f -> new FindingView(f.code(), f.explanation(), f.action()))
+                    .orElse(new FindingView(code, null, null));
+        }
+    }
+
+    @Schema(name = "AssessmentResult")
+    public record ResultView(
+            @Schema(example = "7") int score,
+            @Schema(example = "20") int maxScore,
+            @Schema(example = "MODERATE") String riskLevel,
+            List<FindingView> findings,
+            boolean clinicalReview,
+            @Schema(description = "Present only when clinicalReview is true") String clinicianAdvice) {
+        static ResultView of(AssessmentEvent.Submitted submitted) {
+            return new ResultView(submitted.score(), Finding.maxScore(), submitted.riskLevel(),
+                    submitted.findingCodes().stream().map(FindingView::of).toList(),
+                    submitted.clinicalReview(), submitted.clinicalReview() ? CLINICIAN_ADVICE : null);
+        }
+    }
+
+    @Schema(name = "Assessment")
+    public record AssessmentView(
+            UUID id,
+            @Schema(example = "workstation-basics") String templateId,
+            @Schema(example = "1") int templateVersion,
+            @Schema(example = "IN_PROGRESS", enumeration = {"IN_PROGRESS", "SUBMITTED"}) String status,
+            Instant startedAt,
+            Instant submittedAt,
+            @Schema(description = "Your answers so far; only you can read them") Map<String, Object> answers,
+            @Schema(description = "Present once submitted") ResultView result) {
+        static AssessmentView of(AssessmentDecider.Assessment a) {
+            AssessmentEvent.Submitted submitted = a.result();
+            return new AssessmentView(a.id(), a.templateId(), a.templateVersion(), a.status().name(), a.startedAt(),
+                    submitted == null ? null : submitted.submittedAt(), a.answers(),
+                    submitted == null ? null : ResultView.of(submitted));
+        }
+    }
+
+    @Schema(name = "AssessmentSummary")
+    public record AssessmentSummary(UUID id, String templateId, int templateVersion,
+                                    @Schema(example = "SUBMITTED") String status, Instant startedAt, Instant submittedAt,
+                                    Integer score, String riskLevel, Boolean clinicalReview) {
+        static AssessmentSummary of(AssessmentRecord r) {
+            return new AssessmentSummary(r.id, r.templateId, r.templateVersion, r.status, r.startedAt, r.submittedAt,
+                    r.score, r.riskLevel, r.clinicalReview);
+        }
+    }
+}

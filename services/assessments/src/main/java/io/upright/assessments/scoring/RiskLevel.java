@@ -1,0 +1,5 @@
+package io.upright.assessments.scoring;
+
+public enum RiskLevel {
+    LOW, MODERATE, HIGH
+}

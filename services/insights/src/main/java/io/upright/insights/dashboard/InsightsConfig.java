@@ -1,0 +1,15 @@
+package io.upright.insights.dashboard;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "upright.insights")
+public interface InsightsConfig {
+
+    /**
+     * The smallest team whose figures HR may see (env {@code UPRIGHT_INSIGHTS_ANONYMITY_THRESHOLD}). Values
+     * below 5 are raised to 5: the threshold can be made stricter, never looser.
+     */
+    @WithDefault("5")
+    int anonymityThreshold();
+}

@@ -1,0 +1,106 @@
+package io.upright.insights.facts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes the facts insights keeps, per tenant and per pseudonymous employee. Runs inside the consumer's
+ * transaction, after the inbox accepted the record, so every write happens exactly once per event.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Facts {
+
+    /** The per-employee counters; a closed list, so a column name never comes from outside. */
+    public enum Counter {
+        ASSESSMENTS_COMPLETED("assessments_completed"),
+        ROUTINES_RECOMMENDED("routines_recommended"),
+        REMINDERS_SENT("reminders_sent"),
+        BREAKS_TAKEN("breaks_taken"),
+        ACTIVE_BREAK_MINUTES("active_break_minutes"),
+        EXERCISE_SESSIONS("exercise_sessions"),
+        EXERCISE_MINUTES("exercise_minutes");
+
+        private final String column;
+
+        Counter(String column) {
+            this.column = column;
+        }
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    public void team(String tenant, UUID teamId, String name, Instant createdAt) {
+        update("insert into insights_team (tenant_id, team_id, name, created_at) values (?, ?, ?, ?) "
+                        + "on conflict (tenant_id, team_id) do update set name = excluded.name",
+                tenant, teamId, name, timestamp(createdAt));
+    }
+
+    /** The latest enrolment wins, so a move to another team (or a late duplicate) settles on the newest. */
+    public void membership(String tenant, UUID employeeId, UUID teamId, Instant enrolledAt) {
+        update("insert into insights_member (tenant_id, employee_id, team_id, enrolled_at) values (?, ?, ?, ?) "
+                        + "on conflict (tenant_id, employee_id) do update set team_id = excluded.team_id, "
+                        + "enrolled_at = excluded.enrolled_at where insights_member.enrolled_at <= excluded.enrolled_at",
+                tenant, employeeId, teamId, timestamp(enrolledAt));
+    }
+
+    public void add(String tenant, UUID employeeId, Counter counter, int amount) {
+        update("insert into insights_employee_activity (tenant_id, employee_id, " + counter.column + ") values (?, ?, ?) "
+                        + "on conflict (tenant_id, employee_id) do update set " + counter.column + " = "
+                        + "insights_employee_activity." + counter.column + " + excluded." + counter.column,
+                tenant, employeeId, amount);
+    }
+
+    /**
+     * Keeps only the employee's most recent assessment, whatever order assessments arrive in, so risk levels
+     * and findings count each person once.
+     */
+    public void assessment(String tenant, UUID employeeId, UUID assessmentId, String riskLevel, List<String> findingCodes,
+                           Instant completedAt) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "insert into insights_latest_assessment "
+                             + "(tenant_id, employee_id, assessment_id, risk_level, finding_codes, completed_at) "
+                             + "values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, employee_id) do update set "
+                             + "assessment_id = excluded.assessment_id, risk_level = excluded.risk_level, "
+                             + "finding_codes = excluded.finding_codes, completed_at = excluded.completed_at "
+                             + "where (insights_latest_assessment.completed_at, insights_latest_assessment.assessment_id) "
+                             + "< (excluded.completed_at, excluded.assessment_id)")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            ps.setObject(3, assessmentId);
+            ps.setString(4, riskLevel);
+            ps.setArray(5, c.createArrayOf("text", findingCodes.stream().distinct().toArray()));
+            ps.setTimestamp(6, timestamp(completedAt));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record an assessment fact", e);
+        }
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record an insights fact", e);
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.from(instant == null ? Instant.now() : instant);
+    }
+}

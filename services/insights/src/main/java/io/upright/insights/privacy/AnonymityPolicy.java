@@ -1,0 +1,97 @@
+package io.upright.insights.privacy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every privacy rule of the HR dashboard, in one place and free of frameworks so it can be tested exhaustively.
+ *
+ * <ol>
+ *   <li><b>Primary suppression.</b> A team with fewer than {@code k} enrolled people is suppressed.</li>
+ *   <li><b>Complementary suppression.</b> If the suppressed teams together hold at least one but fewer than
+ *       {@code k} people, anyone who knows a tenant-wide figure could subtract the visible teams from it and
+ *       recover the suppressed ones. So the smallest visible team is suppressed too, and the next, until the
+ *       suppressed teams together hold at least {@code k} people or nothing is left visible.</li>
+ * </ol>
+ *
+ * {@code k} is never below {@link #MINIMUM_THRESHOLD}: a tenant may raise it, never lower it.
+ */
+public final class AnonymityPolicy {
+
+    /** The smallest group Upright ever reports on, whatever the configuration says. */
+    public static final int MINIMUM_THRESHOLD = 5;
+
+    /** A group of people a figure would be reported for; {@code name} and {@code key} only order ties. */
+    public record Group(String key, String name, long members) {
+    }
+
+    /** Whether a group's figures may be shown and, when not, why (worded for HR). */
+    public record Verdict(boolean suppressed, String reason) {
+        static final Verdict VISIBLE = new Verdict(false, null);
+    }
+
+    private final int threshold;
+    private final boolean clamped;
+
+    public AnonymityPolicy(int requestedThreshold) {
+        this.threshold = Math.max(MINIMUM_THRESHOLD, requestedThreshold);
+        this.clamped = requestedThreshold < MINIMUM_THRESHOLD;
+    }
+
+    public int threshold() {
+        return threshold;
+    }
+
+    /** True when the requested threshold was below the minimum and {@link #MINIMUM_THRESHOLD} is used instead. */
+    public boolean clamped() {
+        return clamped;
+    }
+
+    public String tooFewReason() {
+        return "fewer than " + threshold + " people";
+    }
+
+    public String complementaryReason() {
+        return "hidden so that a smaller team's figures cannot be worked out by subtraction";
+    }
+
+    public String nothingVisibleReason() {
+        return "no team has at least " + threshold + " people";
+    }
+
+    /**
+     * Decides, for every group of one tenant at once (the complementary rule needs all of them), whether its
+     * figures may be shown.
+     *
+     * @return a verdict per group key, in the order the groups were given
+     */
+    public Map<String, Verdict> assess(List<Group> groups) {
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        long suppressedMembers = 0;
+        List<Group> visible = new ArrayList<>();
+        for (Group group : groups) {
+            if (group.members() < threshold) {
+                verdicts.put(group.key(), new Verdict(true, tooFewReason()));
+                suppressedMembers += group.members();
+            } else {
+                verdicts.put(group.key(), Verdict.VISIBLE);
+                visible.add(group);
+            }
+        }
+        // Empty suppressed teams hide nobody, so they never cost another team its figures.
+        visible.sort(Comparator.comparingLong(Group::members)
+                .thenComparing(Group::name, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Group::key));
+        for (Group next : visible) {
+            if (suppressedMembers == 0 || suppressedMembers >= threshold) {
+                break;
+            }
+            verdicts.put(next.key(), new Verdict(true, complementaryReason()));
+            suppressedMembers += next.members();
+        }
+        return verdicts;
+    }
+}

@@ -1,0 +1,145 @@
+package io.upright.insights.privacy;
+
+import io.upright.insights.privacy.AnonymityPolicy.Group;
+import io.upright.insights.privacy.AnonymityPolicy.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnonymityPolicyTest {
+
+    private final AnonymityPolicy policy = new AnonymityPolicy(5);
+
+    @Test
+    void the_threshold_defaults_to_five_and_can_be_raised() {
+        assertThat(policy.threshold()).isEqualTo(5);
+        assertThat(policy.clamped()).isFalse();
+        assertThat(new AnonymityPolicy(8).threshold()).isEqualTo(8);
+    }
+
+    @Test
+    void a_threshold_below_five_is_raised_to_five() {
+        for (int requested : new int[]{-3, 0, 1, 4}) {
+            AnonymityPolicy lowered = new AnonymityPolicy(requested);
+            assertThat(lowered.threshold()).isEqualTo(5);
+            assertThat(lowered.clamped()).isTrue();
+        }
+        // with k forced back to 5, a team of 3 stays hidden however low the configuration asked
+        assertThat(new AnonymityPolicy(2).assess(List.of(group("a", 3), group("b", 9), group("c", 9))).get("a").suppressed())
+                .isTrue();
+    }
+
+    @Test
+    void teams_of_at_least_k_people_are_all_visible() {
+        Map<String, Verdict> verdicts = policy.assess(List.of(group("a", 5), group("b", 6), group("c", 40)));
+
+        assertThat(verdicts.values()).allSatisfy(v -> {
+            assertThat(v.suppressed()).isFalse();
+            assertThat(v.reason()).isNull();
+        });
+    }
+
+    @Test
+    void a_team_of_fewer_than_k_people_is_suppressed_with_the_reason() {
+        Map<String, Verdict> verdicts = policy.assess(List.of(group("small", 4), group("x", 6), group("y", 7)));
+
+        assertThat(verdicts.get("small")).isEqualTo(new Verdict(true, "fewer than 5 people"));
+    }
+
+    @Test
+    void a_raised_threshold_names_itself_in_the_reason() {
+        Map<String, Verdict> verdicts = new AnonymityPolicy(10).assess(List.of(group("a", 9), group("b", 10), group("c", 10)));
+
+        assertThat(verdicts.get("a")).isEqualTo(new Verdict(true, "fewer than 10 people"));
+    }
+
+    @Test
+    void differencing_a_single_suppressed_team_is_prevented_by_hiding_the_next_smallest_team() {
+        // Tenant total 20 = A 2 + B 6 + C 12. Showing B and C would let anyone who knows the total work out A.
+        Map<String, Verdict> verdicts = policy.assess(List.of(group("A", 2), group("B", 6), group("C", 12)));
+
+        assertThat(verdicts.get("A")).isEqualTo(new Verdict(true, "fewer than 5 people"));
+        assertThat(verdicts.get("B").suppressed()).isTrue();
+        assertThat(verdicts.get("B").reason()).contains("subtraction");
+        assertThat(verdicts.get("C").suppressed()).isFalse();
+        // total minus the visible teams now only ever reveals a group of A + B = 8 people
+        assertThat(hiddenPeople(List.of(group("A", 2), group("B", 6), group("C", 12)), verdicts)).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void suppressed_teams_that_together_reach_k_need_no_complement() {
+        Map<String, Verdict> verdicts = policy.assess(List.of(group("A", 5), group("B", 2), group("C", 3)));
+
+        assertThat(verdicts.get("A").suppressed()).isFalse();
+        assertThat(verdicts.get("B").suppressed()).isTrue();
+        assertThat(verdicts.get("C").suppressed()).isTrue();
+    }
+
+    @Test
+    void complementary_suppression_continues_until_the_hidden_group_reaches_k() {
+        // k = 10: A (1) alone is recoverable; B (10) brings the hidden group to 11, so C and D stay visible
+        AnonymityPolicy strict = new AnonymityPolicy(10);
+        List<Group> teams = List.of(group("A", 1), group("B", 10), group("C", 10), group("D", 30));
+
+        Map<String, Verdict> verdicts = strict.assess(teams);
+
+        assertThat(verdicts.get("A").suppressed()).isTrue();
+        assertThat(verdicts.get("B").suppressed()).isTrue();
+        assertThat(verdicts.get("C").suppressed()).isFalse();
+        assertThat(verdicts.get("D").suppressed()).isFalse();
+        assertThat(hiddenPeople(teams, verdicts)).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void the_smallest_visible_team_is_the_one_hidden_and_ties_go_by_name() {
+        Map<String, Verdict> verdicts = policy.assess(List.of(
+                group("k-zeta", "Zeta", 7), group("k-alpha", "Alpha", 7), group("k-big", "Big", 50), group("k-tiny", "Tiny", 1)));
+
+        assertThat(verdicts.get("k-alpha").suppressed()).isTrue();
+        assertThat(verdicts.get("k-zeta").suppressed()).isFalse();
+        assertThat(verdicts.get("k-big").suppressed()).isFalse();
+    }
+
+    @Test
+    void when_every_team_is_too_small_everything_is_suppressed_and_nothing_breaks() {
+        Map<String, Verdict> verdicts = policy.assess(List.of(group("a", 1), group("b", 2)));
+
+        assertThat(verdicts.values()).allMatch(Verdict::suppressed);
+    }
+
+    @Test
+    void a_single_visible_team_is_hidden_when_it_is_the_only_complement() {
+        Map<String, Verdict> verdicts = policy.assess(List.of(group("a", 2), group("b", 9)));
+
+        assertThat(verdicts.values()).allMatch(Verdict::suppressed);
+    }
+
+    @Test
+    void an_empty_team_is_suppressed_but_hides_nobody_so_it_costs_no_other_team_its_figures() {
+        Map<String, Verdict> verdicts = policy.assess(List.of(group("empty", 0), group("b", 6), group("c", 8)));
+
+        assertThat(verdicts.get("empty")).isEqualTo(new Verdict(true, "fewer than 5 people"));
+        assertThat(verdicts.get("b").suppressed()).isFalse();
+        assertThat(verdicts.get("c").suppressed()).isFalse();
+    }
+
+    @Test
+    void no_teams_means_no_verdicts() {
+        assertThat(policy.assess(List.of())).isEmpty();
+    }
+
+    private static long hiddenPeople(List<Group> groups, Map<String, Verdict> verdicts) {
+        return groups.stream().filter(g -> verdicts.get(g.key()).suppressed()).mapToLong(Group::members).sum();
+    }
+
+    private static Group group(String key, long members) {
+        return new Group(key, key, members);
+    }
+
+    private static Group group(String key, String name, long members) {
+        return new Group(key, name, members);
+    }
+}

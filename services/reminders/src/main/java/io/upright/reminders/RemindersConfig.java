@@ -1,0 +1,48 @@
+package io.upright.reminders;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the reminders service; every key can be overridden by its UPRIGHT_REMINDERS_* env var. */
+@ConfigMapping(prefix = "upright.reminders")
+public interface RemindersConfig {
+
+    /** Time between two break reminders inside working hours (program phases will set this later). */
+    @WithDefault("PT60M")
+    Duration defaultCadence();
+
+    /**
+     * Whether webhook URLs may point at loopback, private or link-local addresses. Off in production so an
+     * admin cannot make the service call into its own network; on for local development and tests.
+     */
+    @WithDefault("false")
+    boolean allowPrivateWebhooks();
+
+    /** Whether this instance runs the due-reminder engine. */
+    @WithDefault("true")
+    boolean engineEnabled();
+
+    /** How long the engine sleeps when nothing is due. */
+    @WithDefault("PT1S")
+    Duration enginePollInterval();
+
+    /** How many due reminders one engine round claims. */
+    @WithDefault("50")
+    int engineBatchSize();
+
+    /** Timeout of one webhook call (connect and response). */
+    @WithDefault("PT5S")
+    Duration deliveryTimeout();
+
+    /**
+     * AES-256 key (base64 of 32 bytes) that encrypts webhook signing secrets at rest. When absent, the key is
+     * read from {@link #secretKeyFile()}, which is created with a random key on first start.
+     */
+    Optional<String> secretKey();
+
+    @WithDefault(".upright/keys/reminders-webhook-secrets.key")
+    String secretKeyFile();
+}

@@ -1,0 +1,75 @@
+package io.upright.reminders.webhook;
+
+import io.upright.platform.eventstore.Decider;
+import io.upright.platform.problem.ProblemException;
+import io.upright.reminders.webhook.WebhookEndpointEvent.WebhookEndpointDisabled;
+import io.upright.reminders.webhook.WebhookEndpointEvent.WebhookEndpointRegistered;
+import io.upright.reminders.webhook.WebhookEndpointEvent.WebhookEndpointRemoved;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Lifecycle of a webhook endpoint: registered, possibly disabled by its receiver, removed by an admin. */
+public class WebhookEndpointDecider implements Decider<WebhookEndpointDecider.Command, WebhookEndpointDecider.Endpoint, WebhookEndpointEvent> {
+
+    public sealed interface Command {
+    }
+
+    /** {@code url} has passed the {@link WebhookUrlGuard}; the secret arrives already sealed. */
+    public record Register(UUID endpointId, String url, String sealedSecret, Instant at) implements Command {
+    }
+
+    public record Disable(String reason, Instant at) implements Command {
+    }
+
+    public record Remove(Instant at) implements Command {
+    }
+
+    public enum Status { NONE, ACTIVE, DISABLED, REMOVED }
+
+    public record Endpoint(UUID id, Status status) {
+    }
+
+    @Override
+    public Endpoint initialState() {
+        return new Endpoint(null, Status.NONE);
+    }
+
+    @Override
+    public List<WebhookEndpointEvent> decide(Command command, Endpoint endpoint) {
+        if (command instanceof Register register) {
+            if (endpoint.status() != Status.NONE) {
+                throw ProblemException.conflict("Webhook endpoint " + register.endpointId() + " already exists");
+            }
+            return List.of(new WebhookEndpointRegistered(register.endpointId(), register.url(), register.sealedSecret(), register.at()));
+        }
+        if (endpoint.status() == Status.NONE || endpoint.status() == Status.REMOVED) {
+            throw ProblemException.notFound("Webhook endpoint");
+        }
+        if (command instanceof Disable disable) {
+            // disabling twice (two deliveries saw 410 at once) changes nothing
+            return endpoint.status() == Status.ACTIVE
+                    ? List.of(new WebhookEndpointDisabled(endpoint.id(), disable.reason(), disable.at()))
+                    : List.of();
+        }
+        if (command instanceof Remove remove) {
+            return List.of(new WebhookEndpointRemoved(endpoint.id(), remove.at()));
+        }
+        throw new IllegalArgumentException("Unknown command " + command);
+    }
+
+    @Override
+    public Endpoint evolve(Endpoint endpoint, WebhookEndpointEvent event) {
+        if (event instanceof WebhookEndpointRegistered registered) {
+            return new Endpoint(registered.endpointId(), Status.ACTIVE);
+        }
+        if (event instanceof WebhookEndpointDisabled) {
+            return new Endpoint(endpoint.id(), Status.DISABLED);
+        }
+        if (event instanceof WebhookEndpointRemoved) {
+            return new Endpoint(endpoint.id(), Status.REMOVED);
+        }
+        return endpoint;
+    }
+}

@@ -1,0 +1,19 @@
+package io.upright.reminders.webhook;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What happened to a tenant's webhook endpoint. The signing secret is only ever stored sealed. */
+public sealed interface WebhookEndpointEvent {
+
+    record WebhookEndpointRegistered(UUID endpointId, String url, String sealedSecret, Instant registeredAt)
+            implements WebhookEndpointEvent {
+    }
+
+    /** Deliveries stopped on their own, e.g. because the receiver answered 410 Gone. */
+    record WebhookEndpointDisabled(UUID endpointId, String reason, Instant disabledAt) implements WebhookEndpointEvent {
+    }
+
+    record WebhookEndpointRemoved(UUID endpointId, Instant removedAt) implements WebhookEndpointEvent {
+    }
+}
