@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads a demo tenant through the public APIs only, as its admin, HR and employees would: three teams (one
+ * Loads a demo tenant through the public APIs only, as its admin, HR and employees would: four teams (two
  * deliberately smaller than the anonymity threshold), enrolled employees, desk assessments and a few logged
  * routines. Saved under {@code .upright/demo.json} so a restart reuses it.
  */
@@ -132,7 +132,10 @@ final class DemoTenant {
         Map<String, Integer> teams = new LinkedHashMap<>();
         teams.put("Finance", 6);
         teams.put("Engineering", 7);
-        teams.put("Design", 3); // smaller than k = 5: HR sees it suppressed
+        // smaller than k = 5: HR sees them suppressed; together they hold 5, so no larger team is hidden
+        // to protect them (complementary suppression)
+        teams.put("Design", 3);
+        teams.put("Legal", 2);
         return teams;
     }
 

@@ -95,6 +95,8 @@ public final class LocalStack implements AutoCloseable {
         // the local webhook inbox listens on loopback, which production refuses (SSRF guard)
         env.put("UPRIGHT_REMINDERS_ALLOW_PRIVATE_WEBHOOKS", "true");
         env.put("UPRIGHT_REMINDERS_DEFAULT_CADENCE", options.reminderCadence().toString());
+        // the key that encrypts stored webhook secrets lives with the rest of the local state
+        env.put("UPRIGHT_REMINDERS_SECRET_KEY_FILE", options.home().resolve("keys/reminders-webhook-secrets.key").toAbsolutePath().toString());
         return env;
     }
 

@@ -61,21 +61,36 @@ class UprightSystemIT {
     }
 
     @Test
+    void every_service_exposes_health_openapi_and_swagger_ui() {
+        for (String service : stack.serviceNames()) {
+            Api anonymous = new Api(stack.baseUrl(service), "none");
+            assertThat(anonymous.status("/q/health")).as(service + " health").isEqualTo(200);
+            assertThat(anonymous.status("/q/openapi")).as(service + " openapi").isEqualTo(200);
+            assertThat(anonymous.status("/q/swagger-ui/")).as(service + " swagger ui").isEqualTo(200);
+        }
+    }
+
+    @Test
     void an_enrolled_employee_is_assessed_recommended_reminded_and_counted_in_the_team_summary() {
         DevTokens tokens = stack.tokens();
         Api admin = api("reminders", tokens.issue(TENANT, "admin-1", "admin"));
         inbox.trust(admin.post("/api/webhook-endpoints", Map.of("url", inbox.url())).path("secret").asText());
 
-        // programs: two teams, one big enough to be shown to HR and one that is not
+        // programs: one team big enough to be shown to HR and two that are not; together the small ones hold
+        // k people, so no complementary suppression hides Alpha
         Api hrPrograms = api("programs", tokens.issue(TENANT, "hr-1", "hr"));
         String alpha = hrPrograms.post("/api/teams", Map.of("name", "Alpha")).path("id").asText();
         String beta = hrPrograms.post("/api/teams", Map.of("name", "Beta")).path("id").asText();
+        String gamma = hrPrograms.post("/api/teams", Map.of("name", "Gamma")).path("id").asText();
         List<String> alphaPeople = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             alphaPeople.add(enroll(hrPrograms, alpha, "alpha" + i));
         }
         enroll(hrPrograms, beta, "beta0");
         enroll(hrPrograms, beta, "beta1");
+        for (int i = 0; i < 3; i++) {
+            enroll(hrPrograms, gamma, "gamma" + i);
+        }
         String ada = alphaPeople.get(0);
 
         // assessments: Ada assesses her desk

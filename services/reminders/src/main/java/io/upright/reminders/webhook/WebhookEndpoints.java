@@ -70,7 +70,7 @@ public class WebhookEndpoints {
     public void remove(String tenant, UUID id) {
         WebhookEndpointRecord endpoint = get(tenant, id);
         aggregates.handle(tenant, STREAM_TYPE, id, WebhookEndpointEvent.class, decider,
-                new WebhookEndpointDecider.Remove(Instant.now()), OptionalLong.of(endpoint.version));
+                new WebhookEndpointDecider.Remove(Instant.now()), OptionalLong.empty());
         endpoint.delete();
     }
 

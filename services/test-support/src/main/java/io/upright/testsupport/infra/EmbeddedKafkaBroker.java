@@ -43,11 +43,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /**
      * @param dataDir log directory (formatted on first use, reused afterwards)
-     * @param port    client port, 0 for any free one
+     * @param port    client port, 0 for any free one; a fixed port puts the controller on the next one, so a
+     *                restart finds the same quorum address
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
         int clientPort = FreePorts.orPick(port);
-        int controllerPort = FreePorts.pick();
+        int controllerPort = port > 0 ? port + 1 : FreePorts.pick();
         try {
             Path logDir = dataDir.resolve("logs");
             Files.createDirectories(logDir);

@@ -1,0 +1,132 @@
+package io.upright.assessments.team;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.upright.assessments.AnswerSets;
+import io.upright.testsupport.infra.DevTokens;
+import io.upright.testsupport.infra.TopicReader;
+import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
+        @ResourceArg(name = "database", value = "assessments"),
+        @ResourceArg(name = "topics", value = "upright.programs,upright.assessments,upright.assessments.dlq")})
+class EmployeeTeamFlowTest {
+
+    private static final DevTokens TOKENS = DevTokens.forTests();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void an_enrolment_delivered_twice_is_applied_once_and_its_team_goes_on_the_next_completed_assessment() throws Exception {
+        String tenant = "acme-" + UUID.randomUUID();
+        UUID employeeId = UUID.randomUUID();
+        UUID teamId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        String key = employeeId.toString();
+
+        TopicReader.send(kafka, enrolled(tenant, eventId, key, employeeId, teamId));
+        TopicReader.send(kafka, enrolled(tenant, eventId, key, employeeId, teamId));
+        // a later record with the same key lands behind both copies on one partition
+        UUID marker = UUID.randomUUID();
+        TopicReader.send(kafka, enrolled(tenant, UUID.randomUUID().toString(), key, marker, teamId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(tenant, marker) == 1);
+        assertThat(rows(tenant, employeeId)).isEqualTo(1);
+        assertThat(inboxEntries(eventId)).isEqualTo(1);
+
+        String employee = TOKENS.issue(tenant, employeeId.toString(), "employee");
+        String location = given().auth().oauth2(employee).contentType("application/json")
+                .body(Map.of("templateId", "workstation-basics"))
+                .post("/api/assessments").then().statusCode(201).extract().header("Location");
+        given().auth().oauth2(employee).contentType("application/json")
+                .body(Map.of("answers", AnswerSets.healthy()))
+                .put(location + "/answers").then().statusCode(200);
+        given().auth().oauth2(employee).post(location + "/submission").then().statusCode(200);
+
+        ConsumerRecord<String, byte[]> completed = TopicReader.awaitRecord(kafka, "upright.assessments",
+                r -> key.equals(r.key()) && "upright.assessments.assessment-completed.v1".equals(TopicReader.header(r, "ce_type")),
+                Duration.ofSeconds(30));
+        assertThat(JSON.readTree(completed.value()).get("teamId").asText()).isEqualTo(teamId.toString());
+        assertThat(JSON.readTree(completed.value()).get("riskLevel").asText()).isEqualTo("LOW");
+    }
+
+    @Test
+    void a_record_that_is_not_a_cloud_event_is_dead_lettered() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> poison = enrolled("acme", UUID.randomUUID().toString(), subject, UUID.randomUUID(), UUID.randomUUID());
+        poison.headers().remove("ce_tenant");
+        TopicReader.send(kafka, poison);
+
+        TopicReader.awaitRecord(kafka, "upright.assessments.dlq",
+                r -> subject.equals(TopicReader.header(r, "ce_subject")), Duration.ofSeconds(30));
+    }
+
+    private static ProducerRecord<String, byte[]> enrolled(String tenant, String eventId, String key, UUID employeeId, UUID teamId)
+            throws Exception {
+        byte[] body = JSON.writeValueAsBytes(Map.of("employeeId", employeeId.toString(), "teamId", teamId.toString(),
+                "timeZone", "Europe/Berlin", "workdayStart", "09:00", "workdayEnd", "17:00", "standingDesk", false,
+                "enrolledAt", Instant.now().toString()));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(eventId));
+        headers.add("ce_type", bytes("upright.programs.employee-enrolled.v1"));
+        headers.add("ce_source", bytes("urn:upright:programs"));
+        headers.add("ce_subject", bytes(key));
+        headers.add("ce_time", bytes(Instant.now().toString()));
+        headers.add("ce_tenant", bytes(tenant));
+        headers.add("content-type", bytes("application/json"));
+        return new ProducerRecord<>("upright.programs", null, key, body, headers);
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private int rows(String tenant, UUID employeeId) throws Exception {
+        return count("select count(*) from employee_team where tenant_id = ? and employee_id = ?", tenant, employeeId);
+    }
+
+    private int inboxEntries(String eventId) throws Exception {
+        return count("select count(*) from inbox where consumer = 'assessments' and event_id = ?", eventId);
+    }
+
+    private int count(String sql, Object... params) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}

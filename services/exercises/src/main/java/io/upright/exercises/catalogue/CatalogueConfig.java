@@ -1,0 +1,12 @@
+package io.upright.exercises.catalogue;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "upright.catalogue")
+public interface CatalogueConfig {
+
+    /** The content folder under {@code catalogue/} to serve, e.g. {@code v1}. */
+    @WithDefault("v1")
+    String version();
+}

@@ -1,0 +1,74 @@
+package io.upright.exercises.recommendation;
+
+import io.upright.exercises.catalogue.Catalogue;
+import io.upright.exercises.catalogue.CatalogueResource.RoutineDetail;
+import io.upright.platform.api.ETags;
+import io.upright.platform.identity.CurrentUser;
+import io.upright.platform.identity.Roles;
+import io.upright.platform.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/me/recommendation")
+@Tag(name = "Recommendations")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@RolesAllowed(Roles.EMPLOYEE)
+public class RecommendationResource {
+
+    @Schema(name = "Recommendation")
+    public record RecommendationView(
+            UUID recommendationId,
+            UUID assessmentId,
+            Instant recommendedAt,
+            boolean withheldForClinicalReview,
+            @Schema(example = "Try the Hip-flexor reset routine (about 8 minutes) once or twice a day.") String message,
+            @Schema(description = "Null when withheld for clinical review") RoutineDetail routine,
+            List<Recommendation.Reason> reasons) {
+    }
+
+    @Inject
+    Recommendations recommendations;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Operation(summary = "My current routine recommendation, with one reason per finding of my latest assessment")
+    @APIResponse(responseCode = "200", description = "The recommendation; ETag is the stream version",
+            content = @Content(schema = @Schema(implementation = RecommendationView.class)))
+    @APIResponse(responseCode = "404", description = "No assessment result has reached this service yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response mine() {
+        Recommendations.Current current = recommendations.current(user.tenant(), user.employeeId());
+        RecommendationEvent.Recommended r = current.recommended();
+        // reasons and message are rendered from today's wording; the routine itself is the one recommended then
+        Recommendation rendered = recommendations.recommender().recommend(r.findingCodes(), r.withheldForClinicalReview());
+        RoutineDetail routine = r.routineId() == null ? null
+                : catalogue.routine(r.routineId()).map(RoutineDetail::of).orElse(null);
+        String message = routine != null && rendered.routine() != null && !rendered.routine().id().equals(routine.id())
+                ? "Try the " + routine.title() + " routine (about " + routine.durationMinutes() + " minutes)."
+                : rendered.message();
+        return Response.ok(new RecommendationView(r.recommendationId(), r.assessmentId(), r.recommendedAt(),
+                r.withheldForClinicalReview(), message, routine, rendered.reasons()))
+                .tag(ETags.of(current.version())).build();
+    }
+}

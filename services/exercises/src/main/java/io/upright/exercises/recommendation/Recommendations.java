@@ -1,0 +1,78 @@
+package io.upright.exercises.recommendation;
+
+import io.upright.contracts.assessments.AssessmentCompleted;
+import io.upright.contracts.exercises.RoutineRecommended;
+import io.upright.exercises.catalogue.Catalogue;
+import io.upright.platform.eventstore.AggregateStore;
+import io.upright.platform.eventstore.Decision;
+import io.upright.platform.outbox.Outbox;
+import io.upright.platform.problem.ProblemException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/** Application service: turns assessment results into recommendations (event store + outbox, one transaction). */
+@ApplicationScoped
+public class Recommendations {
+
+    static final String STREAM_TYPE = "recommendation";
+
+    @Inject
+    AggregateStore aggregates;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Catalogue catalogue;
+
+    private Recommender recommender;
+    private RecommendationDecider decider;
+
+    @PostConstruct
+    void init() {
+        recommender = new Recommender(catalogue);
+        decider = new RecommendationDecider(recommender);
+    }
+
+    public Recommender recommender() {
+        return recommender;
+    }
+
+    /** @return the new recommendation, or empty when this assessment was already answered or is stale */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<RecommendationEvent.Recommended> onAssessmentCompleted(String tenant, AssessmentCompleted completed) {
+        Instant assessedAt = completed.completedAt() == null ? Instant.now() : completed.completedAt();
+        Decision<RecommendationDecider.Recommendations, RecommendationEvent> decision = aggregates.handle(tenant,
+                STREAM_TYPE, completed.employeeId(), RecommendationEvent.class, decider,
+                new RecommendationDecider.Recommend(UUID.randomUUID(), completed.employeeId(), completed.assessmentId(),
+                        completed.findingCodes(), completed.clinicalReview(), assessedAt, Instant.now()),
+                OptionalLong.empty());
+        if (decision.newEvents().isEmpty()) {
+            return Optional.empty();
+        }
+        RecommendationEvent.Recommended r = (RecommendationEvent.Recommended) decision.newEvents().get(0);
+        outbox.enqueue(tenant, new RoutineRecommended(r.recommendationId(), r.employeeId(), r.assessmentId(),
+                r.routineId(), r.routineTitle(), r.durationMinutes(), r.findingCodes(), r.withheldForClinicalReview(),
+                r.recommendedAt()));
+        return Optional.of(r);
+    }
+
+    public Current current(String tenant, UUID employeeId) {
+        Decision<RecommendationDecider.Recommendations, RecommendationEvent> read = aggregates.read(tenant, employeeId,
+                RecommendationEvent.class, decider);
+        if (!read.state().any()) {
+            throw ProblemException.notFound("A recommendation for you");
+        }
+        return new Current(read.state().current(), read.version());
+    }
+
+    public record Current(RecommendationEvent.Recommended recommended, long version) {
+    }
+}

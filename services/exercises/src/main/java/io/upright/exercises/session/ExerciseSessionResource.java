@@ -1,0 +1,94 @@
+package io.upright.exercises.session;
+
+import io.upright.platform.api.Page;
+import io.upright.platform.identity.CurrentUser;
+import io.upright.platform.identity.Roles;
+import io.upright.platform.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+@Path("/api/me/exercise-sessions")
+@Tag(name = "Exercise sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@RolesAllowed(Roles.EMPLOYEE)
+public class ExerciseSessionResource {
+
+    @Schema(name = "NewExerciseSession", description = "Exactly one of routineId or exerciseId")
+    public record NewSession(
+            @Schema(example = "hip-flexor-reset") String routineId,
+            @Schema(example = "glute-bridge") String exerciseId,
+            @NotNull @Min(1) @Max(SessionDecider.MAX_MINUTES) @Schema(example = "8") Integer minutes,
+            @NotNull @Min(1) @Max(5) @Schema(example = "4", description = "1 = hard, 5 = easy") Integer feltRating) {
+    }
+
+    @Schema(name = "ExerciseSession")
+    public record SessionView(UUID id, String routineId, String exerciseId, int minutes, int feltRating, Instant completedAt) {
+        static SessionView of(ExerciseSessionRecord r) {
+            return new SessionView(r.id, r.routineId, r.exerciseId, r.minutes, r.feltRating, r.completedAt);
+        }
+    }
+
+    @Inject
+    ExerciseSessions sessions;
+
+    @Inject
+    CurrentUser user;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log a routine or a single exercise I did")
+    @APIResponse(responseCode = "201", description = "Logged; emits ExerciseSessionCompleted",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field (routineId/exerciseId unknown or not exactly one, minutes, feltRating)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an employee", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response log(@Valid @NotNull NewSession request) {
+        ExerciseSessionRecord logged = sessions.log(user.tenant(), user.employeeId(), request.routineId(),
+                request.exerciseId(), request.minutes(), request.feltRating());
+        return Response.created(URI.create("/api/me/exercise-sessions/" + logged.id)).entity(SessionView.of(logged)).build();
+    }
+
+    @GET
+    @Operation(summary = "List my logged sessions, newest first (by completion time, then id)")
+    @APIResponse(responseCode = "400", description = "Bad paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<SessionView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        String tenant = user.tenant();
+        UUID me = user.employeeId();
+        return new Page<>(sessions.mine(tenant, me, page, size).stream().map(SessionView::of).toList(), page, size,
+                sessions.countMine(tenant, me));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one of my logged sessions")
+    @APIResponse(responseCode = "404", description = "No such session of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SessionView one(@PathParam("id") UUID id) {
+        return SessionView.of(sessions.mine(user.tenant(), user.employeeId(), id));
+    }
+}

@@ -1,0 +1,85 @@
+package io.upright.exercises.session;
+
+import io.upright.exercises.catalogue.Catalogue;
+import io.upright.platform.eventstore.Decider;
+import io.upright.platform.problem.FieldError;
+import io.upright.platform.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Rules for logging what an employee did: exactly one routine or one exercise from the catalogue, 1-240
+ * minutes, felt rating 1 (hard) to 5 (easy). A session is logged once.
+ */
+public class SessionDecider implements Decider<SessionDecider.LogSession, SessionDecider.Session, SessionEvent> {
+
+    public static final int MAX_MINUTES = 240;
+
+    public record LogSession(UUID sessionId, UUID employeeId, String routineId, String exerciseId, Integer minutes,
+                             Integer feltRating, Instant at) {
+    }
+
+    public record Session(SessionEvent.SessionLogged logged) {
+        public boolean exists() {
+            return logged != null;
+        }
+    }
+
+    private final Catalogue catalogue;
+
+    public SessionDecider(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public Session initialState() {
+        return new Session(null);
+    }
+
+    @Override
+    public List<SessionEvent> decide(LogSession command, Session state) {
+        if (state.exists()) {
+            throw ProblemException.conflict("Session " + command.sessionId() + " is already logged");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String routineId = blankToNull(command.routineId());
+        String exerciseId = blankToNull(command.exerciseId());
+        if (routineId == null && exerciseId == null) {
+            errors.add(new FieldError("routineId", "give either routineId or exerciseId"));
+            errors.add(new FieldError("exerciseId", "give either routineId or exerciseId"));
+        } else if (routineId != null && exerciseId != null) {
+            errors.add(new FieldError("routineId", "give either routineId or exerciseId, not both"));
+            errors.add(new FieldError("exerciseId", "give either routineId or exerciseId, not both"));
+        } else if (routineId != null && catalogue.routine(routineId).isEmpty()) {
+            errors.add(new FieldError("routineId", "is not a routine of the catalogue"));
+        } else if (exerciseId != null && catalogue.exercise(exerciseId).isEmpty()) {
+            errors.add(new FieldError("exerciseId", "is not an exercise of the catalogue"));
+        }
+        if (command.minutes() == null || command.minutes() < 1 || command.minutes() > MAX_MINUTES) {
+            errors.add(new FieldError("minutes", "must be from 1 to " + MAX_MINUTES));
+        }
+        if (command.feltRating() == null || command.feltRating() < 1 || command.feltRating() > 5) {
+            errors.add(new FieldError("feltRating", "must be from 1 (hard) to 5 (easy)"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return List.of(new SessionEvent.SessionLogged(command.sessionId(), command.employeeId(), routineId, exerciseId,
+                command.minutes(), command.feltRating(), command.at()));
+    }
+
+    @Override
+    public Session evolve(Session state, SessionEvent event) {
+        if (event instanceof SessionEvent.SessionLogged logged) {
+            return new Session(logged);
+        }
+        return state;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

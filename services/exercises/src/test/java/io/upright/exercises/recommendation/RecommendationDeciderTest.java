@@ -1,0 +1,54 @@
+package io.upright.exercises.recommendation;
+
+import io.upright.exercises.TestCatalogue;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecommendationDeciderTest {
+
+    private final RecommendationDecider decider = new RecommendationDecider(new Recommender(TestCatalogue.V1));
+    private final UUID employee = UUID.randomUUID();
+    private static final Instant T1 = Instant.parse("2026-11-25T09:00:00Z");
+    private static final Instant T2 = Instant.parse("2026-11-26T09:00:00Z");
+
+    private RecommendationDecider.Recommend recommend(UUID assessment, List<String> codes, boolean review, Instant at) {
+        return new RecommendationDecider.Recommend(UUID.randomUUID(), employee, assessment, codes, review, at, at);
+    }
+
+    @Test
+    void a_completed_assessment_becomes_the_current_recommendation() {
+        var events = decider.decide(recommend(UUID.randomUUID(), List.of("LOW_BACK_DISCOMFORT"), false, T1), decider.initialState());
+        assertThat(events).singleElement().isInstanceOfSatisfying(RecommendationEvent.Recommended.class, r -> {
+            assertThat(r.routineId()).isEqualTo("desk-day-lower-back");
+            assertThat(r.routineTitle()).isEqualTo("Desk-day lower back");
+            assertThat(r.durationMinutes()).isEqualTo(7);
+            assertThat(r.withheldForClinicalReview()).isFalse();
+        });
+        assertThat(decider.fold(events).current().routineId()).isEqualTo("desk-day-lower-back");
+    }
+
+    @Test
+    void withheld_recommendations_carry_no_routine() {
+        var events = decider.decide(recommend(UUID.randomUUID(), List.of("RED_FLAG_SEEK_CLINICIAN"), true, T1), decider.initialState());
+        assertThat(events).singleElement().isInstanceOfSatisfying(RecommendationEvent.Recommended.class, r -> {
+            assertThat(r.routineId()).isNull();
+            assertThat(r.routineTitle()).isNull();
+            assertThat(r.durationMinutes()).isNull();
+            assertThat(r.withheldForClinicalReview()).isTrue();
+        });
+    }
+
+    @Test
+    void the_same_assessment_twice_and_an_older_assessment_change_nothing() {
+        UUID assessment = UUID.randomUUID();
+        var state = decider.fold(decider.decide(recommend(assessment, List.of("MONITOR_TOO_LOW"), false, T2), decider.initialState()));
+        assertThat(decider.decide(recommend(assessment, List.of("MONITOR_TOO_LOW"), false, T2), state)).isEmpty();
+        assertThat(decider.decide(recommend(UUID.randomUUID(), List.of(), false, T1), state)).isEmpty();
+        assertThat(decider.decide(recommend(UUID.randomUUID(), List.of(), false, T2.plusSeconds(60)), state)).hasSize(1);
+    }
+}

@@ -1,0 +1,135 @@
+package io.upright.exercises.recommendation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.upright.exercises.AssessmentRecords;
+import io.upright.testsupport.infra.DevTokens;
+import io.upright.testsupport.infra.TopicReader;
+import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
+        @ResourceArg(name = "database", value = "exercises"),
+        @ResourceArg(name = "topics", value = "upright.assessments,upright.exercises,upright.exercises.dlq")})
+class RecommendationFlowTest {
+
+    private static final DevTokens TOKENS = DevTokens.forTests();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RECOMMENDED = "upright.exercises.routine-recommended.v1";
+
+    private final String tenant = "acme-" + UUID.randomUUID();
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void an_assessment_delivered_twice_gives_one_routine_recommendation_readable_by_the_employee() throws Exception {
+        UUID employee = UUID.randomUUID();
+        UUID assessment = UUID.randomUUID();
+        String ceId = UUID.randomUUID().toString();
+        String key = employee.toString();
+        List<String> findings = List.of("MONITOR_TOO_LOW", "PROLONGED_SITTING", "HIP_FLEXOR_TIGHTNESS_RISK");
+        TopicReader.send(kafka, AssessmentRecords.completed(ceId, tenant, key, assessment, employee, findings, false));
+        TopicReader.send(kafka, AssessmentRecords.completed(ceId, tenant, key, assessment, employee, findings, false));
+        // a marker behind both copies on the same partition: once its recommendation is out, both were handled
+        UUID markerEmployee = UUID.randomUUID();
+        TopicReader.send(kafka, AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, key,
+                UUID.randomUUID(), markerEmployee, List.of(), false));
+        TopicReader.awaitRecord(kafka, "upright.exercises",
+                r -> markerEmployee.toString().equals(r.key()) && RECOMMENDED.equals(TopicReader.header(r, "ce_type")),
+                Duration.ofSeconds(30));
+
+        List<ConsumerRecord<String, byte[]>> mine = TopicReader.readAll(kafka, "upright.exercises", Duration.ofSeconds(2))
+                .stream().filter(r -> key.equals(r.key()) && RECOMMENDED.equals(TopicReader.header(r, "ce_type"))).toList();
+        assertThat(mine).hasSize(1);
+        ConsumerRecord<String, byte[]> record = mine.get(0);
+        assertThat(TopicReader.header(record, "ce_tenant")).isEqualTo(tenant);
+        assertThat(TopicReader.header(record, "ce_source")).isEqualTo("urn:upright:exercises");
+        JsonNode body = JSON.readTree(record.value());
+        assertThat(body.get("routineId").asText()).isEqualTo("hip-flexor-reset");
+        assertThat(body.get("routineTitle").asText()).isEqualTo("Hip-flexor reset");
+        assertThat(body.get("durationMinutes").asInt()).isEqualTo(8);
+        assertThat(body.get("assessmentId").asText()).isEqualTo(assessment.toString());
+        assertThat(body.get("withheldForClinicalReview").asBoolean()).isFalse();
+
+        String token = TOKENS.issue(tenant, employee.toString(), "employee");
+        given().auth().oauth2(token).get("/api/me/recommendation").then().statusCode(200)
+                .header("ETag", notNullValue())
+                .body("assessmentId", equalTo(assessment.toString()))
+                .body("withheldForClinicalReview", equalTo(false))
+                .body("routine.id", equalTo("hip-flexor-reset"))
+                .body("routine.durationSeconds", equalTo(480))
+                .body("routine.exercises.id", hasItems("psoas-iliacus-release"))
+                .body("reasons.findingCode", hasItems("MONITOR_TOO_LOW", "PROLONGED_SITTING", "HIP_FLEXOR_TIGHTNESS_RISK"))
+                .body("reasons.find { it.findingCode == 'MONITOR_TOO_LOW' }.sentence", containsString("eye level"));
+    }
+
+    @Test
+    void clinical_review_withholds_the_routine_and_says_exercises_are_paused() throws Exception {
+        UUID employee = UUID.randomUUID();
+        TopicReader.send(kafka, AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, employee.toString(),
+                UUID.randomUUID(), employee, List.of("RED_FLAG_SEEK_CLINICIAN", "LOW_BACK_DISCOMFORT"), true));
+
+        ConsumerRecord<String, byte[]> record = TopicReader.awaitRecord(kafka, "upright.exercises",
+                r -> employee.toString().equals(r.key()) && RECOMMENDED.equals(TopicReader.header(r, "ce_type")),
+                Duration.ofSeconds(30));
+        JsonNode body = JSON.readTree(record.value());
+        assertThat(body.get("withheldForClinicalReview").asBoolean()).isTrue();
+        assertThat(body.get("routineId").isNull()).isTrue();
+        assertThat(body.get("routineTitle").isNull()).isTrue();
+        assertThat(body.get("durationMinutes").isNull()).isTrue();
+
+        given().auth().oauth2(TOKENS.issue(tenant, employee.toString(), "employee")).get("/api/me/recommendation")
+                .then().statusCode(200)
+                .body("withheldForClinicalReview", equalTo(true))
+                .body("routine", nullValue())
+                .body("message", containsString("paused"))
+                .body("message", containsString("clinician"));
+    }
+
+    @Test
+    void nobody_else_sees_an_employees_recommendation() throws Exception {
+        UUID employee = UUID.randomUUID();
+        TopicReader.send(kafka, AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, employee.toString(),
+                UUID.randomUUID(), employee, List.of("MONITOR_TOO_LOW"), false));
+        String owner = TOKENS.issue(tenant, employee.toString(), "employee");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().auth().oauth2(owner).get("/api/me/recommendation").statusCode() == 200);
+
+        given().auth().oauth2(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee"))
+                .get("/api/me/recommendation").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TOKENS.issue("globex-" + UUID.randomUUID(), employee.toString(), "employee"))
+                .get("/api/me/recommendation").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TOKENS.issue(tenant, "hr-1", "hr"))
+                .get("/api/me/recommendation").then().statusCode(403);
+    }
+
+    @Test
+    void an_unreadable_record_goes_to_the_dead_letter_topic() {
+        UUID employee = UUID.randomUUID();
+        var poison = AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, employee.toString(),
+                UUID.randomUUID(), employee, List.of(), false);
+        poison.headers().remove("ce_id");
+        TopicReader.send(kafka, poison);
+        TopicReader.awaitRecord(kafka, "upright.exercises.dlq", r -> employee.toString().equals(r.key()), Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,107 @@
+package io.upright.exercises.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.upright.testsupport.infra.DevTokens;
+import io.upright.testsupport.infra.TopicReader;
+import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
+        @ResourceArg(name = "database", value = "exercises"),
+        @ResourceArg(name = "topics", value = "upright.assessments,upright.exercises,upright.exercises.dlq")})
+class ExerciseSessionFlowTest {
+
+    private static final DevTokens TOKENS = DevTokens.forTests();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String tenant = "acme-" + UUID.randomUUID();
+    private final String employeeId = UUID.randomUUID().toString();
+    private final String employee = TOKENS.issue(tenant, employeeId, "employee");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void logging_a_routine_publishes_exercise_session_completed_and_lists_it_newest_first() throws Exception {
+        String first = given().auth().oauth2(employee).contentType("application/json")
+                .body(Map.of("routineId", "walking-break", "minutes", 8, "feltRating", 4))
+                .post("/api/me/exercise-sessions")
+                .then().statusCode(201).body("routineId", equalTo("walking-break"))
+                .extract().header("Location");
+        String sessionId = first.substring(first.lastIndexOf('/') + 1);
+        String second = given().auth().oauth2(employee).contentType("application/json")
+                .body(Map.of("exerciseId", "glute-bridge", "minutes", 2, "feltRating", 3))
+                .post("/api/me/exercise-sessions").then().statusCode(201).extract().path("id");
+
+        ConsumerRecord<String, byte[]> record = TopicReader.awaitRecord(kafka, "upright.exercises",
+                r -> employeeId.equals(r.key()) && sessionId.equals(TopicReader.header(r, "ce_subject")),
+                Duration.ofSeconds(30));
+        assertThat(TopicReader.header(record, "ce_type")).isEqualTo("upright.exercises.exercise-session-completed.v1");
+        assertThat(TopicReader.header(record, "ce_tenant")).isEqualTo(tenant);
+        JsonNode body = JSON.readTree(record.value());
+        assertThat(body.get("routineId").asText()).isEqualTo("walking-break");
+        assertThat(body.get("exerciseId").isNull()).isTrue();
+        assertThat(body.get("minutes").asInt()).isEqualTo(8);
+        assertThat(body.get("feltRating").asInt()).isEqualTo(4);
+
+        given().auth().oauth2(employee).get("/api/me/exercise-sessions").then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.id", contains(second, sessionId));
+        given().auth().oauth2(employee).get(first).then().statusCode(200).body("minutes", equalTo(8));
+    }
+
+    @Test
+    void invalid_sessions_name_the_offending_fields() {
+        post(Map.of("routineId", "walking-break", "exerciseId", "glute-bridge", "minutes", 5, "feltRating", 3))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("routineId", "exerciseId"));
+        post(Map.of("minutes", 5, "feltRating", 3))
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("routineId", "exerciseId"));
+        post(Map.of("routineId", "marathon", "minutes", 5, "feltRating", 3))
+                .then().statusCode(400).body("errors.field", contains("routineId"));
+        post(Map.of("exerciseId", "handstand", "minutes", 5, "feltRating", 3))
+                .then().statusCode(400).body("errors.field", contains("exerciseId"));
+        post(Map.of("routineId", "walking-break", "minutes", 0, "feltRating", 6))
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("minutes", "feltRating"));
+        Map<String, Object> tooLong = new HashMap<>(Map.of("routineId", "walking-break", "feltRating", 3));
+        tooLong.put("minutes", 241);
+        post(tooLong).then().statusCode(400).body("errors.field", contains("minutes"));
+        given().auth().oauth2(employee).get("/api/me/exercise-sessions").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void another_employee_or_tenant_sees_no_sessions() {
+        String location = post(Map.of("routineId", "posture-reset", "minutes", 6, "feltRating", 5))
+                .then().statusCode(201).extract().header("Location");
+
+        String colleague = TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee");
+        String otherTenant = TOKENS.issue("globex-" + UUID.randomUUID(), employeeId, "employee");
+        for (String stranger : new String[]{colleague, otherTenant}) {
+            given().auth().oauth2(stranger).get("/api/me/exercise-sessions").then().statusCode(200).body("total", equalTo(0));
+            given().auth().oauth2(stranger).get(location).then().statusCode(404).contentType("application/problem+json");
+        }
+        given().auth().oauth2(TOKENS.issue(tenant, "hr-1", "hr")).get("/api/me/exercise-sessions").then().statusCode(403);
+    }
+
+    private io.restassured.response.Response post(Map<String, Object> body) {
+        return given().auth().oauth2(employee).contentType("application/json").body(body).post("/api/me/exercise-sessions");
+    }
+}

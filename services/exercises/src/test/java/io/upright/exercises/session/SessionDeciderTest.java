@@ -1,0 +1,50 @@
+package io.upright.exercises.session;
+
+import io.upright.exercises.TestCatalogue;
+import io.upright.platform.problem.FieldError;
+import io.upright.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SessionDeciderTest {
+
+    private final SessionDecider decider = new SessionDecider(TestCatalogue.V1);
+
+    private SessionDecider.LogSession log(String routineId, String exerciseId, Integer minutes, Integer felt) {
+        return new SessionDecider.LogSession(UUID.randomUUID(), UUID.randomUUID(), routineId, exerciseId, minutes, felt,
+                Instant.parse("2026-11-25T10:00:00Z"));
+    }
+
+    @Test
+    void a_routine_or_an_exercise_from_the_catalogue_is_logged() {
+        assertThat(decider.decide(log("walking-break", null, 8, 4), decider.initialState())).singleElement()
+                .isInstanceOfSatisfying(SessionEvent.SessionLogged.class, s -> assertThat(s.routineId()).isEqualTo("walking-break"));
+        assertThat(decider.decide(log(null, "glute-bridge", 2, 3), decider.initialState())).singleElement()
+                .isInstanceOfSatisfying(SessionEvent.SessionLogged.class, s -> assertThat(s.exerciseId()).isEqualTo("glute-bridge"));
+    }
+
+    @Test
+    void neither_or_both_of_routine_and_exercise_are_named() {
+        assertThatThrownBy(() -> decider.decide(log(null, null, 5, 3), decider.initialState()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                        .extracting(FieldError::field).containsExactly("routineId", "exerciseId"));
+        assertThatThrownBy(() -> decider.decide(log("walking-break", "glute-bridge", 5, 3), decider.initialState()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                        .extracting(FieldError::field).containsExactly("routineId", "exerciseId"));
+    }
+
+    @Test
+    void unknown_content_and_out_of_range_numbers_are_named() {
+        assertThatThrownBy(() -> decider.decide(log("yoga-marathon", null, 241, 0), decider.initialState()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                        .extracting(FieldError::field).containsExactly("routineId", "minutes", "feltRating"));
+        assertThatThrownBy(() -> decider.decide(log(null, "handstand", 5, 3), decider.initialState()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                        .extracting(FieldError::field).containsExactly("exerciseId"));
+    }
+}

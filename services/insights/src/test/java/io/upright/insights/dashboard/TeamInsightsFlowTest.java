@@ -1,0 +1,307 @@
+package io.upright.insights.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.upright.contracts.EventCatalog;
+import io.upright.contracts.EventType;
+import io.upright.contracts.IntegrationEvent;
+import io.upright.contracts.assessments.AssessmentCompleted;
+import io.upright.contracts.exercises.ExerciseSessionCompleted;
+import io.upright.contracts.exercises.RoutineRecommended;
+import io.upright.contracts.programs.EmployeeEnrolled;
+import io.upright.contracts.programs.TeamCreated;
+import io.upright.contracts.reminders.BreakReminderSent;
+import io.upright.contracts.reminders.BreakTaken;
+import io.upright.testsupport.infra.DevTokens;
+import io.upright.testsupport.infra.TopicReader;
+import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
+        @ResourceArg(name = "database", value = "insights"),
+        @ResourceArg(name = "topics", value = "upright.programs,upright.assessments,upright.exercises,upright.reminders,upright.insights.dlq")})
+class TeamInsightsFlowTest {
+
+    private static final DevTokens TOKENS = DevTokens.forTests();
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void hr_sees_a_teams_figures_small_teams_are_suppressed_duplicates_count_once_and_early_facts_are_attributed() {
+        String tenant = "acme-" + UUID.randomUUID();
+        String hr = TOKENS.issue(tenant, "hr-1", "hr");
+        UUID accounts = team(tenant, "Accounts");
+        UUID billing = team(tenant, "Billing");
+        UUID courier = team(tenant, "Courier");
+        List<UUID> a = enroll(tenant, accounts, 4);
+        enroll(tenant, billing, 2);
+        enroll(tenant, courier, 3);
+
+        // the fifth Accounts member's assessment is applied before insights learns which team they are in
+        UUID late = UUID.randomUUID();
+        String earlyAssessment = publish(tenant, new AssessmentCompleted(UUID.randomUUID(), late, null, "workstation-basics", 1,
+                "WORKSTATION_BASICS", 8, "HIGH", List.of("HIP_FLEXOR_TIGHTNESS"), false, MONDAY));
+        await().atMost(PATIENCE).until(() -> applied(earlyAssessment));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(teamItem(hr, accounts).getBoolean("suppressed")).isTrue());
+        publish(tenant, new EmployeeEnrolled(late, accounts, "Europe/Berlin", "09:00", "17:00", false, MONDAY));
+
+        UUID a1 = a.get(0);
+        UUID a2 = a.get(1);
+        UUID a3 = a.get(2);
+        UUID a4 = a.get(3);
+        // a1 was assessed twice: only the later assessment counts towards risk levels and findings
+        publish(tenant, assessment(a1, "MODERATE", List.of("SCREEN_TOO_LOW", "NO_LUMBAR_SUPPORT"), MONDAY));
+        publish(tenant, assessment(a1, "LOW", List.of("SCREEN_TOO_LOW"), MONDAY.plusSeconds(86_400)));
+        publish(tenant, assessment(a2, "HIGH", List.of("LONG_SITTING_BOUTS", "SCREEN_TOO_LOW"), MONDAY));
+        publish(tenant, assessment(enrolledIn(tenant, billing), "HIGH", List.of("FEET_UNSUPPORTED"), MONDAY));
+        publish(tenant, new RoutineRecommended(UUID.randomUUID(), a1, UUID.randomUUID(), "hip-flexor-release",
+                "Hip flexor release", 7, List.of("SCREEN_TOO_LOW"), false, MONDAY));
+        publish(tenant, reminder(a1));
+        publish(tenant, reminder(a3));
+        // the same BreakTaken delivered twice (same ce_id), then a reminder on the same key that follows both copies
+        BreakTaken taken = new BreakTaken(UUID.randomUUID(), a1, "walk", 5, MONDAY);
+        String takenId = UUID.randomUUID().toString();
+        publish(tenant, takenId, taken);
+        publish(tenant, takenId, taken);
+        publish(tenant, reminder(a1));
+        publish(tenant, new BreakTaken(UUID.randomUUID(), a3, "stand", 10, MONDAY));
+        publish(tenant, new ExerciseSessionCompleted(UUID.randomUUID(), a2, "hip-flexor-release", null, 8, 4, MONDAY));
+        publish(tenant, new ExerciseSessionCompleted(UUID.randomUUID(), a4, null, "glute-bridge", 6, 3, MONDAY));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonPath team = teamItem(hr, accounts);
+            assertThat(team.getBoolean("suppressed")).isFalse();
+            assertThat(team.getString("reason")).isNull();
+            assertThat(team.getLong("enrolled")).isEqualTo(5);
+            assertThat(team.getLong("assessmentsCompleted")).isEqualTo(4);
+            assertThat(team.getMap("riskDistribution", String.class, Integer.class))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("LOW", 1, "MODERATE", 0, "HIGH", 2));
+            assertThat(team.getList("topFindings.code", String.class))
+                    .containsExactly("SCREEN_TOO_LOW", "HIP_FLEXOR_TIGHTNESS", "LONG_SITTING_BOUTS");
+            assertThat(team.getList("topFindings.count", Integer.class)).containsExactly(2, 1, 1);
+            assertThat(team.getLong("routinesRecommended")).isEqualTo(1);
+            assertThat(team.getLong("remindersSent")).isEqualTo(3);
+            assertThat(team.getLong("breaksTaken")).isEqualTo(2);
+            assertThat(team.getLong("activeBreakMinutes")).isEqualTo(15);
+            assertThat(team.getLong("exerciseSessions")).isEqualTo(2);
+            assertThat(team.getLong("exerciseMinutes")).isEqualTo(14);
+        });
+
+        for (UUID small : List.of(billing, courier)) {
+            JsonPath team = teamItem(hr, small);
+            assertThat(team.getBoolean("suppressed")).isTrue();
+            assertThat(team.getString("reason")).isEqualTo("fewer than 5 people");
+            for (String figure : List.of("enrolled", "assessmentsCompleted", "riskDistribution", "topFindings",
+                    "routinesRecommended", "remindersSent", "breaksTaken", "activeBreakMinutes", "exerciseSessions",
+                    "exerciseMinutes")) {
+                assertThat(team.getMap("$")).containsEntry(figure, null);
+            }
+        }
+
+        JsonPath page = given().auth().oauth2(hr).get("/api/insights/teams")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(page.getList("items.teamName", String.class)).containsExactly("Accounts", "Billing", "Courier");
+        assertThat(page.getInt("total")).isEqualTo(3);
+        assertThat(page.getInt("page")).isZero();
+        assertThat(page.getInt("size")).isEqualTo(20);
+
+        // totals cover the visible team only: Billing's assessment and the 5 people of the small teams are absent
+        JsonPath overview = given().auth().oauth2(hr).get("/api/insights/overview")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(overview.getString("scope")).isEqualTo("visible-teams");
+        assertThat(overview.getInt("teams")).isEqualTo(3);
+        assertThat(overview.getInt("teamsVisible")).isEqualTo(1);
+        assertThat(overview.getInt("teamsSuppressed")).isEqualTo(2);
+        assertThat(overview.getBoolean("suppressed")).isFalse();
+        assertThat(overview.getLong("enrolled")).isEqualTo(5);
+        assertThat(overview.getLong("assessmentsCompleted")).isEqualTo(4);
+        assertThat(overview.getLong("breaksTaken")).isEqualTo(2);
+        assertThat(overview.getList("topFindings.code", String.class)).doesNotContain("FEET_UNSUPPORTED");
+    }
+
+    @Test
+    void a_small_team_alone_would_be_recoverable_by_subtraction_so_the_next_smallest_team_is_hidden_too() {
+        String tenant = "initech-" + UUID.randomUUID();
+        String hr = TOKENS.issue(tenant, "hr-1", "admin");
+        UUID accounts = team(tenant, "Accounts");
+        UUID billing = team(tenant, "Billing");
+        enroll(tenant, accounts, 5);
+        List<UUID> b = enroll(tenant, billing, 2);
+        String last = publish(tenant, reminder(b.get(1)));
+        await().atMost(PATIENCE).until(() -> applied(last));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(teamItem(hr, billing).getString("reason")).isEqualTo("fewer than 5 people");
+            JsonPath accountsItem = teamItem(hr, accounts);
+            assertThat(accountsItem.getBoolean("suppressed")).isTrue();
+            assertThat(accountsItem.getString("reason")).contains("subtraction");
+            assertThat(accountsItem.getMap("$")).containsEntry("enrolled", null);
+        });
+        JsonPath overview = given().auth().oauth2(hr).get("/api/insights/overview")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(overview.getBoolean("suppressed")).isTrue();
+        assertThat(overview.getInt("teamsVisible")).isZero();
+        assertThat(overview.getMap("$")).containsEntry("enrolled", null).containsEntry("remindersSent", null);
+    }
+
+    @Test
+    void another_tenant_sees_nothing_and_employees_are_refused() {
+        String tenant = "acme-" + UUID.randomUUID();
+        UUID accounts = team(tenant, "Accounts");
+        List<UUID> members = enroll(tenant, accounts, 6);
+        String last = publish(tenant, reminder(members.get(0)));
+        await().atMost(PATIENCE).until(() -> applied(last));
+        String hr = TOKENS.issue(tenant, "hr-1", "hr");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(teamItem(hr, accounts).getLong("enrolled")).isEqualTo(6));
+
+        String otherHr = TOKENS.issue("globex-" + UUID.randomUUID(), "hr-2", "hr");
+        JsonPath others = given().auth().oauth2(otherHr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
+        assertThat(others.getList("items")).isEmpty();
+        assertThat(others.getInt("total")).isZero();
+        JsonPath otherOverview = given().auth().oauth2(otherHr).get("/api/insights/overview")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(otherOverview.getInt("teams")).isZero();
+        assertThat(otherOverview.getMap("$")).containsEntry("enrolled", null);
+
+        String employee = TOKENS.issue(tenant, members.get(0).toString(), "employee");
+        given().auth().oauth2(employee).get("/api/insights/teams").then().statusCode(403);
+        given().auth().oauth2(employee).get("/api/insights/overview").then().statusCode(403);
+        given().get("/api/insights/teams").then().statusCode(401);
+        given().auth().oauth2(hr).get("/api/insights/teams?size=500").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void an_unreadable_record_goes_to_the_insights_dead_letter_topic() {
+        String tenant = "acme-" + UUID.randomUUID();
+        UUID employee = UUID.randomUUID();
+        ProducerRecord<String, byte[]> poison = record(tenant, UUID.randomUUID().toString(), EventCatalog.BREAK_TAKEN,
+                employee.toString(), employee.toString(), "not json".getBytes(StandardCharsets.UTF_8));
+        TopicReader.send(kafka, poison);
+
+        TopicReader.awaitRecord(kafka, "upright.insights.dlq", r -> employee.toString().equals(r.key()), PATIENCE);
+    }
+
+    private UUID team(String tenant, String name) {
+        UUID id = UUID.randomUUID();
+        publish(tenant, new TeamCreated(id, name, MONDAY));
+        return id;
+    }
+
+    private List<UUID> enroll(String tenant, UUID teamId, int people) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            ids.add(enrolledIn(tenant, teamId));
+        }
+        return ids;
+    }
+
+    private UUID enrolledIn(String tenant, UUID teamId) {
+        UUID id = UUID.randomUUID();
+        publish(tenant, new EmployeeEnrolled(id, teamId, "Europe/Berlin", "09:00", "17:00", false, MONDAY));
+        return id;
+    }
+
+    private static AssessmentCompleted assessment(UUID employee, String risk, List<String> findings, Instant at) {
+        return new AssessmentCompleted(UUID.randomUUID(), employee, null, "workstation-basics", 1, "WORKSTATION_BASICS",
+                3, risk, findings, false, at);
+    }
+
+    private static BreakReminderSent reminder(UUID employee) {
+        return new BreakReminderSent(UUID.randomUUID(), employee, MONDAY, "slack", MONDAY);
+    }
+
+    private String publish(String tenant, IntegrationEvent event) {
+        String id = UUID.randomUUID().toString();
+        publish(tenant, id, event);
+        return id;
+    }
+
+    /** Sends the event as its owner's outbox relay would: CloudEvents binary mode on the owner's topic. */
+    private void publish(String tenant, String eventId, IntegrationEvent event) {
+        try {
+            TopicReader.send(kafka, record(tenant, eventId, EventCatalog.of(event), event.key(), event.subject(),
+                    json.writeValueAsBytes(event)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> record(String tenant, String eventId, EventType<?> type, String key,
+                                                         String subject, byte[] body) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(eventId));
+        headers.add("ce_type", bytes(type.ceType()));
+        headers.add("ce_source", bytes(type.owner().source()));
+        headers.add("ce_subject", bytes(subject));
+        headers.add("ce_time", bytes(Instant.now().toString()));
+        headers.add("ce_tenant", bytes(tenant));
+        headers.add("content-type", bytes("application/json"));
+        return new ProducerRecord<>(type.topic(), null, key, body, headers);
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private boolean applied(String eventId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from inbox where consumer = 'insights' and event_id = ?")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    private static JsonPath teamItem(String token, UUID teamId) {
+        JsonPath page = given().auth().oauth2(token).get("/api/insights/teams?size=200")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> item = page.getMap("items.find { it.teamId == '" + teamId + "' }");
+        assertThat(item).as("team %s is listed", teamId).isNotNull();
+        return new JsonPath(toJson(item));
+    }
+
+    private static String toJson(Map<String, Object> item) {
+        try {
+            return new ObjectMapper().writeValueAsString(item);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

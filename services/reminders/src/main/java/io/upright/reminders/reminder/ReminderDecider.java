@@ -1,0 +1,118 @@
+package io.upright.reminders.reminder;
+
+import io.upright.platform.eventstore.Decider;
+import io.upright.platform.problem.FieldError;
+import io.upright.platform.problem.ProblemException;
+import io.upright.reminders.reminder.ReminderEvent.BreakTaken;
+import io.upright.reminders.reminder.ReminderEvent.ReminderExpired;
+import io.upright.reminders.reminder.ReminderEvent.ReminderFailed;
+import io.upright.reminders.reminder.ReminderEvent.ReminderSent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A reminder ends exactly once (sent, expired or failed); a sent one can be answered once. Only "done" is
+ * an answer for now: snooze and skip come with the chat buttons.
+ */
+public class ReminderDecider implements Decider<ReminderDecider.Command, ReminderDecider.Reminder, ReminderEvent> {
+
+    public static final String DONE = "done";
+    public static final Set<String> ACTIVITIES = Set.of("stand", "walk", "stretch", "routine");
+    public static final int MIN_ACTIVE_MINUTES = 1;
+    public static final int MAX_ACTIVE_MINUTES = 120;
+
+    public sealed interface Command {
+    }
+
+    public record RecordSent(UUID reminderId, UUID employeeId, Instant slot, String channel, int attempts, Instant at)
+            implements Command {
+    }
+
+    public record RecordExpired(UUID reminderId, UUID employeeId, Instant slot, Instant at) implements Command {
+    }
+
+    public record RecordFailed(UUID reminderId, UUID employeeId, Instant slot, int attempts, String reason, Instant at)
+            implements Command {
+    }
+
+    public record Answer(UUID reminderId, UUID employeeId, String answer, String activity, Integer activeMinutes, Instant at)
+            implements Command {
+    }
+
+    public enum Status { SCHEDULED, SENT, EXPIRED, FAILED }
+
+    public record Reminder(Status status, boolean answered) {
+    }
+
+    @Override
+    public Reminder initialState() {
+        return new Reminder(Status.SCHEDULED, false);
+    }
+
+    @Override
+    public List<ReminderEvent> decide(Command command, Reminder reminder) {
+        if (command instanceof Answer answer) {
+            return answer(answer, reminder);
+        }
+        if (reminder.status() != Status.SCHEDULED) {
+            throw ProblemException.conflict("The reminder already ended as " + reminder.status());
+        }
+        if (command instanceof RecordSent sent) {
+            return List.of(new ReminderSent(sent.reminderId(), sent.employeeId(), sent.slot(), sent.channel(), sent.attempts(), sent.at()));
+        }
+        if (command instanceof RecordExpired expired) {
+            return List.of(new ReminderExpired(expired.reminderId(), expired.employeeId(), expired.slot(), expired.at()));
+        }
+        if (command instanceof RecordFailed failed) {
+            return List.of(new ReminderFailed(failed.reminderId(), failed.employeeId(), failed.slot(), failed.attempts(),
+                    failed.reason(), failed.at()));
+        }
+        throw new IllegalArgumentException("Unknown command " + command);
+    }
+
+    private static List<ReminderEvent> answer(Answer answer, Reminder reminder) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!DONE.equals(answer.answer())) {
+            errors.add(new FieldError("answer", "must be \"done\" (snooze and skip are not available yet)"));
+        }
+        if (answer.activity() == null || !ACTIVITIES.contains(answer.activity())) {
+            errors.add(new FieldError("activity", "must be one of stand, walk, stretch, routine"));
+        }
+        if (answer.activeMinutes() == null || answer.activeMinutes() < MIN_ACTIVE_MINUTES || answer.activeMinutes() > MAX_ACTIVE_MINUTES) {
+            errors.add(new FieldError("activeMinutes", "must be between " + MIN_ACTIVE_MINUTES + " and " + MAX_ACTIVE_MINUTES));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (reminder.status() != Status.SENT) {
+            throw ProblemException.conflict(reminder.status() == Status.SCHEDULED
+                    ? "This reminder has not been delivered yet"
+                    : "This reminder was never delivered, so it cannot be answered");
+        }
+        if (reminder.answered()) {
+            throw ProblemException.conflict("This reminder has already been answered");
+        }
+        return List.of(new BreakTaken(answer.reminderId(), answer.employeeId(), answer.activity(), answer.activeMinutes(), answer.at()));
+    }
+
+    @Override
+    public Reminder evolve(Reminder reminder, ReminderEvent event) {
+        if (event instanceof ReminderSent) {
+            return new Reminder(Status.SENT, false);
+        }
+        if (event instanceof ReminderExpired) {
+            return new Reminder(Status.EXPIRED, false);
+        }
+        if (event instanceof ReminderFailed) {
+            return new Reminder(Status.FAILED, false);
+        }
+        if (event instanceof BreakTaken) {
+            return new Reminder(reminder.status(), true);
+        }
+        return reminder;
+    }
+}

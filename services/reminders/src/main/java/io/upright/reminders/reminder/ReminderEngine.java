@@ -1,0 +1,196 @@
+package io.upright.reminders.reminder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.reminder.ReminderDeliveries.Claimed;
+import io.upright.reminders.webhook.WebhookDelivery;
+import io.upright.reminders.webhook.WebhookDelivery.Outcome;
+import io.upright.reminders.webhook.WebhookDelivery.Target;
+import io.upright.reminders.webhook.WebhookEndpoints;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The due-reminder engine: a daemon thread that claims reminders whose time has come, calls every active
+ * webhook of the employee's tenant in parallel (no database lock held meanwhile), and settles each reminder.
+ * Several instances can run side by side: claims use {@code FOR UPDATE SKIP LOCKED}.
+ */
+@ApplicationScoped
+public class ReminderEngine {
+
+    private static final Logger LOG = Logger.getLogger(ReminderEngine.class);
+    private static final Duration ABANDONED_CHECK_EVERY = Duration.ofSeconds(30);
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private Instant lastAbandonedCheck = Instant.EPOCH;
+
+    @Inject
+    RemindersConfig config;
+
+    @Inject
+    ReminderDeliveries deliveries;
+
+    @Inject
+    WebhookDelivery webhooks;
+
+    @Inject
+    WebhookEndpoints endpoints;
+
+    @Inject
+    ObjectMapper json;
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.engineEnabled()) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "reminder-engine");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wakeUp.release();
+        if (worker != null) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int claimed = runOnce();
+                if (claimed < config.engineBatchSize()) {
+                    if (wakeUp.tryAcquire(config.enginePollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                        return; // only stop() releases it
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("Reminder engine round failed, will retry: %s", e.toString());
+                try {
+                    if (wakeUp.tryAcquire(config.enginePollInterval().toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** @return how many reminders this round claimed for delivery */
+    int runOnce() {
+        Instant now = Instant.now();
+        if (Duration.between(lastAbandonedCheck, now).compareTo(ABANDONED_CHECK_EVERY) >= 0) {
+            lastAbandonedCheck = now;
+            int settled = deliveries.failAbandoned(now.minus(claimLease()), now);
+            if (settled > 0) {
+                LOG.warnf("Recorded %d reminders abandoned mid-delivery as failed", settled);
+            }
+        }
+        List<Claimed> claimed = deliveries.claimDue(config.engineBatchSize(), now);
+        Map<Claimed, List<CompletableFuture<Outcome>>> calls = new LinkedHashMap<>();
+        for (Claimed reminder : claimed) {
+            calls.put(reminder, call(reminder));
+        }
+        for (Map.Entry<Claimed, List<CompletableFuture<Outcome>>> entry : calls.entrySet()) {
+            settle(entry.getKey(), entry.getValue());
+        }
+        return claimed.size();
+    }
+
+    private List<CompletableFuture<Outcome>> call(Claimed reminder) {
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+        String body;
+        try {
+            body = json.writeValueAsString(ReminderMessage.of(reminder.id(), reminder.employeeId(), reminder.slot()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a reminder body", e);
+        }
+        for (Target target : reminder.targets()) {
+            try {
+                outcomes.add(webhooks.send(target, reminder.id(), body));
+            } catch (RuntimeException e) {
+                outcomes.add(CompletableFuture.completedFuture(Outcome.FAILED));
+            }
+        }
+        return outcomes;
+    }
+
+    private void settle(Claimed reminder, List<CompletableFuture<Outcome>> calls) {
+        boolean delivered = false;
+        for (int i = 0; i < calls.size(); i++) {
+            Outcome outcome = join(calls.get(i));
+            Target target = reminder.targets().get(i);
+            if (outcome == Outcome.DELIVERED) {
+                delivered = true;
+            } else if (outcome == Outcome.GONE) {
+                try {
+                    endpoints.disable(reminder.tenant(), target.endpointId(), "receiver answered 410 Gone");
+                } catch (RuntimeException e) {
+                    LOG.warnf("Cannot disable webhook endpoint %s: %s", target.endpointId(), e.toString());
+                }
+            } else {
+                LOG.debugf("Reminder %s not accepted by endpoint %s: %s", reminder.id(), target.endpointId(), outcome);
+            }
+        }
+        try {
+            if (delivered) {
+                deliveries.delivered(reminder, Instant.now());
+            } else {
+                deliveries.notDelivered(reminder, Instant.now(),
+                        reminder.targets().isEmpty() ? "no active webhook endpoint" : "no endpoint accepted the reminder");
+            }
+        } catch (RuntimeException e) {
+            // the row stays 'sending' and is settled as failed once its claim is abandoned: never sent twice
+            LOG.warnf("Cannot settle reminder %s: %s", reminder.id(), e.toString());
+        }
+    }
+
+    private Outcome join(CompletableFuture<Outcome> call) {
+        try {
+            // the HTTP client enforces the timeout; this bound only guards against a stuck future
+            return call.get(config.deliveryTimeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.FAILED;
+        } catch (Exception e) {
+            return Outcome.FAILED;
+        }
+    }
+
+    /** How long a claim may stay 'sending' before the engine that took it counts as dead. */
+    private Duration claimLease() {
+        Duration tenCalls = config.deliveryTimeout().multipliedBy(10);
+        return tenCalls.compareTo(Duration.ofMinutes(1)) > 0 ? tenCalls : Duration.ofMinutes(1);
+    }
+}

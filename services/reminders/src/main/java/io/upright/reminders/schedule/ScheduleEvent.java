@@ -1,0 +1,13 @@
+package io.upright.reminders.schedule;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What happened to an employee's break schedule (one stream per employee). */
+public sealed interface ScheduleEvent {
+
+    /** Working day as local {@code HH:mm} times in an IANA zone; one reminder every {@code cadenceSeconds} inside it. */
+    record ScheduleCreated(UUID employeeId, String timeZone, String workdayStart, String workdayEnd,
+                           long cadenceSeconds, Instant createdAt) implements ScheduleEvent {
+    }
+}

@@ -1,0 +1,77 @@
+package io.upright.reminders.reminder;
+
+import io.upright.platform.problem.FieldError;
+import io.upright.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReminderDeciderTest {
+
+    private final ReminderDecider decider = new ReminderDecider();
+    private final UUID reminder = UUID.randomUUID();
+    private final UUID employee = UUID.randomUUID();
+    private final Instant slot = Instant.parse("2026-11-25T10:00:00Z");
+
+    @Test
+    void a_sent_reminder_answered_done_records_the_break() {
+        var events = decider.decide(answer("done", "walk", 3), sent());
+        assertThat(events).singleElement().isEqualTo(new ReminderEvent.BreakTaken(reminder, employee, "walk", 3, slot));
+    }
+
+    @Test
+    void a_reminder_is_answered_only_once() {
+        var answered = decider.fold(List.of(sentEvent(), new ReminderEvent.BreakTaken(reminder, employee, "stand", 2, slot)));
+        assertThatThrownBy(() -> decider.decide(answer("done", "walk", 3), answered))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+
+    @Test
+    void a_reminder_that_was_not_delivered_cannot_be_answered() {
+        assertThatThrownBy(() -> decider.decide(answer("done", "walk", 3), decider.initialState()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+        var expired = decider.fold(List.of(new ReminderEvent.ReminderExpired(reminder, employee, slot, slot)));
+        assertThatThrownBy(() -> decider.decide(answer("done", "walk", 3), expired))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+
+    @Test
+    void only_done_known_activities_and_one_to_120_minutes_are_accepted_each_named_when_wrong() {
+        assertThatThrownBy(() -> decider.decide(answer("snooze", "nap", 0), sent()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                        .extracting(FieldError::field).containsExactly("answer", "activity", "activeMinutes"));
+        assertThatThrownBy(() -> decider.decide(answer("done", "walk", 121), sent()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                        .extracting(FieldError::field).containsExactly("activeMinutes"));
+    }
+
+    @Test
+    void a_reminder_ends_only_once() {
+        assertThatThrownBy(() -> decider.decide(new ReminderDecider.RecordExpired(reminder, employee, slot, slot), sent()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+
+    @Test
+    void retries_back_off_from_two_seconds_up_to_two_minutes() {
+        assertThat(ReminderDeliveries.backoff(1)).hasSeconds(2);
+        assertThat(ReminderDeliveries.backoff(2)).hasSeconds(4);
+        assertThat(ReminderDeliveries.backoff(30)).hasMinutes(2);
+    }
+
+    private ReminderEvent.ReminderSent sentEvent() {
+        return new ReminderEvent.ReminderSent(reminder, employee, slot, "webhook", 1, slot);
+    }
+
+    private ReminderDecider.Reminder sent() {
+        return decider.fold(List.of(sentEvent()));
+    }
+
+    private ReminderDecider.Answer answer(String answer, String activity, int minutes) {
+        return new ReminderDecider.Answer(reminder, employee, answer, activity, minutes, slot);
+    }
+}
