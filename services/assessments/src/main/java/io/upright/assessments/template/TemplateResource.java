@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,7 +40,7 @@ public class TemplateResource {
     @GET
     @Operation(summary = "List the checklist templates (latest version of each), ordered by id")
     @APIResponse(responseCode = "200", description = "The templates",
-            content = @Content(schema = @Schema(implementation = TemplateSummary.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = TemplateSummary.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "403", description = "Not an employee", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TemplateSummary> list() {
         return templates.latestVersions().stream().map(t -> new TemplateSummary(t.id(), t.version(), t.title())).toList();

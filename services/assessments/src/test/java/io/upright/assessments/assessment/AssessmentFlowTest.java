@@ -194,6 +194,9 @@ class AssessmentFlowTest {
                 .body("version", equalTo(1));
         given().auth().oauth2(employee).get("/api/checklist-templates/workstation-basics/versions/7").then().statusCode(404);
         given().auth().oauth2(employee).get("/api/checklist-templates/nope").then().statusCode(404);
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", hasItems("/api/checklist-templates", "/api/assessments/{id}/answers",
+                        "/api/assessments/{id}/submission", "/api/me/assessments"));
     }
 
     private static String start(String token) {

@@ -1,6 +1,7 @@
 package io.upright.exercises.recommendation;
 
 import io.upright.exercises.catalogue.Catalogue;
+import io.upright.exercises.catalogue.Routine;
 import io.upright.exercises.catalogue.CatalogueResource.RoutineDetail;
 import io.upright.platform.api.ETags;
 import io.upright.platform.identity.CurrentUser;
@@ -60,15 +61,15 @@ public class RecommendationResource {
     public Response mine() {
         Recommendations.Current current = recommendations.current(user.tenant(), user.employeeId());
         RecommendationEvent.Recommended r = current.recommended();
-        // reasons and message are rendered from today's wording; the routine itself is the one recommended then
-        Recommendation rendered = recommendations.recommender().recommend(r.findingCodes(), r.withheldForClinicalReview());
-        RoutineDetail routine = r.routineId() == null ? null
-                : catalogue.routine(r.routineId()).map(RoutineDetail::of).orElse(null);
-        String message = routine != null && rendered.routine() != null && !rendered.routine().id().equals(routine.id())
-                ? "Try the " + routine.title() + " routine (about " + routine.durationMinutes() + " minutes)."
-                : rendered.message();
+        // the routine is the one recommended then; reasons and message use today's wording
+        Routine routine = r.routineId() == null ? null : catalogue.routine(r.routineId()).orElse(null);
+        String message = r.withheldForClinicalReview() ? Recommender.PAUSED_MESSAGE
+                : routine == null ? "The routine recommended to you (" + r.routineTitle() + ") has left the catalogue; "
+                        + "take the assessment again for a new one."
+                : Recommender.message(routine, r.findingCodes());
         return Response.ok(new RecommendationView(r.recommendationId(), r.assessmentId(), r.recommendedAt(),
-                r.withheldForClinicalReview(), message, routine, rendered.reasons()))
+                r.withheldForClinicalReview(), message, routine == null ? null : RoutineDetail.of(routine),
+                Recommender.reasons(r.findingCodes())))
                 .tag(ETags.of(current.version())).build();
     }
 }

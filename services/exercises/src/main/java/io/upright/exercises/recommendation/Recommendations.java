@@ -32,17 +32,11 @@ public class Recommendations {
     @Inject
     Catalogue catalogue;
 
-    private Recommender recommender;
     private RecommendationDecider decider;
 
     @PostConstruct
     void init() {
-        recommender = new Recommender(catalogue);
-        decider = new RecommendationDecider(recommender);
-    }
-
-    public Recommender recommender() {
-        return recommender;
+        decider = new RecommendationDecider(new Recommender(catalogue));
     }
 
     /** @return the new recommendation, or empty when this assessment was already answered or is stale */

@@ -73,12 +73,19 @@ public final class Recommender {
             return new Recommendation(null, reasons, true, PAUSED_MESSAGE);
         }
         Routine routine = routine(routineFor(codes));
-        String message = codes.stream().anyMatch(REASONS::containsKey)
-                ? "Try the " + routine.title() + " routine (about " + routine.durationMinutes()
-                        + " minutes) once or twice a day."
-                : "Your assessment found nothing to fix. A " + routine.durationMinutes()
-                        + "-minute " + routine.title().toLowerCase() + " now and then keeps it that way.";
-        return new Recommendation(routine, reasons, false, message);
+        return new Recommendation(routine, reasons, false, message(routine, codes));
+    }
+
+    /** What the employee reads above the routine: paused, a suggestion, or encouragement when all is well. */
+    public static String message(Routine routine, List<String> findingCodes) {
+        if (routine == null) {
+            return PAUSED_MESSAGE;
+        }
+        boolean anyFinding = findingCodes != null && findingCodes.stream().anyMatch(REASONS::containsKey);
+        return anyFinding
+                ? "Try the " + routine.title() + " routine (about " + routine.durationMinutes() + " minutes) once or twice a day."
+                : "Your assessment found nothing to fix. A " + routine.durationMinutes() + "-minute "
+                        + routine.title().toLowerCase() + " now and then keeps it that way.";
     }
 
     /** The explanation sentences for codes this recommender knows, in a fixed order. */

@@ -71,4 +71,11 @@ class CatalogueResourceTest {
                 .body("exercises[0].id", equalTo("standing-hip-flexor-stretch"));
         given().auth().oauth2(employee).get("/api/routines/nope").then().statusCode(404);
     }
+
+    @Test
+    void the_openapi_document_describes_every_endpoint() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/api/exercises", "/api/exercises/{id}",
+                        "/api/routines", "/api/routines/{id}", "/api/me/recommendation", "/api/me/exercise-sessions"));
+    }
 }
