@@ -110,6 +110,38 @@ final class DemoTenant {
         return new Demo(TENANT, secret, employees);
     }
 
+    /**
+     * Stands in for the demo's people at their desks: two of three reminders get a Done (a walk, a stretch
+     * or standing up) a few seconds after they arrive, through the same API a chat button would call.
+     */
+    static void answerLikeEmployees(LocalStack stack, Demo demo, WebhookInbox inbox) {
+        java.util.Set<String> demoPeople = new java.util.HashSet<>();
+        demo.employees().forEach(e -> demoPeople.add(e.id()));
+        java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "demo-employees");
+            t.setDaemon(true);
+            return t;
+        });
+        List<String> activities = List.of("walk", "stretch", "stand");
+        inbox.onDelivery(delivery -> {
+            String employee = delivery.body().path("employeeId").asText();
+            String reminder = delivery.body().path("reminderId").asText();
+            int roll = Math.floorMod(reminder.hashCode(), 3);
+            if (!demoPeople.contains(employee) || roll == 0) {
+                return; // a skipped break: not everyone gets up every time
+            }
+            later.schedule(() -> {
+                try {
+                    new Api(stack.baseUrl("reminders"), stack.tokens().issue(demo.tenant(), employee, "employee"))
+                            .post("/api/me/reminders/" + reminder + "/answer",
+                                    Map.of("answer", "done", "activity", activities.get(roll), "activeMinutes", 2 + roll));
+                } catch (RuntimeException e) {
+                    // the reminder may have been answered already; the demo carries on
+                }
+            }, 5, java.util.concurrent.TimeUnit.SECONDS);
+        });
+    }
+
     /** Varied but repeatable answers, so the dashboard has a spread of risk levels and findings. */
     private static Map<String, Object> answers(int i) {
         Map<String, Object> a = new LinkedHashMap<>();

@@ -87,6 +87,7 @@ public final class Launcher {
         stack.start(progress);
         OUT.printf("All five services healthy after %d s%n", Duration.between(started, Instant.now()).toSeconds());
         DemoTenant.Demo demo = DemoTenant.loadOrCreate(stack, inbox, home.resolve("demo.json"), progress);
+        DemoTenant.answerLikeEmployees(stack, demo, inbox);
         printWelcome(stack, demo, inbox, cadence);
         stopped.await();
     }
@@ -114,7 +115,8 @@ public final class Launcher {
         OUT.println("  curl -s -H 'Authorization: Bearer " + employee + "' " + stack.baseUrl("exercises") + "/api/me/recommendation");
         OUT.println();
         OUT.println("Break reminders arrive every " + cadence.toMinutes() + " min per employee at the local webhook inbox "
-                + inbox.url() + " and are printed below. Ctrl-C (or ./upright down) stops everything.");
+                + inbox.url() + " and are printed below; the simulated demo employees answer Done to two"
+                + " of three a few seconds later. Ctrl-C (or ./upright down) stops everything.");
         OUT.println();
     }
 

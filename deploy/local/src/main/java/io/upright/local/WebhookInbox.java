@@ -32,6 +32,7 @@ public final class WebhookInbox implements AutoCloseable {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final PrintStream out;
     private volatile Webhook verifier;
+    private final List<java.util.function.Consumer<Delivery>> listeners = new CopyOnWriteArrayList<>();
 
     private WebhookInbox(HttpServer server, PrintStream out) {
         this.server = server;
@@ -64,6 +65,11 @@ public final class WebhookInbox implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/breaks";
     }
 
+    /** Called for every delivery whose signature verified. */
+    public void onDelivery(java.util.function.Consumer<Delivery> listener) {
+        listeners.add(listener);
+    }
+
     public List<Delivery> deliveries() {
         return List.copyOf(deliveries);
     }
@@ -81,10 +87,15 @@ public final class WebhookInbox implements AutoCloseable {
             Delivery delivery = new Delivery(exchange.getRequestHeaders().getFirst("webhook-id"), json, valid, Instant.now());
             deliveries.add(delivery);
             if (out != null) {
-                out.printf("  [break reminder] employee %s: %s%s%n", json.path("employeeId").asText("?"),
-                        json.path("message").asText(body), valid ? "" : "  (SIGNATURE INVALID)");
+                String employee = json.path("employeeId").asText("?");
+                out.printf("  [%s break reminder] employee %s: %s%s%n", java.time.LocalTime.now().withNano(0),
+                        employee.substring(0, Math.min(8, employee.length())), json.path("message").asText(body),
+                        valid ? "" : "  (SIGNATURE INVALID)");
             }
             exchange.sendResponseHeaders(valid ? 204 : 401, -1);
+            if (valid) {
+                listeners.forEach(listener -> listener.accept(delivery));
+            }
         } finally {
             exchange.close();
         }

@@ -57,7 +57,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             try (Writer out = Files.newBufferedWriter(configFile)) {
                 props.store(out, "Upright embedded Kafka broker");
             }
-            format(configFile);
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(configFile); // once: the cluster id is written into the log directory and kept
+            }
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
             server.startup();
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, "127.0.0.1:" + clientPort);
