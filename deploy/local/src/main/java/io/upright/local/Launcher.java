@@ -37,6 +37,7 @@ public final class Launcher {
         switch (command) {
             case "up" -> up(root, home, options);
             case "token" -> token(home, options);
+            case "measure" -> StartupBenchmark.run(root, Integer.parseInt(options.getOrDefault("rounds", "3")));
             default -> usage();
         }
     }
@@ -137,7 +138,8 @@ public final class Launcher {
                   ./upright up [--cadence PT2M]                 run everything (Kafka, PostgreSQL, five services, demo tenant)
                   ./upright down                                stop a running ./upright up
                   ./upright token --tenant T --role R [--sub ID] print a signed dev token (roles: employee, hr, admin, content-editor)
-                  ./upright test                                run the whole test suite""");
+                  ./upright test                                run the whole test suite
+                  ./upright measure [--rounds 3]                measure start-up time and memory into docs/benchmarks.md""");
     }
 
     private static Map<String, String> options(String[] args) {

@@ -2,6 +2,7 @@ package io.upright.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.upright.contracts.assessments.FindingCodes;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -51,6 +52,14 @@ class EventSchemasMatchRecordsTest {
                 assertThat(forbidden).as(type.ceType()).doesNotContain(c.getName());
             }
         }
+    }
+
+    @Test
+    void the_assessment_completed_schema_lists_exactly_the_finding_codes() throws Exception {
+        Set<String> schemaCodes = new HashSet<>();
+        schemaOf(EventCatalog.ASSESSMENT_COMPLETED).at("/properties/findingCodes/items/enum")
+                .forEach(code -> schemaCodes.add(code.asText()));
+        assertThat(schemaCodes).isEqualTo(FindingCodes.ALL);
     }
 
     private JsonNode schemaOf(EventType<?> type) throws Exception {

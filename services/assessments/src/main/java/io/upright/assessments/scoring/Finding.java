@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * What a workstation-basics assessment can find. Codes are stable: other services (exercises, insights)
- * key on them. {@code points} feed the score; the explanation and action are what the employee reads.
+ * key on them through {@link io.upright.contracts.assessments.FindingCodes}, which lists exactly these names
+ * (FindingTest keeps the two equal). {@code points} feed the score; the explanation and action are what the
+ * employee reads.
  */
 public enum Finding {
 

@@ -5,18 +5,19 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.assessments.AnswerSets;
+import io.upright.contracts.EventCatalog;
+import io.upright.contracts.programs.EmployeeEnrolled;
+import io.upright.testsupport.infra.CloudEventRecords;
 import io.upright.testsupport.infra.DevTokens;
 import io.upright.testsupport.infra.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,25 +90,10 @@ class EmployeeTeamFlowTest {
                 r -> subject.equals(TopicReader.header(r, "ce_subject")), Duration.ofSeconds(30));
     }
 
-    private static ProducerRecord<String, byte[]> enrolled(String tenant, String eventId, String key, UUID employeeId, UUID teamId)
-            throws Exception {
-        byte[] body = JSON.writeValueAsBytes(Map.of("employeeId", employeeId.toString(), "teamId", teamId.toString(),
-                "timeZone", "Europe/Berlin", "workdayStart", "09:00", "workdayEnd", "17:00", "standingDesk", false,
-                "enrolledAt", Instant.now().toString()));
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", bytes("1.0"));
-        headers.add("ce_id", bytes(eventId));
-        headers.add("ce_type", bytes("upright.programs.employee-enrolled.v1"));
-        headers.add("ce_source", bytes("urn:upright:programs"));
-        headers.add("ce_subject", bytes(key));
-        headers.add("ce_time", bytes(Instant.now().toString()));
-        headers.add("ce_tenant", bytes(tenant));
-        headers.add("content-type", bytes("application/json"));
-        return new ProducerRecord<>("upright.programs", null, key, body, headers);
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+    /** An enrolment as the programs relay publishes it; {@code key} is both record key and subject. */
+    private static ProducerRecord<String, byte[]> enrolled(String tenant, String eventId, String key, UUID employeeId, UUID teamId) {
+        return CloudEventRecords.record(EventCatalog.EMPLOYEE_ENROLLED, key, eventId, key, tenant,
+                new EmployeeEnrolled(employeeId, teamId, "Europe/Berlin", "09:00", "17:00", false, Instant.now()));
     }
 
     private int rows(String tenant, UUID employeeId) throws Exception {

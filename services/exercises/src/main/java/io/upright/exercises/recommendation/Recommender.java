@@ -9,6 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.upright.contracts.assessments.FindingCodes.FEET_UNSUPPORTED;
+import static io.upright.contracts.assessments.FindingCodes.HIP_FLEXOR_TIGHTNESS_RISK;
+import static io.upright.contracts.assessments.FindingCodes.INFREQUENT_BREAKS;
+import static io.upright.contracts.assessments.FindingCodes.KNEES_NOT_AT_90;
+import static io.upright.contracts.assessments.FindingCodes.LOW_BACK_DISCOMFORT;
+import static io.upright.contracts.assessments.FindingCodes.MONITOR_TOO_LOW;
+import static io.upright.contracts.assessments.FindingCodes.NON_ERGONOMIC_CHAIR;
+import static io.upright.contracts.assessments.FindingCodes.NO_BACK_SUPPORT;
+import static io.upright.contracts.assessments.FindingCodes.NO_STANDING_DESK;
+import static io.upright.contracts.assessments.FindingCodes.PROLONGED_SITTING;
+import static io.upright.contracts.assessments.FindingCodes.RED_FLAG_SEEK_CLINICIAN;
+
 /**
  * Picks a routine from an assessment's finding codes and explains each finding in one sentence.
  *
@@ -33,32 +45,32 @@ public final class Recommender {
     static final Map<String, String> REASONS = new LinkedHashMap<>();
 
     static {
-        REASONS.put("RED_FLAG_SEEK_CLINICIAN", "You mentioned numbness or tingling in your legs, which a clinician "
+        REASONS.put(RED_FLAG_SEEK_CLINICIAN, "You mentioned numbness or tingling in your legs, which a clinician "
                 + "should look at before you start new exercises.");
-        REASONS.put("HIP_FLEXOR_TIGHTNESS_RISK", "You sit a lot and feel discomfort when you get up and walk, a "
+        REASONS.put(HIP_FLEXOR_TIGHTNESS_RISK, "You sit a lot and feel discomfort when you get up and walk, a "
                 + "typical sign that tight hip flexors are pulling on your lower back.");
-        REASONS.put("LOW_BACK_DISCOMFORT", "Your lower back or hips hurt while you sit, so gentle mobility and "
+        REASONS.put(LOW_BACK_DISCOMFORT, "Your lower back or hips hurt while you sit, so gentle mobility and "
                 + "strengthening for the back and hips come first.");
-        REASONS.put("PROLONGED_SITTING", "You sit for long stretches, which keeps your hip flexors shortened and "
+        REASONS.put(PROLONGED_SITTING, "You sit for long stretches, which keeps your hip flexors shortened and "
                 + "your back muscles idle.");
-        REASONS.put("INFREQUENT_BREAKS", "You rarely get up from your chair, so a short walking break is the "
+        REASONS.put(INFREQUENT_BREAKS, "You rarely get up from your chair, so a short walking break is the "
                 + "quickest change with the biggest effect.");
-        REASONS.put("NO_STANDING_DESK", "Without a standing desk all your desk time is sitting time, so moving "
+        REASONS.put(NO_STANDING_DESK, "Without a standing desk all your desk time is sitting time, so moving "
                 + "during breaks matters even more.");
-        REASONS.put("MONITOR_TOO_LOW", "Your screen sits below eye level, so your neck bends forward all day.");
-        REASONS.put("NO_BACK_SUPPORT", "Your chair does not support your lower back, so you tend to slump "
+        REASONS.put(MONITOR_TOO_LOW, "Your screen sits below eye level, so your neck bends forward all day.");
+        REASONS.put(NO_BACK_SUPPORT, "Your chair does not support your lower back, so you tend to slump "
                 + "forward as the day goes on.");
-        REASONS.put("FEET_UNSUPPORTED", "Your feet do not rest flat on the floor, leaving your lower back to "
+        REASONS.put(FEET_UNSUPPORTED, "Your feet do not rest flat on the floor, leaving your lower back to "
                 + "hold your posture on its own.");
-        REASONS.put("KNEES_NOT_AT_90", "Your knees are not close to a right angle, which tilts your pelvis and "
+        REASONS.put(KNEES_NOT_AT_90, "Your knees are not close to a right angle, which tilts your pelvis and "
                 + "loads your lower back.");
-        REASONS.put("NON_ERGONOMIC_CHAIR", "Your chair was not made for desk work, so you rarely sit in a "
+        REASONS.put(NON_ERGONOMIC_CHAIR, "Your chair was not made for desk work, so you rarely sit in a "
                 + "supported position.");
     }
 
-    private static final Set<String> SITTING_PATTERN = Set.of("PROLONGED_SITTING", "INFREQUENT_BREAKS", "NO_STANDING_DESK");
-    private static final Set<String> SET_UP = Set.of("MONITOR_TOO_LOW", "NO_BACK_SUPPORT", "FEET_UNSUPPORTED",
-            "KNEES_NOT_AT_90", "NON_ERGONOMIC_CHAIR");
+    private static final Set<String> SITTING_PATTERN = Set.of(PROLONGED_SITTING, INFREQUENT_BREAKS, NO_STANDING_DESK);
+    private static final Set<String> SET_UP = Set.of(MONITOR_TOO_LOW, NO_BACK_SUPPORT, FEET_UNSUPPORTED,
+            KNEES_NOT_AT_90, NON_ERGONOMIC_CHAIR);
 
     private final Catalogue catalogue;
 
@@ -100,10 +112,10 @@ public final class Recommender {
     }
 
     static String routineFor(List<String> codes) {
-        if (codes.contains("HIP_FLEXOR_TIGHTNESS_RISK")) {
+        if (codes.contains(HIP_FLEXOR_TIGHTNESS_RISK)) {
             return HIP_FLEXOR_RESET;
         }
-        if (codes.contains("LOW_BACK_DISCOMFORT")) {
+        if (codes.contains(LOW_BACK_DISCOMFORT)) {
             return DESK_DAY_LOWER_BACK;
         }
         if (codes.stream().anyMatch(SITTING_PATTERN::contains)) {

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static io.upright.contracts.assessments.FindingCodes.LOW_BACK_DISCOMFORT;
+import static io.upright.contracts.assessments.FindingCodes.MONITOR_TOO_LOW;
+import static io.upright.contracts.assessments.FindingCodes.RED_FLAG_SEEK_CLINICIAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecommendationDeciderTest {
@@ -22,7 +25,7 @@ class RecommendationDeciderTest {
 
     @Test
     void a_completed_assessment_becomes_the_current_recommendation() {
-        var events = decider.decide(recommend(UUID.randomUUID(), List.of("LOW_BACK_DISCOMFORT"), false, T1), decider.initialState());
+        var events = decider.decide(recommend(UUID.randomUUID(), List.of(LOW_BACK_DISCOMFORT), false, T1), decider.initialState());
         assertThat(events).singleElement().isInstanceOfSatisfying(RecommendationEvent.Recommended.class, r -> {
             assertThat(r.routineId()).isEqualTo("desk-day-lower-back");
             assertThat(r.routineTitle()).isEqualTo("Desk-day lower back");
@@ -34,7 +37,7 @@ class RecommendationDeciderTest {
 
     @Test
     void withheld_recommendations_carry_no_routine() {
-        var events = decider.decide(recommend(UUID.randomUUID(), List.of("RED_FLAG_SEEK_CLINICIAN"), true, T1), decider.initialState());
+        var events = decider.decide(recommend(UUID.randomUUID(), List.of(RED_FLAG_SEEK_CLINICIAN), true, T1), decider.initialState());
         assertThat(events).singleElement().isInstanceOfSatisfying(RecommendationEvent.Recommended.class, r -> {
             assertThat(r.routineId()).isNull();
             assertThat(r.routineTitle()).isNull();
@@ -46,8 +49,8 @@ class RecommendationDeciderTest {
     @Test
     void the_same_assessment_twice_and_an_older_assessment_change_nothing() {
         UUID assessment = UUID.randomUUID();
-        var state = decider.fold(decider.decide(recommend(assessment, List.of("MONITOR_TOO_LOW"), false, T2), decider.initialState()));
-        assertThat(decider.decide(recommend(assessment, List.of("MONITOR_TOO_LOW"), false, T2), state)).isEmpty();
+        var state = decider.fold(decider.decide(recommend(assessment, List.of(MONITOR_TOO_LOW), false, T2), decider.initialState()));
+        assertThat(decider.decide(recommend(assessment, List.of(MONITOR_TOO_LOW), false, T2), state)).isEmpty();
         assertThat(decider.decide(recommend(UUID.randomUUID(), List.of(), false, T1), state)).isEmpty();
         assertThat(decider.decide(recommend(UUID.randomUUID(), List.of(), false, T2.plusSeconds(60)), state)).hasSize(1);
     }

@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.upright.contracts.assessments.FindingCodes.HIP_FLEXOR_TIGHTNESS_RISK;
+import static io.upright.contracts.assessments.FindingCodes.LOW_BACK_DISCOMFORT;
+import static io.upright.contracts.assessments.FindingCodes.MONITOR_TOO_LOW;
+import static io.upright.contracts.assessments.FindingCodes.PROLONGED_SITTING;
+import static io.upright.contracts.assessments.FindingCodes.RED_FLAG_SEEK_CLINICIAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -47,7 +52,7 @@ class RecommendationFlowTest {
         UUID assessment = UUID.randomUUID();
         String ceId = UUID.randomUUID().toString();
         String key = employee.toString();
-        List<String> findings = List.of("MONITOR_TOO_LOW", "PROLONGED_SITTING", "HIP_FLEXOR_TIGHTNESS_RISK");
+        List<String> findings = List.of(MONITOR_TOO_LOW, PROLONGED_SITTING, HIP_FLEXOR_TIGHTNESS_RISK);
         TopicReader.send(kafka, AssessmentRecords.completed(ceId, tenant, key, assessment, employee, findings, false));
         TopicReader.send(kafka, AssessmentRecords.completed(ceId, tenant, key, assessment, employee, findings, false));
         // a marker behind both copies on the same partition: once its recommendation is out, both were handled
@@ -79,7 +84,7 @@ class RecommendationFlowTest {
                 .body("routine.id", equalTo("hip-flexor-reset"))
                 .body("routine.durationSeconds", equalTo(480))
                 .body("routine.exercises.id", hasItems("psoas-iliacus-release"))
-                .body("reasons.findingCode", hasItems("MONITOR_TOO_LOW", "PROLONGED_SITTING", "HIP_FLEXOR_TIGHTNESS_RISK"))
+                .body("reasons.findingCode", hasItems(MONITOR_TOO_LOW, PROLONGED_SITTING, HIP_FLEXOR_TIGHTNESS_RISK))
                 .body("reasons.find { it.findingCode == 'MONITOR_TOO_LOW' }.sentence", containsString("eye level"));
     }
 
@@ -87,7 +92,7 @@ class RecommendationFlowTest {
     void clinical_review_withholds_the_routine_and_says_exercises_are_paused() throws Exception {
         UUID employee = UUID.randomUUID();
         TopicReader.send(kafka, AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, employee.toString(),
-                UUID.randomUUID(), employee, List.of("RED_FLAG_SEEK_CLINICIAN", "LOW_BACK_DISCOMFORT"), true));
+                UUID.randomUUID(), employee, List.of(RED_FLAG_SEEK_CLINICIAN, LOW_BACK_DISCOMFORT), true));
 
         ConsumerRecord<String, byte[]> record = TopicReader.awaitRecord(kafka, "upright.exercises",
                 r -> employee.toString().equals(r.key()) && RECOMMENDED.equals(TopicReader.header(r, "ce_type")),
@@ -110,7 +115,7 @@ class RecommendationFlowTest {
     void nobody_else_sees_an_employees_recommendation() throws Exception {
         UUID employee = UUID.randomUUID();
         TopicReader.send(kafka, AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, employee.toString(),
-                UUID.randomUUID(), employee, List.of("MONITOR_TOO_LOW"), false));
+                UUID.randomUUID(), employee, List.of(MONITOR_TOO_LOW), false));
         String owner = TOKENS.issue(tenant, employee.toString(), "employee");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 given().auth().oauth2(owner).get("/api/me/recommendation").statusCode() == 200);

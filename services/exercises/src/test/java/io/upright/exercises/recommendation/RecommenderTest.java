@@ -5,6 +5,17 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.upright.contracts.assessments.FindingCodes.FEET_UNSUPPORTED;
+import static io.upright.contracts.assessments.FindingCodes.HIP_FLEXOR_TIGHTNESS_RISK;
+import static io.upright.contracts.assessments.FindingCodes.INFREQUENT_BREAKS;
+import static io.upright.contracts.assessments.FindingCodes.KNEES_NOT_AT_90;
+import static io.upright.contracts.assessments.FindingCodes.LOW_BACK_DISCOMFORT;
+import static io.upright.contracts.assessments.FindingCodes.MONITOR_TOO_LOW;
+import static io.upright.contracts.assessments.FindingCodes.NON_ERGONOMIC_CHAIR;
+import static io.upright.contracts.assessments.FindingCodes.NO_BACK_SUPPORT;
+import static io.upright.contracts.assessments.FindingCodes.NO_STANDING_DESK;
+import static io.upright.contracts.assessments.FindingCodes.PROLONGED_SITTING;
+import static io.upright.contracts.assessments.FindingCodes.RED_FLAG_SEEK_CLINICIAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecommenderTest {
@@ -13,8 +24,8 @@ class RecommenderTest {
 
     @Test
     void hip_flexor_tightness_wins_over_every_other_finding() {
-        Recommendation r = recommender.recommend(List.of("MONITOR_TOO_LOW", "PROLONGED_SITTING",
-                "HIP_FLEXOR_TIGHTNESS_RISK", "LOW_BACK_DISCOMFORT"), false);
+        Recommendation r = recommender.recommend(List.of(MONITOR_TOO_LOW, PROLONGED_SITTING,
+                HIP_FLEXOR_TIGHTNESS_RISK, LOW_BACK_DISCOMFORT), false);
         assertThat(r.routine().id()).isEqualTo("hip-flexor-reset");
         assertThat(r.withheldForClinicalReview()).isFalse();
         assertThat(r.message()).contains("Hip-flexor reset").contains("8 minutes");
@@ -22,21 +33,21 @@ class RecommenderTest {
 
     @Test
     void low_back_discomfort_without_the_hip_pattern_gets_the_lower_back_routine() {
-        assertThat(recommender.recommend(List.of("LOW_BACK_DISCOMFORT", "INFREQUENT_BREAKS"), false).routine().id())
+        assertThat(recommender.recommend(List.of(LOW_BACK_DISCOMFORT, INFREQUENT_BREAKS), false).routine().id())
                 .isEqualTo("desk-day-lower-back");
     }
 
     @Test
     void sitting_pattern_findings_get_the_walking_break() {
-        for (String code : List.of("PROLONGED_SITTING", "INFREQUENT_BREAKS", "NO_STANDING_DESK")) {
-            assertThat(recommender.recommend(List.of(code, "MONITOR_TOO_LOW"), false).routine().id()).as(code)
+        for (String code : List.of(PROLONGED_SITTING, INFREQUENT_BREAKS, NO_STANDING_DESK)) {
+            assertThat(recommender.recommend(List.of(code, MONITOR_TOO_LOW), false).routine().id()).as(code)
                     .isEqualTo("walking-break");
         }
     }
 
     @Test
     void set_up_findings_alone_get_the_posture_reset() {
-        for (String code : List.of("MONITOR_TOO_LOW", "NO_BACK_SUPPORT", "FEET_UNSUPPORTED", "KNEES_NOT_AT_90", "NON_ERGONOMIC_CHAIR")) {
+        for (String code : List.of(MONITOR_TOO_LOW, NO_BACK_SUPPORT, FEET_UNSUPPORTED, KNEES_NOT_AT_90, NON_ERGONOMIC_CHAIR)) {
             assertThat(recommender.recommend(List.of(code), false).routine().id()).as(code).isEqualTo("posture-reset");
         }
     }
@@ -51,23 +62,23 @@ class RecommenderTest {
 
     @Test
     void every_finding_gets_one_plain_sentence_and_unknown_codes_are_ignored() {
-        List<String> all = List.of("MONITOR_TOO_LOW", "FEET_UNSUPPORTED", "KNEES_NOT_AT_90", "NO_BACK_SUPPORT",
-                "NON_ERGONOMIC_CHAIR", "PROLONGED_SITTING", "INFREQUENT_BREAKS", "HIP_FLEXOR_TIGHTNESS_RISK",
-                "LOW_BACK_DISCOMFORT", "NO_STANDING_DESK", "RED_FLAG_SEEK_CLINICIAN", "SOMETHING_NEW");
+        List<String> all = List.of(MONITOR_TOO_LOW, FEET_UNSUPPORTED, KNEES_NOT_AT_90, NO_BACK_SUPPORT,
+                NON_ERGONOMIC_CHAIR, PROLONGED_SITTING, INFREQUENT_BREAKS, HIP_FLEXOR_TIGHTNESS_RISK,
+                LOW_BACK_DISCOMFORT, NO_STANDING_DESK, RED_FLAG_SEEK_CLINICIAN, "SOMETHING_NEW");
         Recommendation r = recommender.recommend(all, false);
         assertThat(r.reasons()).hasSize(11).extracting(Recommendation.Reason::findingCode).doesNotContain("SOMETHING_NEW");
         assertThat(r.reasons()).allSatisfy(reason -> assertThat(reason.sentence()).isNotBlank().endsWith("."));
-        assertThat(r.reasons()).filteredOn(reason -> reason.findingCode().equals("MONITOR_TOO_LOW"))
+        assertThat(r.reasons()).filteredOn(reason -> reason.findingCode().equals(MONITOR_TOO_LOW))
                 .singleElement().extracting(Recommendation.Reason::sentence).asString().contains("eye level");
     }
 
     @Test
     void clinical_review_withholds_every_routine_and_says_why() {
-        Recommendation r = recommender.recommend(List.of("RED_FLAG_SEEK_CLINICIAN", "HIP_FLEXOR_TIGHTNESS_RISK"), true);
+        Recommendation r = recommender.recommend(List.of(RED_FLAG_SEEK_CLINICIAN, HIP_FLEXOR_TIGHTNESS_RISK), true);
         assertThat(r.routine()).isNull();
         assertThat(r.withheldForClinicalReview()).isTrue();
         assertThat(r.message()).contains("paused").contains("clinician");
         assertThat(r.reasons()).extracting(Recommendation.Reason::findingCode)
-                .containsExactly("RED_FLAG_SEEK_CLINICIAN", "HIP_FLEXOR_TIGHTNESS_RISK");
+                .containsExactly(RED_FLAG_SEEK_CLINICIAN, HIP_FLEXOR_TIGHTNESS_RISK);
     }
 }

@@ -6,7 +6,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.upright.contracts.EventCatalog;
-import io.upright.contracts.EventType;
 import io.upright.contracts.IntegrationEvent;
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
@@ -15,12 +14,12 @@ import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.TeamCreated;
 import io.upright.contracts.reminders.BreakReminderSent;
 import io.upright.contracts.reminders.BreakTaken;
+import io.upright.testsupport.infra.CloudEventRecords;
 import io.upright.testsupport.infra.DevTokens;
 import io.upright.testsupport.infra.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +51,6 @@ class TeamInsightsFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     DataSource dataSource;
@@ -208,8 +204,8 @@ class TeamInsightsFlowTest {
     void an_unreadable_record_goes_to_the_insights_dead_letter_topic() {
         String tenant = "acme-" + UUID.randomUUID();
         UUID employee = UUID.randomUUID();
-        ProducerRecord<String, byte[]> poison = record(tenant, UUID.randomUUID().toString(), EventCatalog.BREAK_TAKEN,
-                employee.toString(), employee.toString(), "not json".getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> poison = CloudEventRecords.record(EventCatalog.BREAK_TAKEN, employee.toString(),
+                UUID.randomUUID().toString(), employee.toString(), tenant, "not json".getBytes(StandardCharsets.UTF_8));
         TopicReader.send(kafka, poison);
 
         TopicReader.awaitRecord(kafka, "upright.insights.dlq", r -> employee.toString().equals(r.key()), PATIENCE);
@@ -252,30 +248,7 @@ class TeamInsightsFlowTest {
 
     /** Sends the event as its owner's outbox relay would: CloudEvents binary mode on the owner's topic. */
     private void publish(String tenant, String eventId, IntegrationEvent event) {
-        try {
-            TopicReader.send(kafka, record(tenant, eventId, EventCatalog.of(event), event.key(), event.subject(),
-                    json.writeValueAsBytes(event)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ProducerRecord<String, byte[]> record(String tenant, String eventId, EventType<?> type, String key,
-                                                         String subject, byte[] body) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", bytes("1.0"));
-        headers.add("ce_id", bytes(eventId));
-        headers.add("ce_type", bytes(type.ceType()));
-        headers.add("ce_source", bytes(type.owner().source()));
-        headers.add("ce_subject", bytes(subject));
-        headers.add("ce_time", bytes(Instant.now().toString()));
-        headers.add("ce_tenant", bytes(tenant));
-        headers.add("content-type", bytes("application/json"));
-        return new ProducerRecord<>(type.topic(), null, key, body, headers);
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        TopicReader.send(kafka, CloudEventRecords.record(tenant, eventId, event));
     }
 
     private boolean applied(String eventId) throws Exception {

@@ -3,11 +3,11 @@ package io.upright.platform.inbox;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upright.testsupport.infra.CloudEventRecords;
 import io.upright.testsupport.infra.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,21 +77,9 @@ class IdempotentConsumptionTest {
     }
 
     private static ProducerRecord<String, byte[]> record(String eventId, String subject, String body) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", bytes("1.0"));
-        headers.add("ce_id", bytes(eventId));
-        headers.add("ce_type", bytes("upright.platform-test.note-added.v1"));
-        headers.add("ce_source", bytes("urn:upright:platform-test"));
-        headers.add("ce_subject", bytes(subject));
-        headers.add("ce_time", bytes(Instant.now().toString()));
-        headers.add("ce_tenant", bytes("tenant-a"));
-        headers.add("content-type", bytes("application/json"));
         // one key: every test record lands on one partition, in send order
-        return new ProducerRecord<>(TOPIC, null, "key", bytes(body), headers);
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        return CloudEventRecords.record(TOPIC, "key", eventId, "upright.platform-test.note-added.v1",
+                "urn:upright:platform-test", subject, "tenant-a", body.getBytes(StandardCharsets.UTF_8));
     }
 
     private int effectsFor(String subject) throws Exception {

@@ -1,29 +1,17 @@
 package io.upright.programs.enrollment;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.upright.platform.persistence.TenantScopedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /** Read model of an enrolled employee: the only table in Upright with names and emails. */
 @Entity
 @Table(name = "employee")
-@IdClass(EmployeeRecord.Key.class)
-public class EmployeeRecord extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    public UUID id;
+public class EmployeeRecord extends TenantScopedEntity {
 
     @Column(name = "team_id")
     public UUID teamId;
@@ -54,20 +42,5 @@ public class EmployeeRecord extends PanacheEntityBase {
 
     public static boolean emailTaken(String tenant, String email) {
         return count("tenantId = ?1 and lower(email) = lower(?2)", tenant, email) > 0;
-    }
-
-    public static class Key implements Serializable {
-        public String tenantId;
-        public UUID id;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(id, k.id);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(tenantId, id);
-        }
     }
 }

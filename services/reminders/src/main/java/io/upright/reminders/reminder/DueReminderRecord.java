@@ -1,16 +1,12 @@
 package io.upright.reminders.reminder;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.upright.platform.persistence.TenantScopedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -19,16 +15,8 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "due_reminder")
-@IdClass(DueReminderRecord.Key.class)
 @DynamicUpdate
-public class DueReminderRecord extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    public UUID id;
+public class DueReminderRecord extends TenantScopedEntity {
 
     @Column(name = "employee_id")
     public UUID employeeId;
@@ -53,20 +41,5 @@ public class DueReminderRecord extends PanacheEntityBase {
     /** A reminder of this tenant addressed to this employee; anyone else's reads as absent. */
     public static DueReminderRecord ofEmployee(String tenant, UUID employeeId, UUID id) {
         return find("tenantId = ?1 and id = ?2 and employeeId = ?3", tenant, id, employeeId).firstResult();
-    }
-
-    public static class Key implements Serializable {
-        public String tenantId;
-        public UUID id;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(id, k.id);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(tenantId, id);
-        }
     }
 }

@@ -1,31 +1,23 @@
 package io.upright.reminders.schedule;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.upright.platform.persistence.TenantScopedEntity;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
-/** Read model of an employee's break schedule, which the engine reads to place the next slot. */
+/**
+ * Read model of an employee's break schedule, which the engine reads to place the next slot. An employee has
+ * one schedule, so the inherited {@code id} is the employee id (column {@code employee_id}).
+ */
 @Entity
 @Table(name = "schedule")
-@IdClass(ScheduleRecord.Key.class)
-public class ScheduleRecord extends PanacheEntityBase {
-
-    @Id
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @Column(name = "employee_id")
-    public UUID employeeId;
+@AttributeOverride(name = "id", column = @Column(name = "employee_id"))
+public class ScheduleRecord extends TenantScopedEntity {
 
     @Column(name = "time_zone")
     public String timeZone;
@@ -44,22 +36,12 @@ public class ScheduleRecord extends PanacheEntityBase {
 
     public long version;
 
-    public BreakSchedule breaks() {
-        return BreakSchedule.of(timeZone, workdayStart, workdayEnd, Duration.ofSeconds(cadenceSeconds));
+    /** The employee this schedule belongs to: the same value as {@code id}. */
+    public UUID employeeId() {
+        return id;
     }
 
-    public static class Key implements Serializable {
-        public String tenantId;
-        public UUID employeeId;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(employeeId, k.employeeId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(tenantId, employeeId);
-        }
+    public BreakSchedule breaks() {
+        return BreakSchedule.of(timeZone, workdayStart, workdayEnd, Duration.ofSeconds(cadenceSeconds));
     }
 }

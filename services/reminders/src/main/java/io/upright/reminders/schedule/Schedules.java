@@ -46,7 +46,7 @@ public class Schedules {
         ScheduleCreated created = (ScheduleCreated) decision.newEvents().get(0);
         ScheduleRecord schedule = new ScheduleRecord();
         schedule.tenantId = tenant;
-        schedule.employeeId = created.employeeId();
+        schedule.id = created.employeeId(); // the schedule is keyed by its employee
         schedule.timeZone = created.timeZone();
         schedule.workdayStart = created.workdayStart();
         schedule.workdayEnd = created.workdayEnd();

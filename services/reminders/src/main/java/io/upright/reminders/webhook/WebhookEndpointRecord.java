@@ -1,33 +1,21 @@
 package io.upright.reminders.webhook;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.upright.platform.persistence.TenantScopedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /** Read model of a tenant's webhook endpoints; a removed endpoint's row is deleted. */
 @Entity
 @Table(name = "webhook_endpoint")
-@IdClass(WebhookEndpointRecord.Key.class)
-public class WebhookEndpointRecord extends PanacheEntityBase {
+public class WebhookEndpointRecord extends TenantScopedEntity {
 
     public static final String ACTIVE = "active";
     public static final String DISABLED = "disabled";
-
-    @Id
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    public UUID id;
 
     public String url;
 
@@ -51,20 +39,5 @@ public class WebhookEndpointRecord extends PanacheEntityBase {
 
     public static List<WebhookEndpointRecord> active(String tenant) {
         return list("tenantId = ?1 and status = ?2 order by createdAt, id", tenant, ACTIVE);
-    }
-
-    public static class Key implements Serializable {
-        public String tenantId;
-        public UUID id;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(id, k.id);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(tenantId, id);
-        }
     }
 }

@@ -1,0 +1,76 @@
+package io.upright.testsupport.infra;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.upright.contracts.EventCatalog;
+import io.upright.contracts.EventType;
+import io.upright.contracts.IntegrationEvent;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Builds Kafka records the way a service's outbox relay publishes them (CloudEvents 1.0 binary mode plus the
+ * {@code ce_tenant} extension), so consumer tests can feed a service without its producer running. The
+ * returned record's headers are mutable: a test makes a poison record by removing one.
+ */
+public final class CloudEventRecords {
+
+    // ISO-8601 dates, as the services' Quarkus ObjectMapper writes them
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+
+    private CloudEventRecords() {
+    }
+
+    /** A record with every CloudEvents header set; {@code ce_time} is now. */
+    public static ProducerRecord<String, byte[]> record(String topic, String key, String ceId, String ceType,
+                                                        String source, String subject, String tenant, byte[] body) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(ceId));
+        headers.add("ce_type", bytes(ceType));
+        headers.add("ce_source", bytes(source));
+        headers.add("ce_subject", bytes(subject));
+        headers.add("ce_time", bytes(Instant.now().toString()));
+        headers.add("ce_tenant", bytes(tenant));
+        headers.add("content-type", bytes("application/json"));
+        return new ProducerRecord<>(topic, null, key, body, headers);
+    }
+
+    /** A record of a catalogued type, on its owner's topic with its owner as source; the body is taken as is. */
+    public static ProducerRecord<String, byte[]> record(EventType<?> type, String key, String ceId, String subject,
+                                                        String tenant, byte[] body) {
+        return record(type.topic(), key, ceId, type.ceType(), type.owner().source(), subject, tenant, body);
+    }
+
+    /** A record of a catalogued type whose body is {@code payload} (a contract record, a map...) as JSON. */
+    public static ProducerRecord<String, byte[]> record(EventType<?> type, String key, String ceId, String subject,
+                                                        String tenant, Object payload) {
+        return record(type, key, ceId, subject, tenant, json(payload));
+    }
+
+    /** An integration event exactly as its owner would publish it: its own type, key and subject. */
+    public static ProducerRecord<String, byte[]> record(String tenant, String ceId, IntegrationEvent event) {
+        return record(EventCatalog.of(event), event.key(), ceId, event.subject(), tenant, (Object) event);
+    }
+
+    /** The JSON a relay would put in the body. */
+    public static byte[] json(Object payload) {
+        try {
+            return JSON.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + payload.getClass().getName() + " as JSON", e);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
