@@ -1,5 +1,6 @@
 package io.upright.contracts.assessments;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -21,10 +22,36 @@ public final class FindingCodes {
     public static final String NO_STANDING_DESK = "NO_STANDING_DESK";
     public static final String RED_FLAG_SEEK_CLINICIAN = "RED_FLAG_SEEK_CLINICIAN";
 
-    public static final Set<String> ALL = Set.of(
+    // ROSA (method "ROSA"): one code per ROSA item that scored above neutral, plus the paper's action level.
+    public static final String ROSA_ACT_NOW = "ROSA_ACT_NOW";
+    public static final String CHAIR_SEAT_HEIGHT = "CHAIR_SEAT_HEIGHT";
+    public static final String CHAIR_PAN_DEPTH = "CHAIR_PAN_DEPTH";
+    public static final String CHAIR_ARMRESTS = "CHAIR_ARMRESTS";
+    public static final String NO_LUMBAR_SUPPORT = "NO_LUMBAR_SUPPORT";
+    public static final String MONITOR_POSITION = "MONITOR_POSITION";
+    public static final String TELEPHONE_POSTURE = "TELEPHONE_POSTURE";
+    public static final String MOUSE_POSITION = "MOUSE_POSITION";
+    public static final String KEYBOARD_POSTURE = "KEYBOARD_POSTURE";
+
+    /** Codes of the workstation-basics method. */
+    public static final Set<String> WORKSTATION_BASICS = Set.of(
             MONITOR_TOO_LOW, FEET_UNSUPPORTED, KNEES_NOT_AT_90, NO_BACK_SUPPORT, NON_ERGONOMIC_CHAIR,
             PROLONGED_SITTING, INFREQUENT_BREAKS, HIP_FLEXOR_TIGHTNESS_RISK, LOW_BACK_DISCOMFORT, NO_STANDING_DESK,
             RED_FLAG_SEEK_CLINICIAN);
+
+    /** Codes of the ROSA method. */
+    public static final Set<String> ROSA = Set.of(
+            ROSA_ACT_NOW, CHAIR_SEAT_HEIGHT, CHAIR_PAN_DEPTH, CHAIR_ARMRESTS, NO_LUMBAR_SUPPORT, MONITOR_POSITION,
+            TELEPHONE_POSTURE, MOUSE_POSITION, KEYBOARD_POSTURE);
+
+    /** Every published code, whatever the method. */
+    public static final Set<String> ALL = union(WORKSTATION_BASICS, ROSA);
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     private FindingCodes() {
     }

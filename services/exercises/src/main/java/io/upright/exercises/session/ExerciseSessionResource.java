@@ -1,5 +1,6 @@
 package io.upright.exercises.session;
 
+import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -59,6 +61,9 @@ public class ExerciseSessionResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    IdempotentRequests idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log a routine or a single exercise I did")
@@ -67,10 +72,12 @@ public class ExerciseSessionResource {
     @APIResponse(responseCode = "400", description = "Invalid field (routineId/exerciseId unknown or not exactly one, minutes, feltRating)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an employee", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response log(@Valid @NotNull NewSession request) {
-        ExerciseSessionRecord logged = sessions.log(user.tenant(), user.employeeId(), request.routineId(),
-                request.exerciseId(), request.minutes(), request.feltRating());
-        return Response.created(URI.create("/api/me/exercise-sessions/" + logged.id)).entity(SessionView.of(logged)).build();
+    public Response log(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewSession request) {
+        return idempotency.run(user.tenant(), user.subject(), "log-exercise-session", idempotencyKey, request, () -> {
+            ExerciseSessionRecord logged = sessions.log(user.tenant(), user.employeeId(), request.routineId(),
+                    request.exerciseId(), request.minutes(), request.feltRating());
+            return IdempotentRequests.Outcome.created(URI.create("/api/me/exercise-sessions/" + logged.id), SessionView.of(logged));
+        });
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.upright.platform.notes;
 
 import io.upright.contracts.programs.TeamCreated;
+import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.identity.CurrentUser;
@@ -52,15 +53,20 @@ public class NoteResource {
     @Inject
     Outbox outbox;
 
+    @Inject
+    IdempotentRequests idempotency;
+
     @POST
     @Transactional
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
-    public Response write(@Valid @NotNull NoteRequest request) {
-        UUID id = UUID.randomUUID();
-        aggregates.handle(user.tenant(), "note", id, NoteEvent.class, decider,
-                new NoteDecider.WriteNote(id, request.text()), OptionalLong.empty());
-        outbox.enqueue(user.tenant(), new TeamCreated(id, request.text(), Instant.now()));
-        return Response.created(URI.create("/api/notes/" + id)).entity(new NoteDecider.Note(id, request.text())).build();
+    public Response write(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NoteRequest request) {
+        return idempotency.run(user.tenant(), user.subject(), "write-note", idempotencyKey, request, () -> {
+            UUID id = UUID.randomUUID();
+            aggregates.handle(user.tenant(), "note", id, NoteEvent.class, decider,
+                    new NoteDecider.WriteNote(id, request.text()), OptionalLong.empty());
+            outbox.enqueue(user.tenant(), new TeamCreated(id, request.text(), Instant.now()));
+            return IdempotentRequests.Outcome.created(URI.create("/api/notes/" + id), new NoteDecider.Note(id, request.text()));
+        });
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.upright.programs.enrollment;
 
+import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,6 +48,9 @@ public class TeamEmployeesResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    IdempotentRequests idempotency;
+
     @POST
     @Operation(summary = "Enroll an employee in the program, in a team")
     @APIResponse(responseCode = "201", description = "Enrolled; the id is the employee's pseudonymous id in every other service",
@@ -53,10 +58,13 @@ public class TeamEmployeesResource {
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such team in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Email already enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response enroll(@PathParam("teamId") UUID teamId, @Valid @NotNull NewEmployee request) {
-        EmployeeRecord employee = enrollments.enroll(user.tenant(), teamId, Enrollments.command(teamId, request.displayName(),
-                request.email(), request.timeZone(), request.workdayStart(), request.workdayEnd(), request.standingDesk()));
-        return Response.created(URI.create("/api/employees/" + employee.id)).entity(EmployeeView.of(employee)).build();
+    public Response enroll(@PathParam("teamId") UUID teamId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                           @Valid @NotNull NewEmployee request) {
+        return idempotency.run(user.tenant(), user.subject(), "enroll-employee:" + teamId, idempotencyKey, request, () -> {
+            EmployeeRecord employee = enrollments.enroll(user.tenant(), teamId, Enrollments.command(teamId, request.displayName(),
+                    request.email(), request.timeZone(), request.workdayStart(), request.workdayEnd(), request.standingDesk()));
+            return IdempotentRequests.Outcome.created(URI.create("/api/employees/" + employee.id), EmployeeView.of(employee));
+        });
     }
 
     @GET

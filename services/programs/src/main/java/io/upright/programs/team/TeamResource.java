@@ -1,6 +1,7 @@
 package io.upright.programs.team;
 
 import io.upright.platform.api.ETags;
+import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -59,14 +61,19 @@ public class TeamResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    IdempotentRequests idempotency;
+
     @POST
     @Operation(summary = "Form a team that employees can be enrolled in")
     @APIResponse(responseCode = "201", description = "Team formed", content = @Content(schema = @Schema(implementation = TeamView.class)))
     @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A team with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response form(@Valid @NotNull NewTeam request) {
-        TeamRecord team = teams.form(user.tenant(), request.name());
-        return Response.created(URI.create("/api/teams/" + team.id)).tag(ETags.of(team.version)).entity(TeamView.of(team)).build();
+    public Response form(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewTeam request) {
+        return idempotency.run(user.tenant(), user.subject(), "form-team", idempotencyKey, request, () -> {
+            TeamRecord team = teams.form(user.tenant(), request.name());
+            return IdempotentRequests.Outcome.created(URI.create("/api/teams/" + team.id), TeamView.of(team));
+        });
     }
 
     @GET

@@ -60,6 +60,20 @@ class EnrollmentFlowTest {
     }
 
     @Test
+    void an_enrolment_retried_with_its_idempotency_key_enrolls_once() {
+        String teamId = formTeam(hr, "Support");
+        Map<String, Object> person = Map.of("displayName", "Lin", "email", "lin@acme.example", "timeZone", "Asia/Tokyo",
+                "workdayStart", "09:00", "workdayEnd", "18:00");
+        String first = given().auth().oauth2(hr).contentType("application/json").header("Idempotency-Key", "enrol-lin")
+                .body(person).post("/api/teams/{id}/employees", teamId).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(hr).contentType("application/json").header("Idempotency-Key", "enrol-lin")
+                .body(person).post("/api/teams/{id}/employees", teamId)
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+
+        given().auth().oauth2(hr).get("/api/teams/{id}/employees", teamId).then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
     void another_tenant_sees_neither_the_team_nor_its_employees() {
         String teamId = formTeam(hr, "Design");
         String employeeId = enroll(teamId, "grace@acme.example");

@@ -1,5 +1,6 @@
 package io.upright.reminders.reminder;
 
+import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
@@ -14,12 +15,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -64,6 +67,9 @@ public class MyRemindersResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    IdempotentRequests idempotency;
+
     @GET
     @Operation(summary = "My break reminders, newest slot first")
     public Page<ReminderView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -81,8 +87,10 @@ public class MyRemindersResource {
     @APIResponse(responseCode = "400", description = "Invalid answer, activity or activeMinutes", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such reminder of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already answered, or never delivered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReminderView answer(@PathParam("id") UUID id, @Valid @NotNull AnswerRequest request) {
-        return ReminderView.of(answers.answer(user.tenant(), user.employeeId(), id, request.answer(), request.activity(),
-                request.activeMinutes()));
+    public Response answer(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                           @Valid @NotNull AnswerRequest request) {
+        return idempotency.run(user.tenant(), user.subject(), "answer-reminder:" + id, idempotencyKey, request,
+                () -> IdempotentRequests.Outcome.ok(ReminderView.of(answers.answer(user.tenant(), user.employeeId(), id,
+                        request.answer(), request.activity(), request.activeMinutes()))));
     }
 }
