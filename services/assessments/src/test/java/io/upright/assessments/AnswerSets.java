@@ -26,4 +26,58 @@ public final class AnswerSets {
         answers.put("legNumbnessOrTingling", false);
         return answers;
     }
+
+    /**
+     * A complete, valid rosa answer set: every item neutral, no "+1", 1-4 h of use everywhere
+     * (final ROSA score 2, see RosaScoringTest).
+     */
+    public static Map<String, Object> rosaNeutral() {
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("seatHeight", "knees-at-90");
+        answers.put("seatPanDepth", "about-8cm-space");
+        answers.put("armrests", "elbows-supported-shoulders-relaxed");
+        answers.put("backSupport", "lumbar-supported-95-110");
+        answers.put("monitorPosition", "eye-level-arms-length");
+        answers.put("telephonePosition", "within-reach-neutral-neck");
+        answers.put("mousePosition", "in-line-with-shoulder");
+        answers.put("keyboardPosition", "wrists-straight-shoulders-relaxed");
+        for (String flag : new String[] {"seatInsufficientLegSpace", "seatHeightNotAdjustable", "seatPanDepthNotAdjustable",
+                "armrestsHardOrDamaged", "armrestsTooWide", "armrestsNotAdjustable", "workSurfaceTooHigh",
+                "backSupportNotAdjustable", "monitorTooFar", "monitorNeckTwisted", "monitorGlare",
+                "documentsWithoutHolder", "telephoneNeckAndShoulder", "telephoneNoHandsFree",
+                "mouseKeyboardDifferentSurfaces", "mousePinchGrip", "mouseHardPalmRest", "keyboardWristsDeviated",
+                "keyboardTooHigh", "keyboardReachingOverhead", "keyboardPlatformNotAdjustable"}) {
+            answers.put(flag, false);
+        }
+        for (String duration : new String[] {"chairDuration", "monitorDuration", "telephoneDuration", "mouseDuration",
+                "keyboardDuration"}) {
+            answers.put(duration, "1-4h");
+        }
+        return answers;
+    }
+
+    /**
+     * The hand-worked "act now" case of RosaScoringTest (final ROSA score 5): a low, fixed seat that is too deep,
+     * high hard armrests, no lumbar support, a low screen with glare, the phone held on the shoulder, and a mouse
+     * reached for on another surface; chair, screen, mouse and keyboard used over 4 h a day.
+     */
+    public static Map<String, Object> rosaActNow() {
+        Map<String, Object> answers = rosaNeutral();
+        answers.put("seatHeight", "too-low");
+        answers.put("seatHeightNotAdjustable", true);
+        answers.put("seatPanDepth", "too-long");
+        answers.put("armrests", "too-high-shoulders-shrugged");
+        answers.put("armrestsHardOrDamaged", true);
+        answers.put("backSupport", "no-lumbar-support");
+        answers.put("chairDuration", "over-4h");
+        answers.put("monitorPosition", "too-low");
+        answers.put("monitorGlare", true);
+        answers.put("monitorDuration", "over-4h");
+        answers.put("telephoneNeckAndShoulder", true);
+        answers.put("mousePosition", "reaching");
+        answers.put("mouseKeyboardDifferentSurfaces", true);
+        answers.put("mouseDuration", "over-4h");
+        answers.put("keyboardDuration", "over-4h");
+        return answers;
+    }
 }

@@ -1,5 +1,6 @@
 package io.upright.assessments.assessment;
 
+import io.upright.assessments.scoring.RosaScoring;
 import io.upright.assessments.scoring.ScoreResult;
 import io.upright.assessments.scoring.WorkstationBasicsScoring;
 import io.upright.assessments.template.ChecklistTemplate;
@@ -95,6 +96,12 @@ public class AssessmentDecider implements Decider<AssessmentDecider.Command, Ass
             List<FieldError> missing = template.incomplete(state.answers());
             if (!missing.isEmpty()) {
                 throw ProblemException.invalid(missing);
+            }
+            if (RosaScoring.METHOD.equals(template.method())) {
+                // ROSA v1 asks no red-flag questions, so it never asks for clinical review
+                RosaScoring.Result rosa = RosaScoring.score(state.answers());
+                return List.of(new AssessmentEvent.Submitted(submit.assessmentId(), template.method(),
+                        rosa.finalScore(), rosa.riskLevel().name(), rosa.findingCodes(), false, submit.at()));
             }
             if (!WorkstationBasicsScoring.METHOD.equals(template.method())) {
                 throw new IllegalStateException("No scoring for method " + template.method());

@@ -1,6 +1,8 @@
 package io.upright.assessments.assessment;
 
 import io.upright.assessments.scoring.Finding;
+import io.upright.assessments.scoring.RosaFinding;
+import io.upright.assessments.scoring.RosaScoring;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -35,6 +37,7 @@ public final class AssessmentViews {
         static FindingView of(String code) {
             return Finding.byCode(code)
                     .map(f -> new FindingView(f.code(), f.explanation(), f.action()))
+                    .or(() -> RosaFinding.byCode(code).map(f -> new FindingView(f.code(), f.explanation(), f.action())))
                     .orElse(new FindingView(code, null, null));
         }
     }
@@ -48,7 +51,8 @@ public final class AssessmentViews {
             boolean clinicalReview,
             @Schema(description = "Present only when clinicalReview is true") String clinicianAdvice) {
         static ResultView of(AssessmentEvent.Submitted submitted) {
-            return new ResultView(submitted.score(), Finding.maxScore(), submitted.riskLevel(),
+            int maxScore = RosaScoring.METHOD.equals(submitted.method()) ? RosaScoring.MAX_SCORE : Finding.maxScore();
+            return new ResultView(submitted.score(), maxScore, submitted.riskLevel(),
                     submitted.findingCodes().stream().map(FindingView::of).toList(),
                     submitted.clinicalReview(), submitted.clinicalReview() ? CLINICIAN_ADVICE : null);
         }

@@ -1,0 +1,65 @@
+package io.upright.assessments.scoring;
+
+import io.upright.assessments.AnswerSets;
+import io.upright.assessments.template.AnswerType;
+import io.upright.assessments.template.ChecklistTemplate;
+import io.upright.assessments.template.Choice;
+import io.upright.assessments.template.Question;
+import io.upright.assessments.template.TemplateLibrary;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rosa v1 data file and the scoring agree on every question and every choice. */
+class RosaTemplateTest {
+
+    static final TemplateLibrary LIBRARY = TemplateLibrary.load(
+            name -> RosaTemplateTest.class.getClassLoader().getResourceAsStream("templates/" + name));
+
+    static ChecklistTemplate template() {
+        return LIBRARY.version("rosa", 1).orElseThrow();
+    }
+
+    @Test
+    void version_1_is_scored_by_the_rosa_method_in_three_sections() {
+        ChecklistTemplate t = template();
+        assertThat(t.method()).isEqualTo(RosaScoring.METHOD);
+        assertThat(t.sections()).extracting(s -> s.id()).containsExactly("chair", "monitor-telephone", "mouse-keyboard");
+        assertThat(t.questions()).hasSize(34);
+        assertThat(t.questions()).noneMatch(Question::isRedFlag);
+    }
+
+    @Test
+    void every_posture_choice_has_rosa_points_and_every_point_rule_has_a_choice() {
+        Set<String> templateChoices = new HashSet<>();
+        for (Question q : template().questions()) {
+            if (q.answerType() == AnswerType.SINGLE_CHOICE && !q.id().endsWith("Duration")) {
+                q.allowedValues().stream().map(Choice::value).forEach(v -> templateChoices.add(q.id() + ":" + v));
+            }
+        }
+        assertThat(templateChoices).isEqualTo(RosaScoring.POSTURE_POINTS.keySet());
+    }
+
+    @Test
+    void every_section_asks_its_duration_with_the_three_rosa_bands() {
+        assertThat(template().questions()).filteredOn(q -> q.id().endsWith("Duration"))
+                .extracting(Question::id)
+                .containsExactly("chairDuration", "monitorDuration", "telephoneDuration", "mouseDuration", "keyboardDuration")
+                .allSatisfy(id -> assertThat(template().question(id).orElseThrow().allowedValues())
+                        .extracting(Choice::value).containsExactlyElementsOf(RosaScoring.DURATION_POINTS.keySet().stream()
+                                .sorted((a, b) -> RosaScoring.DURATION_POINTS.get(a) - RosaScoring.DURATION_POINTS.get(b))
+                                .toList()));
+    }
+
+    @Test
+    void the_shared_answer_sets_are_complete_and_valid() {
+        for (Map<String, Object> answers : new Map[] {AnswerSets.rosaNeutral(), AnswerSets.rosaActNow()}) {
+            assertThat(template().validate(answers).errors()).isEmpty();
+            assertThat(template().incomplete(answers)).isEmpty();
+        }
+    }
+}
