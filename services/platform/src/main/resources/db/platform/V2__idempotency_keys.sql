@@ -8,6 +8,7 @@ create table idempotency_key (
     request_hash text        not null,
     status       integer     not null,
     location     text,
+    etag         text,
     body         jsonb,
     created_at   timestamptz not null default now(),
     primary key (tenant_id, principal, operation, key)

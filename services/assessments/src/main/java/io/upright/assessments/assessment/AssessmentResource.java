@@ -4,6 +4,7 @@ import io.upright.assessments.assessment.AssessmentViews.AnswersRequest;
 import io.upright.assessments.assessment.AssessmentViews.AssessmentView;
 import io.upright.assessments.assessment.AssessmentViews.NewAssessment;
 import io.upright.platform.api.ETags;
+import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
 import io.upright.platform.problem.Problem;
@@ -44,6 +45,9 @@ public class AssessmentResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    IdempotentRequests idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a desk assessment on the latest version of a checklist template")
@@ -51,10 +55,12 @@ public class AssessmentResource {
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "400", description = "Unknown template", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an employee", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response start(@Valid @NotNull NewAssessment request) {
-        Assessments.Snapshot started = assessments.start(user.tenant(), user.employeeId(), request.templateId().strip());
-        return Response.created(URI.create("/api/assessments/" + started.state().id()))
-                .tag(ETags.of(started.version())).entity(AssessmentView.of(started.state())).build();
+    public Response start(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewAssessment request) {
+        return idempotency.run(user.tenant(), user.subject(), "start-assessment", idempotencyKey, request, () -> {
+            Assessments.Snapshot started = assessments.start(user.tenant(), user.employeeId(), request.templateId().strip());
+            return IdempotentRequests.Outcome.created(URI.create("/api/assessments/" + started.state().id()),
+                    AssessmentView.of(started.state())).withVersion(started.version());
+        });
     }
 
     @GET

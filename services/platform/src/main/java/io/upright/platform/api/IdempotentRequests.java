@@ -35,15 +35,20 @@ public class IdempotentRequests {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 200;
 
-    /** What a first request answered: status, optional Location and the JSON body. */
-    public record Outcome(int status, URI location, Object body) {
+    /** What a first request answered: status, optional Location and entity tag, and the JSON body. */
+    public record Outcome(int status, URI location, String etag, Object body) {
 
         public static Outcome created(URI location, Object body) {
-            return new Outcome(201, location, body);
+            return new Outcome(201, location, null, body);
         }
 
         public static Outcome ok(Object body) {
-            return new Outcome(200, null, body);
+            return new Outcome(200, null, null, body);
+        }
+
+        /** The same answer, with the version of what it created or changed as its {@code ETag}. */
+        public Outcome withVersion(long version) {
+            return new Outcome(status, location, ETags.of(version).getValue(), body);
         }
     }
 
@@ -81,15 +86,16 @@ public class IdempotentRequests {
             }
             Outcome outcome = action.get();
             try (PreparedStatement store = c.prepareStatement(
-                    "update idempotency_key set status = ?, location = ?, body = cast(? as jsonb) "
+                    "update idempotency_key set status = ?, location = ?, etag = ?, body = cast(? as jsonb) "
                             + "where tenant_id = ? and principal = ? and operation = ? and key = ?")) {
                 store.setInt(1, outcome.status());
                 store.setString(2, outcome.location() == null ? null : outcome.location().toString());
-                store.setString(3, outcome.body() == null ? null : json.writeValueAsString(outcome.body()));
-                store.setString(4, tenant);
-                store.setString(5, principal);
-                store.setString(6, operation);
-                store.setString(7, key);
+                store.setString(3, outcome.etag());
+                store.setString(4, outcome.body() == null ? null : json.writeValueAsString(outcome.body()));
+                store.setString(5, tenant);
+                store.setString(6, principal);
+                store.setString(7, operation);
+                store.setString(8, key);
                 store.executeUpdate();
             }
             return toResponse(outcome);
@@ -101,7 +107,7 @@ public class IdempotentRequests {
     private Response replay(Connection c, String tenant, String principal, String operation, String key, String hash)
             throws SQLException {
         try (PreparedStatement read = c.prepareStatement(
-                "select request_hash, status, location, body from idempotency_key "
+                "select request_hash, status, location, etag, body from idempotency_key "
                         + "where tenant_id = ? and principal = ? and operation = ? and key = ?")) {
             bind(read, tenant, principal, operation, key);
             try (ResultSet rs = read.executeQuery()) {
@@ -117,7 +123,10 @@ public class IdempotentRequests {
                     response.location(URI.create(rs.getString(3)));
                 }
                 if (rs.getString(4) != null) {
-                    response.entity(rs.getString(4)).type(MediaType.APPLICATION_JSON);
+                    response.tag(rs.getString(4));
+                }
+                if (rs.getString(5) != null) {
+                    response.entity(rs.getString(5)).type(MediaType.APPLICATION_JSON);
                 }
                 return response.build();
             }
@@ -148,6 +157,9 @@ public class IdempotentRequests {
         Response.ResponseBuilder response = Response.status(outcome.status());
         if (outcome.location() != null) {
             response.location(outcome.location());
+        }
+        if (outcome.etag() != null) {
+            response.tag(outcome.etag());
         }
         return outcome.body() == null ? response.build() : response.entity(outcome.body()).build();
     }

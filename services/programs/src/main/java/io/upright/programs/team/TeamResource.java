@@ -72,7 +72,8 @@ public class TeamResource {
     public Response form(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewTeam request) {
         return idempotency.run(user.tenant(), user.subject(), "form-team", idempotencyKey, request, () -> {
             TeamRecord team = teams.form(user.tenant(), request.name());
-            return IdempotentRequests.Outcome.created(URI.create("/api/teams/" + team.id), TeamView.of(team));
+            return IdempotentRequests.Outcome.created(URI.create("/api/teams/" + team.id), TeamView.of(team))
+                    .withVersion(team.version);
         });
     }
 
