@@ -28,6 +28,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+    private static final Object WAKE_REGISTERED = new Object();
+
     @Inject
     DataSource dataSource;
 
@@ -67,6 +69,10 @@ public class Outbox {
     }
 
     private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return; // one wake-up per transaction, however many events it wrote
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
