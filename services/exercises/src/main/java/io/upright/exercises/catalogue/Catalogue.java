@@ -1,14 +1,24 @@
 package io.upright.exercises.catalogue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,51 +29,56 @@ import java.util.function.Function;
 /**
  * The exercise and routine content of one catalogue version, held in memory. Content is versioned data
  * ({@code catalogue/<version>/exercises.json} and {@code routines.json}); an authoring workflow comes later.
- * A broken file (unknown reference, missing field) fails at startup, not in front of an employee.
+ * A broken file (unknown reference or word, missing field, a routine outside 5–10 minutes, a progression that
+ * goes backwards or round in a circle) fails at startup, not in front of an employee.
  */
 public final class Catalogue {
 
-    public static final Set<String> POSITIONS = Set.of("standing", "seated", "kneeling", "lying", "walking");
-    public static final Set<String> INTENSITIES = Set.of("gentle", "moderate");
+    public static final int MIN_ROUTINE_SECONDS = 300;
+    public static final int MAX_ROUTINE_SECONDS = 600;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, true);
 
+    /** Canonical form for content hashes: property order must not depend on declaration order. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    /** Fields content authors may leave out; everything else must be present (possibly empty). */
+    private static final List<String> OPTIONAL_EXERCISE_FIELDS = List.of("reps", "media");
+    private static final List<String> OPTIONAL_ROUTINE_FIELDS = List.of("next");
+
     private final String version;
     private final Map<String, Exercise> exercises;
     private final Map<String, Routine> routines;
+    private final Map<String, String> exerciseTags = new HashMap<>();
+    private final Map<String, String> routineTags = new HashMap<>();
 
     public Catalogue(String version, List<Exercise> exercises, List<RoutineDefinition> routines) {
         this.version = version;
         Map<String, Exercise> byId = new LinkedHashMap<>();
-        exercises.stream().sorted(Comparator.comparing(Exercise::title)).forEach(e -> {
+        for (Exercise e : exercises) {
             check(e);
             if (byId.put(e.id(), e) != null) {
                 throw new IllegalStateException("Exercise " + e.id() + " is defined twice");
             }
-        });
+        }
         this.exercises = Map.copyOf(byId);
         Map<String, Routine> resolved = new LinkedHashMap<>();
         for (RoutineDefinition definition : routines) {
-            if (definition.exerciseIds() == null || definition.exerciseIds().isEmpty()) {
-                throw new IllegalStateException("Routine " + definition.id() + " has no exercises");
-            }
-            List<Exercise> parts = new ArrayList<>();
-            for (String exerciseId : definition.exerciseIds()) {
-                Exercise part = byId.get(exerciseId);
-                if (part == null) {
-                    throw new IllegalStateException("Routine " + definition.id() + " refers to unknown exercise " + exerciseId);
-                }
-                parts.add(part);
-            }
-            if (resolved.put(definition.id(), new Routine(definition.id(), definition.title(), definition.purpose(),
-                    List.copyOf(parts))) != null) {
+            Routine routine = resolve(definition, byId);
+            if (resolved.put(routine.id(), routine) != null) {
                 throw new IllegalStateException("Routine " + definition.id() + " is defined twice");
             }
         }
+        checkProgressions(resolved);
         this.routines = Map.copyOf(resolved);
+        this.exercises.values().forEach(e -> exerciseTags.put(e.id(), tag(e)));
+        this.routines.values().forEach(r -> routineTags.put(r.id(), tag(r)));
     }
 
     /**
@@ -75,16 +90,27 @@ public final class Catalogue {
         try {
             List<Exercise> exercises = new ArrayList<>();
             for (JsonNode node : read(open, "exercises.json").get("exercises")) {
-                exercises.add(JSON.treeToValue(node, Exercise.class));
+                exercises.add(JSON.treeToValue(withOptional(node, OPTIONAL_EXERCISE_FIELDS), Exercise.class));
             }
             List<RoutineDefinition> routines = new ArrayList<>();
             for (JsonNode node : read(open, "routines.json").get("routines")) {
-                routines.add(JSON.treeToValue(node, RoutineDefinition.class));
+                routines.add(JSON.treeToValue(withOptional(node, OPTIONAL_ROUTINE_FIELDS), RoutineDefinition.class));
             }
             return new Catalogue(version, exercises, routines);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read exercise catalogue " + version, e);
+            throw new UncheckedIOException("Cannot read exercise catalogue " + version + ": " + e.getMessage(), e);
         }
+    }
+
+    private static JsonNode withOptional(JsonNode node, List<String> optional) {
+        if (node instanceof ObjectNode object) {
+            optional.forEach(field -> {
+                if (!object.has(field)) {
+                    object.putNull(field);
+                }
+            });
+        }
+        return node;
     }
 
     private static JsonNode read(Function<String, InputStream> open, String file) throws IOException {
@@ -120,28 +146,143 @@ public final class Catalogue {
                 .sorted(Comparator.comparing(Routine::title).thenComparing(Routine::id)).toList();
     }
 
-    /** Exercises matching every filter given (null = any), ordered by title. */
-    public List<Exercise> find(String bodyArea, String position, Boolean deskFriendly) {
-        return exercises().stream()
-                .filter(e -> bodyArea == null || e.bodyAreas().contains(bodyArea))
-                .filter(e -> position == null || e.position().equals(position))
-                .filter(e -> deskFriendly == null || e.deskFriendly() == deskFriendly)
+    /** Exercises matching every criterion given, ordered by title then id. */
+    public List<Exercise> find(ExerciseFilter filter) {
+        return exercises().stream().filter(filter::matches).toList();
+    }
+
+    /** Routines at this level (null = any) working this body area (null = any), ordered by title then id. */
+    public List<Routine> findRoutines(String level, String bodyArea) {
+        return routines().stream()
+                .filter(r -> level == null || r.level().equals(level))
+                .filter(r -> bodyArea == null || r.bodyAreas().contains(bodyArea))
                 .toList();
+    }
+
+    /** The routine and every routine after it along {@code next}, in order (empty for an unknown id). */
+    public List<Routine> progression(String routineId) {
+        List<Routine> chain = new ArrayList<>();
+        Routine current = routines.get(routineId);
+        while (current != null) {
+            chain.add(current);
+            current = current.next() == null ? null : routines.get(current.next());
+        }
+        return chain;
+    }
+
+    /**
+     * The entity tag of an exercise as served: catalogue version plus a hash of its content, so a corrected
+     * exercise in a new release gets a new tag even where the version name was reused.
+     */
+    public Optional<String> exerciseTag(String id) {
+        return Optional.ofNullable(id == null ? null : exerciseTags.get(id));
+    }
+
+    /** The entity tag of a routine; its hash covers the exercises it contains. */
+    public Optional<String> routineTag(String id) {
+        return Optional.ofNullable(id == null ? null : routineTags.get(id));
+    }
+
+    private String tag(Object content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    CANONICAL.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder(version).append('-');
+            for (int i = 0; i < 8; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return hex.toString();
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash catalogue content", e);
+        }
+    }
+
+    private static Routine resolve(RoutineDefinition definition, Map<String, Exercise> byId) {
+        String name = "Routine " + definition.id();
+        if (blank(definition.id()) || blank(definition.title()) || blank(definition.purpose())) {
+            throw new IllegalStateException(name + " needs an id, title and purpose");
+        }
+        if (!Vocabulary.LEVELS.contains(definition.level())) {
+            throw new IllegalStateException(name + " has unknown level " + definition.level());
+        }
+        if (definition.exerciseIds() == null || definition.exerciseIds().isEmpty()) {
+            throw new IllegalStateException(name + " has no exercises");
+        }
+        List<Exercise> parts = new ArrayList<>();
+        for (String exerciseId : definition.exerciseIds()) {
+            Exercise part = byId.get(exerciseId);
+            if (part == null) {
+                throw new IllegalStateException(name + " refers to unknown exercise " + exerciseId);
+            }
+            parts.add(part);
+        }
+        Routine routine = new Routine(definition.id(), definition.title(), definition.purpose(), definition.level(),
+                definition.next(), List.copyOf(parts));
+        if (routine.durationSeconds() < MIN_ROUTINE_SECONDS || routine.durationSeconds() > MAX_ROUTINE_SECONDS) {
+            throw new IllegalStateException(name + " lasts " + routine.durationSeconds()
+                    + " seconds; routines are 5 to 10 minutes");
+        }
+        return routine;
+    }
+
+    /** Every {@code next} exists, never steps down a level, and no progression loops back on itself. */
+    private static void checkProgressions(Map<String, Routine> byId) {
+        for (Routine routine : byId.values()) {
+            if (routine.next() == null) {
+                continue;
+            }
+            Routine next = byId.get(routine.next());
+            if (next == null) {
+                throw new IllegalStateException("Routine " + routine.id() + " continues with unknown routine " + routine.next());
+            }
+            if (Vocabulary.LEVELS.indexOf(next.level()) < Vocabulary.LEVELS.indexOf(routine.level())) {
+                throw new IllegalStateException("Routine " + routine.id() + " (" + routine.level() + ") continues with "
+                        + next.id() + " at the lower level " + next.level());
+            }
+        }
+        for (Routine start : byId.values()) {
+            Set<String> seen = new HashSet<>();
+            for (Routine r = start; r != null; r = r.next() == null ? null : byId.get(r.next())) {
+                if (!seen.add(r.id())) {
+                    throw new IllegalStateException("The progression from routine " + start.id() + " loops back to " + r.id());
+                }
+            }
+        }
     }
 
     private static void check(Exercise e) {
         String name = "Exercise " + e.id();
-        if (e.id() == null || e.title() == null || e.purpose() == null || e.source() == null || e.source().isBlank()) {
+        if (blank(e.id()) || blank(e.title()) || blank(e.purpose()) || blank(e.source())) {
             throw new IllegalStateException(name + " needs an id, title, purpose and source");
         }
-        if (e.steps() == null || e.steps().isEmpty() || e.contraindications() == null || e.contraindications().isEmpty()) {
-            throw new IllegalStateException(name + " needs steps and contraindications");
+        if (missingOrBlank(e.steps()) || missingOrBlank(e.contraindications()) || missingOrBlank(e.safetyNotes())) {
+            throw new IllegalStateException(name + " needs steps, contraindications and safety notes");
         }
-        if (e.durationSeconds() <= 0 || e.bodyAreas() == null || e.bodyAreas().isEmpty() || e.equipment() == null) {
-            throw new IllegalStateException(name + " needs a duration, body areas and an equipment list");
+        if (e.durationSeconds() <= 0 || (e.reps() != null && e.reps() <= 0)) {
+            throw new IllegalStateException(name + " needs a positive duration (and positive reps when given)");
         }
-        if (!POSITIONS.contains(e.position()) || !INTENSITIES.contains(e.intensity())) {
+        if (e.bodyAreas() == null || e.bodyAreas().isEmpty() || !Vocabulary.BODY_AREAS.containsAll(e.bodyAreas())) {
+            throw new IllegalStateException(name + " needs body areas from " + Vocabulary.BODY_AREAS);
+        }
+        if (e.equipment() == null || !Vocabulary.EQUIPMENT.containsAll(e.equipment())) {
+            throw new IllegalStateException(name + " needs an equipment list (empty for none) from " + Vocabulary.EQUIPMENT);
+        }
+        if (!Vocabulary.POSITIONS.contains(e.position()) || !Vocabulary.INTENSITIES.contains(e.intensity())) {
             throw new IllegalStateException(name + " has an unknown position or intensity");
         }
+        for (MediaReference m : e.media()) {
+            if (m == null || !Vocabulary.MEDIA_KINDS.contains(m.kind()) || blank(m.uri()) || blank(m.description())) {
+                throw new IllegalStateException(name + " has a media reference without a known kind, uri and description");
+            }
+        }
+    }
+
+    /** True when the list is missing, empty, or has a blank item. */
+    private static boolean missingOrBlank(List<String> items) {
+        return items == null || items.isEmpty() || items.stream().anyMatch(Catalogue::blank);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -44,7 +44,10 @@ public class RecommendationDecider implements Decider<RecommendationDecider.Reco
         if (state.any() && command.assessedAt().isBefore(state.current().assessedAt())) {
             return List.of();
         }
-        Recommendation recommendation = recommender.recommend(command.findingCodes(), command.clinicalReview());
+        // the last routine recommended lets a repeated finding move the employee forward instead of repeating it
+        String previousRoutineId = state.any() ? state.current().routineId() : null;
+        Recommendation recommendation = recommender.recommend(command.findingCodes(), command.clinicalReview(),
+                previousRoutineId);
         boolean withheld = recommendation.withheldForClinicalReview();
         return List.of(new RecommendationEvent.Recommended(command.recommendationId(), command.employeeId(),
                 command.assessmentId(),

@@ -2,6 +2,7 @@ package io.upright.exercises.recommendation;
 
 import io.upright.exercises.catalogue.Catalogue;
 import io.upright.exercises.catalogue.Routine;
+import io.upright.exercises.catalogue.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,12 @@ import static io.upright.contracts.assessments.FindingCodes.RED_FLAG_SEEK_CLINIC
  * (prolonged sitting, infrequent breaks, no standing desk) get the walking break; set-up findings (screen,
  * feet, knees, back support, chair) get the posture reset; with no findings the walking break keeps a good
  * habit going. Unknown codes (from a newer assessment method) are ignored rather than failing.
+ *
+ * <p>Progression: when the routine recommended last time lies on the progression of the routine these
+ * findings call for (the rule's routine or one of its {@code next} successors), the employee moves one step
+ * further along instead of repeating it; at the end of a progression they stay on its last routine. A last
+ * routine from another progression, or none (first assessment, or withheld for clinical review), starts the
+ * rule's routine afresh.
  */
 public final class Recommender {
 
@@ -78,14 +85,33 @@ public final class Recommender {
         this.catalogue = catalogue;
     }
 
+    /** A recommendation for someone who has had none before. */
     public Recommendation recommend(List<String> findingCodes, boolean clinicalReview) {
+        return recommend(findingCodes, clinicalReview, null);
+    }
+
+    /**
+     * @param previousRoutineId the routine recommended last time (null when none was, or it was withheld)
+     */
+    public Recommendation recommend(List<String> findingCodes, boolean clinicalReview, String previousRoutineId) {
         List<String> codes = findingCodes == null ? List.of() : findingCodes;
         List<Recommendation.Reason> reasons = reasons(codes);
         if (clinicalReview) {
             return new Recommendation(null, reasons, true, PAUSED_MESSAGE);
         }
-        Routine routine = routine(routineFor(codes));
+        Routine routine = progressed(routine(routineFor(codes)), previousRoutineId);
         return new Recommendation(routine, reasons, false, message(routine, codes));
+    }
+
+    /** One step past the previous routine when it is on this routine's progression; otherwise the routine itself. */
+    private Routine progressed(Routine start, String previousRoutineId) {
+        List<Routine> progression = catalogue.progression(start.id());
+        for (int i = 0; i < progression.size(); i++) {
+            if (progression.get(i).id().equals(previousRoutineId)) {
+                return progression.get(Math.min(i + 1, progression.size() - 1));
+            }
+        }
+        return start;
     }
 
     /** What the employee reads above the routine: paused, a suggestion, or encouragement when all is well. */
@@ -94,6 +120,11 @@ public final class Recommender {
             return PAUSED_MESSAGE;
         }
         boolean anyFinding = findingCodes != null && findingCodes.stream().anyMatch(REASONS::containsKey);
+        if (!Vocabulary.LEVELS.get(0).equals(routine.level())) {
+            // only reached by progressing, so say why the routine is harder than last time
+            return "You have been doing the basics, so here is the next step: the " + routine.title()
+                    + " routine (about " + routine.durationMinutes() + " minutes), once or twice a day.";
+        }
         return anyFinding
                 ? "Try the " + routine.title() + " routine (about " + routine.durationMinutes() + " minutes) once or twice a day."
                 : "Your assessment found nothing to fix. A " + routine.durationMinutes() + "-minute "

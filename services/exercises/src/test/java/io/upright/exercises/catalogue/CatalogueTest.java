@@ -3,69 +3,141 @@ package io.upright.exercises.catalogue;
 import io.upright.exercises.TestCatalogue;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** How the loader and the in-memory catalogue behave; the content itself is checked by {@link CatalogueContentTest}. */
 class CatalogueTest {
 
     private final Catalogue catalogue = TestCatalogue.V1;
 
-    @Test
-    void the_seed_catalogue_has_the_ten_planned_exercises() {
-        assertThat(catalogue.exercises()).hasSize(10).extracting(Exercise::id).contains(
-                "half-kneeling-hip-flexor-stretch", "standing-hip-flexor-stretch", "psoas-iliacus-release",
-                "seated-figure-four-stretch", "glute-bridge", "bird-dog", "cat-cow", "standing-back-extension",
-                "posture-reset", "brisk-walk-5-min");
+    private static Exercise exercise(String id, int seconds) {
+        return new Exercise(id, "Title " + id, "purpose", List.of("step"), seconds, null, List.of("core"), "floor",
+                List.of(), "gentle", List.of("none"), List.of("stop if it hurts"), true, null, "Seed article: x");
+    }
+
+    private static RoutineDefinition routine(String id, String level, String next, String... exerciseIds) {
+        return new RoutineDefinition(id, "Routine " + id, "purpose", level, next, List.of(exerciseIds));
     }
 
     @Test
-    void every_exercise_has_steps_a_source_contraindications_and_a_duration() {
-        assertThat(catalogue.exercises()).allSatisfy(e -> {
-            assertThat(e.steps()).as(e.id()).isNotEmpty().allSatisfy(step -> assertThat(step).isNotBlank());
-            assertThat(e.source()).as(e.id()).isNotBlank();
-            assertThat(e.contraindications()).as(e.id()).isNotEmpty();
-            assertThat(e.durationSeconds()).as(e.id()).isPositive();
-            assertThat(e.bodyAreas()).as(e.id()).isNotEmpty();
-            assertThat(Catalogue.POSITIONS).as(e.id()).contains(e.position());
-        });
-    }
-
-    @Test
-    void every_routine_uses_existing_exercises_and_lasts_five_to_ten_minutes() {
-        assertThat(catalogue.routines()).extracting(Routine::id).containsExactlyInAnyOrder(
-                "hip-flexor-reset", "desk-day-lower-back", "walking-break", "posture-reset");
-        assertThat(catalogue.routines()).allSatisfy(r -> {
-            assertThat(r.exerciseIds()).as(r.id()).allSatisfy(id -> assertThat(catalogue.exercise(id)).isPresent());
-            int sum = r.exerciseIds().stream().mapToInt(id -> catalogue.exercise(id).orElseThrow().durationSeconds()).sum();
-            assertThat(r.durationSeconds()).as(r.id()).isEqualTo(sum).isBetween(300, 600);
-            assertThat(r.durationMinutes()).as(r.id()).isBetween(5, 10);
-        });
-    }
-
-    @Test
-    void the_hip_flexor_reset_includes_the_psoas_and_iliacus_release() {
-        assertThat(catalogue.routine("hip-flexor-reset").orElseThrow().exerciseIds()).contains("psoas-iliacus-release");
-    }
-
-    @Test
-    void filters_combine_and_results_are_ordered_by_title() {
-        List<Exercise> deskHips = catalogue.find("hips", null, true);
+    void filters_combine_and_results_are_ordered_by_title_then_id() {
+        List<Exercise> deskHips = catalogue.find(new ExerciseFilter("hip-flexors", null, null, null, null, true));
         assertThat(deskHips).isNotEmpty().allSatisfy(e -> {
-            assertThat(e.bodyAreas()).contains("hips");
+            assertThat(e.bodyAreas()).contains("hip-flexors");
             assertThat(e.deskFriendly()).isTrue();
         });
         assertThat(deskHips).extracting(Exercise::title).isSorted();
-        assertThat(catalogue.find(null, "lying", null)).extracting(Exercise::id)
-                .containsExactlyInAnyOrder("glute-bridge", "psoas-iliacus-release");
+        assertThat(catalogue.find(new ExerciseFilter(null, "floor", "hip-release-tool", null, null, null)))
+                .extracting(Exercise::id).containsExactlyInAnyOrder("psoas-iliacus-release", "iliacus-release-with-tool");
+        assertThat(catalogue.find(new ExerciseFilter(null, null, "none", 60, "gentle", null))).isNotEmpty()
+                .allSatisfy(e -> {
+                    assertThat(e.equipment()).isEmpty();
+                    assertThat(e.durationSeconds()).isLessThanOrEqualTo(60);
+                    assertThat(e.intensity()).isEqualTo("gentle");
+                });
+        assertThat(catalogue.find(ExerciseFilter.ANY)).hasSameSizeAs(catalogue.exercises());
+    }
+
+    @Test
+    void routines_filter_by_level_and_by_the_body_areas_their_exercises_work() {
+        assertThat(catalogue.findRoutines("intermediate", null)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.level()).isEqualTo("intermediate"));
+        assertThat(catalogue.findRoutines(null, "neck-shoulders")).extracting(Routine::id).contains("posture-reset")
+                .doesNotContain("glute-and-core-builder");
+        assertThat(catalogue.routine("hip-flexor-reset").orElseThrow().bodyAreas())
+                .containsExactly("hip-flexors", "lower-back", "glutes", "hamstrings", "core");
+    }
+
+    @Test
+    void a_progression_follows_next_to_its_end() {
+        assertThat(catalogue.progression("walking-warm-up")).extracting(Routine::id)
+                .containsExactly("walking-warm-up", "walking-break", "walking-break-10", "interval-walking-break");
+        assertThat(catalogue.progression("nope")).isEmpty();
+    }
+
+    @Test
+    void entity_tags_carry_the_version_and_change_with_the_content() {
+        String tag = catalogue.exerciseTag("glute-bridge").orElseThrow();
+        assertThat(tag).matches("v1-[0-9a-f]{16}");
+        assertThat(TestCatalogue.V1.exerciseTag("glute-bridge")).contains(tag);
+        Catalogue one = new Catalogue("v9", List.of(exercise("a", 300)), List.of(routine("r", "beginner", null, "a")));
+        Catalogue changed = new Catalogue("v9", List.of(exercise("a", 301)), List.of(routine("r", "beginner", null, "a")));
+        assertThat(one.exerciseTag("a")).isNotEqualTo(changed.exerciseTag("a"));
+        assertThat(one.routineTag("r")).as("a routine's tag covers its exercises").isNotEqualTo(changed.routineTag("r"));
+        assertThat(one.exerciseTag("a").orElseThrow()).startsWith("v9-");
     }
 
     @Test
     void a_routine_that_names_an_unknown_exercise_is_refused_at_load() {
-        Exercise one = catalogue.exercises().get(0);
-        assertThatThrownBy(() -> new Catalogue("test", List.of(one),
-                List.of(new RoutineDefinition("broken", "Broken", "x", List.of(one.id(), "no-such-exercise")))))
+        assertThatThrownBy(() -> new Catalogue("test", List.of(exercise("a", 300)),
+                List.of(routine("broken", "beginner", null, "a", "no-such-exercise"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no-such-exercise");
+    }
+
+    @Test
+    void routines_outside_five_to_ten_minutes_are_refused_at_load() {
+        assertThatThrownBy(() -> new Catalogue("test", List.of(exercise("a", 299)), List.of(routine("short", "beginner", null, "a"))))
+                .hasMessageContaining("5 to 10 minutes");
+        assertThatThrownBy(() -> new Catalogue("test", List.of(exercise("a", 601)), List.of(routine("long", "beginner", null, "a"))))
+                .hasMessageContaining("5 to 10 minutes");
+    }
+
+    @Test
+    void progressions_that_step_down_point_nowhere_or_loop_are_refused_at_load() {
+        List<Exercise> a = List.of(exercise("a", 300));
+        assertThatThrownBy(() -> new Catalogue("test", a, List.of(routine("hard", "intermediate", "easy", "a"),
+                routine("easy", "beginner", null, "a")))).hasMessageContaining("lower level");
+        assertThatThrownBy(() -> new Catalogue("test", a, List.of(routine("r", "beginner", "ghost", "a"))))
+                .hasMessageContaining("ghost");
+        assertThatThrownBy(() -> new Catalogue("test", a, List.of(routine("x", "beginner", "y", "a"),
+                routine("y", "beginner", "x", "a")))).hasMessageContaining("loops");
+        assertThatThrownBy(() -> new Catalogue("test", a, List.of(routine("r", "expert", null, "a"))))
+                .hasMessageContaining("level");
+    }
+
+    @Test
+    void words_outside_the_vocabulary_and_missing_safety_notes_are_refused_at_load() {
+        Exercise ok = exercise("a", 300);
+        Exercise badArea = new Exercise("b", "B", "p", List.of("s"), 60, null, List.of("hips"), "floor", List.of(),
+                "gentle", List.of("c"), List.of("n"), true, null, "Seed article: x");
+        Exercise noNotes = new Exercise("c", "C", "p", List.of("s"), 60, null, List.of("core"), "floor", List.of(),
+                "gentle", List.of("c"), List.of(), true, null, "Seed article: x");
+        Exercise badMedia = new Exercise("d", "D", "p", List.of("s"), 60, null, List.of("core"), "floor", List.of(),
+                "gentle", List.of("c"), List.of("n"), true, List.of(new MediaReference("hologram", "x", "y")), "Seed article: x");
+        for (Exercise bad : List.of(badArea, noNotes, badMedia)) {
+            assertThatThrownBy(() -> new Catalogue("test", List.of(ok, bad), List.of())).as(bad.id())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("Exercise " + bad.id());
+        }
+    }
+
+    @Test
+    void reps_and_media_may_be_left_out_of_a_data_file_but_nothing_else_may() {
+        String exercise = "{\"id\":\"a\",\"title\":\"A\",\"purpose\":\"p\",\"steps\":[\"s\"],\"durationSeconds\":300,"
+                + "\"bodyAreas\":[\"core\"],\"position\":\"floor\",\"equipment\":[],\"intensity\":\"gentle\","
+                + "\"contraindications\":[\"c\"],\"safetyNotes\":[\"n\"],\"deskFriendly\":true,\"source\":\"Seed article: x\"%s}";
+        String routines = "{\"routines\":[{\"id\":\"r\",\"title\":\"R\",\"purpose\":\"p\",\"level\":\"beginner\",\"exerciseIds\":[\"a\"]}]}";
+        Catalogue withMedia = load(Map.of("exercises.json", "{\"exercises\":[" + exercise.formatted(
+                ",\"reps\":5,\"media\":[{\"kind\":\"image\",\"uri\":\"media/a.svg\",\"description\":\"A drawing\"}]") + "]}",
+                "routines.json", routines));
+        assertThat(withMedia.exercise("a").orElseThrow().media()).singleElement()
+                .extracting(MediaReference::uri).isEqualTo("media/a.svg");
+        Catalogue without = load(Map.of("exercises.json", "{\"exercises\":[" + exercise.formatted("") + "]}",
+                "routines.json", routines));
+        assertThat(without.exercise("a").orElseThrow().media()).isEmpty();
+        assertThat(without.exercise("a").orElseThrow().reps()).isNull();
+        assertThat(without.routine("r").orElseThrow().next()).isNull();
+        assertThatThrownBy(() -> load(Map.of("exercises.json", "{\"exercises\":[" + exercise.formatted("")
+                .replace(",\"deskFriendly\":true", "") + "]}", "routines.json", routines)))
+                .hasMessageContaining("deskFriendly");
+    }
+
+    private static Catalogue load(Map<String, String> files) {
+        return Catalogue.load("test", name -> new ByteArrayInputStream(files.get(name).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -4,6 +4,7 @@ import io.upright.exercises.TestCatalogue;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,5 +54,22 @@ class RecommendationDeciderTest {
         assertThat(decider.decide(recommend(assessment, List.of(MONITOR_TOO_LOW), false, T2), state)).isEmpty();
         assertThat(decider.decide(recommend(UUID.randomUUID(), List.of(), false, T1), state)).isEmpty();
         assertThat(decider.decide(recommend(UUID.randomUUID(), List.of(), false, T2.plusSeconds(60)), state)).hasSize(1);
+    }
+
+    @Test
+    void a_repeated_finding_moves_the_employee_to_the_next_routine_and_a_withheld_one_starts_over() {
+        List<RecommendationEvent> history = new ArrayList<>(decider.decide(
+                recommend(UUID.randomUUID(), List.of(LOW_BACK_DISCOMFORT), false, T1), decider.initialState()));
+        List<RecommendationEvent> second = decider.decide(
+                recommend(UUID.randomUUID(), List.of(LOW_BACK_DISCOMFORT), false, T2), decider.fold(history));
+        assertThat(second).singleElement().isInstanceOfSatisfying(RecommendationEvent.Recommended.class,
+                r -> assertThat(r.routineId()).isEqualTo("glute-and-core-builder"));
+        history.addAll(second);
+        history.addAll(decider.decide(recommend(UUID.randomUUID(), List.of(RED_FLAG_SEEK_CLINICIAN), true,
+                T2.plusSeconds(60)), decider.fold(history)));
+        List<RecommendationEvent> afterClearance = decider.decide(
+                recommend(UUID.randomUUID(), List.of(LOW_BACK_DISCOMFORT), false, T2.plusSeconds(120)), decider.fold(history));
+        assertThat(afterClearance).singleElement().isInstanceOfSatisfying(RecommendationEvent.Recommended.class,
+                r -> assertThat(r.routineId()).isEqualTo("desk-day-lower-back"));
     }
 }

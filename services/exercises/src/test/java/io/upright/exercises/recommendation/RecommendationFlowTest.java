@@ -89,6 +89,35 @@ class RecommendationFlowTest {
     }
 
     @Test
+    void a_second_assessment_with_the_same_finding_moves_the_employee_to_the_next_routine() throws Exception {
+        UUID employee = UUID.randomUUID();
+        String key = employee.toString();
+        TopicReader.send(kafka, AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, key,
+                UUID.randomUUID(), employee, List.of(HIP_FLEXOR_TIGHTNESS_RISK), false));
+        TopicReader.awaitRecord(kafka, "upright.exercises",
+                r -> key.equals(r.key()) && RECOMMENDED.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
+        TopicReader.send(kafka, AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, key,
+                UUID.randomUUID(), employee, List.of(HIP_FLEXOR_TIGHTNESS_RISK), false));
+
+        ConsumerRecord<String, byte[]> progressed = TopicReader.awaitRecord(kafka, "upright.exercises",
+                r -> key.equals(r.key()) && RECOMMENDED.equals(TopicReader.header(r, "ce_type"))
+                        && routineIdOf(r).equals("hip-flexor-builder"), Duration.ofSeconds(30));
+        assertThat(JSON.readTree(progressed.value()).get("routineTitle").asText()).isEqualTo("Hip-flexor builder");
+        given().auth().oauth2(TOKENS.issue(tenant, key, "employee")).get("/api/me/recommendation").then().statusCode(200)
+                .body("routine.id", equalTo("hip-flexor-builder"))
+                .body("routine.level", equalTo("intermediate"))
+                .body("message", containsString("next step"));
+    }
+
+    private static String routineIdOf(ConsumerRecord<String, byte[]> record) {
+        try {
+            return JSON.readTree(record.value()).path("routineId").asText("");
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
     void clinical_review_withholds_the_routine_and_says_exercises_are_paused() throws Exception {
         UUID employee = UUID.randomUUID();
         TopicReader.send(kafka, AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, employee.toString(),

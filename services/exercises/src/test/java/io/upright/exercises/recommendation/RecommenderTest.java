@@ -81,4 +81,36 @@ class RecommenderTest {
         assertThat(r.reasons()).extracting(Recommendation.Reason::findingCode)
                 .containsExactly(RED_FLAG_SEEK_CLINICIAN, HIP_FLEXOR_TIGHTNESS_RISK);
     }
+
+    @Test
+    void the_same_routine_recommended_again_moves_on_to_its_next_routine() {
+        Recommendation r = recommender.recommend(List.of(HIP_FLEXOR_TIGHTNESS_RISK), false, "hip-flexor-reset");
+        assertThat(r.routine().id()).isEqualTo("hip-flexor-builder");
+        assertThat(r.routine().level()).isEqualTo("intermediate");
+        assertThat(r.message()).contains("next step").contains("Hip-flexor builder");
+    }
+
+    @Test
+    void a_progression_keeps_moving_forward_and_stays_on_its_last_routine() {
+        List<String> sitting = List.of(PROLONGED_SITTING);
+        assertThat(recommender.recommend(sitting, false, null).routine().id()).isEqualTo("walking-break");
+        assertThat(recommender.recommend(sitting, false, "walking-break").routine().id()).isEqualTo("walking-break-10");
+        assertThat(recommender.recommend(sitting, false, "walking-break-10").routine().id()).isEqualTo("interval-walking-break");
+        assertThat(recommender.recommend(sitting, false, "interval-walking-break").routine().id()).isEqualTo("interval-walking-break");
+    }
+
+    @Test
+    void a_previous_routine_from_another_progression_starts_the_new_one_from_its_beginning() {
+        assertThat(recommender.recommend(List.of(LOW_BACK_DISCOMFORT), false, "walking-break").routine().id())
+                .isEqualTo("desk-day-lower-back");
+        assertThat(recommender.recommend(List.of(MONITOR_TOO_LOW), false, "no-longer-in-the-catalogue").routine().id())
+                .isEqualTo("posture-reset");
+    }
+
+    @Test
+    void clinical_review_withholds_even_a_progressed_routine() {
+        Recommendation r = recommender.recommend(List.of(HIP_FLEXOR_TIGHTNESS_RISK), true, "hip-flexor-reset");
+        assertThat(r.routine()).isNull();
+        assertThat(r.withheldForClinicalReview()).isTrue();
+    }
 }
