@@ -157,6 +157,10 @@ final class DemoTenant {
         a.put("discomfortWhenSitting", i % 7);
         a.put("discomfortWhenWalkingOrStanding", (i * 3) % 6);
         a.put("legNumbnessOrTingling", i == 5);
+        a.put("painRadiatesDownLeg", false);
+        a.put("painAtNightOrAtRest", false);
+        a.put("recentFallOrBackInjury", false);
+        a.put("unexplainedLegWeakness", false);
         return a;
     }
 

@@ -215,6 +215,10 @@ class UprightSystemIT {
         a.put("discomfortWhenSitting", 5);
         a.put("discomfortWhenWalkingOrStanding", 4);
         a.put("legNumbnessOrTingling", false);
+        a.put("painRadiatesDownLeg", false);
+        a.put("painAtNightOrAtRest", false);
+        a.put("recentFallOrBackInjury", false);
+        a.put("unexplainedLegWeakness", false);
         return a;
     }
 

@@ -9,8 +9,24 @@ public final class AnswerSets {
     private AnswerSets() {
     }
 
-    /** A complete, valid workstation-basics answer set describing a well set-up, active employee (no findings). */
+    /** The safety questions added in version 2 of both templates (all answered "no" by the sets below). */
+    public static final String[] V2_RED_FLAGS = {"painRadiatesDownLeg", "painAtNightOrAtRest", "recentFallOrBackInjury",
+            "unexplainedLegWeakness"};
+
+    /**
+     * A complete, valid workstation-basics v2 answer set describing a well set-up, active employee (no findings,
+     * no red flags).
+     */
     public static Map<String, Object> healthy() {
+        Map<String, Object> answers = healthyV1();
+        for (String flag : V2_RED_FLAGS) {
+            answers.put(flag, false);
+        }
+        return answers;
+    }
+
+    /** {@link #healthy()} as workstation-basics v1 asks it (one red-flag question only). */
+    public static Map<String, Object> healthyV1() {
         Map<String, Object> answers = new HashMap<>();
         answers.put("feetFlatOnFloor", true);
         answers.put("kneesNear90Degrees", true);
@@ -28,10 +44,20 @@ public final class AnswerSets {
     }
 
     /**
-     * A complete, valid rosa answer set: every item neutral, no "+1", 1-4 h of use everywhere
+     * A complete, valid rosa v2 answer set: every item neutral, no "+1", 1-4 h of use everywhere, no red flag
      * (final ROSA score 2, see RosaScoringTest).
      */
     public static Map<String, Object> rosaNeutral() {
+        Map<String, Object> answers = rosaNeutralV1();
+        answers.put("legNumbnessOrTingling", false);
+        for (String flag : V2_RED_FLAGS) {
+            answers.put(flag, false);
+        }
+        return answers;
+    }
+
+    /** {@link #rosaNeutral()} as rosa v1 asks it (no safety section). */
+    public static Map<String, Object> rosaNeutralV1() {
         Map<String, Object> answers = new HashMap<>();
         answers.put("seatHeight", "knees-at-90");
         answers.put("seatPanDepth", "about-8cm-space");

@@ -36,7 +36,14 @@ public class AssessmentDecider implements Decider<AssessmentDecider.Command, Ass
     public record SaveAnswers(UUID assessmentId, UUID employeeId, Map<String, Object> answers, Instant at) implements Command {
     }
 
-    public record Submit(UUID assessmentId, UUID employeeId, Instant at) implements Command {
+    /**
+     * @param previous the employee's previous submitted assessment of the same template id, or null for a first
+     *                 one; the result then carries the {@link ReassessmentDelta} against it
+     */
+    public record Submit(UUID assessmentId, UUID employeeId, Instant at, ReassessmentDelta.Outcome previous) implements Command {
+        public Submit(UUID assessmentId, UUID employeeId, Instant at) {
+            this(assessmentId, employeeId, at, null);
+        }
     }
 
     public enum Status { NOT_STARTED, IN_PROGRESS, SUBMITTED }
@@ -97,18 +104,14 @@ public class AssessmentDecider implements Decider<AssessmentDecider.Command, Ass
             if (!missing.isEmpty()) {
                 throw ProblemException.invalid(missing);
             }
-            if (RosaScoring.METHOD.equals(template.method())) {
-                // ROSA v1 asks no red-flag questions, so it never asks for clinical review
-                RosaScoring.Result rosa = RosaScoring.score(state.answers());
-                return List.of(new AssessmentEvent.Submitted(submit.assessmentId(), template.method(),
-                        rosa.finalScore(), rosa.riskLevel().name(), rosa.findingCodes(), false, submit.at()));
-            }
-            if (!WorkstationBasicsScoring.METHOD.equals(template.method())) {
-                throw new IllegalStateException("No scoring for method " + template.method());
-            }
-            ScoreResult result = WorkstationBasicsScoring.score(state.answers());
-            return List.of(new AssessmentEvent.Submitted(submit.assessmentId(), template.method(), result.score(),
-                    result.riskLevel().name(), result.findingCodes(), result.clinicalReview(), submit.at()));
+            // scored against the version the assessment was started on, never the latest one
+            Scored scored = score(template, state.answers());
+            ReassessmentDelta delta = submit.previous() == null ? null : ReassessmentDelta.between(submit.previous(),
+                    new ReassessmentDelta.Outcome(submit.assessmentId(), template.version(), submit.at(), scored.score(),
+                            scored.riskLevel(), scored.sectionScores(), scored.findingCodes()));
+            return List.of(new AssessmentEvent.Submitted(submit.assessmentId(), template.method(), scored.score(),
+                    scored.riskLevel(), scored.findingCodes(), scored.clinicalReview(), submit.at(),
+                    scored.sectionScores(), delta));
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }
@@ -130,6 +133,25 @@ public class AssessmentDecider implements Decider<AssessmentDecider.Command, Ass
                     state.answers(), Status.SUBMITTED, state.startedAt(), submitted);
         }
         return state;
+    }
+
+    private record Scored(int score, String riskLevel, List<String> findingCodes, boolean clinicalReview,
+                          Map<String, Integer> sectionScores) {
+    }
+
+    private static Scored score(ChecklistTemplate template, Map<String, Object> answers) {
+        if (RosaScoring.METHOD.equals(template.method())) {
+            // rosa v1 asks no red-flag questions, so only v2 answers can ask for clinical review
+            RosaScoring.Result rosa = RosaScoring.score(answers);
+            return new Scored(rosa.finalScore(), rosa.riskLevel().name(), rosa.findingCodes(), rosa.clinicalReview(),
+                    rosa.sectionScores());
+        }
+        if (WorkstationBasicsScoring.METHOD.equals(template.method())) {
+            ScoreResult result = WorkstationBasicsScoring.score(answers);
+            return new Scored(result.score(), result.riskLevel().name(), result.findingCodes(), result.clinicalReview(),
+                    result.sectionScores());
+        }
+        throw new IllegalStateException("No scoring for method " + template.method());
     }
 
     private ChecklistTemplate templateOf(Assessment state) {

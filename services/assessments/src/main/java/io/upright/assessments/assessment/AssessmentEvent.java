@@ -16,8 +16,19 @@ public sealed interface AssessmentEvent {
     record AnswersSaved(UUID assessmentId, Map<String, Object> answers, Instant savedAt) implements AssessmentEvent {
     }
 
-    /** The scored outcome; explanations are looked up from the finding codes when read. */
+    /**
+     * The scored outcome; explanations are looked up from the finding codes when read. {@code sectionScores}
+     * (points per template section) and {@code delta} (against the previous submitted assessment of the same
+     * template id, null for a first assessment) were added later: events stored before read them as null.
+     */
     record Submitted(UUID assessmentId, String method, int score, String riskLevel, List<String> findingCodes,
-                     boolean clinicalReview, Instant submittedAt) implements AssessmentEvent {
+                     boolean clinicalReview, Instant submittedAt, Map<String, Integer> sectionScores,
+                     ReassessmentDelta delta) implements AssessmentEvent {
+
+        /** The outcome as the next re-assessment compares against it. */
+        public ReassessmentDelta.Outcome outcome(int templateVersion) {
+            return new ReassessmentDelta.Outcome(assessmentId, templateVersion, submittedAt, score, riskLevel,
+                    sectionScores, findingCodes);
+        }
     }
 }

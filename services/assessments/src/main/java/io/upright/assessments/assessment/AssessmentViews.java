@@ -13,8 +13,9 @@ import java.util.UUID;
 /** JSON shapes of the assessment API. */
 public final class AssessmentViews {
 
-    static final String CLINICIAN_ADVICE = "You told us about numbness, tingling or weakness in your legs. Please see "
-            + "your doctor or a physical therapist before starting any exercise routine; Upright pauses exercise "
+    static final String CLINICIAN_ADVICE = "You told us about a warning sign (numbness, tingling or weakness in your "
+            + "legs, pain that spreads down a leg, pain at night or at rest, or a recent fall or back injury). Please "
+            + "see your doctor or a physical therapist before starting any exercise routine; Upright pauses exercise "
             + "suggestions until a clinician has cleared you.";
 
     private AssessmentViews() {
@@ -49,12 +50,49 @@ public final class AssessmentViews {
             @Schema(example = "MODERATE") String riskLevel,
             List<FindingView> findings,
             boolean clinicalReview,
-            @Schema(description = "Present only when clinicalReview is true") String clinicianAdvice) {
+            @Schema(description = "Present only when clinicalReview is true") String clinicianAdvice,
+            @Schema(description = "Score of each template section: setup/habits/comfort points for "
+                    + "WORKSTATION_BASICS, chair/monitor-telephone/mouse-keyboard chart scores for ROSA",
+                    example = "{\"setup\": 2, \"habits\": 3, \"comfort\": 3}")
+            Map<String, Integer> sectionScores,
+            @Schema(description = "My previous submitted assessment of the same template id; null for a first one")
+            UUID previousAssessmentId,
+            @Schema(description = "Change since that previous assessment; null for a first one")
+            ReassessmentDelta delta) {
         static ResultView of(AssessmentEvent.Submitted submitted) {
-            int maxScore = RosaScoring.METHOD.equals(submitted.method()) ? RosaScoring.MAX_SCORE : Finding.maxScore();
-            return new ResultView(submitted.score(), maxScore, submitted.riskLevel(),
+            ReassessmentDelta delta = submitted.delta();
+            return new ResultView(submitted.score(), AssessmentViews.maxScore(submitted.method()), submitted.riskLevel(),
                     submitted.findingCodes().stream().map(FindingView::of).toList(),
-                    submitted.clinicalReview(), submitted.clinicalReview() ? CLINICIAN_ADVICE : null);
+                    submitted.clinicalReview(), submitted.clinicalReview() ? CLINICIAN_ADVICE : null,
+                    submitted.sectionScores(), delta == null ? null : delta.previousAssessmentId(), delta);
+        }
+    }
+
+    static int maxScore(String method) {
+        return RosaScoring.METHOD.equals(method) ? RosaScoring.MAX_SCORE : Finding.maxScore();
+    }
+
+    @Schema(name = "MyLatestResult", description = "My latest submitted assessment's result, without my answers")
+    public record LatestResultView(UUID assessmentId,
+                                   @Schema(example = "rosa") String templateId,
+                                   @Schema(example = "2") int templateVersion,
+                                   Instant submittedAt,
+                                   ResultView result) {
+        static LatestResultView of(AssessmentDecider.Assessment a) {
+            return new LatestResultView(a.id(), a.templateId(), a.templateVersion(), a.result().submittedAt(),
+                    ResultView.of(a.result()));
+        }
+    }
+
+    @Schema(name = "TrendPoint", description = "One submitted assessment in my trend")
+    public record TrendPoint(UUID assessmentId,
+                             @Schema(example = "2") int templateVersion,
+                             Instant submittedAt,
+                             @Schema(example = "4") int score,
+                             @Schema(example = "10") int maxScore,
+                             @Schema(example = "MODERATE") String riskLevel) {
+        static TrendPoint of(AssessmentRecord r, int maxScore) {
+            return new TrendPoint(r.id, r.templateVersion, r.submittedAt, r.score, maxScore, r.riskLevel);
         }
     }
 

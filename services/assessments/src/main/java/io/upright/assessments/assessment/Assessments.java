@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -83,8 +84,11 @@ public class Assessments {
 
     @Transactional
     public Snapshot submit(String tenant, UUID employeeId, UUID id, OptionalLong ifMatch) {
+        AssessmentRecord current = owned(tenant, employeeId, id);
+        ReassessmentDelta.Outcome previous = previousSubmitted(tenant, employeeId, current.templateId, id)
+                .map(p -> p.state().result().outcome(p.state().templateVersion())).orElse(null);
         Decision<AssessmentDecider.Assessment, AssessmentEvent> decision = handle(tenant, employeeId, id,
-                new AssessmentDecider.Submit(id, employeeId, Instant.now()), ifMatch);
+                new AssessmentDecider.Submit(id, employeeId, Instant.now(), previous), ifMatch);
         AssessmentEvent.Submitted submitted = decision.state().result();
         AssessmentRecord record = AssessmentRecord.of(tenant, id);
         record.status = AssessmentDecider.Status.SUBMITTED.name();
@@ -110,6 +114,42 @@ public class Assessments {
         return new Snapshot(read.state(), read.version());
     }
 
+    /** My most recently submitted assessment (optionally of one template id), with its stored result. */
+    public Optional<Snapshot> latestSubmitted(String tenant, UUID employeeId, String templateId) {
+        String query = "tenantId = ?1 and employeeId = ?2 and status = ?3" + (templateId == null ? "" : " and templateId = ?4");
+        Object[] params = templateId == null
+                ? new Object[] {tenant, employeeId, AssessmentDecider.Status.SUBMITTED.name()}
+                : new Object[] {tenant, employeeId, AssessmentDecider.Status.SUBMITTED.name(), templateId};
+        AssessmentRecord latest = AssessmentRecord.find(query, Sort.descending("submittedAt", "id"), params).firstResult();
+        return Optional.ofNullable(latest).map(r -> get(tenant, employeeId, r.id));
+    }
+
+    /**
+     * My submitted assessments of one template id, oldest first by submission time, then id: scores and risk
+     * levels only, read from the read model (answers are not needed for a trend).
+     */
+    public List<AssessmentRecord> trend(String tenant, UUID employeeId, String templateId, int page, int size) {
+        return AssessmentRecord.find("tenantId = ?1 and employeeId = ?2 and templateId = ?3 and status = ?4",
+                        Sort.ascending("submittedAt", "id"), tenant, employeeId, templateId,
+                        AssessmentDecider.Status.SUBMITTED.name())
+                .page(Page.of(page, size)).list();
+    }
+
+    public long countTrend(String tenant, UUID employeeId, String templateId) {
+        return AssessmentRecord.count("tenantId = ?1 and employeeId = ?2 and templateId = ?3 and status = ?4",
+                tenant, employeeId, templateId, AssessmentDecider.Status.SUBMITTED.name());
+    }
+
+    /** The submitted assessment a new one of the same template id is compared with: the latest one submitted. */
+    private Optional<Snapshot> previousSubmitted(String tenant, UUID employeeId, String templateId, UUID excluding) {
+        AssessmentRecord previous = AssessmentRecord.find(
+                        "tenantId = ?1 and employeeId = ?2 and templateId = ?3 and status = ?4 and id <> ?5",
+                        Sort.descending("submittedAt", "id"), tenant, employeeId, templateId,
+                        AssessmentDecider.Status.SUBMITTED.name(), excluding)
+                .firstResult();
+        return Optional.ofNullable(previous).map(r -> get(tenant, employeeId, r.id));
+    }
+
     /** Newest first; ties (same start instant) broken by id so pages are stable. */
     public List<AssessmentRecord> mine(String tenant, UUID employeeId, int page, int size) {
         return AssessmentRecord.find("tenantId = ?1 and employeeId = ?2",
@@ -124,10 +164,15 @@ public class Assessments {
     private Decision<AssessmentDecider.Assessment, AssessmentEvent> handle(String tenant, UUID employeeId, UUID id,
                                                                           AssessmentDecider.Command command, OptionalLong ifMatch) {
         // ownership before If-Match, so a stranger learns nothing from a 412
+        owned(tenant, employeeId, id);
+        return aggregates.handle(tenant, STREAM_TYPE, id, AssessmentEvent.class, decider, command, ifMatch);
+    }
+
+    private static AssessmentRecord owned(String tenant, UUID employeeId, UUID id) {
         AssessmentRecord record = AssessmentRecord.of(tenant, id);
         if (record == null || !record.employeeId.equals(employeeId)) {
             throw ProblemException.notFound("Assessment " + id);
         }
-        return aggregates.handle(tenant, STREAM_TYPE, id, AssessmentEvent.class, decider, command, ifMatch);
+        return record;
     }
 }

@@ -1,6 +1,7 @@
 package io.upright.assessments.scoring;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,11 @@ public final class RosaScoring {
     public static final int ACT_NOW_FROM = 5;
     public static final int MODERATE_FROM = 3;
 
+    /** Template section ids, also the keys of {@link Result#sectionScores()}. */
+    public static final String CHAIR = "chair";
+    public static final String MONITOR_TELEPHONE = "monitor-telephone";
+    public static final String MOUSE_KEYBOARD = "mouse-keyboard";
+
     /** The item scores (posture + their "+1"s, duration not included) and the duration of each section. */
     public record Items(int seatHeight, int panDepth, int armrests, int backSupport, int chairDuration,
                         int monitor, int monitorDuration, int telephone, int telephoneDuration,
@@ -29,10 +35,28 @@ public final class RosaScoring {
     /** Every intermediate score, so tests and explanations can show the path to the final score. */
     public record Result(Items items, int chartA, int chair, int monitorAndTelephone, int mouseAndKeyboard,
                          int monitorAndPeripherals, int finalScore, RiskLevel riskLevel, List<RosaFinding> findings,
-                         boolean backSupportNotNeutral) {
+                         boolean backSupportNotNeutral, boolean clinicalReview) {
 
+        /**
+         * The published codes: {@code RED_FLAG_SEEK_CLINICIAN} first when the safety screen (rosa v2) raised a
+         * red flag, then the ROSA findings. The red flag never changes the ROSA score or risk level.
+         */
         public List<String> findingCodes() {
-            return findings.stream().map(RosaFinding::code).toList();
+            List<String> codes = new ArrayList<>();
+            if (clinicalReview) {
+                codes.add(Finding.RED_FLAG_SEEK_CLINICIAN.code());
+            }
+            findings.stream().map(RosaFinding::code).forEach(codes::add);
+            return List.copyOf(codes);
+        }
+
+        /** The score of each template section (chair, Chart B, Chart C), which the re-assessment delta compares. */
+        public Map<String, Integer> sectionScores() {
+            Map<String, Integer> sections = new LinkedHashMap<>();
+            sections.put(CHAIR, chair);
+            sections.put(MONITOR_TELEPHONE, monitorAndTelephone);
+            sections.put(MOUSE_KEYBOARD, mouseAndKeyboard);
+            return sections;
         }
     }
 
@@ -60,11 +84,16 @@ public final class RosaScoring {
                 points(answers, "keyboardPosition") + plus(answers, "keyboardWristsDeviated", "keyboardTooHigh",
                         "keyboardReachingOverhead", "keyboardPlatformNotAdjustable"),
                 duration(answers, "keyboardDuration"));
-        return compute(items, backPosture > 1);
+        return compute(items, backPosture > 1, RedFlags.anyRaised(answers));
     }
 
     /** The chart arithmetic on item scores; {@code backSupportNotNeutral} only decides the lumbar finding. */
     public static Result compute(Items i, boolean backSupportNotNeutral) {
+        return compute(i, backSupportNotNeutral, false);
+    }
+
+    /** As {@link #compute(Items, boolean)}; {@code clinicalReview} (a raised red flag) only adds its finding code. */
+    public static Result compute(Items i, boolean backSupportNotNeutral, boolean clinicalReview) {
         int chartA = RosaCharts.chartA(i.seatHeight() + i.panDepth(), i.armrests() + i.backSupport());
         int chair = chartA + i.chairDuration();
         int b = RosaCharts.chartB(i.telephone() + i.telephoneDuration(), i.monitor() + i.monitorDuration());
@@ -86,7 +115,7 @@ public final class RosaScoring {
         addIf(findings, i.mouse() > 1, RosaFinding.MOUSE_POSITION);
         addIf(findings, i.keyboard() > 1, RosaFinding.KEYBOARD_POSTURE);
         return new Result(i, chartA, chair, b, c, d, finalScore, riskLevel(finalScore), List.copyOf(findings),
-                backSupportNotNeutral);
+                backSupportNotNeutral, clinicalReview);
     }
 
     /** 5..10 = act now (HIGH, the paper's action level); 3..4 = MODERATE; 1..2 = LOW. */

@@ -12,8 +12,8 @@ import java.util.Set;
  * <p>Score = sum of the points of every finding (0..{@link Finding#maxScore()}). Risk is HIGH at
  * {@value #HIGH_FROM} points or more, or whenever prolonged sitting comes with discomfort (hip-flexor
  * pattern or lower-back discomfort), because that combination is what the program exists to reduce;
- * MODERATE from {@value #MODERATE_FROM} points; LOW below. The red flag adds no points: it asks for a
- * clinician ({@code clinicalReview}) instead of changing the workstation risk.
+ * MODERATE from {@value #MODERATE_FROM} points; LOW below. A red flag ({@link RedFlags}) adds no points: it asks
+ * for a clinician ({@code clinicalReview}) instead of changing the workstation risk.
  */
 public final class WorkstationBasicsScoring {
 
@@ -34,7 +34,8 @@ public final class WorkstationBasicsScoring {
     /** @param answers every question answered, values as the template normalises them */
     public static ScoreResult score(Map<String, Object> answers) {
         Set<Finding> found = EnumSet.noneOf(Finding.class);
-        if (isTrue(answers, "legNumbnessOrTingling")) {
+        // v1 asks one red-flag question, v2 five; any of them answered yes asks for a clinician
+        if (RedFlags.anyRaised(answers)) {
             found.add(Finding.RED_FLAG_SEEK_CLINICIAN);
         }
         if (isFalse(answers, "screenAtEyeLevel")) {
@@ -78,10 +79,6 @@ public final class WorkstationBasicsScoring {
                 : RiskLevel.LOW;
         return new ScoreResult(score, risk, List.copyOf(new ArrayList<>(found)),
                 found.contains(Finding.RED_FLAG_SEEK_CLINICIAN));
-    }
-
-    private static boolean isTrue(Map<String, Object> answers, String id) {
-        return Boolean.TRUE.equals(answers.get(id));
     }
 
     private static boolean isFalse(Map<String, Object> answers, String id) {

@@ -98,6 +98,10 @@ public final class TemplateLibrary {
             if (q.answerType() == AnswerType.SINGLE_CHOICE && (q.allowedValues() == null || q.allowedValues().isEmpty())) {
                 throw new IllegalStateException("Choice question " + q.id() + " of " + name + " lists no allowed values");
             }
+            if (q.isRedFlag() && q.answerType() != AnswerType.BOOLEAN) {
+                // a red flag is raised by a "yes"; other answer types would have no clear trigger
+                throw new IllegalStateException("Red-flag question " + q.id() + " of " + name + " must be a yes/no question");
+            }
             if (q.answerType() == AnswerType.INTEGER_RANGE && (q.min() == null || q.max() == null || q.min() > q.max())) {
                 throw new IllegalStateException("Range question " + q.id() + " of " + name + " needs min <= max");
             }

@@ -51,7 +51,7 @@ class RosaAssessmentFlowTest {
         String location = given().auth().oauth2(employee).contentType("application/json")
                 .body(Map.of("templateId", "rosa"))
                 .post("/api/assessments")
-                .then().statusCode(201).body("templateId", equalTo("rosa")).body("templateVersion", equalTo(1))
+                .then().statusCode(201).body("templateId", equalTo("rosa")).body("templateVersion", equalTo(2))
                 .extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
 

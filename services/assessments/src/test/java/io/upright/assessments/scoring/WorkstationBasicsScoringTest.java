@@ -156,4 +156,40 @@ class WorkstationBasicsScoringTest {
             assertThat(finding.action()).as(finding.code()).isNotBlank();
         }
     }
+
+    @Test
+    void any_single_red_flag_of_the_safety_screen_asks_for_clinical_review_and_changes_no_points() {
+        Map<String, Object> poorSetUp = healthy();
+        poorSetUp.put("screenAtEyeLevel", false);
+        int points = WorkstationBasicsScoring.score(poorSetUp).score();
+        for (String flag : RedFlags.QUESTIONS) {
+            Map<String, Object> answers = new java.util.HashMap<>(poorSetUp);
+            answers.put(flag, true);
+            ScoreResult result = WorkstationBasicsScoring.score(answers);
+            assertThat(result.clinicalReview()).as(flag).isTrue();
+            assertThat(result.findingCodes()).as(flag).containsExactly("RED_FLAG_SEEK_CLINICIAN", "MONITOR_TOO_LOW");
+            assertThat(result.score()).as(flag).isEqualTo(points);
+        }
+        // a version 1 answer set (one red-flag question only) is screened the same way
+        Map<String, Object> v1 = AnswerSets.healthyV1();
+        assertThat(WorkstationBasicsScoring.score(v1).clinicalReview()).isFalse();
+        v1.put("legNumbnessOrTingling", true);
+        assertThat(WorkstationBasicsScoring.score(v1).clinicalReview()).isTrue();
+    }
+
+    @Test
+    void section_scores_add_up_to_the_score_and_group_the_findings_by_template_section() {
+        Map<String, Object> answers = healthy();
+        answers.put("screenAtEyeLevel", false);       // setup 2
+        answers.put("standingDeskAvailable", false);  // setup 1
+        answers.put("hoursSittingPerDay", 8);          // habits 3
+        answers.put("standUpFrequency", "rarely");     // habits 2
+        answers.put("discomfortWhenSitting", 5);       // comfort 3
+        answers.put("recentFallOrBackInjury", true);   // safety, no points
+        ScoreResult result = WorkstationBasicsScoring.score(answers);
+        assertThat(result.sectionScores()).containsExactly(Map.entry("setup", 3), Map.entry("habits", 5),
+                Map.entry("comfort", 3));
+        assertThat(result.sectionScores().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(result.score());
+        assertThat(result.score()).isEqualTo(11);
+    }
 }

@@ -21,7 +21,7 @@ class WorkstationBasicsTemplateTest {
 
     @Test
     void version_1_asks_every_question_of_the_seed_article_with_its_answer_type() {
-        ChecklistTemplate t = template();
+        ChecklistTemplate t = LIBRARY.version("workstation-basics", 1).orElseThrow();
         assertThat(t.version()).isEqualTo(1);
         assertThat(t.method()).isEqualTo("WORKSTATION_BASICS");
         assertThat(t.questions()).extracting(Question::id).containsExactlyInAnyOrder(
@@ -41,6 +41,34 @@ class WorkstationBasicsTemplateTest {
         assertThat(t.questions()).filteredOn(Question::isRedFlag).extracting(Question::id)
                 .containsExactly("legNumbnessOrTingling");
         assertThat(t.questions()).allSatisfy(q -> assertThat(q.help()).isNotBlank());
+        assertThat(t.validate(AnswerSets.healthyV1()).valid()).isTrue();
+        assertThat(t.incomplete(AnswerSets.healthyV1())).isEmpty();
+    }
+
+    @Test
+    void version_2_is_the_latest_and_asks_version_1_plus_a_safety_screen_of_five_red_flags() {
+        ChecklistTemplate v1 = LIBRARY.version("workstation-basics", 1).orElseThrow();
+        ChecklistTemplate v2 = template();
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.method()).isEqualTo(v1.method());
+        assertThat(v2.questions()).extracting(Question::id).containsAll(v1.questions().stream().map(Question::id).toList())
+                .hasSize(16);
+        assertThat(v2.questions()).filteredOn(Question::isRedFlag).extracting(Question::id).containsExactly(
+                "legNumbnessOrTingling", "painRadiatesDownLeg", "painAtNightOrAtRest", "recentFallOrBackInjury",
+                "unexplainedLegWeakness");
+        assertThat(v2.questions()).filteredOn(Question::isRedFlag)
+                .allSatisfy(q -> {
+                    assertThat(q.section()).isEqualTo("safety");
+                    assertThat(q.answerType()).isEqualTo(AnswerType.BOOLEAN);
+                    assertThat(q.help()).isNotBlank();
+                });
+        // the questions v1 already asked are asked the same way, apart from the red flag v2 split in two
+        v1.questions().stream().filter(q -> !q.isRedFlag())
+                .forEach(q -> assertThat(v2.question(q.id())).contains(q));
+        // a v1 answer set is not complete for v2: the new safety questions are required
+        assertThat(v2.incomplete(AnswerSets.healthyV1())).extracting(FieldError::field).containsExactly(
+                "answers.painAtNightOrAtRest", "answers.painRadiatesDownLeg", "answers.recentFallOrBackInjury",
+                "answers.unexplainedLegWeakness");
     }
 
     @Test
