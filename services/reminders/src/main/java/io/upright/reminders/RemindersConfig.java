@@ -45,4 +45,10 @@ public interface RemindersConfig {
 
     @WithDefault(".upright/keys/reminders-webhook-secrets.key")
     String secretKeyFile();
+
+    /**
+     * The Slack app's signing secret, which verifies requests to the Slack interactivity endpoint. Absent (the
+     * default) means no Slack request is trusted: every interaction is refused.
+     */
+    Optional<String> slackSigningSecret();
 }

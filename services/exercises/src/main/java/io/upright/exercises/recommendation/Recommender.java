@@ -52,8 +52,9 @@ public final class Recommender {
     static final Map<String, String> REASONS = new LinkedHashMap<>();
 
     static {
-        REASONS.put(RED_FLAG_SEEK_CLINICIAN, "You mentioned numbness or tingling in your legs, which a clinician "
-                + "should look at before you start new exercises.");
+        REASONS.put(RED_FLAG_SEEK_CLINICIAN, "You reported a warning sign, such as numbness, tingling or weakness in "
+                + "your legs, pain that spreads down a leg or pain at night, which a clinician should look at before you "
+                + "start new exercises.");
         REASONS.put(HIP_FLEXOR_TIGHTNESS_RISK, "You sit a lot and feel discomfort when you get up and walk, a "
                 + "typical sign that tight hip flexors are pulling on your lower back.");
         REASONS.put(LOW_BACK_DISCOMFORT, "Your lower back or hips hurt while you sit, so gentle mobility and "

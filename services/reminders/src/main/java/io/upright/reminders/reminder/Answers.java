@@ -20,6 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Answers {
 
+    public static final String SKIP = "skip";
+
     private final ReminderDecider decider = new ReminderDecider();
 
     @Inject
@@ -48,6 +50,31 @@ public class Answers {
         outbox.enqueue(tenant, new io.upright.contracts.reminders.BreakTaken(reminderId, employeeId, taken.activity(),
                 taken.activeMinutes(), taken.takenAt()));
         return reminder;
+    }
+
+    /** The employee skipped this break (the Slack Skip button); recorded on the reminder only, no integration event yet. */
+    @Transactional
+    public DueReminderRecord skip(String tenant, UUID employeeId, UUID reminderId) {
+        DueReminderRecord reminder = DueReminderRecord.ofEmployee(tenant, employeeId, reminderId);
+        if (reminder == null) {
+            throw ProblemException.notFound("Reminder " + reminderId);
+        }
+        Decision<ReminderDecider.Reminder, ReminderEvent> decision = aggregates.handle(tenant, ReminderDeliveries.STREAM_TYPE,
+                reminderId, ReminderEvent.class, decider, new ReminderDecider.Skip(reminderId, employeeId, Instant.now()),
+                OptionalLong.empty());
+        ReminderEvent.BreakSkipped skipped = (ReminderEvent.BreakSkipped) decision.newEvents().get(0);
+        reminder.answer = SKIP;
+        reminder.answeredAt = skipped.skippedAt();
+        return reminder;
+    }
+
+    /**
+     * A reminder found by its id alone, for answers arriving from Slack (which knows no tenant): the id is a
+     * random UUID that only the Slack message carried, and the request was verified as Slack's.
+     */
+    public java.util.Optional<DueReminderRecord> byId(UUID reminderId) {
+        List<DueReminderRecord> found = DueReminderRecord.list("id", reminderId);
+        return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
     }
 
     public List<DueReminderRecord> mine(String tenant, UUID employeeId, int page, int size) {

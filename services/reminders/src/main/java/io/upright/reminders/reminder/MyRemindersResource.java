@@ -52,7 +52,7 @@ public class MyRemindersResource {
     @Schema(name = "Reminder")
     public record ReminderView(UUID id, @Schema(example = "2026-11-25T09:30:00Z") Instant slot,
                                @Schema(example = "sent", enumeration = {"pending", "sending", "sent", "expired", "failed"}) String status,
-                               @Schema(example = "done", nullable = true) String answer,
+                               @Schema(example = "done", nullable = true, enumeration = {"done", "skip"}) String answer,
                                @Schema(example = "walk", nullable = true) String activity,
                                @Schema(example = "3", nullable = true) Integer activeMinutes,
                                Instant sentAt, Instant answeredAt) {

@@ -3,6 +3,7 @@ package io.upright.reminders.reminder;
 import io.upright.platform.eventstore.Decider;
 import io.upright.platform.problem.FieldError;
 import io.upright.platform.problem.ProblemException;
+import io.upright.reminders.reminder.ReminderEvent.BreakSkipped;
 import io.upright.reminders.reminder.ReminderEvent.BreakTaken;
 import io.upright.reminders.reminder.ReminderEvent.ReminderExpired;
 import io.upright.reminders.reminder.ReminderEvent.ReminderFailed;
@@ -15,8 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A reminder ends exactly once (sent, expired or failed); a sent one can be answered once. Only "done" is
- * an answer for now: snooze and skip come with the chat buttons.
+ * A reminder ends exactly once (sent, expired or failed); a sent one can be answered once, with "done" (the
+ * API and the Slack button) or "skip" (the Slack button). Snooze is not recorded yet.
  */
 public class ReminderDecider implements Decider<ReminderDecider.Command, ReminderDecider.Reminder, ReminderEvent> {
 
@@ -43,6 +44,10 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
             implements Command {
     }
 
+    /** The employee chose not to take this break. */
+    public record Skip(UUID reminderId, UUID employeeId, Instant at) implements Command {
+    }
+
     public enum Status { SCHEDULED, SENT, EXPIRED, FAILED }
 
     public record Reminder(Status status, boolean answered) {
@@ -57,6 +62,10 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
     public List<ReminderEvent> decide(Command command, Reminder reminder) {
         if (command instanceof Answer answer) {
             return answer(answer, reminder);
+        }
+        if (command instanceof Skip skip) {
+            requireAnswerable(reminder);
+            return List.of(new BreakSkipped(skip.reminderId(), skip.employeeId(), skip.at()));
         }
         if (reminder.status() != Status.SCHEDULED) {
             throw ProblemException.conflict("The reminder already ended as " + reminder.status());
@@ -88,6 +97,11 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        requireAnswerable(reminder);
+        return List.of(new BreakTaken(answer.reminderId(), answer.employeeId(), answer.activity(), answer.activeMinutes(), answer.at()));
+    }
+
+    private static void requireAnswerable(Reminder reminder) {
         if (reminder.status() != Status.SENT) {
             throw ProblemException.conflict(reminder.status() == Status.SCHEDULED
                     ? "This reminder has not been delivered yet"
@@ -96,7 +110,6 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
         if (reminder.answered()) {
             throw ProblemException.conflict("This reminder has already been answered");
         }
-        return List.of(new BreakTaken(answer.reminderId(), answer.employeeId(), answer.activity(), answer.activeMinutes(), answer.at()));
     }
 
     @Override
@@ -110,7 +123,7 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
         if (event instanceof ReminderFailed) {
             return new Reminder(Status.FAILED, false);
         }
-        if (event instanceof BreakTaken) {
+        if (event instanceof BreakTaken || event instanceof BreakSkipped) {
             return new Reminder(reminder.status(), true);
         }
         return reminder;

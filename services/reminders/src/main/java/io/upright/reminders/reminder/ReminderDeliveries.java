@@ -3,6 +3,8 @@ package io.upright.reminders.reminder;
 import io.upright.contracts.reminders.BreakReminderSent;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.outbox.Outbox;
+import io.upright.reminders.routine.EmployeeRoutines;
+import io.upright.reminders.slack.SlackTarget;
 import io.upright.reminders.webhook.WebhookDelivery.Target;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +35,7 @@ public class ReminderDeliveries {
 
     static final String STREAM_TYPE = "reminder";
     public static final String CHANNEL = "webhook";
+    public static final String SLACK_CHANNEL = "slack";
     private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(2);
 
@@ -50,12 +53,15 @@ public class ReminderDeliveries {
     @Inject
     DueReminders dueReminders;
 
-    /** A reminder this engine round owns, with the endpoints to call. */
+    /** A reminder this engine round owns, what it suggests, and the webhooks and Slack channels to call. */
     public record Claimed(String tenant, UUID id, UUID employeeId, Instant slot, Instant expiresAt, int attempts,
-                          List<Target> targets) {
+                          List<Target> targets, BreakSuggestion suggestion, List<SlackTarget> slackTargets) {
     }
 
     private record Row(String tenant, UUID id, UUID employeeId, Instant slot, Instant expiresAt, int attempts) {
+    }
+
+    private record DueRow(Row row, UUID teamId, BreakSuggestion suggestion) {
     }
 
     /**
@@ -64,23 +70,32 @@ public class ReminderDeliveries {
      */
     @Transactional
     public List<Claimed> claimDue(int limit, Instant now) {
-        List<Row> due = new ArrayList<>();
+        List<DueRow> due = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
+            // the employee's team (for team Slack channels) and current suggestion come along; only the queue row is locked
             try (PreparedStatement ps = c.prepareStatement(
-                    "select tenant_id, id, employee_id, slot, expires_at, attempts from due_reminder "
-                            + "where status = 'pending' and due_at <= ? order by due_at limit ? for update skip locked")) {
+                    "select d.tenant_id, d.id, d.employee_id, d.slot, d.expires_at, d.attempts, s.team_id, "
+                            + "r.routine_id, r.routine_title, r.duration_minutes, r.withheld from due_reminder d "
+                            + "left join schedule s on s.tenant_id = d.tenant_id and s.employee_id = d.employee_id "
+                            + "left join employee_routine r on r.tenant_id = d.tenant_id and r.employee_id = d.employee_id "
+                            + "where d.status = 'pending' and d.due_at <= ? order by d.due_at limit ? for update of d skip locked")) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        due.add(new Row(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getInt(6)));
+                        due.add(new DueRow(new Row(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getInt(6)),
+                                rs.getObject(7, UUID.class),
+                                EmployeeRoutines.suggestion(rs.getString(8), rs.getString(9), (Integer) rs.getObject(10),
+                                        (Boolean) rs.getObject(11))));
                     }
                 }
             }
             List<Claimed> claimed = new ArrayList<>();
             Map<String, List<Target>> targetsByTenant = new HashMap<>();
-            for (Row row : due) {
+            Map<String, List<SlackTarget>> slackByTenant = new HashMap<>();
+            for (DueRow dueRow : due) {
+                Row row = dueRow.row();
                 if (!row.expiresAt().isAfter(now)) {
                     setStatus(c, row.tenant(), row.id(), "pending", "expired");
                     aggregates.handle(row.tenant(), STREAM_TYPE, row.id(), ReminderEvent.class, decider,
@@ -97,8 +112,10 @@ public class ReminderDeliveries {
                     ps.executeUpdate();
                 }
                 List<Target> targets = targetsByTenant.computeIfAbsent(row.tenant(), t -> activeEndpoints(c, t));
+                List<SlackTarget> slack = slackByTenant.computeIfAbsent(row.tenant(), t -> activeSlackChannels(c, t)).stream()
+                        .filter(channel -> channel.serves(dueRow.teamId())).toList();
                 claimed.add(new Claimed(row.tenant(), row.id(), row.employeeId(), row.slot(), row.expiresAt(),
-                        row.attempts() + 1, targets));
+                        row.attempts() + 1, targets, dueRow.suggestion(), slack));
             }
             return claimed;
         } catch (SQLException e) {
@@ -106,9 +123,12 @@ public class ReminderDeliveries {
         }
     }
 
-    /** At least one channel accepted the reminder: mark it sent, record it, announce it, queue the next slot. */
+    /**
+     * At least one channel accepted the reminder: mark it sent, record it, announce it, queue the next slot.
+     * {@code channel} is {@link #SLACK_CHANNEL} when a Slack channel took it, else {@link #CHANNEL}.
+     */
     @Transactional
-    public void delivered(Claimed reminder, Instant sentAt) {
+    public void delivered(Claimed reminder, Instant sentAt, String channel) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
                     "update due_reminder set status = 'sent', sent_at = ? where tenant_id = ? and id = ? and status = 'sending'")) {
@@ -123,9 +143,9 @@ public class ReminderDeliveries {
             throw new IllegalStateException("Cannot mark a reminder sent", e);
         }
         aggregates.handle(reminder.tenant(), STREAM_TYPE, reminder.id(), ReminderEvent.class, decider,
-                new ReminderDecider.RecordSent(reminder.id(), reminder.employeeId(), reminder.slot(), CHANNEL,
+                new ReminderDecider.RecordSent(reminder.id(), reminder.employeeId(), reminder.slot(), channel,
                         reminder.attempts(), sentAt), OptionalLong.empty());
-        outbox.enqueue(reminder.tenant(), new BreakReminderSent(reminder.id(), reminder.employeeId(), reminder.slot(), CHANNEL, sentAt));
+        outbox.enqueue(reminder.tenant(), new BreakReminderSent(reminder.id(), reminder.employeeId(), reminder.slot(), channel, sentAt));
         dueReminders.queueNext(reminder.tenant(), reminder.employeeId(), reminder.slot(), sentAt);
     }
 
@@ -206,6 +226,22 @@ public class ReminderDeliveries {
             ps.setObject(3, id);
             ps.setString(4, from);
             return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static List<SlackTarget> activeSlackChannels(Connection c, String tenant) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, sealed_url, team_id from slack_channel where tenant_id = ? and status = 'active' order by created_at, id")) {
+            ps.setString(1, tenant);
+            List<SlackTarget> targets = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    targets.add(new SlackTarget(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)));
+                }
+            }
+            return targets;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read Slack channels", e);
         }
     }
 

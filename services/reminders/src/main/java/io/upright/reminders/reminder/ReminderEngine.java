@@ -6,6 +6,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.upright.reminders.RemindersConfig;
 import io.upright.reminders.reminder.ReminderDeliveries.Claimed;
+import io.upright.reminders.slack.SlackBlocks;
+import io.upright.reminders.slack.SlackChannels;
+import io.upright.reminders.slack.SlackDelivery;
+import io.upright.reminders.slack.SlackTarget;
 import io.upright.reminders.webhook.WebhookDelivery;
 import io.upright.reminders.webhook.WebhookDelivery.Outcome;
 import io.upright.reminders.webhook.WebhookDelivery.Target;
@@ -21,13 +25,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The due-reminder engine: a daemon thread that claims reminders whose time has come, calls every active
- * webhook of the employee's tenant in parallel (no database lock held meanwhile), and settles each reminder.
+ * webhook of the employee's tenant and every Slack channel serving the employee in parallel (no database lock
+ * held meanwhile), and settles each reminder.
  * Several instances can run side by side: claims use {@code FOR UPDATE SKIP LOCKED}.
  */
 @ApplicationScoped
@@ -54,7 +60,17 @@ public class ReminderEngine {
     WebhookEndpoints endpoints;
 
     @Inject
+    SlackDelivery slack;
+
+    @Inject
+    SlackChannels slackChannels;
+
+    @Inject
     ObjectMapper json;
+
+    /** One call of one reminder: to a webhook endpoint or a Slack channel. */
+    private record Call(boolean slack, UUID targetId, CompletableFuture<Outcome> outcome) {
+    }
 
     void start(@Observes StartupEvent startup) {
         if (!config.engineEnabled()) {
@@ -118,57 +134,75 @@ public class ReminderEngine {
             }
         }
         List<Claimed> claimed = deliveries.claimDue(config.engineBatchSize(), now);
-        Map<Claimed, List<CompletableFuture<Outcome>>> calls = new LinkedHashMap<>();
+        Map<Claimed, List<Call>> calls = new LinkedHashMap<>();
         for (Claimed reminder : claimed) {
             calls.put(reminder, call(reminder));
         }
-        for (Map.Entry<Claimed, List<CompletableFuture<Outcome>>> entry : calls.entrySet()) {
+        for (Map.Entry<Claimed, List<Call>> entry : calls.entrySet()) {
             settle(entry.getKey(), entry.getValue());
         }
         return claimed.size();
     }
 
-    private List<CompletableFuture<Outcome>> call(Claimed reminder) {
-        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+    private List<Call> call(Claimed reminder) {
+        List<Call> calls = new ArrayList<>();
+        ReminderMessage message = ReminderMessage.of(reminder.id(), reminder.employeeId(), reminder.slot(), reminder.suggestion());
         String body;
+        String slackBody;
         try {
-            body = json.writeValueAsString(ReminderMessage.of(reminder.id(), reminder.employeeId(), reminder.slot()));
+            body = json.writeValueAsString(message);
+            slackBody = json.writeValueAsString(SlackBlocks.of(message, reminder.suggestion()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a reminder body", e);
         }
         for (Target target : reminder.targets()) {
-            try {
-                outcomes.add(webhooks.send(target, reminder.id(), body));
-            } catch (RuntimeException e) {
-                outcomes.add(CompletableFuture.completedFuture(Outcome.FAILED));
-            }
+            calls.add(new Call(false, target.endpointId(), attempt(() -> webhooks.send(target, reminder.id(), body))));
         }
-        return outcomes;
+        for (SlackTarget target : reminder.slackTargets()) {
+            calls.add(new Call(true, target.channelId(), attempt(() -> slack.send(target, slackBody))));
+        }
+        return calls;
     }
 
-    private void settle(Claimed reminder, List<CompletableFuture<Outcome>> calls) {
+    private static CompletableFuture<Outcome> attempt(java.util.function.Supplier<CompletableFuture<Outcome>> send) {
+        try {
+            return send.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Outcome.FAILED);
+        }
+    }
+
+    private void settle(Claimed reminder, List<Call> calls) {
         boolean delivered = false;
-        for (int i = 0; i < calls.size(); i++) {
-            Outcome outcome = join(calls.get(i));
-            Target target = reminder.targets().get(i);
+        boolean deliveredToSlack = false;
+        for (Call call : calls) {
+            Outcome outcome = join(call.outcome());
             if (outcome == Outcome.DELIVERED) {
                 delivered = true;
+                deliveredToSlack |= call.slack();
             } else if (outcome == Outcome.GONE) {
                 try {
-                    endpoints.disable(reminder.tenant(), target.endpointId(), "receiver answered 410 Gone");
+                    if (call.slack()) {
+                        slackChannels.disable(reminder.tenant(), call.targetId(), "Slack answered 410 Gone");
+                    } else {
+                        endpoints.disable(reminder.tenant(), call.targetId(), "receiver answered 410 Gone");
+                    }
                 } catch (RuntimeException e) {
-                    LOG.warnf("Cannot disable webhook endpoint %s: %s", target.endpointId(), e.toString());
+                    LOG.warnf("Cannot disable %s %s: %s", call.slack() ? "Slack channel" : "webhook endpoint", call.targetId(), e.toString());
                 }
             } else {
-                LOG.debugf("Reminder %s not accepted by endpoint %s: %s", reminder.id(), target.endpointId(), outcome);
+                LOG.debugf("Reminder %s not accepted by %s %s: %s", reminder.id(), call.slack() ? "Slack channel" : "endpoint",
+                        call.targetId(), outcome);
             }
         }
         try {
             if (delivered) {
-                deliveries.delivered(reminder, Instant.now());
+                // the contract has one channel per reminder: Slack, where the employee can answer, wins
+                deliveries.delivered(reminder, Instant.now(),
+                        deliveredToSlack ? ReminderDeliveries.SLACK_CHANNEL : ReminderDeliveries.CHANNEL);
             } else {
-                deliveries.notDelivered(reminder, Instant.now(),
-                        reminder.targets().isEmpty() ? "no active webhook endpoint" : "no endpoint accepted the reminder");
+                deliveries.notDelivered(reminder, Instant.now(), calls.isEmpty()
+                        ? "no active webhook endpoint or Slack channel" : "no endpoint accepted the reminder");
             }
         } catch (RuntimeException e) {
             // the row stays 'sending' and is settled as failed once its claim is abandoned: never sent twice
@@ -178,8 +212,9 @@ public class ReminderEngine {
 
     private Outcome join(CompletableFuture<Outcome> call) {
         try {
-            // the HTTP client enforces the timeout; this bound only guards against a stuck future
-            return call.get(config.deliveryTimeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
+            // the HTTP client enforces the timeout (a Slack post may first wait up to one timeout for its turn);
+            // this bound only guards against a stuck future
+            return call.get(config.deliveryTimeout().toMillis() * 3 + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.FAILED;

@@ -22,4 +22,8 @@ public sealed interface ReminderEvent {
     record BreakTaken(UUID reminderId, UUID employeeId, String activity, int activeMinutes, Instant takenAt)
             implements ReminderEvent {
     }
+
+    /** The employee pressed Skip: they saw the reminder and chose not to take this break. Not (yet) a contract event. */
+    record BreakSkipped(UUID reminderId, UUID employeeId, Instant skippedAt) implements ReminderEvent {
+    }
 }

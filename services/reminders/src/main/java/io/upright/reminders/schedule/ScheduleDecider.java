@@ -14,7 +14,7 @@ import java.util.UUID;
 public class ScheduleDecider implements Decider<ScheduleDecider.CreateSchedule, ScheduleDecider.Schedule, ScheduleEvent> {
 
     public record CreateSchedule(UUID employeeId, String timeZone, String workdayStart, String workdayEnd,
-                                 Duration cadence, Instant at) {
+                                 Duration cadence, Instant at, UUID teamId) {
     }
 
     public record Schedule(UUID employeeId, BreakSchedule breaks) {
@@ -40,7 +40,7 @@ public class ScheduleDecider implements Decider<ScheduleDecider.CreateSchedule, 
             throw new IllegalArgumentException("Enrolment of " + command.employeeId() + " has no usable working day: " + e.getMessage());
         }
         return List.of(new ScheduleCreated(command.employeeId(), command.timeZone(), command.workdayStart(),
-                command.workdayEnd(), command.cadence().toSeconds(), command.at()));
+                command.workdayEnd(), command.cadence().toSeconds(), command.at(), command.teamId()));
     }
 
     @Override

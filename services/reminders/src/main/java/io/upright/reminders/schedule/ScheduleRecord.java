@@ -34,6 +34,10 @@ public class ScheduleRecord extends TenantScopedEntity {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The employee's team at enrolment (null if unknown). */
+    @Column(name = "team_id")
+    public UUID teamId;
+
     public long version;
 
     /** The employee this schedule belongs to: the same value as {@code id}. */

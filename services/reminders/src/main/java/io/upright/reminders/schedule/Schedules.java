@@ -39,7 +39,7 @@ public class Schedules {
         Decision<ScheduleDecider.Schedule, ScheduleEvent> decision = aggregates.handle(tenant, STREAM_TYPE,
                 enrolled.employeeId(), ScheduleEvent.class, decider,
                 new ScheduleDecider.CreateSchedule(enrolled.employeeId(), enrolled.timeZone(), enrolled.workdayStart(),
-                        enrolled.workdayEnd(), cadence, now), OptionalLong.empty());
+                        enrolled.workdayEnd(), cadence, now, enrolled.teamId()), OptionalLong.empty());
         if (decision.newEvents().isEmpty()) {
             return;
         }
@@ -52,6 +52,7 @@ public class Schedules {
         schedule.workdayEnd = created.workdayEnd();
         schedule.cadenceSeconds = created.cadenceSeconds();
         schedule.createdAt = created.createdAt();
+        schedule.teamId = created.teamId();
         schedule.version = decision.version();
         schedule.persist();
         Instant enrolledAt = enrolled.enrolledAt() == null ? now : enrolled.enrolledAt();

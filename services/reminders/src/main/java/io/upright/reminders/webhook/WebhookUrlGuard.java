@@ -42,28 +42,33 @@ public final class WebhookUrlGuard {
      * @throws ProblemException 400 naming {@code url} when the URL may not be called
      */
     public URI check(String url) {
+        return check(url, "url");
+    }
+
+    /** As {@link #check(String)}, naming {@code field} in the 400 problem. */
+    public URI check(String url, String field) {
         if (url == null || url.isBlank()) {
-            throw ProblemException.invalid("url", "is required");
+            throw ProblemException.invalid(field, "is required");
         }
         if (url.length() > MAX_LENGTH) {
-            throw ProblemException.invalid("url", "must be at most " + MAX_LENGTH + " characters");
+            throw ProblemException.invalid(field, "must be at most " + MAX_LENGTH + " characters");
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw ProblemException.invalid("url", "is not a valid URL");
+            throw ProblemException.invalid(field, "is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw ProblemException.invalid("url", "must be an http or https URL");
+            throw ProblemException.invalid(field, "must be an http or https URL");
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            throw ProblemException.invalid("url", "must name a host");
+            throw ProblemException.invalid(field, "must name a host");
         }
         if (uri.getRawUserInfo() != null) {
-            throw ProblemException.invalid("url", "must not contain credentials");
+            throw ProblemException.invalid(field, "must not contain credentials");
         }
         if (allowPrivate) {
             return uri;
@@ -72,14 +77,14 @@ public final class WebhookUrlGuard {
         try {
             addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
         } catch (UnknownHostException e) {
-            throw ProblemException.invalid("url", "host cannot be resolved");
+            throw ProblemException.invalid(field, "host cannot be resolved");
         }
         if (addresses == null || addresses.length == 0) {
-            throw ProblemException.invalid("url", "host cannot be resolved");
+            throw ProblemException.invalid(field, "host cannot be resolved");
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                throw ProblemException.invalid("url", "must not point at a loopback, private or link-local address");
+                throw ProblemException.invalid(field, "must not point at a loopback, private or link-local address");
             }
         }
         return uri;

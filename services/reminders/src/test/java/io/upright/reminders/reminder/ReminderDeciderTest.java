@@ -51,6 +51,19 @@ class ReminderDeciderTest {
     }
 
     @Test
+    void a_sent_reminder_can_be_skipped_once_and_then_no_longer_answered_done() {
+        var events = decider.decide(new ReminderDecider.Skip(reminder, employee, slot), sent());
+        assertThat(events).singleElement().isEqualTo(new ReminderEvent.BreakSkipped(reminder, employee, slot));
+        var skipped = decider.fold(List.of(sentEvent(), events.get(0)));
+        assertThatThrownBy(() -> decider.decide(answer("done", "walk", 3), skipped))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> decider.decide(new ReminderDecider.Skip(reminder, employee, slot), skipped))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> decider.decide(new ReminderDecider.Skip(reminder, employee, slot), decider.initialState()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+
+    @Test
     void a_reminder_ends_only_once() {
         assertThatThrownBy(() -> decider.decide(new ReminderDecider.RecordExpired(reminder, employee, slot, slot), sent()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));

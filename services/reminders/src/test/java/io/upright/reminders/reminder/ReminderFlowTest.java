@@ -34,7 +34,7 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTest
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
         @ResourceArg(name = "database", value = "reminders"),
-        @ResourceArg(name = "topics", value = "upright.programs,upright.reminders,upright.reminders.dlq")})
+        @ResourceArg(name = "topics", value = "upright.programs,upright.exercises,upright.assessments,upright.reminders,upright.reminders.dlq")})
 class ReminderFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();

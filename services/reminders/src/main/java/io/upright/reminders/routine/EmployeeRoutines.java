@@ -1,0 +1,108 @@
+package io.upright.reminders.routine;
+
+import io.upright.contracts.assessments.AssessmentCompleted;
+import io.upright.contracts.exercises.RoutineRecommended;
+import io.upright.reminders.reminder.BreakSuggestion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What a reminder should suggest to each employee: a local copy of facts other services own (the exercises
+ * service's recommendation, the assessments service's clinical-review hold), so it is a projection, not an
+ * aggregate of ours. Facts arrive on two topics in no guaranteed order, so the newest fact (by its own time)
+ * wins and an older one never overwrites it.
+ */
+@ApplicationScoped
+public class EmployeeRoutines {
+
+    private static final String UPSERT = "insert into employee_routine "
+            + "(tenant_id, employee_id, routine_id, routine_title, duration_minutes, withheld, as_of) values (?, ?, ?, ?, ?, ?, ?) "
+            + "on conflict (tenant_id, employee_id) do update set routine_id = excluded.routine_id, "
+            + "routine_title = excluded.routine_title, duration_minutes = excluded.duration_minutes, "
+            + "withheld = excluded.withheld, as_of = excluded.as_of where employee_routine.as_of <= excluded.as_of";
+
+    @Inject
+    DataSource dataSource;
+
+    /** The exercises service's latest word: a routine, none, or exercises withheld for clinical review. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onRecommended(String tenant, RoutineRecommended recommended) {
+        boolean withheld = recommended.withheldForClinicalReview();
+        upsert(tenant, recommended.employeeId(), withheld ? null : recommended.routineId(),
+                withheld ? null : recommended.routineTitle(), withheld ? null : recommended.durationMinutes(), withheld,
+                at(recommended.recommendedAt()));
+    }
+
+    /**
+     * An assessment asking for clinical review holds exercises at once, without waiting for the exercises
+     * service to withdraw the routine: between the two events a reminder must not suggest one. An assessment
+     * without that flag changes nothing here; only a new recommendation brings a routine back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAssessed(String tenant, AssessmentCompleted completed) {
+        if (completed.clinicalReview()) {
+            upsert(tenant, completed.employeeId(), null, null, null, true, at(completed.completedAt()));
+        }
+    }
+
+    /** The employee's current suggestion; the general prompt when nothing is known yet. */
+    public BreakSuggestion current(String tenant, UUID employeeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select routine_id, routine_title, duration_minutes, withheld "
+                     + "from employee_routine where tenant_id = ? and employee_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? suggestion(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getBoolean(4))
+                        : BreakSuggestion.general();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the employee's routine", e);
+        }
+    }
+
+    public static BreakSuggestion suggestion(String routineId, String routineTitle, Integer durationMinutes, Boolean withheld) {
+        if (withheld == null) {
+            return BreakSuggestion.general(); // no row: nothing recommended yet
+        }
+        if (withheld) {
+            return BreakSuggestion.withheld();
+        }
+        return routineId == null ? BreakSuggestion.general() : BreakSuggestion.routine(routineId, routineTitle, durationMinutes);
+    }
+
+    private void upsert(String tenant, UUID employeeId, String routineId, String routineTitle, Integer durationMinutes,
+                        boolean withheld, Instant asOf) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            ps.setString(3, routineId);
+            ps.setString(4, routineTitle);
+            if (durationMinutes == null) {
+                ps.setNull(5, Types.INTEGER);
+            } else {
+                ps.setInt(5, durationMinutes);
+            }
+            ps.setBoolean(6, withheld);
+            ps.setTimestamp(7, Timestamp.from(asOf));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store the employee's routine", e);
+        }
+    }
+
+    private static Instant at(Instant factTime) {
+        return factTime == null ? Instant.now() : factTime;
+    }
+}

@@ -1,0 +1,35 @@
+package io.upright.reminders.slack;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** A button press as its value tells it: {@code done:<id>:<activity>:<minutes>}, {@code snooze:<id>}, {@code skip:<id>}. */
+public record SlackAction(String action, UUID reminderId, String activity, Integer activeMinutes) {
+
+    public static final String DONE = "done";
+    public static final String SNOOZE = "snooze";
+    public static final String SKIP = "skip";
+
+    static String doneValue(UUID reminderId, String activity, int minutes) {
+        return DONE + ":" + reminderId + ":" + activity + ":" + minutes;
+    }
+
+    /** @return empty for a value this service did not write */
+    public static Optional<SlackAction> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String[] parts = value.split(":", -1);
+        try {
+            if (parts.length == 4 && DONE.equals(parts[0])) {
+                return Optional.of(new SlackAction(DONE, UUID.fromString(parts[1]), parts[2], Integer.valueOf(parts[3])));
+            }
+            if (parts.length == 2 && (SNOOZE.equals(parts[0]) || SKIP.equals(parts[0]))) {
+                return Optional.of(new SlackAction(parts[0], UUID.fromString(parts[1]), null, null));
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,48 @@
+package io.upright.reminders.slack;
+
+import io.upright.reminders.reminder.BreakSuggestion;
+import io.upright.reminders.reminder.ReminderMessage;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Block Kit message of a break reminder: the text in a section, then Done / Snooze 10 min / Skip buttons.
+ * Each button's value is {@code <action>:<reminderId>}; Done adds what it records ({@code :<activity>:<minutes>}),
+ * so the interactivity endpoint needs nothing but the value Slack echoes back.
+ */
+public final class SlackBlocks {
+
+    public static final String ACTIONS_BLOCK = "upright-break";
+
+    private SlackBlocks() {
+    }
+
+    public static Map<String, Object> of(ReminderMessage message, BreakSuggestion suggestion) {
+        BreakSuggestion s = suggestion == null ? BreakSuggestion.general() : suggestion;
+        String id = message.reminderId().toString();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", message.message()); // notification and fallback text
+        body.put("blocks", List.of(
+                // plain text: a routine title from another service never gets interpreted as markup or a mention
+                Map.of("type", "section", "text", Map.of("type", "plain_text", "text", message.message(), "emoji", true)),
+                Map.of("type", "actions", "block_id", ACTIONS_BLOCK, "elements", List.of(
+                        button(SlackAction.DONE, "Done", SlackAction.doneValue(message.reminderId(), s.doneActivity(), s.doneMinutes()), true),
+                        button(SlackAction.SNOOZE, "Snooze 10 min", SlackAction.SNOOZE + ":" + id, false),
+                        button(SlackAction.SKIP, "Skip", SlackAction.SKIP + ":" + id, false)))));
+        return body;
+    }
+
+    private static Map<String, Object> button(String actionId, String label, String value, boolean primary) {
+        Map<String, Object> button = new LinkedHashMap<>();
+        button.put("type", "button");
+        button.put("action_id", actionId);
+        button.put("text", Map.of("type", "plain_text", "text", label));
+        button.put("value", value);
+        if (primary) {
+            button.put("style", "primary");
+        }
+        return button;
+    }
+}

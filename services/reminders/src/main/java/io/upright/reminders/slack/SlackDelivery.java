@@ -1,0 +1,99 @@
+package io.upright.reminders.slack;
+
+import io.upright.platform.problem.ProblemException;
+import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.webhook.WebhookDelivery.Outcome;
+import io.upright.reminders.webhook.WebhookEndpoints;
+import io.upright.reminders.webhook.WebhookSecrets;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Posts a Block Kit message to a Slack incoming webhook, paced to one message per second per channel. Never
+ * logs the URL: for Slack it is the credential.
+ */
+@ApplicationScoped
+public class SlackDelivery {
+
+    private final SlackRateLimiter limiter = new SlackRateLimiter();
+    private HttpClient client;
+
+    @Inject
+    RemindersConfig config;
+
+    @Inject
+    WebhookSecrets secrets;
+
+    @Inject
+    WebhookEndpoints endpoints;
+
+    @PostConstruct
+    void init() {
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.deliveryTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public CompletableFuture<Outcome> send(SlackTarget target, String body) {
+        URI uri;
+        try {
+            uri = endpoints.guard().check(secrets.open(target.sealedUrl()));
+        } catch (ProblemException e) {
+            return CompletableFuture.completedFuture(Outcome.BLOCKED);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Outcome.FAILED); // URL cannot be unsealed (key changed)
+        }
+        // wait at most one call's timeout for the channel's turn, so the engine's wait for the outcome stays bounded;
+        // a channel that busy fails this round and the reminder is retried within its time to live
+        Optional<Duration> wait = limiter.reserve(target.channelId(), Instant.now(), config.deliveryTimeout());
+        if (wait.isEmpty()) {
+            return CompletableFuture.completedFuture(Outcome.FAILED);
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(config.deliveryTimeout())
+                .header("content-type", "application/json")
+                .header("user-agent", "Upright-Reminders/1")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        CompletableFuture<Void> turn = wait.get().isZero() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(wait.get().toMillis(), TimeUnit.MILLISECONDS));
+        return turn.thenCompose(ignored -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        return Outcome.FAILED;
+                    }
+                    int status = response.statusCode();
+                    if (status >= 200 && status < 300) {
+                        return Outcome.DELIVERED;
+                    }
+                    if (status == 429) {
+                        limiter.backOff(target.channelId(), Instant.now().plus(retryAfter(response)));
+                    }
+                    return status == 410 ? Outcome.GONE : Outcome.FAILED;
+                });
+    }
+
+    /** Slack's Retry-After is in seconds; without a usable one, assume a minute. */
+    static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("retry-after").map(value -> {
+            try {
+                return Duration.ofSeconds(Math.max(1, Math.min(3600, Long.parseLong(value.strip()))));
+            } catch (NumberFormatException e) {
+                return Duration.ofMinutes(1);
+            }
+        }).orElse(Duration.ofMinutes(1));
+    }
+}

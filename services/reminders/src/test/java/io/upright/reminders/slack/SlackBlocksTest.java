@@ -1,0 +1,51 @@
+package io.upright.reminders.slack;
+
+import io.upright.reminders.reminder.BreakSuggestion;
+import io.upright.reminders.reminder.ReminderMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SlackBlocksTest {
+
+    private final UUID reminder = UUID.randomUUID();
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_reminder_is_a_section_with_the_text_and_done_snooze_skip_buttons_carrying_the_reminder_id() {
+        BreakSuggestion routine = BreakSuggestion.routine("hip-flexor-reset", "Hip-flexor reset", 8);
+        ReminderMessage message = ReminderMessage.of(reminder, UUID.randomUUID(), Instant.now(), routine);
+        Map<String, Object> body = SlackBlocks.of(message, routine);
+
+        assertThat(body.get("text")).isEqualTo(message.message());
+        List<Map<String, Object>> blocks = (List<Map<String, Object>>) body.get("blocks");
+        assertThat(blocks).extracting(b -> b.get("type")).containsExactly("section", "actions");
+        assertThat((Map<String, Object>) blocks.get(0).get("text"))
+                .containsEntry("type", "plain_text").containsEntry("text", message.message());
+        List<Map<String, Object>> buttons = (List<Map<String, Object>>) blocks.get(1).get("elements");
+        assertThat(buttons).extracting(b -> b.get("type")).containsOnly("button");
+        assertThat(buttons).extracting(b -> b.get("action_id")).containsExactly("done", "snooze", "skip");
+        assertThat(buttons).extracting(b -> ((Map<String, Object>) b.get("text")).get("text"))
+                .containsExactly("Done", "Snooze 10 min", "Skip");
+        assertThat(buttons).extracting(b -> b.get("value"))
+                .containsExactly("done:" + reminder + ":routine:8", "snooze:" + reminder, "skip:" + reminder);
+    }
+
+    @Test
+    void button_values_read_back_and_foreign_values_are_refused() {
+        assertThat(SlackAction.parse("done:" + reminder + ":walk:3"))
+                .contains(new SlackAction("done", reminder, "walk", 3));
+        assertThat(SlackAction.parse("skip:" + reminder)).contains(new SlackAction("skip", reminder, null, null));
+        assertThat(SlackAction.parse("snooze:" + reminder)).contains(new SlackAction("snooze", reminder, null, null));
+        assertThat(SlackAction.parse("done:" + reminder)).isEmpty();
+        assertThat(SlackAction.parse("done:not-a-uuid:walk:3")).isEmpty();
+        assertThat(SlackAction.parse("done:" + reminder + ":walk:many")).isEmpty();
+        assertThat(SlackAction.parse("delete:" + reminder)).isEmpty();
+        assertThat(SlackAction.parse(null)).isEmpty();
+    }
+}
