@@ -1,5 +1,6 @@
 package io.upright.contracts;
 
+import io.upright.contracts.assessments.AssessmentCampaignStarted;
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.assessments.AssessmentStarted;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
@@ -26,6 +27,8 @@ public final class EventCatalog {
             new EventType<>(UprightService.ASSESSMENTS, "assessment-started", 1, AssessmentStarted.class);
     public static final EventType<AssessmentCompleted> ASSESSMENT_COMPLETED =
             new EventType<>(UprightService.ASSESSMENTS, "assessment-completed", 1, AssessmentCompleted.class);
+    public static final EventType<AssessmentCampaignStarted> ASSESSMENT_CAMPAIGN_STARTED =
+            new EventType<>(UprightService.ASSESSMENTS, "assessment-campaign-started", 1, AssessmentCampaignStarted.class);
     public static final EventType<RoutineRecommended> ROUTINE_RECOMMENDED =
             new EventType<>(UprightService.EXERCISES, "routine-recommended", 1, RoutineRecommended.class);
     public static final EventType<ExerciseSessionCompleted> EXERCISE_SESSION_COMPLETED =
@@ -37,7 +40,7 @@ public final class EventCatalog {
 
     public static final List<EventType<?>> ALL = List.of(
             TEAM_CREATED, EMPLOYEE_ENROLLED,
-            ASSESSMENT_STARTED, ASSESSMENT_COMPLETED,
+            ASSESSMENT_STARTED, ASSESSMENT_COMPLETED, ASSESSMENT_CAMPAIGN_STARTED,
             ROUTINE_RECOMMENDED, EXERCISE_SESSION_COMPLETED,
             BREAK_REMINDER_SENT, BREAK_TAKEN);
 

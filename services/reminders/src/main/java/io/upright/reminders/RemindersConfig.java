@@ -33,6 +33,17 @@ public interface RemindersConfig {
     @WithDefault("50")
     int engineBatchSize();
 
+    /**
+     * How long a claimed reminder may stay 'sending' before the engine that claimed it counts as dead and the
+     * reminder is recorded as failed (never re-sent). Absent: {@code max(1 min, 10 x delivery-timeout)}. Must stay
+     * well above the longest engine round (one delivery timeout plus a Slack channel's wait for its turn).
+     */
+    Optional<Duration> engineClaimLease();
+
+    /** Pause before the first retry of an undelivered reminder; each further retry doubles it (at most 2 min). */
+    @WithDefault("PT2S")
+    Duration engineFirstRetry();
+
     /** Timeout of one webhook call (connect and response). */
     @WithDefault("PT5S")
     Duration deliveryTimeout();

@@ -107,6 +107,8 @@ public class Assessments {
 
     /** The owner's view; another employee's or tenant's assessment reads as missing. */
     public Snapshot get(String tenant, UUID employeeId, UUID id) {
+        // the read model first: an id of another aggregate (a campaign) must read as missing, not fail to decode
+        owned(tenant, employeeId, id);
         Decision<AssessmentDecider.Assessment, AssessmentEvent> read = aggregates.read(tenant, id, AssessmentEvent.class, decider);
         if (!read.state().exists() || !read.state().employeeId().equals(employeeId)) {
             throw ProblemException.notFound("Assessment " + id);

@@ -51,4 +51,20 @@ public class EmployeeTeams {
             throw new IllegalStateException("Cannot read the team of an employee", e);
         }
     }
+
+    /** Whether any employee of the tenant is known to be in {@code teamId}: the only teams this service knows. */
+    public boolean knows(String tenant, UUID teamId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select exists (select 1 from employee_team where tenant_id = ? and team_id = ?)")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, teamId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look up a team", e);
+        }
+    }
 }

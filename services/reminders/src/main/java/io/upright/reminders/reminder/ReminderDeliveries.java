@@ -3,6 +3,7 @@ package io.upright.reminders.reminder;
 import io.upright.contracts.reminders.BreakReminderSent;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.outbox.Outbox;
+import io.upright.reminders.RemindersConfig;
 import io.upright.reminders.routine.EmployeeRoutines;
 import io.upright.reminders.slack.SlackTarget;
 import io.upright.reminders.webhook.WebhookDelivery.Target;
@@ -36,8 +37,9 @@ public class ReminderDeliveries {
     static final String STREAM_TYPE = "reminder";
     public static final String CHANNEL = "webhook";
     public static final String SLACK_CHANNEL = "slack";
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(2);
+    /** Abandoned claims settled per transaction; the engine asks again while pages come back full. */
+    static final int ABANDONED_PAGE = 100;
 
     private final ReminderDecider decider = new ReminderDecider();
 
@@ -52,6 +54,9 @@ public class ReminderDeliveries {
 
     @Inject
     DueReminders dueReminders;
+
+    @Inject
+    RemindersConfig config;
 
     /** A reminder this engine round owns, what it suggests, and the webhooks and Slack channels to call. */
     public record Claimed(String tenant, UUID id, UUID employeeId, Instant slot, Instant expiresAt, int attempts,
@@ -150,12 +155,16 @@ public class ReminderDeliveries {
     }
 
     /**
-     * No channel accepted the reminder. Retry with a growing pause while that still lands before it expires;
-     * otherwise it has failed, and the next slot is queued.
+     * No channel accepted the reminder. Retry with a growing pause, but not before {@code notBefore} (a
+     * receiver's Retry-After, may be null), while that still lands before it expires; otherwise it has failed,
+     * and the next slot is queued.
      */
     @Transactional
-    public void notDelivered(Claimed reminder, Instant now, String reason) {
-        Instant retryAt = now.plus(backoff(reminder.attempts()));
+    public void notDelivered(Claimed reminder, Instant now, Instant notBefore, String reason) {
+        Instant retryAt = now.plus(backoff(config.engineFirstRetry(), reminder.attempts()));
+        if (notBefore != null && notBefore.isAfter(retryAt)) {
+            retryAt = notBefore;
+        }
         try (Connection c = dataSource.getConnection()) {
             if (retryAt.isBefore(reminder.expiresAt())) {
                 try (PreparedStatement ps = c.prepareStatement(
@@ -188,8 +197,9 @@ public class ReminderDeliveries {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
                     "select tenant_id, id, employee_id, slot, expires_at, attempts from due_reminder "
-                            + "where status = 'sending' and claimed_at < ? limit 100 for update skip locked")) {
+                            + "where status = 'sending' and claimed_at < ? limit ? for update skip locked")) {
                 ps.setTimestamp(1, Timestamp.from(claimedBefore));
+                ps.setInt(2, ABANDONED_PAGE);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         abandoned.add(new Row(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
@@ -213,8 +223,8 @@ public class ReminderDeliveries {
         dueReminders.queueNext(tenant, employeeId, slot, now);
     }
 
-    static Duration backoff(int attempts) {
-        Duration pause = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
+    static Duration backoff(Duration firstRetry, int attempts) {
+        Duration pause = firstRetry.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
         return pause.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : pause;
     }
 

@@ -40,12 +40,12 @@ import java.util.concurrent.TimeUnit;
 public class ReminderEngine {
 
     private static final Logger LOG = Logger.getLogger(ReminderEngine.class);
-    private static final Duration ABANDONED_CHECK_EVERY = Duration.ofSeconds(30);
+    private static final Duration ABANDONED_CHECK_AT_MOST_EVERY = Duration.ofSeconds(30);
 
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
-    private Instant lastAbandonedCheck = Instant.EPOCH;
+    private volatile Instant lastAbandonedCheck = Instant.EPOCH;
 
     @Inject
     RemindersConfig config;
@@ -123,12 +123,27 @@ public class ReminderEngine {
         }
     }
 
+    /** The background loop runs, or (the engine disabled in this instance) nothing stops a round started by hand. */
+    private boolean running() {
+        return running || !config.engineEnabled();
+    }
+
     /** @return how many reminders this round claimed for delivery */
     int runOnce() {
         Instant now = Instant.now();
-        if (Duration.between(lastAbandonedCheck, now).compareTo(ABANDONED_CHECK_EVERY) >= 0) {
+        Duration lease = claimLease();
+        // look for abandoned claims at least twice per lease, so one is settled at most 1.5 leases after its claim
+        Duration checkEvery = lease.dividedBy(2).compareTo(ABANDONED_CHECK_AT_MOST_EVERY) < 0
+                ? lease.dividedBy(2) : ABANDONED_CHECK_AT_MOST_EVERY;
+        if (Duration.between(lastAbandonedCheck, now).compareTo(checkEvery) >= 0) {
             lastAbandonedCheck = now;
-            int settled = deliveries.failAbandoned(now.minus(claimLease()), now);
+            int settled = 0;
+            int page;
+            // a dead instance may have left more than one page of claims (several batches, several instances)
+            do {
+                page = deliveries.failAbandoned(now.minus(lease), now);
+                settled += page;
+            } while (page == ReminderDeliveries.ABANDONED_PAGE && running());
             if (settled > 0) {
                 LOG.warnf("Recorded %d reminders abandoned mid-delivery as failed", settled);
             }
@@ -175,6 +190,7 @@ public class ReminderEngine {
     private void settle(Claimed reminder, List<Call> calls) {
         boolean delivered = false;
         boolean deliveredToSlack = false;
+        Instant notBefore = null; // the latest Retry-After among throttled webhooks: no retry before it
         for (Call call : calls) {
             Outcome outcome = join(call.outcome());
             if (outcome == Outcome.DELIVERED) {
@@ -190,6 +206,11 @@ public class ReminderEngine {
                 } catch (RuntimeException e) {
                     LOG.warnf("Cannot disable %s %s: %s", call.slack() ? "Slack channel" : "webhook endpoint", call.targetId(), e.toString());
                 }
+            } else if (outcome == Outcome.THROTTLED && !call.slack()) {
+                Instant until = webhooks.pausedUntil(call.targetId()).orElse(null);
+                if (until != null && (notBefore == null || until.isAfter(notBefore))) {
+                    notBefore = until;
+                }
             } else {
                 LOG.debugf("Reminder %s not accepted by %s %s: %s", reminder.id(), call.slack() ? "Slack channel" : "endpoint",
                         call.targetId(), outcome);
@@ -201,7 +222,7 @@ public class ReminderEngine {
                 deliveries.delivered(reminder, Instant.now(),
                         deliveredToSlack ? ReminderDeliveries.SLACK_CHANNEL : ReminderDeliveries.CHANNEL);
             } else {
-                deliveries.notDelivered(reminder, Instant.now(), calls.isEmpty()
+                deliveries.notDelivered(reminder, Instant.now(), notBefore, calls.isEmpty()
                         ? "no active webhook endpoint or Slack channel" : "no endpoint accepted the reminder");
             }
         } catch (RuntimeException e) {
@@ -225,6 +246,9 @@ public class ReminderEngine {
 
     /** How long a claim may stay 'sending' before the engine that took it counts as dead. */
     private Duration claimLease() {
+        if (config.engineClaimLease().isPresent()) {
+            return config.engineClaimLease().get();
+        }
         Duration tenCalls = config.deliveryTimeout().multipliedBy(10);
         return tenCalls.compareTo(Duration.ofMinutes(1)) > 0 ? tenCalls : Duration.ofMinutes(1);
     }

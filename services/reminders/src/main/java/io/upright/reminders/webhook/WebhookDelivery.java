@@ -10,22 +10,42 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Posts a signed Standard Webhooks message to one endpoint. Never logs the URL (it can embed a token) or the secret. */
 @ApplicationScoped
 public class WebhookDelivery {
 
-    /** Where one call ended: accepted (2xx), gone for good (410), failed (anything else), or refused by the guard. */
-    public enum Outcome { DELIVERED, GONE, FAILED, BLOCKED }
+    /**
+     * Where one call ended: accepted (2xx), gone for good (410), failed (anything else), refused by the guard, or
+     * throttled (the receiver asked, with 429 or 503 and {@code Retry-After}, not to be called before some instant;
+     * see {@link #pausedUntil(UUID)}).
+     */
+    public enum Outcome { DELIVERED, GONE, FAILED, BLOCKED, THROTTLED }
+
+    /** The longest Retry-After honoured; a receiver asking for more is simply not retried within the reminder's life. */
+    private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
 
     /** An endpoint as the engine hands it over: the secret still sealed. */
     public record Target(UUID endpointId, String url, String sealedSecret) {
     }
 
     private HttpClient client;
+
+    /**
+     * Endpoints that asked (Retry-After) not to be called before an instant. Kept per endpoint, not per reminder,
+     * so no other reminder calls them earlier either. In memory: each instance learns it from its own calls.
+     */
+    private final Map<UUID, Instant> pausedUntil = new ConcurrentHashMap<>();
 
     @Inject
     RemindersConfig config;
@@ -54,7 +74,15 @@ public class WebhookDelivery {
         } catch (ProblemException e) {
             return CompletableFuture.completedFuture(Outcome.BLOCKED);
         }
-        long timestamp = Instant.now().getEpochSecond();
+        Instant now = Instant.now();
+        Instant paused = pausedUntil.get(target.endpointId());
+        if (paused != null) {
+            if (now.isBefore(paused)) {
+                return CompletableFuture.completedFuture(Outcome.THROTTLED); // not called at all before its Retry-After
+            }
+            pausedUntil.remove(target.endpointId(), paused);
+        }
+        long timestamp = now.getEpochSecond();
         String signature;
         try {
             signature = WebhookSigner.sign(secrets.open(target.sealedSecret()), messageId.toString(), timestamp, body);
@@ -79,7 +107,48 @@ public class WebhookDelivery {
                     if (status >= 200 && status < 300) {
                         return Outcome.DELIVERED;
                     }
-                    return status == 410 ? Outcome.GONE : Outcome.FAILED;
+                    if (status == 410) {
+                        return Outcome.GONE;
+                    }
+                    if (status == 429 || status == 503) {
+                        Optional<Duration> wait = retryAfter(response.headers().firstValue("retry-after"), Instant.now());
+                        if (wait.isPresent()) {
+                            pausedUntil.merge(target.endpointId(), Instant.now().plus(wait.get()),
+                                    (a, b) -> a.isAfter(b) ? a : b);
+                            return Outcome.THROTTLED;
+                        }
+                    }
+                    return Outcome.FAILED;
                 });
+    }
+
+    /** The instant before which this endpoint asked not to be called, if it did and that is still ahead. */
+    public Optional<Instant> pausedUntil(UUID endpointId) {
+        return Optional.ofNullable(pausedUntil.get(endpointId)).filter(until -> until.isAfter(Instant.now()));
+    }
+
+    /**
+     * A {@code Retry-After} value: delay-seconds or an HTTP date (RFC 9110), capped at an hour. Empty when
+     * absent, unreadable or already past: the engine's own backoff then applies.
+     */
+    static Optional<Duration> retryAfter(Optional<String> header, Instant now) {
+        if (header.isEmpty() || header.get().isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.get().strip();
+        Duration wait;
+        try {
+            wait = Duration.ofSeconds(Long.parseLong(value));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+        if (wait.isNegative() || wait.isZero()) {
+            return Optional.empty();
+        }
+        return Optional.of(wait.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : wait);
     }
 }

@@ -71,9 +71,9 @@ class ReminderDeciderTest {
 
     @Test
     void retries_back_off_from_two_seconds_up_to_two_minutes() {
-        assertThat(ReminderDeliveries.backoff(1)).hasSeconds(2);
-        assertThat(ReminderDeliveries.backoff(2)).hasSeconds(4);
-        assertThat(ReminderDeliveries.backoff(30)).hasMinutes(2);
+        assertThat(ReminderDeliveries.backoff(java.time.Duration.ofSeconds(2), 1)).hasSeconds(2);
+        assertThat(ReminderDeliveries.backoff(java.time.Duration.ofSeconds(2), 2)).hasSeconds(4);
+        assertThat(ReminderDeliveries.backoff(java.time.Duration.ofSeconds(2), 30)).hasMinutes(2);
     }
 
     private ReminderEvent.ReminderSent sentEvent() {
