@@ -2,6 +2,7 @@ package io.upright.platform.outbox;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.upright.platform.worker.PollingWorker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes committed outbox rows to Kafka as CloudEvents (binary mode), in order, and marks them published.
@@ -45,14 +44,11 @@ import java.util.concurrent.TimeUnit;
  * consumers deduplicate on {@code ce_id}.
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxRelay extends PollingWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x75707269676874L; // "upright"
 
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
     private Producer<String, byte[]> producer;
     private Instant lastCleanup = Instant.EPOCH;
 
@@ -77,49 +73,31 @@ public class OutboxRelay {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.CLIENT_ID_CONFIG, "upright-outbox-relay"),
                 new StringSerializer(), new ByteArraySerializer());
-        running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        startWorker("outbox-relay");
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        wakeUp.release();
-        if (worker != null) {
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopWorker(java.time.Duration.ofSeconds(10));
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(5));
         }
     }
 
-    /** Called after a transaction that wrote to the outbox commits, so events leave without waiting a poll. */
-    public void wake() {
-        wakeUp.release();
+    @Override
+    protected int runOnce() throws SQLException {
+        int published = relayOnce();
+        cleanUpPublished();
+        return published;
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                int published = relayOnce();
-                if (published < config.batchSize()) {
-                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-                cleanUpPublished();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                LOG.warnf("Outbox relay failed, will retry: %s", e.toString());
-                sleepQuietly(config.pollInterval().toMillis() * 2);
-            }
-        }
+    @Override
+    protected java.time.Duration pollInterval() {
+        return config.pollInterval();
+    }
+
+    @Override
+    protected int batchSize() {
+        return config.batchSize();
     }
 
     /**
@@ -213,14 +191,6 @@ public class OutboxRelay {
             }
         } catch (SQLException e) {
             LOG.warnf("Outbox clean-up failed: %s", e.toString());
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

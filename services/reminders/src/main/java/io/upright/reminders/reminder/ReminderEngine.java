@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.upright.platform.worker.PollingWorker;
 import io.upright.reminders.RemindersConfig;
 import io.upright.reminders.reminder.ReminderDeliveries.Claimed;
 import io.upright.reminders.slack.SlackBlocks;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,14 +37,11 @@ import java.util.concurrent.TimeUnit;
  * Several instances can run side by side: claims use {@code FOR UPDATE SKIP LOCKED}.
  */
 @ApplicationScoped
-public class ReminderEngine {
+public class ReminderEngine extends PollingWorker {
 
     private static final Logger LOG = Logger.getLogger(ReminderEngine.class);
     private static final Duration ABANDONED_CHECK_AT_MOST_EVERY = Duration.ofSeconds(30);
 
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
     private volatile Instant lastAbandonedCheck = Instant.EPOCH;
 
     @Inject
@@ -76,60 +73,31 @@ public class ReminderEngine {
         if (!config.engineEnabled()) {
             return;
         }
-        running = true;
-        worker = new Thread(this::loop, "reminder-engine");
-        worker.setDaemon(true);
-        worker.start();
+        startWorker("reminder-engine");
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        wakeUp.release();
-        if (worker != null) {
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopWorker(Duration.ofSeconds(10));
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                int claimed = runOnce();
-                if (claimed < config.engineBatchSize()) {
-                    if (wakeUp.tryAcquire(config.enginePollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                        return; // only stop() releases it
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("Reminder engine round failed, will retry: %s", e.toString());
-                try {
-                    if (wakeUp.tryAcquire(config.enginePollInterval().toMillis() * 2, TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+    @Override
+    protected Duration pollInterval() {
+        return config.enginePollInterval();
     }
 
-    /** The background loop runs, or (the engine disabled in this instance) nothing stops a round started by hand. */
+    @Override
+    protected int batchSize() {
+        return config.engineBatchSize();
+    }
+
+    // rounds driven by hand (engine disabled, as in tests) keep paging too; a stopping engine does not
     private boolean running() {
-        return running || !config.engineEnabled();
+        return isRunning() || !config.engineEnabled();
     }
 
     /** @return how many reminders this round claimed for delivery */
-    int runOnce() {
+    @Override
+    public int runOnce() {
         Instant now = Instant.now();
         Duration lease = claimLease();
         // look for abandoned claims at least twice per lease, so one is settled at most 1.5 leases after its claim
