@@ -2,6 +2,7 @@ package io.upright.reminders.slack;
 
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.webhook.WebhookDelivery;
 import io.upright.reminders.webhook.WebhookDelivery.Outcome;
 import io.upright.reminders.webhook.WebhookEndpoints;
 import io.upright.reminders.webhook.WebhookSecrets;
@@ -80,20 +81,12 @@ public class SlackDelivery {
                         return Outcome.DELIVERED;
                     }
                     if (status == 429) {
-                        limiter.backOff(target.channelId(), Instant.now().plus(retryAfter(response)));
+                        // one Retry-After reading for every channel; Slack without a usable one: a minute
+                        Instant now = Instant.now();
+                        limiter.backOff(target.channelId(), now.plus(WebhookDelivery.retryAfter(
+                                response.headers().firstValue("retry-after"), now).orElse(Duration.ofMinutes(1))));
                     }
                     return status == 410 ? Outcome.GONE : Outcome.FAILED;
                 });
-    }
-
-    /** Slack's Retry-After is in seconds; without a usable one, assume a minute. */
-    static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("retry-after").map(value -> {
-            try {
-                return Duration.ofSeconds(Math.max(1, Math.min(3600, Long.parseLong(value.strip()))));
-            } catch (NumberFormatException e) {
-                return Duration.ofMinutes(1);
-            }
-        }).orElse(Duration.ofMinutes(1));
     }
 }

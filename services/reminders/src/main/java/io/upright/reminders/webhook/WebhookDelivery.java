@@ -131,7 +131,7 @@ public class WebhookDelivery {
      * A {@code Retry-After} value: delay-seconds or an HTTP date (RFC 9110), capped at an hour. Empty when
      * absent, unreadable or already past: the engine's own backoff then applies.
      */
-    static Optional<Duration> retryAfter(Optional<String> header, Instant now) {
+    public static Optional<Duration> retryAfter(Optional<String> header, Instant now) {
         if (header.isEmpty() || header.get().isBlank()) {
             return Optional.empty();
         }
