@@ -6,7 +6,6 @@ import io.upright.reminders.webhook.WebhookDelivery;
 import io.upright.reminders.webhook.WebhookDelivery.Outcome;
 import io.upright.reminders.webhook.WebhookEndpoints;
 import io.upright.reminders.webhook.WebhookSecrets;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -28,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 public class SlackDelivery {
 
     private final SlackRateLimiter limiter = new SlackRateLimiter();
-    private HttpClient client;
+    @Inject
+    HttpClient client;
 
     @Inject
     RemindersConfig config;
@@ -38,15 +38,6 @@ public class SlackDelivery {
 
     @Inject
     WebhookEndpoints endpoints;
-
-    @PostConstruct
-    void init() {
-        client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.deliveryTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-    }
 
     public CompletableFuture<Outcome> send(SlackTarget target, String body) {
         URI uri;

@@ -2,7 +2,6 @@ package io.upright.reminders.webhook;
 
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.RemindersConfig;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -39,7 +38,8 @@ public class WebhookDelivery {
     public record Target(UUID endpointId, String url, String sealedSecret) {
     }
 
-    private HttpClient client;
+    @Inject
+    HttpClient client;
 
     /**
      * Endpoints that asked (Retry-After) not to be called before an instant. Kept per endpoint, not per reminder,
@@ -55,16 +55,6 @@ public class WebhookDelivery {
 
     @Inject
     WebhookEndpoints endpoints;
-
-    @PostConstruct
-    void init() {
-        client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.deliveryTimeout())
-                // a redirect could lead past the SSRF guard
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-    }
 
     /** @param messageId the {@code webhook-id}: the reminder id, the same on every retry so receivers can deduplicate */
     public CompletableFuture<Outcome> send(Target target, UUID messageId, String body) {
