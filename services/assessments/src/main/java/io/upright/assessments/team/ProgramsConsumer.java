@@ -1,7 +1,9 @@
 package io.upright.assessments.team;
 
 import io.smallrye.common.annotation.Blocking;
+import io.upright.assessments.assessment.AssessmentErasure;
 import io.upright.contracts.programs.EmployeeEnrolled;
+import io.upright.contracts.programs.EmployeeErased;
 import io.upright.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +11,10 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Learns the employee-to-team mapping from upright.programs; other event types are ignored. */
+/**
+ * Learns the employee-to-team mapping from upright.programs and forgets erased employees; other event types are
+ * ignored.
+ */
 @ApplicationScoped
 public class ProgramsConsumer {
 
@@ -21,6 +26,9 @@ public class ProgramsConsumer {
     @Inject
     EmployeeTeams employeeTeams;
 
+    @Inject
+    AssessmentErasure erasure;
+
     @Incoming("programs")
     @Blocking
     @Transactional
@@ -28,6 +36,8 @@ public class ProgramsConsumer {
         inbox.accept(CONSUMER, record).ifPresent(event -> {
             if (event.payload() instanceof EmployeeEnrolled enrolled) {
                 employeeTeams.remember(event.tenant(), enrolled.employeeId(), enrolled.teamId());
+            } else if (event.payload() instanceof EmployeeErased erased) {
+                erasure.forget(event.tenant(), erased.employeeId());
             }
         });
     }

@@ -5,11 +5,15 @@ import io.upright.contracts.IntegrationEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A break reminder for a schedule slot was delivered to the employee's channel. */
+/**
+ * A reminder for a schedule slot was delivered to the employee's channel. {@code kind} is {@code break} (get up from
+ * sitting), {@code sit-stand} (switch a standing desk's position) or {@code team-break} (the whole team at once).
+ */
 public record BreakReminderSent(
         UUID reminderId,
         UUID employeeId,
         Instant slot,
+        String kind,
         String channel,
         Instant sentAt) implements IntegrationEvent {
 

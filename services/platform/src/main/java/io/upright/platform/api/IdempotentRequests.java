@@ -104,6 +104,20 @@ public class IdempotentRequests {
         }
     }
 
+    /** Erasure: drops every stored response of one principal, since a stored body may describe them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forget(String tenant, String principal) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "delete from idempotency_key where tenant_id = ? and principal = ?")) {
+            ps.setString(1, tenant);
+            ps.setString(2, principal);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot forget idempotent requests", e);
+        }
+    }
+
     private Response replay(Connection c, String tenant, String principal, String operation, String key, String hash)
             throws SQLException {
         try (PreparedStatement read = c.prepareStatement(

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,30 @@ public class EventStore {
             throw new IllegalStateException("Cannot serialise an event for stream " + streamId, e);
         }
         return version;
+    }
+
+    /**
+     * Deletes whole streams of one tenant. The store is append-only except for erasure (GDPR Art. 17): when a
+     * stream is personal through and through (an employee's own assessment answers), forgetting it is the only
+     * honest way to erase it.
+     *
+     * @return how many events were deleted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int erase(String tenant, String streamType, Collection<UUID> streamIds) {
+        if (streamIds.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "delete from event_store where tenant_id = ? and stream_type = ? and stream_id = any (?)")) {
+            ps.setString(1, tenant);
+            ps.setString(2, streamType);
+            ps.setArray(3, c.createArrayOf("uuid", streamIds.toArray()));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot erase " + streamType + " streams", e);
+        }
     }
 
     private static boolean isUniqueViolation(SQLException e) {

@@ -1,0 +1,120 @@
+package io.upright.assessments.team;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.upright.assessments.AnswerSets;
+import io.upright.contracts.EventCatalog;
+import io.upright.contracts.programs.EmployeeEnrolled;
+import io.upright.contracts.programs.EmployeeErased;
+import io.upright.testsupport.infra.CloudEventRecords;
+import io.upright.testsupport.infra.DevTokens;
+import io.upright.testsupport.infra.TopicReader;
+import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+@WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
+        @ResourceArg(name = "database", value = "assessments"),
+        @ResourceArg(name = "topics", value = "upright.programs,upright.assessments,upright.assessments.dlq")})
+class EmployeeErasureFlowTest {
+
+    private static final DevTokens TOKENS = DevTokens.forTests();
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void an_erased_employee_s_answers_results_and_team_are_gone_and_a_colleague_s_stay() throws Exception {
+        String tenant = "acme-" + UUID.randomUUID();
+        UUID teamId = UUID.randomUUID();
+        UUID erased = UUID.randomUUID();
+        UUID colleague = UUID.randomUUID();
+        enrol(tenant, erased, teamId);
+        enrol(tenant, colleague, teamId);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from employee_team where tenant_id = ?", tenant) == 2);
+        String erasedAssessment = submitWorkstationBasics(tenant, erased);
+        submitWorkstationBasics(tenant, colleague);
+        assertThat(count("select count(*) from event_store where tenant_id = ? and stream_id = ?",
+                tenant, UUID.fromString(erasedAssessment))).isPositive();
+
+        ProgramsRecords erasure = new ProgramsRecords(tenant);
+        TopicReader.send(kafka, erasure.erased(erased));
+        TopicReader.send(kafka, erasure.erased(erased)); // redelivery is harmless
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from employee_team where tenant_id = ? and employee_id = ?", tenant, erased) == 0);
+        assertThat(count("select count(*) from event_store where tenant_id = ? and stream_id = ?",
+                tenant, UUID.fromString(erasedAssessment))).isZero();
+        assertThat(count("select count(*) from assessment where tenant_id = ? and employee_id = ?", tenant, erased)).isZero();
+        assertThat(count("select count(*) from event_store where tenant_id = ? and payload::text like ?",
+                tenant, "%" + erased + "%")).isZero();
+        given().auth().oauth2(TOKENS.issue(tenant, erased.toString(), "employee"))
+                .get("/api/me/assessments").then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(TOKENS.issue(tenant, colleague.toString(), "employee"))
+                .get("/api/me/assessments").then().statusCode(200).body("items", hasSize(1));
+    }
+
+    private void enrol(String tenant, UUID employeeId, UUID teamId) throws Exception {
+        TopicReader.send(kafka, CloudEventRecords.record(EventCatalog.EMPLOYEE_ENROLLED, employeeId.toString(),
+                UUID.randomUUID().toString(), employeeId.toString(), tenant,
+                new EmployeeEnrolled(employeeId, teamId, "Europe/Berlin", "09:00", "17:00", false, Instant.now())));
+    }
+
+    private String submitWorkstationBasics(String tenant, UUID employeeId) {
+        String token = TOKENS.issue(tenant, employeeId.toString(), "employee");
+        String location = given().auth().oauth2(token).contentType("application/json")
+                .header("Idempotency-Key", "start-" + employeeId)
+                .body(Map.of("templateId", "workstation-basics"))
+                .post("/api/assessments").then().statusCode(201).extract().header("Location");
+        given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("answers", AnswerSets.healthy()))
+                .put(location + "/answers").then().statusCode(200);
+        given().auth().oauth2(token).post(location + "/submission").then().statusCode(200);
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** EmployeeErased records as the programs relay publishes them: one fixed event id, so a resend is a redelivery. */
+    private record ProgramsRecords(String tenant, String eventId) {
+        ProgramsRecords(String tenant) {
+            this(tenant, UUID.randomUUID().toString());
+        }
+
+        org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> erased(UUID employeeId) {
+            return CloudEventRecords.record(EventCatalog.EMPLOYEE_ERASED, employeeId.toString(), eventId,
+                    employeeId.toString(), tenant, new EmployeeErased(employeeId, Instant.now()));
+        }
+    }
+
+    private int count(String sql, Object... params) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
