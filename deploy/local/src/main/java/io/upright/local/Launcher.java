@@ -38,6 +38,10 @@ public final class Launcher {
             case "up" -> up(root, home, options);
             case "token" -> token(home, options);
             case "measure" -> StartupBenchmark.run(root, Integer.parseInt(options.getOrDefault("rounds", "3")));
+            case "bench-reminders" -> ReminderEngineBenchmark.run(root, new ReminderEngineBenchmark.Settings(
+                    Integer.parseInt(options.getOrDefault("employees", "100000")),
+                    java.time.Duration.parse(options.getOrDefault("cadence", "PT10M")),
+                    java.time.Duration.parse(options.getOrDefault("window", "PT12M"))));
             default -> usage();
         }
     }
@@ -139,7 +143,9 @@ public final class Launcher {
                   ./upright down                                stop a running ./upright up
                   ./upright token --tenant T --role R [--sub ID] print a signed dev token (roles: employee, hr, admin, content-editor)
                   ./upright test                                run the whole test suite
-                  ./upright measure [--rounds 3]                measure start-up time and memory into docs/benchmarks.md""");
+                  ./upright measure [--rounds 3]                measure start-up time and memory into docs/benchmarks.md
+                  ./upright bench-reminders [--employees 100000] [--cadence PT10M] [--window PT12M]
+                                                                the due-reminder engine at scale, into docs/benchmarks.md""");
     }
 
     private static Map<String, String> options(String[] args) {

@@ -115,6 +115,10 @@ public final class LocalStack implements AutoCloseable {
         return pids;
     }
 
+    public String jdbcUrl(String service) {
+        return postgres.jdbcUrl(service);
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

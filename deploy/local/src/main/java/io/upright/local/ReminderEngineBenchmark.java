@@ -1,0 +1,219 @@
+package io.upright.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.upright.contracts.programs.EmployeeEnrolled;
+import io.upright.testsupport.infra.CloudEventRecords;
+import io.upright.testsupport.infra.Directories;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code ./upright bench-reminders}: the due-reminder engine with a large enrolled population. Starts Kafka,
+ * PostgreSQL and the packaged reminders service (alone, so the engine has the machine), enrols N employees by
+ * publishing {@code EmployeeEnrolled} records on upright.programs exactly as the programs relay would, points the
+ * tenant at a local webhook sink that answers 204 at once, and then records every delivery: how many per second,
+ * and how late against its slot. Writes the table into docs/benchmarks.md between markers.
+ */
+final class ReminderEngineBenchmark {
+
+    static final String BEGIN = "<!-- reminder-engine-benchmark:begin -->";
+    static final String END = "<!-- reminder-engine-benchmark:end -->";
+    private static final String TENANT = "bench";
+
+    private ReminderEngineBenchmark() {
+    }
+
+    record Settings(int employees, Duration cadence, Duration window) {
+    }
+
+    record Delivery(Instant slot, Instant receivedAt) {
+    }
+
+    static void run(Path root, Settings settings) throws Exception {
+        Path home = Files.createTempDirectory("upright-bench-reminders");
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("reminders", LocalStack.freePort());
+        LocalStack.Options options = new LocalStack.Options(root, home, 0, 0, ports, settings.cadence());
+        ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
+        HttpServer sink = sink(deliveries);
+        try (LocalStack stack = new LocalStack(options)) {
+            stack.start(message -> System.out.println("  " + message));
+            Api admin = new Api(stack.baseUrl("reminders"), stack.tokens().issue(TENANT, "bench-admin", "admin"));
+            admin.post("/api/webhook-endpoints", Map.of("url", "http://127.0.0.1:" + sink.getAddress().getPort() + "/hook"));
+
+            Instant enrolStart = Instant.now();
+            publishEnrolments(stack.kafkaBootstrapServers(), settings.employees());
+            String jdbc = stack.jdbcUrl("reminders");
+            awaitSchedules(jdbc, settings.employees());
+            Duration enrolTook = Duration.between(enrolStart, Instant.now());
+            System.out.printf("%d employees enrolled and scheduled in %.1f s%n", settings.employees(), enrolTook.toMillis() / 1000.0);
+
+            // the first slots fall one cadence after each enrolment; measure a window that starts there
+            deliveries.clear();
+            Instant windowStart = Instant.now();
+            sleep(settings.window());
+            Instant windowEnd = Instant.now();
+            List<Delivery> inWindow = new ArrayList<>(deliveries);
+            long expired = count(jdbc, "select count(*) from event_store where event_type like '%Expired'");
+            String table = table(settings, enrolTook, inWindow, windowStart, windowEnd, expired);
+            System.out.println(table);
+            write(root.resolve("docs/benchmarks.md"), table);
+        } finally {
+            sink.stop(0);
+            Directories.deleteQuietly(home);
+        }
+    }
+
+    private static HttpServer sink(ConcurrentLinkedQueue<Delivery> deliveries) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        server.createContext("/hook", exchange -> {
+            Instant received = Instant.now();
+            try (InputStream body = exchange.getRequestBody()) {
+                JsonNode message = Api.JSON.readTree(body);
+                deliveries.add(new Delivery(Instant.parse(message.path("slot").asText()), received));
+            } catch (RuntimeException e) {
+                // a body without a slot still counts as a delivery, just not for lateness
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+        return server;
+    }
+
+    private static void publishEnrolments(String bootstrap, int employees) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        UUID[] teams = new UUID[Math.max(1, employees / 50)];
+        Arrays.setAll(teams, i -> UUID.randomUUID());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            for (int i = 0; i < employees; i++) {
+                UUID employee = UUID.randomUUID();
+                // working all day, so every slot in the window is inside working hours
+                EmployeeEnrolled enrolled = new EmployeeEnrolled(employee, teams[i % teams.length], "UTC", "00:00", "23:59",
+                        false, Instant.now());
+                producer.send(CloudEventRecords.record(TENANT, UUID.randomUUID().toString(), enrolled));
+            }
+            producer.flush();
+        }
+    }
+
+    private static void awaitSchedules(String jdbc, int employees) {
+        long last = -1;
+        Instant lastProgress = Instant.now();
+        while (true) {
+            long scheduled = count(jdbc, "select count(distinct stream_id) from event_store where stream_type = 'schedule'");
+            if (scheduled >= employees) {
+                return;
+            }
+            if (scheduled != last) {
+                last = scheduled;
+                lastProgress = Instant.now();
+                System.out.printf("  %d of %d schedules%n", scheduled, employees);
+            } else if (Duration.between(lastProgress, Instant.now()).toMinutes() >= 2) {
+                throw new IllegalStateException("Enrolment stalled at " + scheduled + " of " + employees + " schedules");
+            }
+            sleep(Duration.ofSeconds(5));
+        }
+    }
+
+    private static long count(String jdbc, String sql) {
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot query the reminders database", e);
+        }
+    }
+
+    private static String table(Settings settings, Duration enrolTook, List<Delivery> deliveries,
+                                Instant windowStart, Instant windowEnd, long expired) {
+        double seconds = Duration.between(windowStart, windowEnd).toMillis() / 1000.0;
+        long[] lateness = deliveries.stream()
+                .mapToLong(d -> Math.max(0, Duration.between(d.slot(), d.receivedAt()).toMillis()))
+                .sorted().toArray();
+        double demand = settings.employees() / (double) settings.cadence().toSeconds();
+        StringBuilder out = new StringBuilder();
+        out.append("Measured ").append(LocalDate.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores: ").append(settings.employees()).append(" employees enrolled through `EmployeeEnrolled` records, ")
+                .append("a break every ").append(settings.cadence().toMinutes()).append(" min (demand ")
+                .append(String.format("%.0f", demand)).append(" reminders/s), one reminders instance, ")
+                .append("signed webhooks to a local sink answering 204, a ").append(Math.round(seconds))
+                .append(" s measuring window.\n\n");
+        out.append("| what | value |\n|---|---|\n");
+        out.append(String.format("| enrolments consumed and scheduled | %d in %.1f s (%.0f/s) |%n", settings.employees(),
+                enrolTook.toMillis() / 1000.0, settings.employees() / Math.max(0.001, enrolTook.toMillis() / 1000.0)));
+        out.append(String.format("| reminders delivered in the window | %d (%.1f/s) |%n", deliveries.size(), deliveries.size() / seconds));
+        out.append(String.format("| lateness against the slot, p50 / p99 / max | %s / %s / %s |%n",
+                millis(percentile(lateness, 50)), millis(percentile(lateness, 99)),
+                millis(lateness.length == 0 ? -1 : lateness[lateness.length - 1])));
+        out.append(String.format("| reminders expired unsent (TTL) | %d |%n", expired));
+        out.append("\nReproduce: `./upright bench-reminders --employees ").append(settings.employees())
+                .append(" --cadence ").append(settings.cadence()).append(" --window ").append(settings.window()).append("`\n");
+        return out.toString();
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static String millis(long ms) {
+        return ms < 0 ? "n/a" : ms < 10_000 ? ms + " ms" : String.format("%.1f s", ms / 1000.0);
+    }
+
+    private static void write(Path doc, String table) throws IOException {
+        String text = Files.readString(doc);
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException(doc + " has no " + BEGIN + " / " + END + " markers");
+        }
+        Files.writeString(doc, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
+        System.out.println("Written to " + doc);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}
