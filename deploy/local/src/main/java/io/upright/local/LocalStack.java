@@ -6,10 +6,15 @@ import io.upright.testsupport.infra.EmbeddedKafkaBroker;
 import io.upright.testsupport.infra.EmbeddedPostgresServer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +102,38 @@ public final class LocalStack implements AutoCloseable {
         env.put("UPRIGHT_REMINDERS_DEFAULT_CADENCE", options.reminderCadence().toString());
         // the key that encrypts stored webhook secrets lives with the rest of the local state
         env.put("UPRIGHT_REMINDERS_SECRET_KEY_FILE", options.home().resolve("keys/reminders-webhook-secrets.key").toAbsolutePath().toString());
+        // programs seals names, emails and chat handles with per-employee keys wrapped by this master key
+        env.put("UPRIGHT_CRYPTO_MASTER_KEY_FILE", personalDataMasterKey().toString());
+        // programs gathers every other service's part of a person's data export
+        List<String> exportSources = new ArrayList<>();
+        options.servicePorts().forEach((other, otherPort) -> {
+            if (!other.equals("programs")) {
+                exportSources.add(other + "=http://127.0.0.1:" + otherPort);
+            }
+        });
+        env.put("UPRIGHT_PROGRAMS_EXPORT_SOURCES", String.join(",", exportSources));
         return env;
+    }
+
+    /** Created once with the rest of the local state and kept: losing it would make every sealed name unreadable. */
+    private Path personalDataMasterKey() {
+        Path file = options.home().resolve("keys/personal-data-master.key").toAbsolutePath();
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the directory's own protection has to do
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + file, e);
+        }
     }
 
     public String baseUrl(String service) {

@@ -41,6 +41,11 @@ public class CurrentUser {
         return token.getSubject();
     }
 
+    /** The caller's own bearer token, for the rare call made on their behalf (their data export). */
+    public String rawToken() {
+        return token.getRawToken();
+    }
+
     public boolean hasRole(String role) {
         return token.getGroups() != null && token.getGroups().contains(role);
     }

@@ -7,31 +7,73 @@ import io.upright.platform.problem.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
-/** Rules for enrolling an employee in the program. */
-public class EnrollmentDecider implements Decider<EnrollmentDecider.EnrollEmployee, EnrollmentDecider.Participant, EmployeeEvent> {
+/** Rules of an employee's participation: enrolling, leaving, and erasure of their personal data. */
+public class EnrollmentDecider implements Decider<EnrollmentDecider.Command, EnrollmentDecider.Participant, EmployeeEvent> {
 
+    public static final int MAX_CHAT_HANDLE_LENGTH = 120;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    public record EnrollEmployee(UUID employeeId, UUID teamId, String displayName, String email, String timeZone,
-                                 String workdayStart, String workdayEnd, boolean standingDesk, Instant at) {
+    public sealed interface Command {
     }
 
-    public record Participant(UUID id, UUID teamId, WorkingDay workingDay) {
+    /**
+     * @param seal turns a personal value into what may be stored (the service seals it with the employee's key);
+     *             the decider validates the plain values and stores only what {@code seal} returns
+     */
+    public record EnrollEmployee(UUID employeeId, UUID teamId, String displayName, String email, String chatHandle,
+                                 String timeZone, String workdayStart, String workdayEnd, boolean standingDesk,
+                                 Instant at, UnaryOperator<String> seal) implements Command {
+    }
+
+    public record Leave(UUID employeeId, Instant at) implements Command {
+    }
+
+    public record ErasePersonalData(UUID employeeId, Instant at) implements Command {
+    }
+
+    public record Participant(UUID id, UUID teamId, WorkingDay workingDay, boolean left, boolean erased) {
         public boolean enrolled() {
             return id != null;
         }
     }
 
-    @Override
-    public Participant initialState() {
-        return new Participant(null, null, null);
+    /** The normal form of an email address: what is stored (sealed) and hashed for the uniqueness look-up. */
+    public static String normaliseEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
     @Override
-    public List<EmployeeEvent> decide(EnrollEmployee command, Participant participant) {
+    public Participant initialState() {
+        return new Participant(null, null, null, false, false);
+    }
+
+    @Override
+    public List<EmployeeEvent> decide(Command command, Participant participant) {
+        if (command instanceof EnrollEmployee enroll) {
+            return enroll(enroll, participant);
+        }
+        if (!participant.enrolled()) {
+            throw ProblemException.notFound("Employee");
+        }
+        if (command instanceof Leave leave) {
+            if (participant.left()) {
+                throw ProblemException.conflict("The employee has already left the program");
+            }
+            return List.of(new EmployeeEvent.LeftProgram(participant.id(), participant.teamId(), leave.at()));
+        }
+        if (command instanceof ErasePersonalData erase) {
+            // erasing twice changes nothing: the key is already gone
+            return participant.erased() ? List.of() : List.of(new EmployeeEvent.PersonalDataErased(participant.id(), erase.at()));
+        }
+        throw new IllegalArgumentException("Unknown command " + command);
+    }
+
+    private List<EmployeeEvent> enroll(EnrollEmployee command, Participant participant) {
         if (participant.enrolled()) {
             throw ProblemException.conflict("Employee " + command.employeeId() + " is already enrolled");
         }
@@ -42,11 +84,17 @@ public class EnrollmentDecider implements Decider<EnrollmentDecider.EnrollEmploy
         if (command.email() == null || !EMAIL.matcher(command.email().strip()).matches()) {
             errors.add(new FieldError("email", "must be an email address"));
         }
+        String handle = command.chatHandle() == null || command.chatHandle().isBlank() ? null : command.chatHandle().strip();
+        if (handle != null && handle.length() > MAX_CHAT_HANDLE_LENGTH) {
+            errors.add(new FieldError("chatHandle", "must be at most " + MAX_CHAT_HANDLE_LENGTH + " characters"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return List.of(new EmployeeEvent.EmployeeJoined(command.employeeId(), command.teamId(), command.displayName().strip(),
-                command.email().strip().toLowerCase(java.util.Locale.ROOT),
+        UnaryOperator<String> seal = command.seal();
+        return List.of(new EmployeeEvent.EmployeeJoined(command.employeeId(), command.teamId(),
+                seal.apply(command.displayName().strip()), seal.apply(normaliseEmail(command.email())),
+                handle == null ? null : seal.apply(handle),
                 new WorkingDay(command.timeZone(), command.workdayStart(), command.workdayEnd()),
                 command.standingDesk(), command.at()));
     }
@@ -54,7 +102,13 @@ public class EnrollmentDecider implements Decider<EnrollmentDecider.EnrollEmploy
     @Override
     public Participant evolve(Participant participant, EmployeeEvent event) {
         if (event instanceof EmployeeEvent.EmployeeJoined joined) {
-            return new Participant(joined.employeeId(), joined.teamId(), joined.workingDay());
+            return new Participant(joined.employeeId(), joined.teamId(), joined.workingDay(), false, false);
+        }
+        if (event instanceof EmployeeEvent.LeftProgram) {
+            return new Participant(participant.id(), participant.teamId(), participant.workingDay(), true, participant.erased());
+        }
+        if (event instanceof EmployeeEvent.PersonalDataErased) {
+            return new Participant(participant.id(), participant.teamId(), participant.workingDay(), participant.left(), true);
         }
         return participant;
     }

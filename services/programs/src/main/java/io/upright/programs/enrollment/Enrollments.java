@@ -1,8 +1,9 @@
 package io.upright.programs.enrollment;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.upright.contracts.programs.EmployeeEnrolled;
+import io.upright.contracts.programs.EmployeeErased;
+import io.upright.contracts.programs.EmployeeLeft;
+import io.upright.platform.crypto.PersonalData;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.outbox.Outbox;
@@ -10,14 +11,21 @@ import io.upright.platform.problem.ProblemException;
 import io.upright.programs.team.Teams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** Application service for enrolment: event store, read model and outbox in one transaction. */
+/**
+ * Application service for enrolment: event store, read model and outbox in one transaction. Personal fields are
+ * sealed with the employee's key before they are stored anywhere, and opened only to build a response.
+ */
 @ApplicationScoped
 public class Enrollments {
 
@@ -32,15 +40,31 @@ public class Enrollments {
     @Inject
     Teams teams;
 
+    @Inject
+    PersonalData personalData;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** The enrolment as a client asked for it, before the employee has an id or a key. */
+    public record Enrolment(String displayName, String email, String chatHandle, String timeZone, String workdayStart,
+                            String workdayEnd, Boolean standingDesk) {
+    }
+
     @Transactional
-    public EmployeeRecord enroll(String tenant, UUID teamId, EnrollmentDecider.EnrollEmployee request) {
+    public EmployeeView enroll(String tenant, UUID teamId, Enrolment request) {
         teams.get(tenant, teamId); // 404 for a team of another tenant
-        if (request.email() != null && EmployeeRecord.emailTaken(tenant, request.email().strip())) {
+        String email = EnrollmentDecider.normaliseEmail(request.email());
+        String emailLookup = email == null ? null : personalData.lookupHash(tenant, email);
+        if (emailLookup != null && EmployeeRecord.emailTaken(tenant, emailLookup)) {
             throw ProblemException.conflict("An employee with this email is already enrolled");
         }
-        UUID id = request.employeeId();
+        UUID id = UUID.randomUUID();
+        var command = new EnrollmentDecider.EnrollEmployee(id, teamId, request.displayName(), request.email(),
+                request.chatHandle(), request.timeZone(), request.workdayStart(), request.workdayEnd(),
+                Boolean.TRUE.equals(request.standingDesk()), Instant.now(), value -> personalData.seal(tenant, id, value));
         Decision<EnrollmentDecider.Participant, EmployeeEvent> decision = aggregates.handle(tenant, "employee", id,
-                EmployeeEvent.class, decider, request, OptionalLong.empty());
+                EmployeeEvent.class, decider, command, OptionalLong.empty());
         EmployeeEvent.EmployeeJoined joined = (EmployeeEvent.EmployeeJoined) decision.newEvents().get(0);
         EmployeeRecord employee = new EmployeeRecord();
         employee.tenantId = tenant;
@@ -48,22 +72,54 @@ public class Enrollments {
         employee.teamId = teamId;
         employee.displayName = joined.displayName();
         employee.email = joined.email();
+        employee.chatHandle = joined.chatHandle();
+        employee.emailLookup = emailLookup;
         employee.timeZone = joined.workingDay().timeZone();
         employee.workdayStart = joined.workingDay().start();
         employee.workdayEnd = joined.workingDay().end();
         employee.standingDesk = joined.standingDesk();
         employee.enrolledAt = joined.joinedAt();
         employee.persistAndFlush();
-        // the integration event is pseudonymous: no name, no email
+        // the integration event is pseudonymous: no name, no email, no handle
         outbox.enqueue(tenant, new EmployeeEnrolled(id, teamId, employee.timeZone, employee.workdayStart,
                 employee.workdayEnd, employee.standingDesk, employee.enrolledAt));
-        return employee;
+        return view(employee);
     }
 
-    public static EnrollmentDecider.EnrollEmployee command(UUID teamId, String displayName, String email, String timeZone,
-                                                           String start, String end, Boolean standingDesk) {
-        return new EnrollmentDecider.EnrollEmployee(UUID.randomUUID(), teamId, displayName, email, timeZone, start, end,
-                Boolean.TRUE.equals(standingDesk), Instant.now());
+    @Transactional
+    public EmployeeView leave(String tenant, UUID id) {
+        EmployeeRecord employee = get(tenant, id);
+        Instant now = Instant.now();
+        aggregates.handle(tenant, "employee", id, EmployeeEvent.class, decider, new EnrollmentDecider.Leave(id, now),
+                OptionalLong.empty());
+        employee.leftAt = now;
+        outbox.enqueue(tenant, new EmployeeLeft(id, employee.teamId, now));
+        return view(employee);
+    }
+
+    /**
+     * Crypto-shreds the employee: deletes their key (so every sealed copy, in the event store too, is unreadable),
+     * empties the personal columns, records the erasure and publishes {@link EmployeeErased} once.
+     */
+    @Transactional
+    public void erase(String tenant, UUID id) {
+        EmployeeRecord employee = get(tenant, id);
+        Instant now = Instant.now();
+        Decision<EnrollmentDecider.Participant, EmployeeEvent> decision = aggregates.handle(tenant, "employee", id,
+                EmployeeEvent.class, decider, new EnrollmentDecider.ErasePersonalData(id, now), OptionalLong.empty());
+        personalData.shred(tenant, id);
+        employee.displayName = null;
+        employee.email = null;
+        employee.chatHandle = null;
+        employee.emailLookup = null;
+        // stored Idempotency-Key answers echo the enrolment response (name, email) in plain text
+        entityManager.createNativeQuery("delete from idempotency_key where tenant_id = ?1 "
+                        + "and (principal = ?2 or position(?2 in coalesce(body::text, '')) > 0)")
+                .setParameter(1, tenant).setParameter(2, id.toString()).executeUpdate();
+        if (!decision.newEvents().isEmpty()) {
+            employee.erasedAt = now;
+            outbox.enqueue(tenant, new EmployeeErased(id, now));
+        }
     }
 
     public EmployeeRecord get(String tenant, UUID id) {
@@ -74,12 +130,32 @@ public class Enrollments {
         return employee;
     }
 
-    public List<EmployeeRecord> inTeam(String tenant, UUID teamId, int page, int size) {
-        return EmployeeRecord.find("tenantId = ?1 and teamId = ?2", Sort.by("displayName").and("id"), tenant, teamId)
-                .page(Page.of(page, size)).list();
+    public EmployeeView view(String tenant, UUID id) {
+        return view(get(tenant, id));
+    }
+
+    /** Opens the sealed fields; after erasure they read as null. */
+    public EmployeeView view(EmployeeRecord employee) {
+        return EmployeeView.of(employee, personalData.opener(employee.tenantId, employee.id));
+    }
+
+    /** A team's employees ordered by name, then id. Names are sealed, so the ordering happens after opening them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<EmployeeView> inTeam(String tenant, UUID teamId, int page, int size) {
+        List<EmployeeRecord> all = EmployeeRecord.list("tenantId = ?1 and teamId = ?2", tenant, teamId);
+        return all.stream().map(this::view)
+                .sorted(Comparator.comparing((EmployeeView v) -> v.displayName() == null ? null : v.displayName().toLowerCase(),
+                                Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(EmployeeView::id))
+                .skip((long) page * size).limit(size).toList();
     }
 
     public long countInTeam(String tenant, UUID teamId) {
         return EmployeeRecord.count("tenantId = ?1 and teamId = ?2", tenant, teamId);
+    }
+
+    /** Opens one sealed value of an employee, e.g. from their event stream. */
+    public Function<String, Optional<String>> opener(String tenant, UUID employeeId) {
+        return personalData.opener(tenant, employeeId);
     }
 }

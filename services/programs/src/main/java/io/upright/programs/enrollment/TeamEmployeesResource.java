@@ -5,7 +5,6 @@ import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
 import io.upright.platform.problem.Problem;
-import io.upright.programs.enrollment.EmployeeResource.EmployeeView;
 import io.upright.programs.enrollment.EmployeeResource.NewEmployee;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -61,19 +60,17 @@ public class TeamEmployeesResource {
     public Response enroll(@PathParam("teamId") UUID teamId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                            @Valid @NotNull NewEmployee request) {
         return idempotency.run(user.tenant(), user.subject(), "enroll-employee:" + teamId, idempotencyKey, request, () -> {
-            EmployeeRecord employee = enrollments.enroll(user.tenant(), teamId, Enrollments.command(teamId, request.displayName(),
-                    request.email(), request.timeZone(), request.workdayStart(), request.workdayEnd(), request.standingDesk()));
-            return IdempotentRequests.Outcome.created(URI.create("/api/employees/" + employee.id), EmployeeView.of(employee));
+            EmployeeView employee = enrollments.enroll(user.tenant(), teamId, request.toEnrolment());
+            return IdempotentRequests.Outcome.created(URI.create("/api/employees/" + employee.id()), employee);
         });
     }
 
     @GET
-    @Operation(summary = "List a team's employees, ordered by name")
+    @Operation(summary = "List a team's employees, ordered by name, then id")
     public Page<EmployeeView> inTeam(@PathParam("teamId") UUID teamId,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         String tenant = user.tenant();
-        return new Page<>(enrollments.inTeam(tenant, teamId, page, size).stream().map(EmployeeView::of).toList(),
-                page, size, enrollments.countInTeam(tenant, teamId));
+        return new Page<>(enrollments.inTeam(tenant, teamId, page, size), page, size, enrollments.countInTeam(tenant, teamId));
     }
 }

@@ -48,7 +48,44 @@ class EnrollmentDeciderTest {
     }
 
     private static EnrollmentDecider.EnrollEmployee command(String zone, String start, String end, String email) {
-        return new EnrollmentDecider.EnrollEmployee(UUID.randomUUID(), UUID.randomUUID(), "Ada", email, zone, start, end,
-                false, Instant.parse("2026-11-25T09:00:00Z"));
+        return new EnrollmentDecider.EnrollEmployee(UUID.randomUUID(), UUID.randomUUID(), "Ada", email, null, zone, start, end,
+                false, Instant.parse("2026-11-25T09:00:00Z"), value -> value);
+    }
+
+    @Test
+    void personal_fields_are_stored_only_as_the_seal_function_returns_them() {
+        var command = new EnrollmentDecider.EnrollEmployee(UUID.randomUUID(), UUID.randomUUID(), "Ada", "ada@example.com", " @ada ",
+                "UTC", "09:00", "17:00", false, Instant.parse("2026-11-25T09:00:00Z"), value -> "sealed(" + value + ")");
+
+        assertThat(decider.decide(command, decider.initialState())).singleElement()
+                .isInstanceOfSatisfying(EmployeeEvent.EmployeeJoined.class, joined -> {
+                    assertThat(joined.displayName()).isEqualTo("sealed(Ada)");
+                    assertThat(joined.email()).isEqualTo("sealed(ada@example.com)");
+                    assertThat(joined.chatHandle()).isEqualTo("sealed(@ada)");
+                });
+    }
+
+    @Test
+    void an_employee_leaves_once_and_erasing_twice_records_one_erasure() {
+        var enrolled = decider.fold(decider.decide(command("UTC", "09:00", "17:00", "ada@example.com"), decider.initialState()));
+        Instant at = Instant.parse("2026-11-26T09:00:00Z");
+
+        var left = decider.fold(java.util.List.of(
+                (EmployeeEvent) decider.decide(command("UTC", "09:00", "17:00", "ada@example.com"), decider.initialState()).get(0),
+                decider.decide(new EnrollmentDecider.Leave(enrolled.id(), at), enrolled).get(0)));
+        assertThat(left.left()).isTrue();
+        assertThatThrownBy(() -> decider.decide(new EnrollmentDecider.Leave(enrolled.id(), at), left))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+
+        var erasure = decider.decide(new EnrollmentDecider.ErasePersonalData(enrolled.id(), at), enrolled);
+        assertThat(erasure).singleElement().isInstanceOf(EmployeeEvent.PersonalDataErased.class);
+        var erased = decider.evolve(enrolled, erasure.get(0));
+        assertThat(decider.decide(new EnrollmentDecider.ErasePersonalData(enrolled.id(), at), erased)).isEmpty();
+    }
+
+    @Test
+    void leaving_or_erasing_someone_never_enrolled_is_not_found() {
+        assertThatThrownBy(() -> decider.decide(new EnrollmentDecider.Leave(UUID.randomUUID(), Instant.now()), decider.initialState()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 }

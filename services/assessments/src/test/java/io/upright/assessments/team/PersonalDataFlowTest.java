@@ -33,7 +33,7 @@ import static org.hamcrest.Matchers.hasSize;
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
         @ResourceArg(name = "database", value = "assessments"),
         @ResourceArg(name = "topics", value = "upright.programs,upright.assessments,upright.assessments.dlq")})
-class EmployeeErasureFlowTest {
+class PersonalDataFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
 
@@ -73,6 +73,33 @@ class EmployeeErasureFlowTest {
                 .get("/api/me/assessments").then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(TOKENS.issue(tenant, colleague.toString(), "employee"))
                 .get("/api/me/assessments").then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void the_export_holds_every_assessment_with_its_answers_for_the_employee_or_an_admin_and_no_one_else() throws Exception {
+        String tenant = "acme-" + UUID.randomUUID();
+        UUID teamId = UUID.randomUUID();
+        UUID employee = UUID.randomUUID();
+        enrol(tenant, employee, teamId);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from employee_team where tenant_id = ?", tenant) == 1);
+        String assessment = submitWorkstationBasics(tenant, employee);
+        String path = "/api/personal-data-exports/" + employee;
+
+        for (String token : new String[] {TOKENS.issue(tenant, employee.toString(), "employee"), TOKENS.issue(tenant, "admin-1", "admin")}) {
+            given().auth().oauth2(token).get(path).then().statusCode(200)
+                    .body("service", org.hamcrest.Matchers.equalTo("assessments"))
+                    .body("employeeId", org.hamcrest.Matchers.equalTo(employee.toString()))
+                    .body("data.teamId", org.hamcrest.Matchers.equalTo(teamId.toString()))
+                    .body("data.assessments", hasSize(1))
+                    .body("data.assessments[0].id", org.hamcrest.Matchers.equalTo(assessment))
+                    .body("data.assessments[0].answers.size()", org.hamcrest.Matchers.equalTo(AnswerSets.healthy().size()))
+                    .body("data.assessments[0].result.score", org.hamcrest.Matchers.notNullValue());
+        }
+        given().auth().oauth2(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee")).get(path).then().statusCode(403);
+        given().auth().oauth2(TOKENS.issue(tenant, "hr-1", "hr")).get(path).then().statusCode(403);
+        given().auth().oauth2(TOKENS.issue("other-" + tenant, "admin-1", "admin")).get(path).then().statusCode(200)
+                .body("data.assessments", hasSize(0)).body("data.teamId", org.hamcrest.Matchers.nullValue());
     }
 
     private void enrol(String tenant, UUID employeeId, UUID teamId) throws Exception {

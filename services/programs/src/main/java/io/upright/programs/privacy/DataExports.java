@@ -1,0 +1,77 @@
+package io.upright.programs.privacy;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.upright.platform.eventstore.EventStore;
+import io.upright.programs.enrollment.EmployeeEvent;
+import io.upright.programs.enrollment.EmployeeRecord;
+import io.upright.programs.enrollment.EmployeeView;
+import io.upright.programs.enrollment.Enrollments;
+import io.upright.programs.program.ProgramView;
+import io.upright.programs.program.Programs;
+import io.upright.programs.team.TeamRecord;
+import io.upright.programs.team.Teams;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Builds an employee's data export, and runs their erasure. */
+@ApplicationScoped
+public class DataExports {
+
+    private static final List<String> SEALED_FIELDS = List.of("displayName", "email", "chatHandle");
+
+    @Inject
+    Enrollments enrollments;
+
+    @Inject
+    Teams teams;
+
+    @Inject
+    Programs programs;
+
+    @Inject
+    EventStore eventStore;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DataExport export(String tenant, UUID employeeId) {
+        EmployeeRecord employee = enrollments.get(tenant, employeeId);
+        EmployeeView profile = enrollments.view(employee);
+        TeamRecord team = teams.get(tenant, employee.teamId);
+        Function<String, Optional<String>> open = enrollments.opener(tenant, employeeId);
+        List<Map<String, Object>> history = eventStore.load(tenant, employeeId, EmployeeEvent.class).events().stream()
+                .map(event -> historyEntry(event, open)).toList();
+        List<ProgramView> theirPrograms = programs.ofTeam(tenant, employee.teamId);
+        List<DataExport.ChampionRole> roles = programs.championRolesOf(tenant, employeeId).stream()
+                .map(c -> new DataExport.ChampionRole(c.programId(), programs.get(tenant, c.programId()).title(), c.teamId(),
+                        c.appointedAt())).toList();
+        return new DataExport("programs", Instant.now(), profile, new DataExport.TeamInfo(team.id, team.name), history,
+                theirPrograms, roles);
+    }
+
+    /** An event as a map with its type; sealed fields opened, or null once the key is shredded. */
+    private Map<String, Object> historyEntry(EmployeeEvent event, Function<String, Optional<String>> open) {
+        Map<String, Object> fields = json.convertValue(event, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        for (String field : SEALED_FIELDS) {
+            if (fields.containsKey(field)) {
+                fields.put(field, open.apply((String) fields.get(field)).orElse(null));
+            }
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("type", event.getClass().getSimpleName());
+        entry.putAll(fields);
+        return entry;
+    }
+}
