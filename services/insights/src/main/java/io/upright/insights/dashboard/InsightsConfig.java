@@ -12,4 +12,11 @@ public interface InsightsConfig {
      */
     @WithDefault("5")
     int anonymityThreshold();
+
+    /**
+     * How long {@code POST /api/insights/replay} may take (env {@code UPRIGHT_INSIGHTS_REPLAY_TIMEOUT}): it reads
+     * every topic from the beginning inside one database transaction.
+     */
+    @WithDefault("10M")
+    java.time.Duration replayTimeout();
 }

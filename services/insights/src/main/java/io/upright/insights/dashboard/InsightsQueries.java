@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads one tenant's team figures. Facts are joined to teams through the membership table here, at query
+ * Reads one tenant's team figures, over the teams' current members (someone who left no longer counts). Facts are joined to teams through the membership table here, at query
  * time, so facts that arrived before an employee's enrolment are counted as soon as it arrives.
  */
 @ApplicationScoped
@@ -31,7 +31,7 @@ class InsightsQueries {
                    coalesce(sum(a.exercise_sessions), 0)     as exercise_sessions,
                    coalesce(sum(a.exercise_minutes), 0)      as exercise_minutes
               from insights_team t
-              left join insights_member m on m.tenant_id = t.tenant_id and m.team_id = t.team_id
+              left join insights_member m on m.tenant_id = t.tenant_id and m.team_id = t.team_id and m.left_at is null
               left join insights_employee_activity a on a.tenant_id = m.tenant_id and a.employee_id = m.employee_id
              where t.tenant_id = ?
              group by t.team_id, t.name
@@ -41,7 +41,7 @@ class InsightsQueries {
             select m.team_id, l.risk_level as item, count(*) as people
               from insights_member m
               join insights_latest_assessment l on l.tenant_id = m.tenant_id and l.employee_id = m.employee_id
-             where m.tenant_id = ?
+             where m.tenant_id = ? and m.left_at is null
              group by m.team_id, l.risk_level
             """;
 
@@ -50,7 +50,7 @@ class InsightsQueries {
               from insights_member m
               join insights_latest_assessment l on l.tenant_id = m.tenant_id and l.employee_id = m.employee_id
               cross join lateral unnest(l.finding_codes) as f(code)
-             where m.tenant_id = ?
+             where m.tenant_id = ? and m.left_at is null
              group by m.team_id, f.code
             """;
 

@@ -1,16 +1,14 @@
 package io.upright.insights.dashboard;
 
-import io.quarkus.runtime.StartupEvent;
 import io.upright.insights.dashboard.InsightsViews.FindingCount;
 import io.upright.insights.dashboard.InsightsViews.Overview;
 import io.upright.insights.dashboard.InsightsViews.TeamInsight;
 import io.upright.insights.privacy.AnonymityPolicy;
 import io.upright.insights.privacy.AnonymityPolicy.Verdict;
+import io.upright.insights.settings.TenantSettings;
 import io.upright.platform.api.Page;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,33 +30,19 @@ public class TeamInsights {
     static final int TOP_FINDINGS = 5;
     static final String SCOPE_VISIBLE_TEAMS = "visible-teams";
 
-    private static final Logger LOG = Logger.getLogger(TeamInsights.class);
     private static final Comparator<TeamFigures> BY_NAME = Comparator
             .comparing((TeamFigures t) -> t.teamName().toLowerCase(Locale.ROOT))
             .thenComparing(TeamFigures::teamName)
             .thenComparing(t -> t.teamId().toString());
 
-    private final AnonymityPolicy policy;
-
     @Inject
     InsightsQueries queries;
 
     @Inject
-    TeamInsights(InsightsConfig config) {
-        this.policy = new AnonymityPolicy(config.anonymityThreshold());
-    }
-
-    void warnWhenClamped(@Observes StartupEvent started) {
-        if (policy.clamped()) {
-            LOG.warnf("upright.insights.anonymity-threshold is below the minimum; using %d", policy.threshold());
-        }
-    }
-
-    public int threshold() {
-        return policy.threshold();
-    }
+    TenantSettings settings;
 
     public Page<TeamInsight> teams(String tenant, int page, int size) {
+        AnonymityPolicy policy = settings.policyFor(tenant);
         List<TeamFigures> all = queries.teams(tenant).stream().sorted(BY_NAME).toList();
         Map<String, Verdict> verdicts = policy.assess(groups(all));
         List<TeamInsight> items = all.stream()
@@ -71,6 +55,7 @@ public class TeamInsights {
 
     /** Tenant totals over the visible teams only: a suppressed team contributes nothing, not even its size. */
     public Overview overview(String tenant) {
+        AnonymityPolicy policy = settings.policyFor(tenant);
         List<TeamFigures> all = queries.teams(tenant);
         Map<String, Verdict> verdicts = policy.assess(groups(all));
         List<TeamFigures> visible = all.stream().filter(t -> !verdicts.get(t.teamId().toString()).suppressed()).toList();

@@ -47,12 +47,110 @@ public class Facts {
                 tenant, teamId, name, timestamp(createdAt));
     }
 
-    /** The latest enrolment wins, so a move to another team (or a late duplicate) settles on the newest. */
-    public void membership(String tenant, UUID employeeId, UUID teamId, Instant enrolledAt) {
-        update("insert into insights_member (tenant_id, employee_id, team_id, enrolled_at) values (?, ?, ?, ?) "
+    /**
+     * The latest enrolment wins, so a move to another team (or a late duplicate) settles on the newest; it also
+     * clears an earlier departure and records the time zone that decides which local day an event falls on.
+     */
+    public void membership(String tenant, UUID employeeId, UUID teamId, String timeZone, Instant enrolledAt) {
+        update("insert into insights_member (tenant_id, employee_id, team_id, enrolled_at, time_zone) values (?, ?, ?, ?, ?) "
                         + "on conflict (tenant_id, employee_id) do update set team_id = excluded.team_id, "
-                        + "enrolled_at = excluded.enrolled_at where insights_member.enrolled_at <= excluded.enrolled_at",
-                tenant, employeeId, teamId, timestamp(enrolledAt));
+                        + "enrolled_at = excluded.enrolled_at, time_zone = excluded.time_zone, left_at = null "
+                        + "where insights_member.enrolled_at <= excluded.enrolled_at",
+                tenant, employeeId, teamId, timestamp(enrolledAt), validZone(timeZone));
+    }
+
+    /** A departure only counts when it is not older than the enrolment it ends. */
+    public void left(String tenant, UUID employeeId, Instant leftAt) {
+        update("update insights_member set left_at = ? where tenant_id = ? and employee_id = ? and enrolled_at <= ?",
+                timestamp(leftAt), tenant, employeeId, timestamp(leftAt));
+    }
+
+    /**
+     * GDPR erasure: every row about the employee moves to a fresh random id that nothing else knows, in the same
+     * transaction. Counts already made stay correct (the rows are still there), but nothing links them to the
+     * person's pseudonymous id any more.
+     */
+    public void erase(String tenant, UUID employeeId) {
+        UUID anonymous = UUID.randomUUID();
+        for (String table : List.of("insights_member", "insights_employee_activity", "insights_latest_assessment",
+                "insights_fact")) {
+            update("update " + table + " set employee_id = ? where tenant_id = ? and employee_id = ?",
+                    anonymous, tenant, employeeId);
+        }
+    }
+
+    /** One event about one employee; the kind names what happened, amount carries minutes where that applies. */
+    public void fact(String tenant, String eventId, FactKind kind, UUID employeeId, Instant occurredAt, int amount) {
+        update("insert into insights_fact (tenant_id, event_id, kind, employee_id, occurred_at, amount) "
+                        + "values (?, ?, ?, ?, ?, ?) on conflict do nothing",
+                tenant, eventId, kind.code(), employeeId, timestamp(occurredAt), Math.max(0, amount));
+    }
+
+    public void programLaunched(String tenant, UUID programId, String title, java.time.LocalDate startsOn,
+                                int minBreak, int maxBreak, Instant launchedAt, List<UUID> teamIds,
+                                List<io.upright.contracts.programs.ProgramPhase> phases) {
+        update("insert into insights_program (tenant_id, program_id, title, starts_on, status, current_phase, "
+                        + "min_break_every_minutes, max_break_every_minutes, launched_at) values (?, ?, ?, ?, 'launched', ?, ?, ?, ?) "
+                        + "on conflict (tenant_id, program_id) do update set title = excluded.title, starts_on = excluded.starts_on, "
+                        + "min_break_every_minutes = excluded.min_break_every_minutes, "
+                        + "max_break_every_minutes = excluded.max_break_every_minutes, launched_at = excluded.launched_at",
+                tenant, programId, title, startsOn, phases.isEmpty() ? null : phases.get(0).number(), minBreak, maxBreak,
+                timestamp(launchedAt));
+        teams(tenant, programId, teamIds);
+        for (io.upright.contracts.programs.ProgramPhase phase : phases) {
+            phase(tenant, programId, phase.number(), phase.startWeek(), phase.breakEveryMinutes(),
+                    phase.dailyActiveMinutesTarget());
+        }
+    }
+
+    /** A phase that begins keeps its schedule position (when known) and may carry an updated target. */
+    public void phaseStarted(String tenant, UUID programId, int number, int breakEvery, int target, List<UUID> teamIds) {
+        update("insert into insights_program_phase (tenant_id, program_id, number, start_week, break_every_minutes, "
+                        + "daily_active_minutes_target) values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, program_id, number) "
+                        + "do update set break_every_minutes = excluded.break_every_minutes, "
+                        + "daily_active_minutes_target = excluded.daily_active_minutes_target",
+                tenant, programId, number, number, breakEvery, target);
+        update("update insights_program set current_phase = ? where tenant_id = ? and program_id = ? "
+                + "and (current_phase is null or current_phase <= ?)", number, tenant, programId, number);
+        teams(tenant, programId, teamIds);
+    }
+
+    public void programStatus(String tenant, UUID programId, String status, Instant at, List<UUID> teamIds) {
+        // an ended program stays ended whatever arrives late
+        update("update insights_program set status = ?, ended_at = case when ? = 'ended' then ? else ended_at end "
+                + "where tenant_id = ? and program_id = ? and status <> 'ended'",
+                status, status, timestamp(at), tenant, programId);
+        teams(tenant, programId, teamIds);
+    }
+
+    private void teams(String tenant, UUID programId, List<UUID> teamIds) {
+        if (teamIds == null) {
+            return;
+        }
+        for (UUID teamId : teamIds) {
+            update("insert into insights_program_team (tenant_id, program_id, team_id) values (?, ?, ?) on conflict do nothing",
+                    tenant, programId, teamId);
+        }
+    }
+
+    private void phase(String tenant, UUID programId, int number, int startWeek, int breakEvery, int target) {
+        update("insert into insights_program_phase (tenant_id, program_id, number, start_week, break_every_minutes, "
+                        + "daily_active_minutes_target) values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, program_id, number) "
+                        + "do update set start_week = excluded.start_week, break_every_minutes = excluded.break_every_minutes, "
+                        + "daily_active_minutes_target = excluded.daily_active_minutes_target",
+                tenant, programId, number, startWeek, breakEvery, target);
+    }
+
+    /** An unknown zone would break every weekly query, so it is stored as null (read as UTC). */
+    private static String validZone(String zone) {
+        if (zone == null) {
+            return null;
+        }
+        try {
+            return java.time.ZoneId.of(zone).getId();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     public void add(String tenant, UUID employeeId, Counter counter, int amount) {
@@ -66,14 +164,15 @@ public class Facts {
      * Keeps only the employee's most recent assessment, whatever order assessments arrive in, so risk levels
      * and findings count each person once.
      */
-    public void assessment(String tenant, UUID employeeId, UUID assessmentId, String riskLevel, List<String> findingCodes,
-                           Instant completedAt) {
+    public void assessment(String tenant, UUID employeeId, UUID assessmentId, String method, int score, String riskLevel,
+                           List<String> findingCodes, Instant completedAt) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "insert into insights_latest_assessment "
-                             + "(tenant_id, employee_id, assessment_id, risk_level, finding_codes, completed_at) "
-                             + "values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, employee_id) do update set "
+                             + "(tenant_id, employee_id, assessment_id, risk_level, finding_codes, completed_at, method, score) "
+                             + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, employee_id) do update set "
                              + "assessment_id = excluded.assessment_id, risk_level = excluded.risk_level, "
+                             + "method = excluded.method, score = excluded.score, "
                              + "finding_codes = excluded.finding_codes, completed_at = excluded.completed_at "
                              + "where (insights_latest_assessment.completed_at, insights_latest_assessment.assessment_id) "
                              + "< (excluded.completed_at, excluded.assessment_id)")) {
@@ -83,6 +182,8 @@ public class Facts {
             ps.setString(4, riskLevel);
             ps.setArray(5, c.createArrayOf("text", findingCodes.stream().distinct().toArray()));
             ps.setTimestamp(6, timestamp(completedAt));
+            ps.setString(7, method);
+            ps.setInt(8, score);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record an assessment fact", e);

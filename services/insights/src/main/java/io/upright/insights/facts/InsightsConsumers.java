@@ -1,14 +1,7 @@
 package io.upright.insights.facts;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.smallrye.common.annotation.Blocking;
-import io.upright.contracts.assessments.AssessmentCompleted;
-import io.upright.contracts.exercises.ExerciseSessionCompleted;
-import io.upright.contracts.exercises.RoutineRecommended;
-import io.upright.contracts.programs.EmployeeEnrolled;
-import io.upright.contracts.programs.TeamCreated;
-import io.upright.contracts.reminders.BreakReminderSent;
-import io.upright.contracts.reminders.BreakTaken;
-import io.upright.insights.facts.Facts.Counter;
 import io.upright.platform.inbox.Inbox;
 import io.upright.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +10,6 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.util.List;
 
 /**
  * Insights listens to every topic and publishes nothing. Each record is accepted by the inbox and applied in
@@ -27,17 +19,25 @@ import java.util.List;
 @ApplicationScoped
 public class InsightsConsumers {
 
-    static final String CONSUMER = "insights";
+    /** The inbox consumer name; the replay re-registers records under the same name. */
+    public static final String CONSUMER = "insights";
+
+    /**
+     * A record that arrives while a replay holds the read-model tables waits for the replay's commit rather than
+     * timing out (and landing on the dead-letter topic); longer than the default replay timeout of 10 minutes.
+     */
+    static final int WAIT_FOR_REPLAY_SECONDS = 900;
 
     @Inject
     Inbox inbox;
 
     @Inject
-    Facts facts;
+    Projector projector;
 
     @Incoming("programs")
     @Blocking
     @Transactional
+    @TransactionConfiguration(timeout = WAIT_FOR_REPLAY_SECONDS)
     public void onPrograms(ConsumerRecord<String, byte[]> record) {
         inbox.accept(CONSUMER, record).ifPresent(this::apply);
     }
@@ -45,6 +45,7 @@ public class InsightsConsumers {
     @Incoming("assessments")
     @Blocking
     @Transactional
+    @TransactionConfiguration(timeout = WAIT_FOR_REPLAY_SECONDS)
     public void onAssessments(ConsumerRecord<String, byte[]> record) {
         inbox.accept(CONSUMER, record).ifPresent(this::apply);
     }
@@ -52,6 +53,7 @@ public class InsightsConsumers {
     @Incoming("exercises")
     @Blocking
     @Transactional
+    @TransactionConfiguration(timeout = WAIT_FOR_REPLAY_SECONDS)
     public void onExercises(ConsumerRecord<String, byte[]> record) {
         inbox.accept(CONSUMER, record).ifPresent(this::apply);
     }
@@ -59,31 +61,12 @@ public class InsightsConsumers {
     @Incoming("reminders")
     @Blocking
     @Transactional
+    @TransactionConfiguration(timeout = WAIT_FOR_REPLAY_SECONDS)
     public void onReminders(ConsumerRecord<String, byte[]> record) {
         inbox.accept(CONSUMER, record).ifPresent(this::apply);
     }
 
     private void apply(IncomingEvent event) {
-        String tenant = event.tenant();
-        Object payload = event.payload();
-        if (payload instanceof TeamCreated team) {
-            facts.team(tenant, team.teamId(), team.name(), team.createdAt());
-        } else if (payload instanceof EmployeeEnrolled enrolled) {
-            facts.membership(tenant, enrolled.employeeId(), enrolled.teamId(), enrolled.enrolledAt());
-        } else if (payload instanceof AssessmentCompleted completed) {
-            facts.add(tenant, completed.employeeId(), Counter.ASSESSMENTS_COMPLETED, 1);
-            facts.assessment(tenant, completed.employeeId(), completed.assessmentId(), completed.riskLevel(),
-                    completed.findingCodes() == null ? List.of() : completed.findingCodes(), completed.completedAt());
-        } else if (payload instanceof RoutineRecommended recommended) {
-            facts.add(tenant, recommended.employeeId(), Counter.ROUTINES_RECOMMENDED, 1);
-        } else if (payload instanceof ExerciseSessionCompleted session) {
-            facts.add(tenant, session.employeeId(), Counter.EXERCISE_SESSIONS, 1);
-            facts.add(tenant, session.employeeId(), Counter.EXERCISE_MINUTES, Math.max(0, session.minutes()));
-        } else if (payload instanceof BreakReminderSent sent) {
-            facts.add(tenant, sent.employeeId(), Counter.REMINDERS_SENT, 1);
-        } else if (payload instanceof BreakTaken taken) {
-            facts.add(tenant, taken.employeeId(), Counter.BREAKS_TAKEN, 1);
-            facts.add(tenant, taken.employeeId(), Counter.ACTIVE_BREAK_MINUTES, Math.max(0, taken.activeMinutes()));
-        }
+        projector.apply(event);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every privacy rule of the HR dashboard, in one place and free of frameworks so it can be tested exhaustively.
@@ -24,13 +25,16 @@ public final class AnonymityPolicy {
     /** The smallest group Upright ever reports on, whatever the configuration says. */
     public static final int MINIMUM_THRESHOLD = 5;
 
+    /** A sanity bound for tenant settings: beyond it nothing would ever be shown. */
+    public static final int MAXIMUM_THRESHOLD = 1000;
+
     /** A group of people a figure would be reported for; {@code name} and {@code key} only order ties. */
     public record Group(String key, String name, long members) {
     }
 
     /** Whether a group's figures may be shown and, when not, why (worded for HR). */
     public record Verdict(boolean suppressed, String reason) {
-        static final Verdict VISIBLE = new Verdict(false, null);
+        public static final Verdict VISIBLE = new Verdict(false, null);
     }
 
     private final int threshold;
@@ -49,6 +53,43 @@ public final class AnonymityPolicy {
     public boolean clamped() {
         return clamped;
     }
+
+    /**
+     * A tenant may make {@code k} stricter than the service's own threshold, never looser.
+     *
+     * @return why {@code requested} is refused, or empty when it may be used
+     */
+    public Optional<String> refuseTenantThreshold(int requested) {
+        if (requested < threshold) {
+            return Optional.of("must be at least " + threshold + "; a tenant may raise the anonymity threshold, never lower it");
+        }
+        if (requested > MAXIMUM_THRESHOLD) {
+            return Optional.of("must be at most " + MAXIMUM_THRESHOLD);
+        }
+        return Optional.empty();
+    }
+
+    /** The policy for one tenant: its own stricter {@code k} when it set one, this policy otherwise. */
+    public AnonymityPolicy forTenant(Integer tenantThreshold) {
+        return tenantThreshold == null || tenantThreshold <= threshold ? this : new AnonymityPolicy(tenantThreshold);
+    }
+
+    /** How the CSV writes a figure too small to show. */
+    public String suppressedLabel() {
+        return "suppressed (" + tooFewReason() + ")";
+    }
+
+    /** How the page shows a suppressed figure: short, in the cell itself. */
+    public String cellLabel(Verdict verdict) {
+        return complementaryReason().equals(verdict.reason()) ? COMPLEMENT_LABEL : tooFewReason();
+    }
+
+    /** How the CSV writes a suppressed figure. */
+    public String csvLabel(Verdict verdict) {
+        return "suppressed (" + cellLabel(verdict) + ")";
+    }
+
+    private static final String COMPLEMENT_LABEL = "hidden so a smaller group cannot be worked out";
 
     public String tooFewReason() {
         return "fewer than " + threshold + " people";

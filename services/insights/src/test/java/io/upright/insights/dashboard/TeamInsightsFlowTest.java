@@ -88,12 +88,12 @@ class TeamInsightsFlowTest {
         publish(tenant, reminder(a1));
         publish(tenant, reminder(a3));
         // the same BreakTaken delivered twice (same ce_id), then a reminder on the same key that follows both copies
-        BreakTaken taken = new BreakTaken(UUID.randomUUID(), a1, "walk", 5, MONDAY);
+        BreakTaken taken = new BreakTaken(UUID.randomUUID(), a1, "walk", 5, null, MONDAY);
         String takenId = UUID.randomUUID().toString();
         publish(tenant, takenId, taken);
         publish(tenant, takenId, taken);
         publish(tenant, reminder(a1));
-        publish(tenant, new BreakTaken(UUID.randomUUID(), a3, "stand", 10, MONDAY));
+        publish(tenant, new BreakTaken(UUID.randomUUID(), a3, "stand", 10, null, MONDAY));
         publish(tenant, new ExerciseSessionCompleted(UUID.randomUUID(), a2, "hip-flexor-release", null, 8, 4, MONDAY));
         publish(tenant, new ExerciseSessionCompleted(UUID.randomUUID(), a4, null, "glute-bridge", 6, 3, MONDAY));
 
@@ -237,7 +237,7 @@ class TeamInsightsFlowTest {
     }
 
     private static BreakReminderSent reminder(UUID employee) {
-        return new BreakReminderSent(UUID.randomUUID(), employee, MONDAY, "slack", MONDAY);
+        return new BreakReminderSent(UUID.randomUUID(), employee, MONDAY, "break", "slack", MONDAY);
     }
 
     private String publish(String tenant, IntegrationEvent event) {

@@ -131,6 +131,30 @@ class AnonymityPolicyTest {
         assertThat(policy.assess(List.of())).isEmpty();
     }
 
+    @Test
+    void a_tenant_may_raise_k_but_a_lower_value_is_refused() {
+        assertThat(policy.refuseTenantThreshold(4)).hasValueSatisfying(m -> assertThat(m).contains("at least 5"));
+        assertThat(policy.refuseTenantThreshold(0)).isPresent();
+        assertThat(policy.refuseTenantThreshold(5)).isEmpty();
+        assertThat(policy.refuseTenantThreshold(12)).isEmpty();
+        assertThat(policy.refuseTenantThreshold(AnonymityPolicy.MAXIMUM_THRESHOLD + 1)).isPresent();
+        assertThat(policy.forTenant(12).threshold()).isEqualTo(12);
+        assertThat(policy.forTenant(null).threshold()).isEqualTo(5);
+        // a stored value below the service's k (say the service default was raised later) never loosens it
+        assertThat(new AnonymityPolicy(8).forTenant(6).threshold()).isEqualTo(8);
+    }
+
+    @Test
+    void suppressed_cells_are_labelled_for_the_page_and_for_the_csv() {
+        Verdict tooFew = new Verdict(true, policy.tooFewReason());
+        Verdict complement = new Verdict(true, policy.complementaryReason());
+        assertThat(policy.cellLabel(tooFew)).isEqualTo("fewer than 5 people");
+        assertThat(policy.csvLabel(tooFew)).isEqualTo("suppressed (fewer than 5 people)");
+        assertThat(policy.cellLabel(complement)).isEqualTo("hidden so a smaller group cannot be worked out");
+        assertThat(new AnonymityPolicy(9).csvLabel(tooFew.reason() == null ? tooFew : new Verdict(true, "fewer than 9 people")))
+                .isEqualTo("suppressed (fewer than 9 people)");
+    }
+
     private static long hiddenPeople(List<Group> groups, Map<String, Verdict> verdicts) {
         return groups.stream().filter(g -> verdicts.get(g.key()).suppressed()).mapToLong(Group::members).sum();
     }

@@ -1,0 +1,123 @@
+package io.upright.insights.programs;
+
+import io.upright.insights.dashboard.InsightsViews.FindingCount;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the program endpoints, the CSV and the dashboard page show. Nothing here describes one employee. */
+public final class ProgramViews {
+
+    private ProgramViews() {
+    }
+
+    @Schema(name = "ProgramSummary")
+    public record ProgramSummary(
+            UUID programId,
+            @Schema(example = "Stand up, Berlin") String title,
+            @Schema(example = "launched", enumeration = {"launched", "paused", "ended"}) String status,
+            @Schema(example = "2026-11-02") LocalDate startsOn,
+            @Schema(example = "3") int teams,
+            @Schema(example = "2", nullable = true) Integer currentPhase,
+            Instant launchedAt) {
+    }
+
+    @Schema(name = "ProgramPhaseView")
+    public record Phase(@Schema(example = "2") int number, @Schema(example = "3") int startWeek,
+                        @Schema(example = "30") int breakEveryMinutes,
+                        @Schema(example = "120") int dailyActiveMinutesTarget) {
+    }
+
+    @Schema(name = "ProgramFigures", description = "Figures of one group of people (a team or the program, over one "
+            + "week or over all weeks shown). When suppressed is true every figure is null.")
+    public record Figures(
+            @Schema(example = "false") boolean suppressed,
+            @Schema(example = "fewer than 5 people", nullable = true) String reason,
+            @Schema(description = "People enrolled at some point of the period", example = "12", nullable = true) Long enrolled,
+            @Schema(description = "People who did anything themselves (a break, a snooze or skip, an assessment, an exercise)",
+                    example = "9", nullable = true) Long active,
+            @Schema(description = "Share of the enrolled with a completed assessment by the end of the period, in percent",
+                    example = "75", nullable = true) Long assessmentCoveragePercent,
+            @Schema(example = "10", nullable = true) Long assessmentsCompleted,
+            @Schema(example = "240", nullable = true) Long remindersSent,
+            @Schema(example = "171", nullable = true) Long breaksTaken,
+            @Schema(example = "20", nullable = true) Long breaksSnoozed,
+            @Schema(example = "31", nullable = true) Long breaksSkipped,
+            @Schema(example = "4", nullable = true) Long remindersExpired,
+            @Schema(example = "1", nullable = true) Long deliveryFailures,
+            @Schema(example = "610", nullable = true) Long activeBreakMinutes,
+            @Schema(description = "Active break minutes per employee-day with any activity", example = "14.5", nullable = true)
+            Double activeMinutesPerEmployeeDay,
+            @Schema(description = "The phase's daily active-minutes target", example = "120", nullable = true)
+            Integer dailyActiveMinutesTarget,
+            @Schema(description = "activeMinutesPerEmployeeDay as a percentage of the target", example = "12", nullable = true)
+            Long targetAttainmentPercent,
+            @Schema(example = "37", nullable = true) Long exerciseSessions,
+            @Schema(example = "296", nullable = true) Long exerciseMinutes) {
+    }
+
+    @Schema(name = "WeekOverWeek", description = "Latest week minus the week before; null when either week is suppressed")
+    public record Change(
+            @Schema(nullable = true, example = "2") Long active,
+            @Schema(nullable = true, example = "-5") Long breaksTaken,
+            @Schema(nullable = true, example = "40") Long activeBreakMinutes,
+            @Schema(nullable = true, example = "1.5") Double activeMinutesPerEmployeeDay,
+            @Schema(nullable = true, example = "3") Long exerciseSessions,
+            @Schema(nullable = true, example = "12") Long exerciseMinutes) {
+    }
+
+    @Schema(name = "ProgramWeek")
+    public record Week(
+            @Schema(description = "ISO week", example = "2026-W48") String week,
+            @Schema(example = "2026-11-23") LocalDate weekStart,
+            @Schema(description = "1 = the program's first week", example = "4") int programWeek,
+            @Schema(nullable = true, example = "2") Integer phase,
+            Figures figures) {
+    }
+
+    @Schema(name = "RiskBreakdown", description = "Latest assessment of each current member. Suppressed → all null.")
+    public record Risk(
+            @Schema(example = "false") boolean suppressed,
+            @Schema(nullable = true) String reason,
+            @Schema(description = "People with a latest assessment", example = "11", nullable = true) Long assessed,
+            @Schema(description = "ROSA scores: 1-2, 3-4 and 5+ (act now)", example = "{\"1-2\": 3, \"3-4\": 2, \"5+\": 1}", nullable = true)
+            Map<String, Long> rosaBands,
+            @Schema(description = "Workstation-basics risk levels", example = "{\"LOW\": 3, \"MODERATE\": 1, \"HIGH\": 1}", nullable = true)
+            Map<String, Long> workstationRiskLevels,
+            @Schema(nullable = true) List<FindingCount> topFindings) {
+    }
+
+    @Schema(name = "ProgramTeam")
+    public record Team(
+            UUID teamId,
+            @Schema(example = "Finance") String teamName,
+            @Schema(description = "Over all weeks shown") Figures figures,
+            @Schema(description = "The latest week shown") Figures latestWeek,
+            Change weekOverWeek,
+            Risk risk) {
+    }
+
+    @Schema(name = "ProgramInsight")
+    public record ProgramInsight(
+            UUID programId,
+            @Schema(example = "Stand up, Berlin") String title,
+            @Schema(example = "launched") String status,
+            LocalDate startsOn,
+            @Schema(nullable = true) Phase currentPhase,
+            List<Phase> phases,
+            @Schema(example = "5") int anonymityThreshold,
+            @Schema(description = "How a suppressed figure is written in the CSV", example = "suppressed (fewer than 5 people)")
+            String suppressedLabel,
+            @Schema(description = "The ISO weeks shown, oldest first", example = "[\"2026-W47\", \"2026-W48\"]") List<String> weeks,
+            @Schema(description = "The program over all weeks shown") Figures overview,
+            @Schema(description = "The program in the latest week shown") Figures latestWeek,
+            Change weekOverWeek,
+            @Schema(description = "Teams ordered by name") List<Team> teams,
+            @Schema(description = "The program week by week, oldest first") List<Week> trend,
+            Risk risk) {
+    }
+}

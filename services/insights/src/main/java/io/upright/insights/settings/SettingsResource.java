@@ -1,0 +1,62 @@
+package io.upright.insights.settings;
+
+import io.upright.platform.identity.CurrentUser;
+import io.upright.platform.identity.Roles;
+import io.upright.platform.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/insights/settings")
+@Tag(name = "Insights settings")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Roles.ADMIN, Roles.HR})
+public class SettingsResource {
+
+    @Schema(name = "InsightsSettings", description = "The tenant's privacy settings")
+    public record Settings(
+            @NotNull @Schema(description = "Smallest group of people any figure may describe; at least the service's "
+                    + "threshold (5 by default): a tenant may raise it, never lower it", example = "8", required = true)
+            Integer anonymityThreshold) {
+    }
+
+    @Inject
+    TenantSettings settings;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Operation(summary = "The tenant's anonymity threshold")
+    @APIResponse(responseCode = "200", description = "Settings", content = @Content(schema = @Schema(implementation = Settings.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not hr or admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Settings get() {
+        return new Settings(settings.policyFor(user.tenant()).threshold());
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Raise the tenant's anonymity threshold (a lower value than the service's is refused)")
+    @APIResponse(responseCode = "200", description = "Settings now in force", content = @Content(schema = @Schema(implementation = Settings.class)))
+    @APIResponse(responseCode = "400", description = "anonymityThreshold missing or below the minimum", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not hr or admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Settings put(@Valid @NotNull Settings body) {
+        return new Settings(settings.setThreshold(user.tenant(), body.anonymityThreshold()).threshold());
+    }
+}

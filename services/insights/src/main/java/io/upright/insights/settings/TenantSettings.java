@@ -1,0 +1,77 @@
+package io.upright.insights.settings;
+
+import io.quarkus.runtime.StartupEvent;
+import io.upright.insights.dashboard.InsightsConfig;
+import io.upright.insights.privacy.AnonymityPolicy;
+import io.upright.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The anonymity policy in force for a tenant: the service's threshold, or the tenant's own stricter one. Every
+ * endpoint, the CSV and the page get their policy here, so a tenant's {@code k} applies everywhere at once.
+ */
+@ApplicationScoped
+public class TenantSettings {
+
+    private static final Logger LOG = Logger.getLogger(TenantSettings.class);
+
+    private final AnonymityPolicy servicePolicy;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TenantSettings(InsightsConfig config) {
+        this.servicePolicy = new AnonymityPolicy(config.anonymityThreshold());
+    }
+
+    void warnWhenClamped(@Observes StartupEvent started) {
+        if (servicePolicy.clamped()) {
+            LOG.warnf("upright.insights.anonymity-threshold is below the minimum; using %d", servicePolicy.threshold());
+        }
+    }
+
+    public AnonymityPolicy servicePolicy() {
+        return servicePolicy;
+    }
+
+    public AnonymityPolicy policyFor(String tenant) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select anonymity_threshold from insights_settings where tenant_id = ?")) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                return servicePolicy.forTenant(rs.next() ? rs.getInt(1) : null);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the tenant's insights settings", e);
+        }
+    }
+
+    /** Raises (or keeps) the tenant's threshold; a value below the service's own is refused with 400. */
+    @Transactional
+    public AnonymityPolicy setThreshold(String tenant, int requested) {
+        servicePolicy.refuseTenantThreshold(requested).ifPresent(message -> {
+            throw ProblemException.invalid("anonymityThreshold", message);
+        });
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into insights_settings (tenant_id, anonymity_threshold) "
+                     + "values (?, ?) on conflict (tenant_id) do update set anonymity_threshold = excluded.anonymity_threshold")) {
+            ps.setString(1, tenant);
+            ps.setInt(2, requested);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store the tenant's insights settings", e);
+        }
+        return servicePolicy.forTenant(requested);
+    }
+}
