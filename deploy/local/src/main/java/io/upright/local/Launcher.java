@@ -114,6 +114,7 @@ public final class Launcher {
         OUT.println("  admin:    " + admin);
         OUT.println("  employee: " + employee + "  (employee " + employeeId + ")");
         OUT.println();
+        OUT.println("HR dashboard: " + stack.baseUrl("insights") + "/dashboard  (sign in with the HR token above)");
         OUT.println("HR's per-team summary (teams under 5 people are suppressed):");
         OUT.println("  curl -s -H 'Authorization: Bearer " + hr + "' " + stack.baseUrl("insights") + "/api/insights/teams");
         OUT.println("An employee's recommended routine:");

@@ -92,7 +92,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "true");
-        p.put("log.retention.hours", "168");
+        // the topics are the system of record insights replays from: keep every record
+        p.put("log.retention.ms", "-1");
         return p;
     }
 
