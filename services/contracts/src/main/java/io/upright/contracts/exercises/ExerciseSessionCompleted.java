@@ -5,14 +5,15 @@ import io.upright.contracts.IntegrationEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An employee logged a routine or exercise as done; {@code feltRating} is 1 (hard) to 5 (easy). */
+/** An employee logged a routine or exercise as done; {@code feltRating} is 1 (hard) to 5 (easy), or null when
+ * the session was logged without a rating (Done on a reminder button). */
 public record ExerciseSessionCompleted(
         UUID sessionId,
         UUID employeeId,
         String routineId,
         String exerciseId,
         int minutes,
-        int feltRating,
+        Integer feltRating,
         Instant completedAt) implements IntegrationEvent {
 
     @Override

@@ -27,10 +27,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The exercise and routine content of one catalogue version, held in memory. Content is versioned data
- * ({@code catalogue/<version>/exercises.json} and {@code routines.json}); an authoring workflow comes later.
- * A broken file (unknown reference or word, missing field, a routine outside 5–10 minutes, a progression that
- * goes backwards or round in a circle) fails at startup, not in front of an employee.
+ * Exercise and routine content held in memory: either one shipped catalogue version read from its data files
+ * ({@code catalogue/<version>/exercises.json} and {@code routines.json}), which the seeder loads into the
+ * content library, or the library's published versions ({@link #published}). A broken file (unknown reference
+ * or word, missing field, a routine outside 5–10 minutes, a progression that goes backwards or round in a
+ * circle) fails at startup, not in front of an employee.
  */
 public final class Catalogue {
 
@@ -53,6 +54,8 @@ public final class Catalogue {
     private static final List<String> OPTIONAL_ROUTINE_FIELDS = List.of("next");
 
     private final String version;
+    /** The {@code catalogueVersion} written in the files (1 when not loaded from files). */
+    private int fileVersion = 1;
     private final Map<String, Exercise> exercises;
     private final Map<String, Routine> routines;
     private final Map<String, String> exerciseTags = new HashMap<>();
@@ -77,8 +80,41 @@ public final class Catalogue {
         }
         checkProgressions(resolved);
         this.routines = Map.copyOf(resolved);
-        this.exercises.values().forEach(e -> exerciseTags.put(e.id(), tag(e)));
-        this.routines.values().forEach(r -> routineTags.put(r.id(), tag(r)));
+        this.exercises.values().forEach(e -> exerciseTags.put(e.id(), tag(version, e)));
+        this.routines.values().forEach(r -> routineTags.put(r.id(), tag(version, r)));
+    }
+
+    /**
+     * The published library as stored, already checked item by item when it was authored. Nothing here
+     * refuses content (a reader must never get a 500 because of it): a routine whose parts are not all
+     * present is left out, and a {@code next} pointing at a routine that is not published ends the
+     * progression there. Tags carry each item's own published version: {@code v<version>-<hash>}.
+     */
+    public static Catalogue published(List<Exercise> exercises, Map<String, Integer> exerciseVersions,
+                                      List<RoutineDefinition> routines, Map<String, Integer> routineVersions) {
+        return new Catalogue(exercises, exerciseVersions, routines, routineVersions);
+    }
+
+    private Catalogue(List<Exercise> exercises, Map<String, Integer> exerciseVersions,
+                      List<RoutineDefinition> routines, Map<String, Integer> routineVersions) {
+        this.version = "published";
+        Map<String, Exercise> byId = new LinkedHashMap<>();
+        exercises.forEach(e -> byId.put(e.id(), e));
+        this.exercises = Map.copyOf(byId);
+        Set<String> routineIds = new HashSet<>();
+        routines.forEach(r -> routineIds.add(r.id()));
+        Map<String, Routine> resolved = new LinkedHashMap<>();
+        for (RoutineDefinition d : routines) {
+            if (d.exerciseIds() == null || d.exerciseIds().isEmpty() || !byId.keySet().containsAll(d.exerciseIds())) {
+                continue;
+            }
+            String next = d.next() != null && routineIds.contains(d.next()) ? d.next() : null;
+            resolved.put(d.id(), new Routine(d.id(), d.title(), d.purpose(), d.level(), next,
+                    d.exerciseIds().stream().map(byId::get).toList()));
+        }
+        this.routines = Map.copyOf(resolved);
+        this.exercises.values().forEach(e -> exerciseTags.put(e.id(), tag("v" + exerciseVersions.getOrDefault(e.id(), 0), e)));
+        this.routines.values().forEach(r -> routineTags.put(r.id(), tag("v" + routineVersions.getOrDefault(r.id(), 0), r)));
     }
 
     /**
@@ -89,14 +125,17 @@ public final class Catalogue {
     public static Catalogue load(String version, Function<String, InputStream> open) {
         try {
             List<Exercise> exercises = new ArrayList<>();
-            for (JsonNode node : read(open, "exercises.json").get("exercises")) {
+            JsonNode exerciseFile = read(open, "exercises.json");
+            for (JsonNode node : exerciseFile.get("exercises")) {
                 exercises.add(JSON.treeToValue(withOptional(node, OPTIONAL_EXERCISE_FIELDS), Exercise.class));
             }
             List<RoutineDefinition> routines = new ArrayList<>();
             for (JsonNode node : read(open, "routines.json").get("routines")) {
                 routines.add(JSON.treeToValue(withOptional(node, OPTIONAL_ROUTINE_FIELDS), RoutineDefinition.class));
             }
-            return new Catalogue(version, exercises, routines);
+            Catalogue catalogue = new Catalogue(version, exercises, routines);
+            catalogue.fileVersion = exerciseFile.path("catalogueVersion").asInt(1);
+            return catalogue;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read exercise catalogue " + version + ": " + e.getMessage(), e);
         }
@@ -124,6 +163,11 @@ public final class Catalogue {
 
     public String version() {
         return version;
+    }
+
+    /** The files' {@code catalogueVersion}: the seeder loads an item again only from a higher one. */
+    public int fileVersion() {
+        return fileVersion;
     }
 
     public Optional<Exercise> exercise(String id) {
@@ -162,8 +206,10 @@ public final class Catalogue {
     /** The routine and every routine after it along {@code next}, in order (empty for an unknown id). */
     public List<Routine> progression(String routineId) {
         List<Routine> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         Routine current = routines.get(routineId);
-        while (current != null) {
+        // the seen-set only matters for published content, where a loop would otherwise never end
+        while (current != null && seen.add(current.id())) {
             chain.add(current);
             current = current.next() == null ? null : routines.get(current.next());
         }
@@ -183,11 +229,11 @@ public final class Catalogue {
         return Optional.ofNullable(id == null ? null : routineTags.get(id));
     }
 
-    private String tag(Object content) {
+    private static String tag(String prefix, Object content) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
                     CANONICAL.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(version).append('-');
+            StringBuilder hex = new StringBuilder(prefix).append('-');
             for (int i = 0; i < 8; i++) {
                 hex.append(String.format("%02x", digest[i]));
             }

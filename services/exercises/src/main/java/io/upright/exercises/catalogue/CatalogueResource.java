@@ -1,6 +1,7 @@
 package io.upright.exercises.catalogue;
 
 import io.quarkus.security.Authenticated;
+import io.upright.exercises.content.PublishedContent;
 import io.upright.platform.api.Page;
 import io.upright.platform.problem.FieldError;
 import io.upright.platform.problem.Problem;
@@ -35,8 +36,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Read-only catalogue content; any signed-in role may browse it. Lists are ordered by title then id. Single
- * items carry an ETag (catalogue version + content hash) and answer {@code If-None-Match} with 304.
+ * The library's latest published versions; any signed-in role of any tenant may browse them. Lists are ordered
+ * by title then id. Single items carry an ETag ({@code v<published version>-<content hash>}) and answer
+ * {@code If-None-Match} with 304; a newly published version changes the tag.
  */
 @Path("/api")
 @Tag(name = "Catalogue")
@@ -73,7 +75,7 @@ public class CatalogueResource {
     }
 
     @Inject
-    Catalogue catalogue;
+    PublishedContent published;
 
     @GET
     @Path("/exercises")
@@ -104,20 +106,21 @@ public class CatalogueResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return slice(catalogue.find(filter), page, size);
+        return slice(published.current().find(filter), page, size);
     }
 
     @GET
     @Path("/exercises/{id}")
     @Operation(summary = "Read one exercise with its steps, contraindications and safety notes (conditional GET supported)")
     @APIResponse(responseCode = "200", description = "The exercise",
-            headers = @Header(name = HttpHeaders.ETAG, description = "Catalogue version and content hash"),
+            headers = @Header(name = HttpHeaders.ETAG, description = "Published version and content hash"),
             content = @Content(schema = @Schema(implementation = Exercise.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match; no body")
     @APIResponse(responseCode = "404", description = "No such exercise", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response exercise(@PathParam("id") String id,
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(description = "An ETag from an earlier read") String ifNoneMatch,
                              @Context Request request) {
+        Catalogue catalogue = published.current();
         Exercise exercise = catalogue.exercise(id).orElseThrow(() -> ProblemException.notFound("Exercise " + id));
         return conditional(request, catalogue.exerciseTag(id).orElseThrow(), exercise);
     }
@@ -140,20 +143,21 @@ public class CatalogueResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return slice(catalogue.findRoutines(wantedLevel, wantedArea).stream().map(RoutineSummary::of).toList(), page, size);
+        return slice(published.current().findRoutines(wantedLevel, wantedArea).stream().map(RoutineSummary::of).toList(), page, size);
     }
 
     @GET
     @Path("/routines/{id}")
     @Operation(summary = "Read one routine with its exercises in order (conditional GET supported)")
     @APIResponse(responseCode = "200", description = "The routine",
-            headers = @Header(name = HttpHeaders.ETAG, description = "Catalogue version and a hash of the routine and its exercises"),
+            headers = @Header(name = HttpHeaders.ETAG, description = "Published version and a hash of the routine and its exercises"),
             content = @Content(schema = @Schema(implementation = RoutineDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match; no body")
     @APIResponse(responseCode = "404", description = "No such routine", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response routine(@PathParam("id") String id,
                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(description = "An ETag from an earlier read") String ifNoneMatch,
                             @Context Request request) {
+        Catalogue catalogue = published.current();
         Routine routine = catalogue.routine(id).orElseThrow(() -> ProblemException.notFound("Routine " + id));
         return conditional(request, catalogue.routineTag(id).orElseThrow(), RoutineDetail.of(routine));
     }

@@ -1,8 +1,8 @@
 package io.upright.exercises.recommendation;
 
-import io.upright.exercises.catalogue.Catalogue;
 import io.upright.exercises.catalogue.Routine;
 import io.upright.exercises.catalogue.CatalogueResource.RoutineDetail;
+import io.upright.exercises.content.PublishedContent;
 import io.upright.platform.api.ETags;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
@@ -47,7 +47,7 @@ public class RecommendationResource {
     Recommendations recommendations;
 
     @Inject
-    Catalogue catalogue;
+    PublishedContent published;
 
     @Inject
     CurrentUser user;
@@ -62,7 +62,7 @@ public class RecommendationResource {
         Recommendations.Current current = recommendations.current(user.tenant(), user.employeeId());
         RecommendationEvent.Recommended r = current.recommended();
         // the routine is the one recommended then; reasons and message use today's wording
-        Routine routine = r.routineId() == null ? null : catalogue.routine(r.routineId()).orElse(null);
+        Routine routine = r.routineId() == null ? null : published.current().routine(r.routineId()).orElse(null);
         String message = r.withheldForClinicalReview() ? Recommender.PAUSED_MESSAGE
                 : routine == null ? "The routine recommended to you (" + r.routineTitle() + ") has left the catalogue; "
                         + "take the assessment again for a new one."

@@ -2,17 +2,18 @@ package io.upright.exercises.recommendation;
 
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.exercises.RoutineRecommended;
-import io.upright.exercises.catalogue.Catalogue;
+import io.upright.exercises.content.PublishedContent;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
+import io.upright.platform.eventstore.EventStore;
 import io.upright.platform.outbox.Outbox;
 import io.upright.platform.problem.ProblemException;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -30,13 +31,14 @@ public class Recommendations {
     Outbox outbox;
 
     @Inject
-    Catalogue catalogue;
+    PublishedContent published;
 
-    private RecommendationDecider decider;
+    @Inject
+    EventStore eventStore;
 
-    @PostConstruct
-    void init() {
-        decider = new RecommendationDecider(new Recommender(catalogue));
+    /** Built per use: the recommender picks from the routines published at that moment. */
+    private RecommendationDecider decider() {
+        return new RecommendationDecider(new Recommender(published.current()));
     }
 
     /** @return the new recommendation, or empty when this assessment was already answered or is stale */
@@ -44,7 +46,7 @@ public class Recommendations {
     public Optional<RecommendationEvent.Recommended> onAssessmentCompleted(String tenant, AssessmentCompleted completed) {
         Instant assessedAt = completed.completedAt() == null ? Instant.now() : completed.completedAt();
         Decision<RecommendationDecider.Recommendations, RecommendationEvent> decision = aggregates.handle(tenant,
-                STREAM_TYPE, completed.employeeId(), RecommendationEvent.class, decider,
+                STREAM_TYPE, completed.employeeId(), RecommendationEvent.class, decider(),
                 new RecommendationDecider.Recommend(UUID.randomUUID(), completed.employeeId(), completed.assessmentId(),
                         completed.findingCodes(), completed.clinicalReview(), assessedAt, Instant.now()),
                 OptionalLong.empty());
@@ -58,9 +60,15 @@ public class Recommendations {
         return Optional.of(r);
     }
 
+    /** Forgets an erased employee's recommendation stream (stream id = employee id). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int erase(String tenant, UUID employeeId) {
+        return eventStore.erase(tenant, STREAM_TYPE, List.of(employeeId));
+    }
+
     public Current current(String tenant, UUID employeeId) {
         Decision<RecommendationDecider.Recommendations, RecommendationEvent> read = aggregates.read(tenant, employeeId,
-                RecommendationEvent.class, decider);
+                RecommendationEvent.class, decider());
         if (!read.state().any()) {
             throw ProblemException.notFound("A recommendation for you");
         }

@@ -25,7 +25,7 @@ public class ExerciseSessionRecord extends TenantScopedEntity {
     public int minutes;
 
     @Column(name = "felt_rating")
-    public int feltRating;
+    public Integer feltRating;
 
     @Column(name = "completed_at")
     public Instant completedAt;

@@ -45,11 +45,15 @@ public class ExerciseSessionResource {
             @Schema(example = "hip-flexor-reset") String routineId,
             @Schema(example = "glute-bridge") String exerciseId,
             @NotNull @Min(1) @Max(SessionDecider.MAX_MINUTES) @Schema(example = "8") Integer minutes,
-            @NotNull @Min(1) @Max(5) @Schema(example = "4", description = "1 = hard, 5 = easy") Integer feltRating) {
+            @NotNull @Min(1) @Max(5) @Schema(example = "4", description = "1 = hard, 5 = easy") Integer feltRating,
+            @Schema(description = "when I did it, if not just now: up to " + ExerciseSessions.BACKDATING_DAYS
+                    + " days back, never in the future", example = "2026-11-24T12:30:00Z") Instant completedAt) {
     }
 
     @Schema(name = "ExerciseSession")
-    public record SessionView(UUID id, String routineId, String exerciseId, int minutes, int feltRating, Instant completedAt) {
+    public record SessionView(UUID id, String routineId, String exerciseId, int minutes,
+                              @Schema(description = "1 = hard, 5 = easy; null when logged from a reminder button") Integer feltRating,
+                              Instant completedAt) {
         static SessionView of(ExerciseSessionRecord r) {
             return new SessionView(r.id, r.routineId, r.exerciseId, r.minutes, r.feltRating, r.completedAt);
         }
@@ -69,13 +73,13 @@ public class ExerciseSessionResource {
     @Operation(summary = "Log a routine or a single exercise I did")
     @APIResponse(responseCode = "201", description = "Logged; emits ExerciseSessionCompleted",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field (routineId/exerciseId unknown or not exactly one, minutes, feltRating)",
+    @APIResponse(responseCode = "400", description = "Invalid field (routineId/exerciseId unknown or not exactly one, minutes, feltRating, completedAt)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an employee", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response log(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewSession request) {
         return idempotency.run(user.tenant(), user.subject(), "log-exercise-session", idempotencyKey, request, () -> {
             ExerciseSessionRecord logged = sessions.log(user.tenant(), user.employeeId(), request.routineId(),
-                    request.exerciseId(), request.minutes(), request.feltRating());
+                    request.exerciseId(), request.minutes(), request.feltRating(), request.completedAt());
             return IdempotentRequests.Outcome.created(URI.create("/api/me/exercise-sessions/" + logged.id), SessionView.of(logged));
         });
     }

@@ -3,18 +3,26 @@ package io.upright.exercises.session;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
-import io.upright.exercises.catalogue.Catalogue;
+import io.upright.contracts.reminders.BreakTaken;
+import io.upright.exercises.catalogue.Routine;
+import io.upright.exercises.content.ContentConfig;
+import io.upright.exercises.content.ContentLibrary;
+import io.upright.exercises.content.ContentVersionRecord;
+import io.upright.exercises.content.PublishedContent;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
+import io.upright.platform.eventstore.EventStore;
 import io.upright.platform.outbox.Outbox;
 import io.upright.platform.problem.ProblemException;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -24,6 +32,8 @@ public class ExerciseSessions {
 
     static final String STREAM_TYPE = "exercise-session";
 
+    private static final Logger LOG = Logger.getLogger(ExerciseSessions.class);
+
     @Inject
     AggregateStore aggregates;
 
@@ -31,23 +41,86 @@ public class ExerciseSessions {
     Outbox outbox;
 
     @Inject
-    Catalogue catalogue;
+    PublishedContent published;
 
-    private SessionDecider decider;
+    @Inject
+    EventStore eventStore;
 
-    @PostConstruct
-    void init() {
-        decider = new SessionDecider(catalogue);
-    }
+    @Inject
+    ContentConfig content;
 
+    /** How far back a session may be logged: people log yesterday's walk, not last month's. */
+    public static final int BACKDATING_DAYS = 14;
+
+    /**
+     * An employee logs a session through the API: it must name published content and say how it felt. It happened
+     * now, or at {@code completedAt} within the last {@value #BACKDATING_DAYS} days.
+     */
     @Transactional
     public ExerciseSessionRecord log(String tenant, UUID employeeId, String routineId, String exerciseId,
-                                     Integer minutes, Integer feltRating) {
+                                     Integer minutes, Integer feltRating, Instant completedAt) {
+        Instant now = Instant.now();
+        if (completedAt != null && (completedAt.isAfter(now.plusSeconds(60))
+                || completedAt.isBefore(now.minus(java.time.Duration.ofDays(BACKDATING_DAYS))))) {
+            throw ProblemException.invalid("completedAt", "must be within the last " + BACKDATING_DAYS + " days and not in the future");
+        }
         UUID id = UUID.randomUUID();
+        return record(tenant, new SessionDecider(published.current()),
+                new SessionDecider.LogSession(id, employeeId, routineId, exerciseId, minutes, feltRating,
+                        completedAt == null ? now : completedAt));
+    }
+
+    /**
+     * The employee pressed Done on a reminder that suggested a routine. Logged once per reminder (the session id
+     * is derived from the reminder id), without a felt rating. A routine that has since been retired still
+     * counts; an id the library never published is skipped.
+     *
+     * @return the session, or empty when nothing was logged
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ExerciseSessionRecord> logFromReminder(String tenant, BreakTaken taken) {
+        if (!"routine".equals(taken.activity()) || taken.routineId() == null || taken.routineId().isBlank()) {
+            return Optional.empty();
+        }
+        UUID id = UUID.nameUUIDFromBytes(("break-taken:" + taken.reminderId()).getBytes(StandardCharsets.UTF_8));
+        if (aggregates.read(tenant, id, SessionEvent.class, new SessionDecider(r -> false, e -> false)).version() > 0) {
+            return Optional.empty();
+        }
+        String routineId = taken.routineId().strip();
+        if (!everPublished(ContentLibrary.ROUTINE, routineId)) {
+            LOG.warnf("Break taken with routine %s, which the library never published; no session logged", routineId);
+            return Optional.empty();
+        }
+        int minutes = taken.activeMinutes();
+        if (minutes < 1) {
+            // the button reported no time: count the routine's own length
+            minutes = published.current().routine(routineId).map(Routine::durationMinutes).orElse(1);
+        }
+        minutes = Math.min(minutes, SessionDecider.MAX_MINUTES);
+        Instant at = taken.takenAt() == null ? Instant.now() : taken.takenAt();
+        return Optional.of(record(tenant, new SessionDecider(r -> true, e -> false),
+                new SessionDecider.LogSession(id, taken.employeeId(), routineId, null, minutes, null, at, false)));
+    }
+
+    /** Forgets an erased employee: their session streams (found through the read model) and session rows. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int erase(String tenant, UUID employeeId) {
+        List<UUID> ids = ExerciseSessionRecord.<ExerciseSessionRecord>list("tenantId = ?1 and employeeId = ?2",
+                tenant, employeeId).stream().map(r -> r.id).toList();
+        eventStore.erase(tenant, STREAM_TYPE, ids);
+        return (int) ExerciseSessionRecord.delete("tenantId = ?1 and employeeId = ?2", tenant, employeeId);
+    }
+
+    private boolean everPublished(String kind, String id) {
+        return ContentVersionRecord.count("tenantId = ?1 and kind = ?2 and contentId = ?3 and status in ?4",
+                content.libraryTenant(), kind, id, List.of("published", "superseded", "retired")) > 0;
+    }
+
+    private ExerciseSessionRecord record(String tenant, SessionDecider decider, SessionDecider.LogSession command) {
+        UUID id = command.sessionId();
+        UUID employeeId = command.employeeId();
         Decision<SessionDecider.Session, SessionEvent> decision = aggregates.handle(tenant, STREAM_TYPE, id,
-                SessionEvent.class, decider,
-                new SessionDecider.LogSession(id, employeeId, routineId, exerciseId, minutes, feltRating, Instant.now()),
-                OptionalLong.empty());
+                SessionEvent.class, decider, command, OptionalLong.empty());
         SessionEvent.SessionLogged logged = decision.state().logged();
         ExerciseSessionRecord record = new ExerciseSessionRecord();
         record.tenantId = tenant;

@@ -9,17 +9,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * Rules for logging what an employee did: exactly one routine or one exercise from the catalogue, 1-240
- * minutes, felt rating 1 (hard) to 5 (easy). A session is logged once.
+ * Rules for logging what an employee did: exactly one routine or one exercise from the library, 1-240
+ * minutes, felt rating 1 (hard) to 5 (easy) — absent only when logged from a reminder button, which does not
+ * ask. A session is logged once.
  */
 public class SessionDecider implements Decider<SessionDecider.LogSession, SessionDecider.Session, SessionEvent> {
 
     public static final int MAX_MINUTES = 240;
 
+    /** {@code rated = false}: logged from a reminder's Done button, which asks for no felt rating. */
     public record LogSession(UUID sessionId, UUID employeeId, String routineId, String exerciseId, Integer minutes,
-                             Integer feltRating, Instant at) {
+                             Integer feltRating, Instant at, boolean rated) {
+
+        public LogSession(UUID sessionId, UUID employeeId, String routineId, String exerciseId, Integer minutes,
+                          Integer feltRating, Instant at) {
+            this(sessionId, employeeId, routineId, exerciseId, minutes, feltRating, at, true);
+        }
     }
 
     public record Session(SessionEvent.SessionLogged logged) {
@@ -28,10 +36,17 @@ public class SessionDecider implements Decider<SessionDecider.LogSession, Sessio
         }
     }
 
-    private final Catalogue catalogue;
+    private final Predicate<String> routineKnown;
+    private final Predicate<String> exerciseKnown;
 
+    /** Sessions may name what this catalogue holds. */
     public SessionDecider(Catalogue catalogue) {
-        this.catalogue = catalogue;
+        this(id -> catalogue.routine(id).isPresent(), id -> catalogue.exercise(id).isPresent());
+    }
+
+    public SessionDecider(Predicate<String> routineKnown, Predicate<String> exerciseKnown) {
+        this.routineKnown = routineKnown;
+        this.exerciseKnown = exerciseKnown;
     }
 
     @Override
@@ -53,15 +68,17 @@ public class SessionDecider implements Decider<SessionDecider.LogSession, Sessio
         } else if (routineId != null && exerciseId != null) {
             errors.add(new FieldError("routineId", "give either routineId or exerciseId, not both"));
             errors.add(new FieldError("exerciseId", "give either routineId or exerciseId, not both"));
-        } else if (routineId != null && catalogue.routine(routineId).isEmpty()) {
+        } else if (routineId != null && !routineKnown.test(routineId)) {
             errors.add(new FieldError("routineId", "is not a routine of the catalogue"));
-        } else if (exerciseId != null && catalogue.exercise(exerciseId).isEmpty()) {
+        } else if (exerciseId != null && !exerciseKnown.test(exerciseId)) {
             errors.add(new FieldError("exerciseId", "is not an exercise of the catalogue"));
         }
         if (command.minutes() == null || command.minutes() < 1 || command.minutes() > MAX_MINUTES) {
             errors.add(new FieldError("minutes", "must be from 1 to " + MAX_MINUTES));
         }
-        if (command.feltRating() == null || command.feltRating() < 1 || command.feltRating() > 5) {
+        boolean ratingMissing = command.feltRating() == null && command.rated();
+        boolean ratingOutOfRange = command.feltRating() != null && (command.feltRating() < 1 || command.feltRating() > 5);
+        if (ratingMissing || ratingOutOfRange) {
             errors.add(new FieldError("feltRating", "must be from 1 (hard) to 5 (easy)"));
         }
         if (!errors.isEmpty()) {

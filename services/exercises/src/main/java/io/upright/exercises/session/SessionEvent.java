@@ -3,10 +3,10 @@ package io.upright.exercises.session;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A logged exercise session (one stream per session). */
+/** A logged exercise session (one stream per session); {@code feltRating} is null when not rated. */
 public sealed interface SessionEvent {
 
     record SessionLogged(UUID sessionId, UUID employeeId, String routineId, String exerciseId, int minutes,
-                         int feltRating, Instant completedAt) implements SessionEvent {
+                         Integer feltRating, Instant completedAt) implements SessionEvent {
     }
 }

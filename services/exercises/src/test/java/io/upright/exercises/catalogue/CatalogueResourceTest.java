@@ -31,7 +31,7 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
         @ResourceArg(name = "database", value = "exercises"),
-        @ResourceArg(name = "topics", value = "upright.assessments,upright.exercises,upright.exercises.dlq")})
+        @ResourceArg(name = "topics", value = "upright.assessments,upright.programs,upright.reminders,upright.exercises,upright.exercises.dlq")})
 class CatalogueResourceTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();

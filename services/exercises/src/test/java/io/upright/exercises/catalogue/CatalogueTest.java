@@ -140,4 +140,15 @@ class CatalogueTest {
     private static Catalogue load(Map<String, String> files) {
         return Catalogue.load("test", name -> new ByteArrayInputStream(files.get(name).getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void the_published_library_never_refuses_content_and_tags_each_item_with_its_published_version() {
+        Catalogue published = Catalogue.published(List.of(exercise("a", 300)), java.util.Map.of("a", 3),
+                List.of(routine("r", "beginner", "not-published", "a"), routine("broken", "beginner", null, "a", "gone")),
+                java.util.Map.of("r", 2, "broken", 1));
+        assertThat(published.routine("r").orElseThrow().next()).as("a next that is not published ends the progression").isNull();
+        assertThat(published.routine("broken")).as("a routine with missing parts is left out").isEmpty();
+        assertThat(published.exerciseTag("a").orElseThrow()).startsWith("v3-");
+        assertThat(published.routineTag("r").orElseThrow()).startsWith("v2-");
+    }
 }

@@ -34,7 +34,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
         @ResourceArg(name = "database", value = "exercises"),
-        @ResourceArg(name = "topics", value = "upright.assessments,upright.exercises,upright.exercises.dlq")})
+        @ResourceArg(name = "topics", value = "upright.assessments,upright.programs,upright.reminders,upright.exercises,upright.exercises.dlq")})
 class RecommendationFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();

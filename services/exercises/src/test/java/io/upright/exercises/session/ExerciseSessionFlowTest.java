@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
         @ResourceArg(name = "database", value = "exercises"),
-        @ResourceArg(name = "topics", value = "upright.assessments,upright.exercises,upright.exercises.dlq")})
+        @ResourceArg(name = "topics", value = "upright.assessments,upright.programs,upright.reminders,upright.exercises,upright.exercises.dlq")})
 class ExerciseSessionFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
@@ -85,6 +85,18 @@ class ExerciseSessionFlowTest {
         tooLong.put("minutes", 241);
         post(tooLong).then().statusCode(400).body("errors.field", contains("minutes"));
         given().auth().oauth2(employee).get("/api/me/exercise-sessions").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void a_session_can_be_logged_for_the_last_two_weeks_but_not_earlier_or_in_the_future() {
+        java.time.Instant threeDaysAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        post(Map.of("routineId", "walking-break", "minutes", 10, "feltRating", 4, "completedAt", threeDaysAgo.toString()))
+                .then().statusCode(201).body("completedAt", org.hamcrest.Matchers.startsWith(threeDaysAgo.toString().substring(0, 19)));
+        for (java.time.Instant wrong : new java.time.Instant[] {
+                java.time.Instant.now().minus(java.time.Duration.ofDays(20)), java.time.Instant.now().plus(java.time.Duration.ofHours(2))}) {
+            post(Map.of("routineId", "walking-break", "minutes", 10, "feltRating", 4, "completedAt", wrong.toString()))
+                    .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("completedAt"));
+        }
     }
 
     @Test

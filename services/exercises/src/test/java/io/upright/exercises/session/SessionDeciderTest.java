@@ -47,4 +47,16 @@ class SessionDeciderTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
                         .extracting(FieldError::field).containsExactly("exerciseId"));
     }
+
+    @Test
+    void only_a_session_from_a_reminder_button_may_leave_out_the_felt_rating() {
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        assertThat(decider.decide(new SessionDecider.LogSession(id, UUID.randomUUID(), "walking-break", null, 7, null, at, false),
+                decider.initialState())).singleElement()
+                .isInstanceOfSatisfying(SessionEvent.SessionLogged.class, s -> assertThat(s.feltRating()).isNull());
+        assertThatThrownBy(() -> decider.decide(log("walking-break", null, 7, null), decider.initialState()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                        .extracting(FieldError::field).containsExactly("feltRating"));
+    }
 }

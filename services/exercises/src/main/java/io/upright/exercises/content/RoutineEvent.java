@@ -1,0 +1,32 @@
+package io.upright.exercises.content;
+
+import io.upright.exercises.catalogue.RoutineDefinition;
+
+import java.time.Instant;
+
+/** One routine's authoring history (stream type {@code routine}, stream id derived from the routine id). */
+public sealed interface RoutineEvent {
+
+    String routineId();
+
+    record RoutineDrafted(String routineId, int version, RoutineDefinition content, Integer seedVersion, String by,
+                          Instant at) implements RoutineEvent {
+    }
+
+    record RoutineRevised(String routineId, int version, RoutineDefinition content, String by, Instant at)
+            implements RoutineEvent {
+    }
+
+    record RoutineSubmittedForReview(String routineId, int version, String by, Instant at) implements RoutineEvent {
+    }
+
+    record RoutineReviewRejected(String routineId, int version, String reason, String by, Instant at)
+            implements RoutineEvent {
+    }
+
+    record RoutinePublished(String routineId, int version, String by, Instant at) implements RoutineEvent {
+    }
+
+    record RoutineRetired(String routineId, int version, String by, Instant at) implements RoutineEvent {
+    }
+}
