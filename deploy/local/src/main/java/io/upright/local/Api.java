@@ -37,6 +37,18 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").PUT(body(body)));
     }
 
+    /** A DELETE; returns the status, without failing on 4xx. */
+    public int delete(String path) {
+        try {
+            return HTTP.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** The HTTP status of a GET, without failing on 4xx: for polling until something exists. */
     public int status(String path) {
         try {

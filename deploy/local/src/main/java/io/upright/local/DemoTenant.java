@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +20,8 @@ import java.util.Map;
 
 /**
  * Loads a demo tenant through the public APIs only, as its admin, HR and employees would: four teams (two
- * deliberately smaller than the anonymity threshold), enrolled employees, desk assessments and a few logged
+ * deliberately smaller than the anonymity threshold), enrolled employees, a sitting-reduction program launched
+ * three weeks ago with a champion per team, desk assessments, an assessment campaign, and two weeks of logged
  * routines. Saved under {@code .upright/demo.json} so a restart reuses it.
  */
 final class DemoTenant {
@@ -26,7 +31,7 @@ final class DemoTenant {
     record Employee(String id, String team) {
     }
 
-    record Demo(String tenant, String webhookSecret, List<Employee> employees) {
+    record Demo(String tenant, String webhookSecret, List<Employee> employees, String programId) {
     }
 
     private static final Map<String, Integer> TEAMS = teams();
@@ -65,9 +70,11 @@ final class DemoTenant {
 
         Api programs = new Api(stack.baseUrl("programs"), tokens.issue(TENANT, "demo-hr", "hr"));
         List<Employee> employees = new ArrayList<>();
+        Map<String, String> teamIds = new LinkedHashMap<>();
         int n = 0;
         for (Map.Entry<String, Integer> team : TEAMS.entrySet()) {
             String teamId = programs.post("/api/teams", Map.of("name", team.getKey())).path("id").asText();
+            teamIds.put(team.getKey(), teamId);
             for (int i = 0; i < team.getValue(); i++) {
                 n++;
                 ObjectNode person = Api.JSON.createObjectNode()
@@ -81,6 +88,8 @@ final class DemoTenant {
             }
             progress.step("Team " + team.getKey() + ": " + team.getValue() + " employees enrolled");
         }
+
+        String programId = launchProgram(programs, teamIds, employees, progress);
 
         // assessments read the employee's team from EmployeeEnrolled; give the events a moment to arrive
         sleep(Duration.ofSeconds(2));
@@ -98,16 +107,60 @@ final class DemoTenant {
         }
         progress.step(assessed + " desk assessments submitted");
 
+        Api hrAssessments = new Api(stack.baseUrl("assessments"), tokens.issue(TENANT, "demo-hr", "hr"));
+        hrAssessments.post("/api/assessment-campaigns", Map.of("teamId", teamIds.get("Engineering"),
+                "templateId", "rosa", "dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(10).toString()));
+        progress.step("Assessment campaign started: Engineering re-assesses with ROSA within 10 days");
+
+        // two weeks of routines, logged the way people log yesterday's walk: most days, by most people
         Api catalogue = new Api(stack.baseUrl("exercises"), tokens.issue(TENANT, employees.get(0).id(), "employee"));
-        String routine = catalogue.get("/api/routines").path("items").path(0).path("id").asText();
+        List<String> routines = new ArrayList<>();
+        catalogue.get("/api/routines?size=50").path("items").forEach(r -> routines.add(r.path("id").asText()));
         int sessions = 0;
-        for (int i = 0; i < employees.size(); i += 2) {
+        Instant now = Instant.now();
+        for (int i = 0; i < employees.size(); i++) {
             Api me = new Api(stack.baseUrl("exercises"), tokens.issue(TENANT, employees.get(i).id(), "employee"));
-            me.post("/api/me/exercise-sessions", Map.of("routineId", routine, "minutes", 6 + i % 4, "feltRating", 3 + i % 3));
-            sessions++;
+            for (int day = 13; day >= 0; day--) {
+                if ((i + day) % 3 == 0 || (i % 4 == 3 && day > 6)) {
+                    continue; // not every day, and some people only joined in last week
+                }
+                Instant at = now.minus(Duration.ofDays(day)).minus(Duration.ofMinutes(30 + (i * 7) % 180));
+                me.post("/api/me/exercise-sessions", Map.of("routineId", routines.get((i + day) % routines.size()),
+                        "minutes", 5 + (i + day) % 6, "feltRating", 2 + (i + day) % 4, "completedAt", at.toString()));
+                sessions++;
+            }
         }
-        progress.step(sessions + " exercise sessions logged");
-        return new Demo(TENANT, secret, employees);
+        progress.step(sessions + " exercise sessions logged over the last two weeks");
+        return new Demo(TENANT, secret, employees, programId);
+    }
+
+    /**
+     * "Sit less, move more" for all four teams, started on the Monday three weeks ago: a break every 60 minutes
+     * for two weeks, then 45, then 30 (the NHS advice is to get up after 30 minutes of sitting); the daily target
+     * of standing or light activity grows from 2 towards 4 hours (Buckley et al. 2015).
+     */
+    private static String launchProgram(Api programs, Map<String, String> teamIds, List<Employee> employees,
+                                        LocalStack.Progress progress) {
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("title", "Sit less, move more");
+        draft.put("teamIds", new ArrayList<>(teamIds.values()));
+        draft.put("minBreakEveryMinutes", 20);
+        draft.put("maxBreakEveryMinutes", 90);
+        draft.put("phases", List.of(
+                Map.of("startWeek", 1, "breakEveryMinutes", 60, "dailyActiveMinutesTarget", 120),
+                Map.of("startWeek", 3, "breakEveryMinutes", 45, "dailyActiveMinutesTarget", 180),
+                Map.of("startWeek", 5, "breakEveryMinutes", 30, "dailyActiveMinutesTarget", 240)));
+        String programId = programs.post("/api/programs", draft).path("id").asText();
+        LocalDate startsOn = LocalDate.now(ZoneOffset.UTC).minusWeeks(3).with(DayOfWeek.MONDAY);
+        programs.post("/api/programs/" + programId + "/launch", Map.of("startsOn", startsOn.toString()));
+        for (Map.Entry<String, String> team : teamIds.entrySet()) {
+            employees.stream().filter(e -> e.team().equals(team.getKey())).findFirst().ifPresent(champion ->
+                    programs.post("/api/programs/" + programId + "/teams/" + team.getValue() + "/champions",
+                            Map.of("employeeId", champion.id())));
+        }
+        progress.step("Program 'Sit less, move more' launched for all four teams (started " + startsOn
+                + "), with a champion per team");
+        return programId;
     }
 
     /**
@@ -127,7 +180,10 @@ final class DemoTenant {
             String employee = delivery.body().path("employeeId").asText();
             String reminder = delivery.body().path("reminderId").asText();
             int roll = Math.floorMod(reminder.hashCode(), 3);
-            if (!demoPeople.contains(employee) || roll == 0) {
+            if (!demoPeople.contains(employee) || "assessment.nudge".equals(delivery.body().path("type").asText())) {
+                return; // a desk-check nudge is answered by doing the check, not from the message
+            }
+            if (roll == 0) {
                 return; // a skipped break: not everyone gets up every time
             }
             later.schedule(() -> {

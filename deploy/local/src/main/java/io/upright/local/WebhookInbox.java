@@ -88,7 +88,9 @@ public final class WebhookInbox implements AutoCloseable {
             deliveries.add(delivery);
             if (out != null) {
                 String employee = json.path("employeeId").asText("?");
-                out.printf("  [%s break reminder] employee %s: %s%s%n", java.time.LocalTime.now().withNano(0),
+                String what = "assessment.nudge".equals(json.path("type").asText()) ? "assessment nudge"
+                        : json.path("kind").asText("break").replace('-', ' ') + " reminder";
+                out.printf("  [%s %s] employee %s: %s%s%n", java.time.LocalTime.now().withNano(0), what,
                         employee.substring(0, Math.min(8, employee.length())), json.path("message").asText(body),
                         valid ? "" : "  (SIGNATURE INVALID)");
             }

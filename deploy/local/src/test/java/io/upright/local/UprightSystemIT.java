@@ -136,6 +136,105 @@ class UprightSystemIT {
         everyRecordIsAValidCloudEvent();
     }
 
+    @Test
+    void a_person_s_export_gathers_every_service_and_erasure_leaves_nothing_readable_in_any_database_or_topic() throws Exception {
+        DevTokens tokens = stack.tokens();
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Erin Zyxwv " + marker;
+        String email = "erin." + marker + "@" + TENANT + ".example";
+        String handle = "@erin-" + marker;
+        Api hrPrograms = api("programs", tokens.issue(TENANT, "hr-1", "hr"));
+        String team = hrPrograms.post("/api/teams", Map.of("name", "Delta " + marker)).path("id").asText();
+        ObjectNode person = Api.JSON.createObjectNode().put("displayName", name).put("email", email)
+                .put("chatHandle", handle).put("timeZone", "Europe/Berlin")
+                .put("workdayStart", "08:00").put("workdayEnd", "16:30").put("standingDesk", true);
+        String erin = hrPrograms.post("/api/teams/" + team + "/employees", person).path("id").asText();
+
+        // Erin leaves traces in every service: an assessment, a session, a schedule, insight facts
+        Api erinAssessments = api("assessments", tokens.issue(TENANT, erin, "employee"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api("assessments", tokens.issue(TENANT, "admin-1", "admin")).get("/api/personal-data-exports/" + erin)
+                        .path("data").path("teamId").asText().equals(team));
+        String assessment = erinAssessments.post("/api/assessments", Map.of("templateId", "workstation-basics")).path("id").asText();
+        erinAssessments.put("/api/assessments/" + assessment + "/answers", Map.of("answers", riskyDesk()));
+        erinAssessments.post("/api/assessments/" + assessment + "/submission", Map.of());
+        Api erinExercises = api("exercises", tokens.issue(TENANT, erin, "employee"));
+        String routineId = erinExercises.get("/api/routines").path("items").path(0).path("id").asText();
+        erinExercises.post("/api/me/exercise-sessions", Map.of("routineId", routineId, "minutes", 6, "feltRating", 4));
+
+        Api erinPrograms = api("programs", tokens.issue(TENANT, erin, "employee"));
+        JsonNode export = erinPrograms.get("/api/me/data-export");
+        assertThat(export.path("employeeId").asText()).isEqualTo(erin);
+        assertThat(export.at("/programs/profile/displayName").asText()).isEqualTo(name);
+        assertThat(export.at("/programs/profile/email").asText()).isEqualTo(email);
+        assertThat(export.at("/programs/profile/chatHandle").asText()).isEqualTo(handle);
+        Set<String> parts = new HashSet<>();
+        export.path("services").fieldNames().forEachRemaining(parts::add);
+        assertThat(parts).containsExactlyInAnyOrder("assessments", "exercises", "reminders", "insights");
+        for (String part : parts) {
+            assertThat(export.at("/services/" + part + "/employeeId").asText()).as(part).isEqualTo(erin);
+        }
+        assertThat(export.at("/services/assessments/data/assessments")).hasSize(1);
+        assertThat(export.at("/services/assessments/data/assessments/0/answers/hoursSittingPerDay").asInt()).isEqualTo(9);
+        assertThat(export.at("/services/exercises/data").toString()).contains(routineId);
+        assertThat(api("programs", tokens.issue(TENANT, "hr-1", "hr")).status("/api/employees/" + erin + "/data-export"))
+                .as("HR never exports a person").isEqualTo(403);
+
+        Api adminPrograms = api("programs", tokens.issue(TENANT, "admin-1", "admin"));
+        assertThat(adminPrograms.delete("/api/employees/" + erin + "/personal-data")).isEqualTo(204);
+
+        // every service forgets what it derived once EmployeeErased reaches it
+        Api adminAssessments = api("assessments", tokens.issue(TENANT, "admin-1", "admin"));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                adminAssessments.get("/api/personal-data-exports/" + erin).path("data").path("assessments").isEmpty());
+        JsonNode afterwards = adminPrograms.get("/api/employees/" + erin + "/data-export");
+        assertThat(afterwards.at("/programs/profile/displayName").isNull()).isTrue();
+        assertThat(afterwards.toString()).doesNotContain(name).doesNotContain(email).doesNotContain(handle);
+
+        for (String service : stack.serviceNames()) {
+            assertThat(rowsMentioning(service, List.of(name, email, handle)))
+                    .as("rows in the " + service + " database that still show Erin's name, email or handle").isEmpty();
+        }
+        for (UprightService service : UprightService.values()) {
+            for (String topic : List.of(service.topic(), service.deadLetterTopic())) {
+                if (service == UprightService.INSIGHTS && topic.equals(service.topic())) {
+                    continue; // insights publishes nothing
+                }
+                for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(stack.kafkaBootstrapServers(), topic, Duration.ofSeconds(2))) {
+                    String text = new String(record.value() == null ? new byte[0] : record.value(), java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(text).as(topic).doesNotContain(name).doesNotContain(email).doesNotContain(handle);
+                }
+            }
+        }
+    }
+
+    /** Every row of every table in a service's database whose text form contains one of the needles. */
+    private static List<String> rowsMentioning(String service, List<String> needles) throws java.sql.SQLException {
+        List<String> found = new ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl(service), "postgres", "")) {
+            List<String> tables = new ArrayList<>();
+            try (java.sql.ResultSet rs = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            for (String table : tables) {
+                for (String needle : needles) {
+                    try (java.sql.PreparedStatement ps = c.prepareStatement(
+                            "select t::text from \"" + table + "\" t where strpos(t::text, ?) > 0 limit 1")) {
+                        ps.setString(1, needle);
+                        try (java.sql.ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                found.add(table + ": " + rs.getString(1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     private void everyRecordIsAValidCloudEvent() {
         Set<String> typesSeen = new HashSet<>();
         for (UprightService service : List.of(UprightService.PROGRAMS, UprightService.ASSESSMENTS,
