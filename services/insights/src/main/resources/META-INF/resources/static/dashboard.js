@@ -47,7 +47,7 @@
         series: [{ type: 'bar', data: values }]
       });
     } else {
-      risk.setOption({ title: { text: data.suppressedLabel, left: 'center', top: 'middle' } });
+      risk.setOption({ title: { text: data.riskLabel || data.suppressedLabel, left: 'center', top: 'middle' } });
     }
     window.uprightChartsReady = true;
   });

@@ -25,7 +25,7 @@ public final class InsightsViews {
             @Schema(example = "12", nullable = true) Long enrolled,
             @Schema(description = "Completed assessments of the team's members, repeats included", example = "14", nullable = true)
             Long assessmentsCompleted,
-            @Schema(description = "People by the risk level of their latest assessment",
+            @Schema(description = "People by the risk level of their latest assessment; null when fewer than k people are assessed (see riskReason)",
                     example = "{\"LOW\": 6, \"MODERATE\": 4, \"HIGH\": 1}", nullable = true)
             Map<String, Long> riskDistribution,
             @Schema(description = "The five most frequent findings over each member's latest assessment", nullable = true)
@@ -35,7 +35,10 @@ public final class InsightsViews {
             @Schema(example = "171", nullable = true) Long breaksTaken,
             @Schema(example = "610", nullable = true) Long activeBreakMinutes,
             @Schema(example = "37", nullable = true) Long exerciseSessions,
-            @Schema(example = "296", nullable = true) Long exerciseMinutes) {
+            @Schema(example = "296", nullable = true) Long exerciseMinutes,
+            @Schema(description = "Why riskDistribution and topFindings are null while the team is shown: fewer than k "
+                    + "people assessed, or hidden so that another team's cannot be worked out",
+                    example = "fewer than 5 people assessed", nullable = true) String riskReason) {
     }
 
     @Schema(name = "InsightsOverview", description = "Tenant totals, computed over the visible teams only "
@@ -50,13 +53,16 @@ public final class InsightsViews {
             @Schema(nullable = true) String reason,
             @Schema(example = "48", nullable = true) Long enrolled,
             @Schema(example = "51", nullable = true) Long assessmentsCompleted,
-            @Schema(example = "{\"LOW\": 25, \"MODERATE\": 17, \"HIGH\": 6}", nullable = true) Map<String, Long> riskDistribution,
+            @Schema(description = "Over the visible teams whose own risk distribution is shown",
+                    example = "{\"LOW\": 25, \"MODERATE\": 17, \"HIGH\": 6}", nullable = true) Map<String, Long> riskDistribution,
             @Schema(nullable = true) List<FindingCount> topFindings,
             @Schema(example = "40", nullable = true) Long routinesRecommended,
             @Schema(example = "960", nullable = true) Long remindersSent,
             @Schema(example = "702", nullable = true) Long breaksTaken,
             @Schema(example = "2480", nullable = true) Long activeBreakMinutes,
             @Schema(example = "150", nullable = true) Long exerciseSessions,
-            @Schema(example = "1190", nullable = true) Long exerciseMinutes) {
+            @Schema(example = "1190", nullable = true) Long exerciseMinutes,
+            @Schema(description = "riskDistribution and topFindings add up only the teams whose own are shown; "
+                    + "null with this reason when there is none", nullable = true) String riskReason) {
     }
 }

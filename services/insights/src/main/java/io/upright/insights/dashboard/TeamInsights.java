@@ -5,6 +5,7 @@ import io.upright.insights.dashboard.InsightsViews.Overview;
 import io.upright.insights.dashboard.InsightsViews.TeamInsight;
 import io.upright.insights.privacy.AnonymityPolicy;
 import io.upright.insights.privacy.AnonymityPolicy.Verdict;
+import io.upright.insights.programs.ProgramInsights;
 import io.upright.insights.settings.TenantSettings;
 import io.upright.platform.api.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,14 +42,20 @@ public class TeamInsights {
     @Inject
     TenantSettings settings;
 
+    @Inject
+    ProgramInsights programs;
+
     public Page<TeamInsight> teams(String tenant, int page, int size) {
         AnonymityPolicy policy = settings.policyFor(tenant);
         List<TeamFigures> all = queries.teams(tenant).stream().sorted(BY_NAME).toList();
         Map<String, Verdict> verdicts = policy.assess(groups(all));
+        Map<String, Verdict> risks = programs.riskVerdicts(tenant).parts();
+        Verdict tooFewAssessed = new Verdict(true, policy.tooFewAssessedReason());
         List<TeamInsight> items = all.stream()
                 .skip((long) page * size)
                 .limit(size)
-                .map(team -> view(team, verdicts.get(team.teamId().toString())))
+                .map(team -> view(team, verdicts.get(team.teamId().toString()),
+                        risks.getOrDefault(team.teamId().toString(), tooFewAssessed)))
                 .toList();
         return new Page<>(items, page, size, all.size());
     }
@@ -62,25 +69,32 @@ public class TeamInsights {
         int suppressed = all.size() - visible.size();
         if (visible.isEmpty()) {
             return new Overview(SCOPE_VISIBLE_TEAMS, policy.threshold(), all.size(), 0, suppressed, true,
-                    policy.nothingVisibleReason(), null, null, null, null, null, null, null, null, null, null);
+                    policy.nothingVisibleReason(), null, null, null, null, null, null, null, null, null, null, null);
         }
+        // risk adds up only the rows shown on /teams, so it tells nothing a hidden row would
+        Map<String, Verdict> riskVerdicts = programs.riskVerdicts(tenant).parts();
+        List<TeamFigures> riskVisible = visible.stream()
+                .filter(t -> riskVerdicts.containsKey(t.teamId().toString()) && !riskVerdicts.get(t.teamId().toString()).suppressed())
+                .toList();
         Map<String, Long> risks = new HashMap<>();
         Map<String, Long> findings = new HashMap<>();
-        visible.forEach(t -> {
+        riskVisible.forEach(t -> {
             t.latestRiskLevels().forEach((level, n) -> risks.merge(level, n, Long::sum));
             t.latestFindings().forEach((code, n) -> findings.merge(code, n, Long::sum));
         });
+        boolean noRisk = riskVisible.isEmpty();
         return new Overview(SCOPE_VISIBLE_TEAMS, policy.threshold(), all.size(), visible.size(), suppressed, false, null,
                 sum(visible, TeamFigures::enrolled),
                 sum(visible, TeamFigures::assessmentsCompleted),
-                distribution(risks),
-                top(findings),
+                noRisk ? null : distribution(risks),
+                noRisk ? null : top(findings),
                 sum(visible, TeamFigures::routinesRecommended),
                 sum(visible, TeamFigures::remindersSent),
                 sum(visible, TeamFigures::breaksTaken),
                 sum(visible, TeamFigures::activeBreakMinutes),
                 sum(visible, TeamFigures::exerciseSessions),
-                sum(visible, TeamFigures::exerciseMinutes));
+                sum(visible, TeamFigures::exerciseMinutes),
+                noRisk ? policy.nothingAssessedVisibleReason() : null);
     }
 
     private static List<AnonymityPolicy.Group> groups(List<TeamFigures> teams) {
@@ -89,15 +103,18 @@ public class TeamInsights {
                 .toList();
     }
 
-    private static TeamInsight view(TeamFigures team, Verdict verdict) {
+    private static TeamInsight view(TeamFigures team, Verdict verdict, Verdict risk) {
         if (verdict.suppressed()) {
             return new TeamInsight(team.teamId(), team.teamName(), true, verdict.reason(),
-                    null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null);
         }
+        // the risk rows follow the tenant-wide breakdown rule (people assessed), shared with the program page
+        boolean riskShown = !risk.suppressed();
         return new TeamInsight(team.teamId(), team.teamName(), false, null,
-                team.enrolled(), team.assessmentsCompleted(), distribution(team.latestRiskLevels()),
-                top(team.latestFindings()), team.routinesRecommended(), team.remindersSent(), team.breaksTaken(),
-                team.activeBreakMinutes(), team.exerciseSessions(), team.exerciseMinutes());
+                team.enrolled(), team.assessmentsCompleted(), riskShown ? distribution(team.latestRiskLevels()) : null,
+                riskShown ? top(team.latestFindings()) : null, team.routinesRecommended(), team.remindersSent(),
+                team.breaksTaken(), team.activeBreakMinutes(), team.exerciseSessions(), team.exerciseMinutes(),
+                riskShown ? null : risk.reason());
     }
 
     private static Map<String, Long> distribution(Map<String, Long> counts) {

@@ -18,6 +18,7 @@ import java.util.Optional;
  *       suppressed teams together hold at least {@code k} people or nothing is left visible.</li>
  * </ol>
  *
+ * Risk and findings rows are decided by {@link #assessBreakdowns} over the people assessed, not the people enrolled.
  * {@code k} is never below {@link #MINIMUM_THRESHOLD}: a tenant may raise it, never lower it.
  */
 public final class AnonymityPolicy {
@@ -81,7 +82,10 @@ public final class AnonymityPolicy {
 
     /** How the page shows a suppressed figure: short, in the cell itself. */
     public String cellLabel(Verdict verdict) {
-        return complementaryReason().equals(verdict.reason()) ? COMPLEMENT_LABEL : tooFewReason();
+        if (verdict.reason() == null) {
+            return tooFewReason();
+        }
+        return complementaryReason().equals(verdict.reason()) ? COMPLEMENT_LABEL : verdict.reason();
     }
 
     /** How the CSV writes a suppressed figure. */
@@ -95,12 +99,109 @@ public final class AnonymityPolicy {
         return "fewer than " + threshold + " people";
     }
 
+    /** A risk distribution or findings row: the people it describes are those assessed in the group. */
+    public String tooFewAssessedReason() {
+        return "fewer than " + threshold + " people assessed";
+    }
+
+    /** An average over the people with activity (active minutes per employee-day, % of target). */
+    public String tooFewActiveReason() {
+        return "fewer than " + threshold + " people active";
+    }
+
     public String complementaryReason() {
         return "hidden so that a smaller team's figures cannot be worked out by subtraction";
     }
 
+    public String nothingAssessedVisibleReason() {
+        return "no team's risk and findings can be shown";
+    }
+
     public String nothingVisibleReason() {
         return "no team has at least " + threshold + " people";
+    }
+
+    /**
+     * A total over some of the breakdown rows (a program over its teams). Its {@code size} is the number of
+     * people it describes; {@code parts} are the keys of the rows it adds up.
+     */
+    public record Whole(String key, long size, List<String> parts) {
+    }
+
+    /** Verdicts for breakdown rows and for the wholes they add up to. */
+    public record BreakdownVerdicts(Map<String, Verdict> parts, Map<String, Verdict> wholes) {
+    }
+
+    /**
+     * Risk distributions and findings rows. A row describes the people with an assessment in its group, so:
+     *
+     * <ol>
+     *   <li><b>Primary.</b> A row (team or whole) with fewer than {@code k} people assessed is hidden
+     *       ({@link #tooFewAssessedReason()}).</li>
+     *   <li><b>Complementary.</b> A visible whole minus its visible rows is the sum of its hidden rows. The hidden
+     *       rows of a whole that describe anyone must be at least two and describe at least {@code k} people
+     *       together; otherwise its smallest visible row (by people assessed, then name, then key) is hidden too,
+     *       and again until that holds. When no row is left to hide, the whole is hidden.</li>
+     *   <li>A hidden row is hidden in every whole it belongs to (a team in two programs), so no total can be set
+     *       against a row another total keeps visible. A hidden whole hides its rows.</li>
+     * </ol>
+     * Rows with nobody assessed describe nobody: hiding them protects no one and costs no other row.
+     */
+    public BreakdownVerdicts assessBreakdowns(List<Group> rows, List<Whole> wholes) {
+        Verdict tooFew = new Verdict(true, tooFewAssessedReason());
+        Verdict complement = new Verdict(true, complementaryReason());
+        Map<String, Group> byKey = new LinkedHashMap<>();
+        Map<String, Verdict> parts = new LinkedHashMap<>();
+        for (Group row : rows) {
+            byKey.put(row.key(), row);
+            parts.put(row.key(), row.members() < threshold ? tooFew : Verdict.VISIBLE);
+        }
+        Map<String, Verdict> totals = new LinkedHashMap<>();
+        for (Whole whole : wholes) {
+            totals.put(whole.key(), whole.size() < threshold ? tooFew : Verdict.VISIBLE);
+        }
+        Comparator<Group> smallestFirst = Comparator.comparingLong(Group::members)
+                .thenComparing(Group::name, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Group::key);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Whole whole : wholes) {
+                if (totals.get(whole.key()).suppressed()) {
+                    for (String part : whole.parts()) {
+                        if (parts.containsKey(part) && !parts.get(part).suppressed()) {
+                            parts.put(part, complement);
+                            changed = true;
+                        }
+                    }
+                    continue;
+                }
+                long hiddenPeople = 0;
+                int hiddenRows = 0;
+                List<Group> visible = new ArrayList<>();
+                for (String key : whole.parts()) {
+                    Group row = byKey.get(key);
+                    if (row == null) {
+                        continue;
+                    }
+                    if (parts.get(key).suppressed()) {
+                        hiddenPeople += row.members();
+                        hiddenRows += row.members() > 0 ? 1 : 0;
+                    } else {
+                        visible.add(row);
+                    }
+                }
+                if (hiddenRows > 0 && (hiddenRows < 2 || hiddenPeople < threshold)) {
+                    if (visible.isEmpty()) {
+                        totals.put(whole.key(), complement);
+                    } else {
+                        parts.put(visible.stream().min(smallestFirst).orElseThrow().key(), complement);
+                    }
+                    changed = true;
+                }
+            }
+        }
+        return new BreakdownVerdicts(parts, totals);
     }
 
     /**

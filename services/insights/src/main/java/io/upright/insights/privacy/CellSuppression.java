@@ -65,22 +65,37 @@ public final class CellSuppression {
     }
 
     public Outcome assess(Grid grid) {
+        return assess(grid, null, new Verdict(true, policy.tooFewReason()));
+    }
+
+    /**
+     * The averages of the table (active minutes per employee-day and % of target): each describes the people
+     * with activity in its cell, so {@code grid} holds those sizes. A figure already hidden in {@code figures}
+     * hides its average as well, and counts as a hidden part for the complementary rules: averages can be
+     * worked out by subtraction too (minutes and employee-days add up over teams).
+     */
+    public Outcome assessAverages(Grid activePeople, Outcome figures) {
+        return assess(activePeople, figures, new Verdict(true, policy.tooFewActiveReason()));
+    }
+
+    private Outcome assess(Grid grid, Outcome seed, Verdict tooFew) {
         int k = policy.threshold();
-        Verdict tooFew = new Verdict(true, policy.tooFewReason());
         Verdict complement = new Verdict(true, policy.complementaryReason());
         Map<Cell, Verdict> cells = new LinkedHashMap<>();
         Map<String, Verdict> rows = new LinkedHashMap<>();
         Map<String, Verdict> columns = new LinkedHashMap<>();
         for (String row : grid.rows()) {
-            rows.put(row, grid.rowSizes().getOrDefault(row, 0L) < k ? tooFew : Verdict.VISIBLE);
+            rows.put(row, initial(grid.rowSizes().getOrDefault(row, 0L), seed == null ? null : seed.rows().get(row), k, tooFew));
             for (String column : grid.columns()) {
-                cells.put(new Cell(row, column), grid.cell(row, column) < k ? tooFew : Verdict.VISIBLE);
+                Cell cell = new Cell(row, column);
+                cells.put(cell, initial(grid.cell(row, column), seed == null ? null : seed.cells().get(cell), k, tooFew));
             }
         }
         for (String column : grid.columns()) {
-            columns.put(column, grid.columnSizes().getOrDefault(column, 0L) < k ? tooFew : Verdict.VISIBLE);
+            columns.put(column, initial(grid.columnSizes().getOrDefault(column, 0L),
+                    seed == null ? null : seed.columns().get(column), k, tooFew));
         }
-        Verdict total = grid.totalSize() < k ? tooFew : Verdict.VISIBLE;
+        Verdict total = initial(grid.totalSize(), seed == null ? null : seed.total(), k, tooFew);
 
         boolean changed = true;
         while (changed) {
@@ -193,6 +208,13 @@ public final class CellSuppression {
             }
         }
         return new Outcome(cells, rows, columns, total);
+    }
+
+    private static Verdict initial(long size, Verdict seeded, int k, Verdict tooFew) {
+        if (seeded != null && seeded.suppressed()) {
+            return seeded;
+        }
+        return size < k ? tooFew : Verdict.VISIBLE;
     }
 
     /**

@@ -39,7 +39,11 @@ public final class DashboardTables {
     public record Table(String id, String title, List<String> columns, List<Row> rows) {
     }
 
-    private record Column(String title, Function<Figures, Object> value) {
+    /** {@code average}: the figure averages over the people with activity, who may be fewer than k. */
+    private record Column(String title, Function<Figures, Object> value, boolean average) {
+        Column(String title, Function<Figures, Object> value) {
+            this(title, value, false);
+        }
     }
 
     private static final List<Column> FIGURES = List.of(
@@ -52,9 +56,9 @@ public final class DashboardTables {
             new Column("Skipped", Figures::breaksSkipped),
             new Column("Expired", Figures::remindersExpired),
             new Column("Active break minutes", Figures::activeBreakMinutes),
-            new Column("Active minutes per employee-day", Figures::activeMinutesPerEmployeeDay),
+            new Column("Active minutes per employee-day", Figures::activeMinutesPerEmployeeDay, true),
             new Column("Daily target (minutes)", Figures::dailyActiveMinutesTarget),
-            new Column("% of target", Figures::targetAttainmentPercent),
+            new Column("% of target", Figures::targetAttainmentPercent, true),
             new Column("Exercise sessions", Figures::exerciseSessions),
             new Column("Exercise minutes", Figures::exerciseMinutes));
 
@@ -155,7 +159,9 @@ public final class DashboardTables {
     }
 
     private static List<Value> figureValues(Figures figures, AnonymityPolicy policy) {
-        return FIGURES.stream().map(c -> figure(figures, c.value(), policy)).toList();
+        return FIGURES.stream().map(c -> c.average() && !figures.suppressed() && figures.averagesReason() != null
+                ? suppressed(figures.averagesReason(), policy)
+                : figure(figures, c.value(), policy)).toList();
     }
 
     private static Value figure(Figures figures, Function<Figures, Object> value, AnonymityPolicy policy) {

@@ -2,14 +2,18 @@ package io.upright.insights.programs;
 
 import io.upright.insights.dashboard.InsightsViews.FindingCount;
 import io.upright.insights.privacy.AnonymityPolicy;
+import io.upright.insights.privacy.AnonymityPolicy.BreakdownVerdicts;
 import io.upright.insights.privacy.AnonymityPolicy.Verdict;
+import io.upright.insights.privacy.AnonymityPolicy.Whole;
 import io.upright.insights.privacy.CellSuppression;
 import io.upright.insights.privacy.CellSuppression.Cell;
 import io.upright.insights.privacy.CellSuppression.Grid;
 import io.upright.insights.privacy.CellSuppression.Outcome;
+import io.upright.insights.programs.ProgramQueries.AssessedTeam;
 import io.upright.insights.programs.ProgramQueries.Counts;
 import io.upright.insights.programs.ProgramQueries.LatestAssessment;
 import io.upright.insights.programs.ProgramQueries.PhaseRow;
+import io.upright.insights.programs.ProgramQueries.ProgramTeam;
 import io.upright.insights.programs.ProgramQueries.ProgramRow;
 import io.upright.insights.programs.ProgramQueries.TeamRow;
 import io.upright.insights.programs.ProgramViews.Change;
@@ -40,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -127,8 +132,22 @@ public class ProgramInsights {
             }
         }
         columns.forEach(column -> columnSizes.put(column, enrolled(counts.get(key(TOTAL, column)))));
-        Outcome outcome = new CellSuppression(policy).assess(new Grid(rows, names, columns, cellSizes, rowSizes,
+        CellSuppression suppression = new CellSuppression(policy);
+        Outcome outcome = suppression.assess(new Grid(rows, names, columns, cellSizes, rowSizes,
                 columnSizes, enrolled(counts.get(key(TOTAL, TOTAL)))));
+        // the averages describe only the people with activity: the same rules over those, on top of the above
+        Map<Cell, Long> activeCells = new HashMap<>();
+        Map<String, Long> activeRows = new HashMap<>();
+        Map<String, Long> activeColumns = new HashMap<>();
+        for (String row : rows) {
+            activeRows.put(row, active(counts.get(key(row, TOTAL))));
+            for (String column : columns) {
+                activeCells.put(new Cell(row, column), active(counts.get(key(row, column))));
+            }
+        }
+        columns.forEach(column -> activeColumns.put(column, active(counts.get(key(TOTAL, column)))));
+        Outcome averages = suppression.assessAverages(new Grid(rows, names, columns, activeCells, activeRows,
+                activeColumns, active(counts.get(key(TOTAL, TOTAL)))), outcome);
 
         Integer currentTarget = currentPhase(program, phases, weekNumber(firstProgramWeek, lastWeek)) == null ? null
                 : currentPhase(program, phases, weekNumber(firstProgramWeek, lastWeek)).dailyActiveMinutesTarget();
@@ -138,31 +157,31 @@ public class ProgramInsights {
             PhaseRow phase = scheduledPhase(phases, number);
             trend.add(new Week(isoWeek(week), week, number, phase == null ? null : phase.number(),
                     figures(counts.get(key(TOTAL, week.toString())), outcome.columns().get(week.toString()),
-                            phase == null ? null : phase.dailyActiveMinutesTarget())));
+                            averages.columns().get(week.toString()), phase == null ? null : phase.dailyActiveMinutesTarget())));
         }
         String latest = columns.get(columns.size() - 1);
         String previous = columns.size() > 1 ? columns.get(columns.size() - 2) : null;
-        Figures overview = figures(counts.get(key(TOTAL, TOTAL)), outcome.total(), currentTarget);
+        Figures overview = figures(counts.get(key(TOTAL, TOTAL)), outcome.total(), averages.total(), currentTarget);
 
-        // risk: current members' latest assessments, per team, with the plain team rule against the program total
+        // risk: current members' latest assessments; a row describes the people assessed in it
         List<LatestAssessment> latestAssessments = queries.latestAssessments(tenant, programId);
-        Map<UUID, Long> members = queries.currentMembers(tenant, programId);
-        Map<String, Verdict> riskVerdicts = policy.assess(teams.stream()
-                .map(t -> new AnonymityPolicy.Group(t.teamId().toString(), name(t), members.getOrDefault(t.teamId(), 0L)))
-                .toList());
-        long allMembers = members.values().stream().mapToLong(Long::longValue).sum();
-        Verdict programRisk = allMembers < policy.threshold() ? new Verdict(true, policy.tooFewReason()) : Verdict.VISIBLE;
+        BreakdownVerdicts riskVerdicts = riskVerdicts(tenant, policy);
+        Verdict hiddenRisk = new Verdict(true, policy.tooFewAssessedReason());
+        Verdict programRisk = riskVerdicts.wholes().getOrDefault(programId.toString(), hiddenRisk);
 
         List<Team> teamViews = new ArrayList<>();
         for (TeamRow team : teams) {
             String row = team.teamId().toString();
-            Figures latestFigures = figures(counts.get(key(row, latest)), outcome.cell(row, latest), targetOf(phases, firstProgramWeek, latest));
+            Figures latestFigures = figures(counts.get(key(row, latest)), outcome.cell(row, latest),
+                    averages.cell(row, latest), targetOf(phases, firstProgramWeek, latest));
             Figures previousFigures = previous == null ? null
-                    : figures(counts.get(key(row, previous)), outcome.cell(row, previous), targetOf(phases, firstProgramWeek, previous));
+                    : figures(counts.get(key(row, previous)), outcome.cell(row, previous), averages.cell(row, previous),
+                    targetOf(phases, firstProgramWeek, previous));
             teamViews.add(new Team(team.teamId(), name(team),
-                    figures(counts.get(key(row, TOTAL)), outcome.rows().get(row), currentTarget),
+                    figures(counts.get(key(row, TOTAL)), outcome.rows().get(row), averages.rows().get(row), currentTarget),
                     latestFigures, change(latestFigures, previousFigures),
-                    risk(latestAssessments.stream().filter(a -> team.teamId().equals(a.teamId())).toList(), riskVerdicts.get(row))));
+                    risk(latestAssessments.stream().filter(a -> team.teamId().equals(a.teamId())).toList(),
+                            riskVerdicts.parts().getOrDefault(row, hiddenRisk))));
         }
         Week latestWeek = trend.get(trend.size() - 1);
         Week previousWeek = trend.size() > 1 ? trend.get(trend.size() - 2) : null;
@@ -172,6 +191,33 @@ public class ProgramInsights {
                 policy.threshold(), policy.suppressedLabel(), trend.stream().map(Week::week).toList(), overview,
                 latestWeek.figures(), change(latestWeek.figures(), previousWeek == null ? null : previousWeek.figures()),
                 teamViews, trend, risk(latestAssessments, programRisk));
+    }
+
+    /**
+     * Which risk rows of the tenant may be shown, decided for all teams and programs at once: a team hidden in
+     * one program's table stays hidden in every other program and in {@code /api/insights/teams}, so no
+     * program total can be set against a row shown elsewhere.
+     */
+    public BreakdownVerdicts riskVerdicts(String tenant) {
+        return riskVerdicts(tenant, settings.policyFor(tenant));
+    }
+
+    private BreakdownVerdicts riskVerdicts(String tenant, AnonymityPolicy policy) {
+        Map<String, AnonymityPolicy.Group> rows = new LinkedHashMap<>();
+        for (AssessedTeam team : queries.assessedPerTeam(tenant)) {
+            String key = team.teamId().toString();
+            rows.put(key, new AnonymityPolicy.Group(key, team.name(), team.assessed()));
+        }
+        Map<String, List<String>> programTeams = new TreeMap<>();
+        for (ProgramTeam pt : queries.programTeams(tenant)) {
+            String team = pt.teamId().toString();
+            programTeams.computeIfAbsent(pt.programId().toString(), p -> new ArrayList<>()).add(team);
+            rows.putIfAbsent(team, new AnonymityPolicy.Group(team, null, 0));
+        }
+        List<Whole> wholes = programTeams.entrySet().stream()
+                .map(e -> new Whole(e.getKey(), e.getValue().stream().mapToLong(t -> rows.get(t).members()).sum(), e.getValue()))
+                .toList();
+        return policy.assessBreakdowns(List.copyOf(rows.values()), wholes);
     }
 
     static String isoWeek(LocalDate date) {
@@ -215,14 +261,17 @@ public class ProgramInsights {
         return scheduledPhase(phases, weekNumber);
     }
 
-    private static Figures figures(Counts c, Verdict verdict, Integer target) {
+    private static Figures figures(Counts c, Verdict verdict, Verdict averages, Integer target) {
         if (verdict == null || verdict.suppressed() || c == null) {
             return new Figures(true, verdict == null ? null : verdict.reason(), null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null);
         }
-        Double perDay = c.employeeDays() == 0 ? 0.0 : Math.round(10.0 * c.activeBreakMinutes() / c.employeeDays()) / 10.0;
-        Long attainment = target == null || target == 0 ? null : Math.round(100.0 * perDay / target);
-        return new Figures(false, null, c.enrolled(), c.active(),
+        // an average over fewer than k active people would describe them: shown as null with its reason
+        boolean averaged = averages != null && !averages.suppressed();
+        Double perDay = !averaged ? null
+                : c.employeeDays() == 0 ? 0.0 : Math.round(10.0 * c.activeBreakMinutes() / c.employeeDays()) / 10.0;
+        Long attainment = perDay == null || target == null || target == 0 ? null : Math.round(100.0 * perDay / target);
+        return new Figures(false, null, averaged ? null : averages == null ? null : averages.reason(), c.enrolled(), c.active(),
                 c.enrolled() == 0 ? 0L : Math.round(100.0 * c.assessed() / c.enrolled()), c.assessmentsCompleted(),
                 c.remindersSent(), c.breaksTaken(), c.breaksSnoozed(), c.breaksSkipped(), c.remindersExpired(),
                 c.deliveryFailures(), c.activeBreakMinutes(), perDay, target, attainment, c.exerciseSessions(),
@@ -234,9 +283,10 @@ public class ProgramInsights {
         if (now == null || before == null || now.suppressed() || before.suppressed()) {
             return new Change(null, null, null, null, null, null);
         }
+        Double perDay = now.activeMinutesPerEmployeeDay() == null || before.activeMinutesPerEmployeeDay() == null ? null
+                : Math.round(10.0 * (now.activeMinutesPerEmployeeDay() - before.activeMinutesPerEmployeeDay())) / 10.0;
         return new Change(now.active() - before.active(), now.breaksTaken() - before.breaksTaken(),
-                now.activeBreakMinutes() - before.activeBreakMinutes(),
-                Math.round(10.0 * (now.activeMinutesPerEmployeeDay() - before.activeMinutesPerEmployeeDay())) / 10.0,
+                now.activeBreakMinutes() - before.activeBreakMinutes(), perDay,
                 now.exerciseSessions() - before.exerciseSessions(), now.exerciseMinutes() - before.exerciseMinutes());
     }
 
@@ -264,6 +314,10 @@ public class ProgramInsights {
                 .map(e -> new FindingCount(e.getKey(), e.getValue()))
                 .toList();
         return new Risk(false, null, (long) assessments.size(), rosa, levels, top);
+    }
+
+    private static long active(Counts c) {
+        return c == null ? 0 : c.active();
     }
 
     private static long enrolled(Counts c) {

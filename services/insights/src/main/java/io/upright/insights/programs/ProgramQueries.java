@@ -116,16 +116,34 @@ class ProgramQueries {
              where m.tenant_id = ? and pt.program_id = ? and m.left_at is null
             """;
 
-    private static final String CURRENT_MEMBERS = """
-            select pt.team_id, count(m.employee_id) as members
-              from insights_program_team pt
-              left join insights_member m on m.tenant_id = pt.tenant_id and m.team_id = pt.team_id and m.left_at is null
-             where pt.tenant_id = ? and pt.program_id = ?
-             group by pt.team_id
+    private static final String ASSESSED_PER_TEAM = """
+            select m.team_id, t.name, count(*) as assessed
+              from insights_member m
+              join insights_latest_assessment l on l.tenant_id = m.tenant_id and l.employee_id = m.employee_id
+              left join insights_team t on t.tenant_id = m.tenant_id and t.team_id = m.team_id
+             where m.tenant_id = ? and m.left_at is null
+             group by m.team_id, t.name
             """;
+
+    /** Current members of a team with a latest assessment: the people a team's risk row describes. */
+    record AssessedTeam(UUID teamId, String name, long assessed) {
+    }
+
+    /** A program and one of its teams. */
+    record ProgramTeam(UUID programId, UUID teamId) {
+    }
 
     @Inject
     DataSource dataSource;
+
+    List<AssessedTeam> assessedPerTeam(String tenant) {
+        return query(ASSESSED_PER_TEAM, rs -> new AssessedTeam(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)), tenant);
+    }
+
+    List<ProgramTeam> programTeams(String tenant) {
+        return query("select program_id, team_id from insights_program_team where tenant_id = ?",
+                rs -> new ProgramTeam(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), tenant);
+    }
 
     List<ProgramRow> programs(String tenant) {
         return query(PROGRAMS, rs -> new ProgramRow(rs.getObject("program_id", UUID.class), rs.getString("title"),
@@ -167,13 +185,6 @@ class ProgramQueries {
             return new LatestAssessment(rs.getObject("team_id", UUID.class), rs.getString("method"),
                     (Integer) rs.getObject("score"), rs.getString("risk_level"), findings);
         }, tenant, programId);
-    }
-
-    /** People enrolled in each program team now (departures excluded). */
-    java.util.Map<UUID, Long> currentMembers(String tenant, UUID programId) {
-        java.util.Map<UUID, Long> members = new java.util.HashMap<>();
-        query(CURRENT_MEMBERS, rs -> members.put(rs.getObject(1, UUID.class), rs.getLong(2)), tenant, programId);
-        return members;
     }
 
     private interface RowMapper<T> {

@@ -37,6 +37,9 @@ public final class ProgramViews {
     public record Figures(
             @Schema(example = "false") boolean suppressed,
             @Schema(example = "fewer than 5 people", nullable = true) String reason,
+            @Schema(description = "Why activeMinutesPerEmployeeDay and targetAttainmentPercent are null while the "
+                    + "rest is shown: they average over the people with activity, and those are too few",
+                    example = "fewer than 5 people active", nullable = true) String averagesReason,
             @Schema(description = "People enrolled at some point of the period", example = "12", nullable = true) Long enrolled,
             @Schema(description = "People who did anything themselves (a break, a snooze or skip, an assessment, an exercise)",
                     example = "9", nullable = true) Long active,
@@ -50,7 +53,8 @@ public final class ProgramViews {
             @Schema(example = "4", nullable = true) Long remindersExpired,
             @Schema(example = "1", nullable = true) Long deliveryFailures,
             @Schema(example = "610", nullable = true) Long activeBreakMinutes,
-            @Schema(description = "Active break minutes per employee-day with any activity", example = "14.5", nullable = true)
+            @Schema(description = "Active break minutes per employee-day with any activity; null when fewer than k people were active",
+                    example = "14.5", nullable = true)
             Double activeMinutesPerEmployeeDay,
             @Schema(description = "The phase's daily active-minutes target", example = "120", nullable = true)
             Integer dailyActiveMinutesTarget,
@@ -79,7 +83,8 @@ public final class ProgramViews {
             Figures figures) {
     }
 
-    @Schema(name = "RiskBreakdown", description = "Latest assessment of each current member. Suppressed → all null.")
+    @Schema(name = "RiskBreakdown", description = "Latest assessment of each current member. Shown only when at least k "
+            + "people are assessed in the group (and no hidden team could be worked out from it); suppressed → all null.")
     public record Risk(
             @Schema(example = "false") boolean suppressed,
             @Schema(nullable = true) String reason,

@@ -225,6 +225,8 @@ public class DashboardPage {
             risk.put("findings", insight.risk().topFindings());
         }
         data.put("risk", risk);
+        data.put("riskLabel", insight.risk().suppressed()
+                ? policy.cellLabel(new AnonymityPolicy.Verdict(true, insight.risk().reason())) : null);
         try {
             // safe inside a <script type="application/json">: no markup character survives
             return json.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");

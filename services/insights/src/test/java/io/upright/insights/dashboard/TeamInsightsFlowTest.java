@@ -103,11 +103,9 @@ class TeamInsightsFlowTest {
             assertThat(team.getString("reason")).isNull();
             assertThat(team.getLong("enrolled")).isEqualTo(5);
             assertThat(team.getLong("assessmentsCompleted")).isEqualTo(4);
-            assertThat(team.getMap("riskDistribution", String.class, Integer.class))
-                    .containsExactlyInAnyOrderEntriesOf(Map.of("LOW", 1, "MODERATE", 0, "HIGH", 2));
-            assertThat(team.getList("topFindings.code", String.class))
-                    .containsExactly("SCREEN_TOO_LOW", "HIP_FLEXOR_TIGHTNESS", "LONG_SITTING_BOUTS");
-            assertThat(team.getList("topFindings.count", Integer.class)).containsExactly(2, 1, 1);
+            // 5 people, but only 3 of them assessed: their risk levels and findings would describe those 3
+            assertThat(team.getMap("$")).containsEntry("riskDistribution", null).containsEntry("topFindings", null);
+            assertThat(team.getString("riskReason")).isEqualTo("fewer than 5 people assessed");
             assertThat(team.getLong("routinesRecommended")).isEqualTo(1);
             assertThat(team.getLong("remindersSent")).isEqualTo(3);
             assertThat(team.getLong("breaksTaken")).isEqualTo(2);
@@ -145,7 +143,27 @@ class TeamInsightsFlowTest {
         assertThat(overview.getLong("enrolled")).isEqualTo(5);
         assertThat(overview.getLong("assessmentsCompleted")).isEqualTo(4);
         assertThat(overview.getLong("breaksTaken")).isEqualTo(2);
-        assertThat(overview.getList("topFindings.code", String.class)).doesNotContain("FEET_UNSUPPORTED");
+        // no visible team has 5 people assessed, so the totals carry no risk rows either
+        assertThat(overview.getMap("$")).containsEntry("riskDistribution", null).containsEntry("topFindings", null);
+        assertThat(overview.getString("riskReason")).isEqualTo("no team's risk and findings can be shown");
+
+        // a3 and a4 assessed too: 5 people assessed, so Accounts' risk rows appear, each person's latest only
+        publish(tenant, assessment(a3, "LOW", List.of(), MONDAY));
+        publish(tenant, assessment(a4, "LOW", List.of(), MONDAY));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonPath team = teamItem(hr, accounts);
+            assertThat(team.getString("riskReason")).isNull();
+            assertThat(team.getMap("riskDistribution", String.class, Integer.class))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("LOW", 3, "MODERATE", 0, "HIGH", 2));
+            assertThat(team.getList("topFindings.code", String.class))
+                    .containsExactly("SCREEN_TOO_LOW", "HIP_FLEXOR_TIGHTNESS", "LONG_SITTING_BOUTS");
+            assertThat(team.getList("topFindings.count", Integer.class)).containsExactly(2, 1, 1);
+        });
+        JsonPath totals = given().auth().oauth2(hr).get("/api/insights/overview").then().statusCode(200).extract().jsonPath();
+        assertThat(totals.getMap("riskDistribution", String.class, Integer.class))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("LOW", 3, "MODERATE", 0, "HIGH", 2));
+        assertThat(totals.getList("topFindings.code", String.class)).doesNotContain("FEET_UNSUPPORTED");
+        assertThat(totals.getString("riskReason")).isNull();
     }
 
     @Test

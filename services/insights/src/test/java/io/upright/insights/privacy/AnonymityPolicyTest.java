@@ -1,6 +1,8 @@
 package io.upright.insights.privacy;
 
+import io.upright.insights.privacy.AnonymityPolicy.BreakdownVerdicts;
 import io.upright.insights.privacy.AnonymityPolicy.Group;
+import io.upright.insights.privacy.AnonymityPolicy.Whole;
 import io.upright.insights.privacy.AnonymityPolicy.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +155,101 @@ class AnonymityPolicyTest {
         assertThat(policy.cellLabel(complement)).isEqualTo("hidden so a smaller group cannot be worked out");
         assertThat(new AnonymityPolicy(9).csvLabel(tooFew.reason() == null ? tooFew : new Verdict(true, "fewer than 9 people")))
                 .isEqualTo("suppressed (fewer than 9 people)");
+    }
+
+    // --- risk and findings rows: the group is the people assessed in it ---
+
+    @Test
+    void a_risk_row_with_fewer_than_k_people_assessed_is_hidden_whatever_the_team_size() {
+        // Accounts has 6 people enrolled but only 2 assessed: its ROSA 5+ count would describe one or two people
+        BreakdownVerdicts verdicts = policy.assessBreakdowns(List.of(group("acc", "Accounts", 2)),
+                List.of(new Whole("program", 2, List.of("acc"))));
+
+        assertThat(verdicts.parts().get("acc").reason()).isEqualTo("fewer than 5 people assessed");
+        assertThat(verdicts.wholes().get("program").reason()).isEqualTo("fewer than 5 people assessed");
+        assertThat(policy.cellLabel(verdicts.parts().get("acc"))).isEqualTo("fewer than 5 people assessed");
+        assertThat(policy.csvLabel(verdicts.parts().get("acc"))).isEqualTo("suppressed (fewer than 5 people assessed)");
+    }
+
+    @Test
+    void the_program_row_minus_the_visible_team_rows_never_gives_one_hidden_team() {
+        // program 21 assessed = A 1 + B 8 + C 12: with only A hidden, program - B - C = A's distribution
+        List<Group> rows = List.of(group("a", "A", 1), group("b", "B", 8), group("c", "C", 12));
+        BreakdownVerdicts verdicts = policy.assessBreakdowns(rows, List.of(new Whole("p", 21, List.of("a", "b", "c"))));
+
+        assertThat(verdicts.parts().get("a").reason()).isEqualTo("fewer than 5 people assessed");
+        // the next-smallest assessed team is hidden too, so the difference is A and B together: 9 people
+        assertThat(verdicts.parts().get("b").reason()).isEqualTo(policy.complementaryReason());
+        assertThat(verdicts.parts().get("c").suppressed()).isFalse();
+        assertThat(verdicts.wholes().get("p").suppressed()).isFalse();
+        assertThat(hiddenPeople(rows, verdicts.parts())).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void two_hidden_teams_that_together_hold_fewer_than_k_people_assessed_take_another_team_with_them() {
+        // A 1 + B 2 = 3 < 5: the difference would still describe three people
+        List<Group> rows = List.of(group("a", "A", 1), group("b", "B", 2), group("c", "C", 6), group("d", "D", 7));
+        BreakdownVerdicts verdicts = policy.assessBreakdowns(rows, List.of(new Whole("p", 16, List.of("a", "b", "c", "d"))));
+
+        assertThat(verdicts.parts().get("c").reason()).isEqualTo(policy.complementaryReason());
+        assertThat(verdicts.parts().get("d").suppressed()).isFalse();
+        assertThat(hiddenPeople(rows, verdicts.parts())).isEqualTo(9);
+    }
+
+    @Test
+    void when_no_team_row_is_left_to_hide_the_program_row_is_hidden() {
+        // A 2 hidden, B 6 is the only other row: hiding B leaves program = A + B (8 people, two rows), fine...
+        BreakdownVerdicts two = policy.assessBreakdowns(List.of(group("a", "A", 2), group("b", "B", 6)),
+                List.of(new Whole("p", 8, List.of("a", "b"))));
+        assertThat(two.parts().get("b").suppressed()).isTrue();
+        assertThat(two.wholes().get("p").suppressed()).isFalse();
+        // ...but a single team with few assessed and nothing else to hide: the program row itself must go
+        BreakdownVerdicts lone = policy.assessBreakdowns(List.of(group("a", "A", 3), group("b", "B", 0)),
+                List.of(new Whole("p", 3, List.of("a", "b"))));
+        assertThat(lone.wholes().get("p").suppressed()).isTrue();
+        // a program with 9 assessed in one team of 4 and one empty team: 4 hidden alone, no visible row left
+        BreakdownVerdicts alone = policy.assessBreakdowns(List.of(group("a", "A", 4), group("e", "E", 0), group("b", "B", 5)),
+                List.of(new Whole("p", 9, List.of("a", "e", "b"))));
+        assertThat(alone.parts().get("b").suppressed()).isTrue();
+        assertThat(alone.parts().get("e").suppressed()).isTrue();
+        assertThat(alone.wholes().get("p").suppressed()).isFalse();
+    }
+
+    @Test
+    void rows_with_nobody_assessed_hide_nobody_and_cost_no_other_row() {
+        BreakdownVerdicts verdicts = policy.assessBreakdowns(List.of(group("e", "Empty", 0), group("b", "B", 6), group("c", "C", 7)),
+                List.of(new Whole("p", 13, List.of("e", "b", "c"))));
+
+        assertThat(verdicts.parts().get("e").suppressed()).isTrue();
+        assertThat(verdicts.parts().get("b").suppressed()).isFalse();
+        assertThat(verdicts.parts().get("c").suppressed()).isFalse();
+        assertThat(verdicts.wholes().get("p").suppressed()).isFalse();
+    }
+
+    @Test
+    void a_team_hidden_for_one_program_is_hidden_for_every_program_it_belongs_to() {
+        // P1 = A 2 + B 6 + C 9 hides A and B; P2 = B 6 + D 8 on its own would show B, and then P1 - C - B = A
+        List<Group> rows = List.of(group("a", "A", 2), group("b", "B", 6), group("c", "C", 9), group("d", "D", 8));
+        BreakdownVerdicts verdicts = policy.assessBreakdowns(rows, List.of(
+                new Whole("p1", 17, List.of("a", "b", "c")), new Whole("p2", 14, List.of("b", "d"))));
+
+        assertThat(verdicts.parts().get("a").suppressed()).isTrue();
+        assertThat(verdicts.parts().get("b").suppressed()).isTrue();
+        assertThat(verdicts.parts().get("c").suppressed()).isFalse();
+        // in P2, B alone hidden would be P2 - D: D goes too, or P2 itself
+        assertThat(verdicts.parts().get("d").suppressed() || verdicts.wholes().get("p2").suppressed()).isTrue();
+        assertThat(verdicts.wholes().get("p1").suppressed()).isFalse();
+    }
+
+    @Test
+    void a_raised_k_applies_to_risk_rows_and_names_itself() {
+        AnonymityPolicy strict = new AnonymityPolicy(8);
+        BreakdownVerdicts verdicts = strict.assessBreakdowns(List.of(group("a", "A", 7), group("b", "B", 9), group("c", "C", 9)),
+                List.of(new Whole("p", 25, List.of("a", "b", "c"))));
+        assertThat(verdicts.parts().get("a").reason()).isEqualTo("fewer than 8 people assessed");
+        assertThat(verdicts.parts().get("b").suppressed()).isTrue();
+        assertThat(verdicts.parts().get("c").suppressed()).isFalse();
+        assertThat(strict.tooFewActiveReason()).isEqualTo("fewer than 8 people active");
     }
 
     private static long hiddenPeople(List<Group> groups, Map<String, Verdict> verdicts) {

@@ -118,6 +118,39 @@ class CellSuppressionTest {
         assertThat(outcome.cell("C", "w1").suppressed()).isFalse();
     }
 
+    @Test
+    void an_average_over_fewer_than_k_active_people_is_hidden_even_in_a_visible_team() {
+        // enrolled: A 6, B 7, C 9 (all visible); active this week: A 2, B 6, C 8
+        Outcome figures = rules.assess(grid(Map.of("A", new long[]{6}, "B", new long[]{7}, "C", new long[]{9}),
+                Map.of("A", 6L, "B", 7L, "C", 9L), new long[]{22}, 22));
+        assertThat(figures.cells().values()).noneMatch(AnonymityPolicy.Verdict::suppressed);
+
+        Outcome averages = rules.assessAverages(grid(Map.of("A", new long[]{2}, "B", new long[]{6}, "C", new long[]{8}),
+                Map.of("A", 2L, "B", 6L, "C", 8L), new long[]{16}, 16), figures);
+
+        assertThat(averages.cell("A", "w1").reason()).isEqualTo("fewer than 5 people active");
+        // minutes and employee-days add up over teams: the program's average minus B's and C's would give A's
+        assertThat(averages.cell("B", "w1").reason()).contains("subtraction");
+        assertThat(averages.cell("C", "w1").suppressed()).isFalse();
+        assertThat(averages.columns().get("w1").suppressed()).isFalse();
+    }
+
+    @Test
+    void a_figure_hidden_already_hides_its_average_and_counts_as_hidden_for_the_complementary_rule() {
+        // enrolled: A 2 (hidden), B 6, C 12; active: A 2, B 5, C 9
+        Outcome figures = rules.assess(grid(Map.of("A", new long[]{2}, "B", new long[]{6}, "C", new long[]{12}),
+                Map.of("A", 2L, "B", 6L, "C", 12L), new long[]{20}, 20));
+        assertThat(figures.cell("B", "w1").suppressed()).isTrue();
+
+        Outcome averages = rules.assessAverages(grid(Map.of("A", new long[]{2}, "B", new long[]{5}, "C", new long[]{9}),
+                Map.of("A", 2L, "B", 5L, "C", 9L), new long[]{16}, 16), figures);
+
+        assertThat(averages.cell("A", "w1").reason()).isEqualTo("fewer than 5 people");
+        assertThat(averages.cell("B", "w1").reason()).contains("subtraction");
+        // A and B together hide 7 active people in two cells: C's average may stay
+        assertThat(averages.cell("C", "w1").suppressed()).isFalse();
+    }
+
     private static long hiddenInColumn(Outcome outcome, Map<String, Long> sizes, String column) {
         return sizes.entrySet().stream().filter(e -> outcome.cell(e.getKey(), column).suppressed())
                 .mapToLong(Map.Entry::getValue).sum();

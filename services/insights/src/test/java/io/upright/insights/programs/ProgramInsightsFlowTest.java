@@ -88,18 +88,24 @@ class ProgramInsightsFlowTest {
         assertThat(figure(accounts, "figures", "breaksTaken")).isEqualTo(5);
         assertThat(figure(accounts, "figures", "activeBreakMinutes")).isEqualTo(85);
         assertThat(figure(accounts, "figures", "assessmentCoveragePercent")).isEqualTo(33);
-        // this week: 75 minutes over 5 employee-days (a6's Sunday-evening break is Monday in Auckland)
+        // this week: 75 minutes (a6's Sunday-evening break is Monday in Auckland)...
         assertThat(figure(accounts, "latestWeek", "active")).isEqualTo(4);
         assertThat(figure(accounts, "latestWeek", "breaksTaken")).isEqualTo(4);
         assertThat(figure(accounts, "latestWeek", "activeBreakMinutes")).isEqualTo(75);
-        assertThat(((Number) figure(accounts, "latestWeek", "activeMinutesPerEmployeeDay")).doubleValue()).isEqualTo(15.0);
         assertThat(figure(accounts, "latestWeek", "dailyActiveMinutesTarget")).isEqualTo(120);
-        assertThat(figure(accounts, "latestWeek", "targetAttainmentPercent")).isEqualTo(13);
+        // ...but the average per employee-day would describe the 4 people active: hidden, and % of target with it
+        assertThat(figure(accounts, "latestWeek", "averagesReason")).isEqualTo("fewer than 5 people active");
+        assertThat(figure(accounts, "latestWeek", "activeMinutesPerEmployeeDay")).isNull();
+        assertThat(figure(accounts, "latestWeek", "targetAttainmentPercent")).isNull();
         assertThat(figure(accounts, "weekOverWeek", "breaksTaken")).isEqualTo(3);
         assertThat(figure(accounts, "weekOverWeek", "activeBreakMinutes")).isEqualTo(65);
-        assertThat(figure(accounts, "risk", "assessed")).isEqualTo(2);
-        assertThat(figure(accounts, "risk", "rosaBands")).isEqualTo(Map.of("1-2", 0, "3-4", 0, "5+", 1));
-        assertThat(figure(accounts, "risk", "workstationRiskLevels")).isEqualTo(Map.of("LOW", 0, "MODERATE", 0, "HIGH", 1));
+        assertThat(figure(accounts, "weekOverWeek", "activeMinutesPerEmployeeDay")).isNull();
+        // 6 enrolled, but only a1 and a5 assessed: a risk row about them would describe two people
+        assertThat(figure(accounts, "risk", "suppressed")).isEqualTo(true);
+        assertThat(figure(accounts, "risk", "reason")).isEqualTo("fewer than 5 people assessed");
+        for (String hiddenRisk : List.of("assessed", "rosaBands", "workstationRiskLevels", "topFindings")) {
+            assertThat(figure(accounts, "risk", hiddenRisk)).as(hiddenRisk).isNull();
+        }
 
         // Courier (2 people) is hidden; Billing too, or the program total minus Accounts would give Courier away
         Map<String, Object> courier = team(p, "Courier");
@@ -122,10 +128,84 @@ class ProgramInsightsFlowTest {
         long hiddenBreaks = p.getLong("trend[1].figures.breaksTaken") - ((Number) figure(accounts, "latestWeek", "breaksTaken")).longValue();
         assertThat(hiddenBreaks).isEqualTo(2);
 
-        // program-wide risk and findings
+        // program-wide risk and findings: two people assessed in all, so hidden as well
+        assertThat(p.getBoolean("risk.suppressed")).isTrue();
+        assertThat(p.getString("risk.reason")).isEqualTo("fewer than 5 people assessed");
+        assertThat(p.getList("risk.topFindings")).isNull();
+        // the program's average over 7 active people may be shown
+        assertThat(p.getString("overview.averagesReason")).isNull();
+        assertThat(p.getDouble("overview.activeMinutesPerEmployeeDay")).isPositive();
+    }
+
+    @Test
+    void risk_rows_need_k_people_assessed_and_the_program_row_minus_the_visible_teams_never_gives_one_team_away() {
+        ProgramScenario s = new ProgramScenario("risk", kafka).publishAll();
+        // assessed now: Accounts 5 (a1..a5), Billing 5, Courier 1
+        for (UUID person : List.of(s.a.get(1), s.a.get(2), s.a.get(3))) {
+            s.publish(assessment(s, person, s.accounts, "LOW", List.of("SCREEN_TOO_LOW")));
+        }
+        for (UUID person : s.b) {
+            s.publish(assessment(s, person, s.billing, "MODERATE", List.of("NO_LUMBAR_SUPPORT")));
+        }
+        s.publish(assessment(s, s.c.get(0), s.courier, "HIGH", List.of("FEET_UNSUPPORTED")));
+        s.awaitApplied(dataSource);
+        String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
+
+        JsonPath p = program(hr, s.programId, 1);
+        Map<String, Object> accounts = team(p, "Accounts");
+        Map<String, Object> billing = team(p, "Billing");
+        Map<String, Object> courier = team(p, "Courier");
+        assertThat(figure(courier, "risk", "reason")).isEqualTo("fewer than 5 people assessed");
+        // Courier alone would be the program row minus Accounts and Billing: the smaller of those (a tie at 5
+        // people, broken by name) is hidden too, so the difference describes 6 people in two teams
+        assertThat((String) figure(accounts, "risk", "reason")).contains("subtraction");
+        assertThat(figure(accounts, "risk", "rosaBands")).isNull();
+        assertThat(figure(billing, "risk", "suppressed")).isEqualTo(false);
+        assertThat(figure(billing, "risk", "assessed")).isEqualTo(5);
+        assertThat(figure(billing, "risk", "workstationRiskLevels")).isEqualTo(Map.of("LOW", 0, "MODERATE", 5, "HIGH", 0));
         assertThat(p.getBoolean("risk.suppressed")).isFalse();
-        assertThat(p.getList("risk.topFindings.code", String.class))
-                .containsExactly("CHAIR_SEAT_HEIGHT", "MONITOR_TOO_LOW", "ROSA_ACT_NOW");
+        assertThat(p.getLong("risk.assessed")).isEqualTo(11);
+        assertThat(p.getLong("risk.assessed") - ((Number) figure(billing, "risk", "assessed")).longValue()).isEqualTo(6);
+        assertThat(p.getList("risk.topFindings.code", String.class)).contains("NO_LUMBAR_SUPPORT", "SCREEN_TOO_LOW");
+
+        // the averages: 6 people active in Accounts this week, so its minutes per employee-day may be shown
+        // (75 minutes over 7 employee-days: a1 twice, a2, a3, a4, a5, a6)
+        assertThat(figure(accounts, "latestWeek", "averagesReason")).isNull();
+        assertThat(((Number) figure(accounts, "latestWeek", "activeMinutesPerEmployeeDay")).doubleValue())
+                .isCloseTo(10.7, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(figure(accounts, "latestWeek", "targetAttainmentPercent")).isEqualTo(9);
+
+        // the CSV and the page say the same
+        String csv = given().auth().oauth2(hr).get("/api/insights/programs/" + s.programId + ".csv?weeks=1")
+                .then().statusCode(200).extract().asString();
+        String riskTable = "Risk and findings (latest assessment of each current member)";
+        assertThat(csv.lines()).contains(
+                riskTable + ",Courier" + ",suppressed (fewer than 5 people assessed)".repeat(8),
+                riskTable + ",Accounts" + ",suppressed (hidden so a smaller group cannot be worked out)".repeat(8));
+        assertThat(csv.lines()).anySatisfy(l -> assertThat(l).startsWith(riskTable + ",Billing,5,0,0,0,0,5,0,"));
+        assertThat(csv.lines()).anySatisfy(l -> assertThat(l).startsWith(riskTable + ",Program,11,"));
+        String page = given().cookie("upright_token", hr).get("/dashboard/programs/" + s.programId + "?weeks=1")
+                .then().statusCode(200).extract().asString();
+        String risk = page.substring(page.indexOf("id=\"table-risk\""));
+        assertThat(risk).contains("<th scope=\"row\">Courier</th><td class=\"suppressed\" colspan=\"8\">fewer than 5 people assessed</td>");
+        assertThat(risk).contains("<th scope=\"row\">Accounts</th><td class=\"suppressed\" colspan=\"8\">hidden so a smaller group cannot be worked out</td>");
+
+        // /api/insights/teams keeps the same risk verdicts: Accounts is shown there, its risk rows are not
+        JsonPath teams = given().auth().oauth2(hr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
+        assertThat(teams.getBoolean("items.find { it.teamName == 'Accounts' }.suppressed")).isFalse();
+        assertThat(teams.getLong("items.find { it.teamName == 'Accounts' }.enrolled")).isEqualTo(6);
+        assertThat(teams.getMap("items.find { it.teamName == 'Accounts' }")).containsEntry("riskDistribution", null)
+                .containsEntry("topFindings", null);
+        assertThat(teams.getString("items.find { it.teamName == 'Accounts' }.riskReason")).contains("subtraction");
+        JsonPath overview = given().auth().oauth2(hr).get("/api/insights/overview").then().statusCode(200).extract().jsonPath();
+        assertThat(overview.getMap("$")).containsEntry("riskDistribution", null);
+        assertThat(overview.getString("riskReason")).isEqualTo("no team's risk and findings can be shown");
+    }
+
+    private static io.upright.contracts.assessments.AssessmentCompleted assessment(ProgramScenario s, UUID person, UUID team,
+                                                                                String level, List<String> findings) {
+        return new io.upright.contracts.assessments.AssessmentCompleted(UUID.randomUUID(), person, team,
+                "workstation-basics", 1, "WORKSTATION_BASICS", 4, level, findings, false, ProgramScenario.at(s.thisMonday, 11));
     }
 
     @Test
@@ -147,6 +227,14 @@ class ProgramInsightsFlowTest {
                 .startsWith("\"Team comparison, " + s.lastWeek + " to " + s.thisWeek + "\",Courier,suppressed (fewer than 5 people),"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains(",Billing,suppressed (hidden so a smaller group cannot be worked out)"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Weekly trend," + s.thisWeek + ",4,2,13,6,"));
+        // risk rows describe the people assessed: 2 in Accounts, 2 in the whole program
+        String riskTable = "Risk and findings (latest assessment of each current member)";
+        assertThat(lines).contains(riskTable + ",Program" + ",suppressed (fewer than 5 people assessed)".repeat(8),
+                riskTable + ",Accounts" + ",suppressed (fewer than 5 people assessed)".repeat(8));
+        // Accounts' average this week describes the 4 people active
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"Team comparison, ")
+                .contains(",Accounts,").doesNotContain("15.0"));
+        assertThat(csv).contains("suppressed (fewer than 5 people active)");
         assertThat(csv).doesNotContain(s.a.get(0).toString());
     }
 

@@ -108,7 +108,10 @@ class DashboardBrowserTest {
         assertThat(cells(row("table-teams", "Accounts")).subList(0, 2)).containsExactly("6", "5");
         assertThat(cells(row("table-teams", "Courier"))).first().isEqualTo("fewer than 5 people");
         assertThat(cells(row("table-teams", "Billing"))).first().isEqualTo("hidden so a smaller group cannot be worked out");
-        assertThat(browser.findElement(By.id("privacy-note")).getText()).contains("fewer than 5 people");
+        assertThat(browser.findElement(By.id("privacy-note")).getText()).contains("fewer than 5 people assessed");
+        // risk rows: 2 people assessed in Accounts and in the program, so no row is shown
+        assertThat(cells(row("table-risk", "Accounts"))).containsExactly("fewer than 5 people assessed");
+        assertThat(cells(row("table-risk", "Program"))).containsExactly("fewer than 5 people assessed");
         assertThat(browser.findElement(By.id("csv-link")).getAttribute("href"))
                 .contains("/api/insights/programs/" + s.programId + ".csv");
 
