@@ -44,6 +44,21 @@ public interface RemindersConfig {
     @WithDefault("PT2S")
     Duration engineFirstRetry();
 
+    /** How long Snooze puts a reminder off (the Slack and Teams buttons say "Snooze 10 min"). */
+    @WithDefault("PT10M")
+    Duration snoozeDuration();
+
+    /** Where this service is reachable from employees' browsers: the base of the signed answer links in Teams cards. */
+    @WithDefault("http://localhost:8084")
+    String publicBaseUrl();
+
+    /** Key of the answer links' HMAC; absent: derived from the secret key. */
+    Optional<String> answerLinkSecret();
+
+    /** How long a Teams card's answer links work. */
+    @WithDefault("PT12H")
+    Duration answerLinkTtl();
+
     /** Timeout of one webhook call (connect and response). */
     @WithDefault("PT5S")
     Duration deliveryTimeout();

@@ -6,21 +6,28 @@ import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.outbox.Outbox;
 import io.upright.platform.problem.ProblemException;
+import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.reminder.ReminderEvent.BreakSkipped;
+import io.upright.reminders.reminder.ReminderEvent.BreakSnoozed;
 import io.upright.reminders.reminder.ReminderEvent.BreakTaken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-/** Application service for an employee's own reminders and their answers. */
+/** Application service for an employee's own reminders and their answers (done, skip, snooze), from any channel. */
 @ApplicationScoped
 public class Answers {
 
-    public static final String SKIP = "skip";
+    public static final String SKIP = ReminderDecider.SKIP;
+    public static final String SNOOZE = ReminderDecider.SNOOZE;
 
     private final ReminderDecider decider = new ReminderDecider();
 
@@ -30,51 +37,113 @@ public class Answers {
     @Inject
     Outbox outbox;
 
-    /** Records the employee's answer to their reminder; anyone else's reminder is 404. */
+    @Inject
+    RemindersConfig config;
+
+    /**
+     * Records Done: what the employee did and for how long. With activity {@code routine}, {@code BreakTaken} names
+     * the routine the delivered message suggested. Anyone else's reminder is 404.
+     */
     @Transactional
     public DueReminderRecord answer(String tenant, UUID employeeId, UUID reminderId, String answer, String activity,
                                     Integer activeMinutes) {
-        DueReminderRecord reminder = DueReminderRecord.ofEmployee(tenant, employeeId, reminderId);
-        if (reminder == null) {
-            throw ProblemException.notFound("Reminder " + reminderId);
-        }
+        DueReminderRecord reminder = mineOrNotFound(tenant, employeeId, reminderId);
         Decision<ReminderDecider.Reminder, ReminderEvent> decision = aggregates.handle(tenant, ReminderDeliveries.STREAM_TYPE,
                 reminderId, ReminderEvent.class, decider,
-                new ReminderDecider.Answer(reminderId, employeeId, answer, activity, activeMinutes, Instant.now()),
+                new ReminderDecider.Answer(reminderId, employeeId, answer, activity, activeMinutes, reminder.routineId, Instant.now()),
                 OptionalLong.empty());
+        cancelRedelivery(reminder);
         BreakTaken taken = (BreakTaken) decision.newEvents().get(0);
         reminder.answer = ReminderDecider.DONE;
         reminder.activity = taken.activity();
         reminder.activeMinutes = taken.activeMinutes();
         reminder.answeredAt = taken.takenAt();
         outbox.enqueue(tenant, new io.upright.contracts.reminders.BreakTaken(reminderId, employeeId, taken.activity(),
-                taken.activeMinutes(), taken.takenAt()));
+                taken.activeMinutes(), taken.routineId(), taken.takenAt()));
         return reminder;
     }
 
-    /** The employee skipped this break (the Slack Skip button); recorded on the reminder only, no integration event yet. */
+    /** The employee skipped this break: recorded and published ({@code BreakSkipped}). */
     @Transactional
     public DueReminderRecord skip(String tenant, UUID employeeId, UUID reminderId) {
-        DueReminderRecord reminder = DueReminderRecord.ofEmployee(tenant, employeeId, reminderId);
-        if (reminder == null) {
-            throw ProblemException.notFound("Reminder " + reminderId);
-        }
+        DueReminderRecord reminder = mineOrNotFound(tenant, employeeId, reminderId);
         Decision<ReminderDecider.Reminder, ReminderEvent> decision = aggregates.handle(tenant, ReminderDeliveries.STREAM_TYPE,
                 reminderId, ReminderEvent.class, decider, new ReminderDecider.Skip(reminderId, employeeId, Instant.now()),
                 OptionalLong.empty());
-        ReminderEvent.BreakSkipped skipped = (ReminderEvent.BreakSkipped) decision.newEvents().get(0);
+        cancelRedelivery(reminder);
+        BreakSkipped skipped = (BreakSkipped) decision.newEvents().get(0);
         reminder.answer = SKIP;
         reminder.answeredAt = skipped.skippedAt();
+        outbox.enqueue(tenant, new io.upright.contracts.reminders.BreakSkipped(reminderId, employeeId, skipped.skippedAt()));
         return reminder;
     }
 
     /**
-     * A reminder found by its id alone, for answers arriving from Slack (which knows no tenant): the id is a
-     * random UUID that only the Slack message carried, and the request was verified as Slack's.
+     * Snooze: the same reminder row goes back into the queue, due at {@code now + snooze}, with the time to live it
+     * had from its slot now counted from the new due time. The engine delivers it once more (same id, so receivers
+     * see the same {@code webhook-id}); the decider refuses a second snooze, so it never comes back twice.
+     *
+     * @param snooze null: the configured snooze (10 minutes, what the Slack and Teams buttons say)
      */
-    public java.util.Optional<DueReminderRecord> byId(UUID reminderId) {
+    @Transactional
+    public DueReminderRecord snooze(String tenant, UUID employeeId, UUID reminderId, Duration snooze) {
+        DueReminderRecord reminder = mineOrNotFound(tenant, employeeId, reminderId);
+        Instant now = Instant.now();
+        // whole seconds, like every other instant of the queue
+        Instant until = now.plus(snooze == null ? config.snoozeDuration() : snooze).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Decision<ReminderDecider.Reminder, ReminderEvent> decision = aggregates.handle(tenant, ReminderDeliveries.STREAM_TYPE,
+                reminderId, ReminderEvent.class, decider, new ReminderDecider.Snooze(reminderId, employeeId, until, now),
+                OptionalLong.empty());
+        BreakSnoozed snoozed = (BreakSnoozed) decision.newEvents().get(0);
+        Duration ttl = Duration.between(reminder.slot, reminder.expiresAt);
+        int requeued = DueReminderRecord.update("status = 'pending', dueAt = ?1, expiresAt = ?2, snoozedUntil = ?1, "
+                        + "attempts = 0, claimedAt = null where tenantId = ?3 and id = ?4 and status = 'sent'",
+                until, until.plus(ttl), tenant, reminderId);
+        if (requeued != 1) {
+            throw ProblemException.conflict("This reminder cannot be snoozed in its current state");
+        }
+        reminder.status = "pending";
+        reminder.dueAt = until;
+        reminder.expiresAt = until.plus(ttl);
+        reminder.snoozedUntil = until;
+        reminder.answer = SNOOZE;
+        reminder.answeredAt = now;
+        outbox.enqueue(tenant, new io.upright.contracts.reminders.BreakSnoozed(reminderId, employeeId, snoozed.snoozedUntil(),
+                snoozed.snoozedAt()));
+        return reminder;
+    }
+
+    /**
+     * Done or Skip on a snoozed reminder that has not come back yet: it no longer needs to. Guarded on 'pending',
+     * so either this answer or the engine's claim wins; while the redelivery is in flight the answer waits (409).
+     */
+    private void cancelRedelivery(DueReminderRecord reminder) {
+        if (reminder.snoozedUntil == null || "sent".equals(reminder.status)) {
+            return;
+        }
+        int cancelled = DueReminderRecord.update("status = 'sent' where tenantId = ?1 and id = ?2 and status = 'pending'",
+                reminder.tenantId, reminder.id);
+        if (cancelled != 1) {
+            throw ProblemException.conflict("The snoozed reminder is being delivered again right now; answer that one");
+        }
+        reminder.status = "sent";
+    }
+
+    private static DueReminderRecord mineOrNotFound(String tenant, UUID employeeId, UUID reminderId) {
+        DueReminderRecord reminder = DueReminderRecord.ofEmployee(tenant, employeeId, reminderId);
+        if (reminder == null) {
+            throw ProblemException.notFound("Reminder " + reminderId);
+        }
+        return reminder;
+    }
+
+    /**
+     * A reminder found by its id alone, for answers arriving from Slack or a signed link (which carry no tenant):
+     * the id is a random UUID that only the message carried, and the request was verified.
+     */
+    public Optional<DueReminderRecord> byId(UUID reminderId) {
         List<DueReminderRecord> found = DueReminderRecord.list("id", reminderId);
-        return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     public List<DueReminderRecord> mine(String tenant, UUID employeeId, int page, int size) {

@@ -5,9 +5,22 @@ package io.upright.reminders.reminder;
  * and walking (exercises are withheld while a clinician reviews their assessment), or, with no
  * recommendation yet, the general prompt.
  */
-public record BreakSuggestion(String routineId, String routineTitle, Integer durationMinutes, boolean withheldForClinicalReview) {
+public record BreakSuggestion(String routineId, String routineTitle, Integer durationMinutes, boolean withheldForClinicalReview,
+                              boolean sitStand) {
 
-    private static final BreakSuggestion GENERAL = new BreakSuggestion(null, null, null, false);
+    /** How long a Done on a sit/stand prompt counts: standing is the activity, ten minutes a modest first stretch of it. */
+    static final int SIT_STAND_MINUTES = 10;
+
+    private static final BreakSuggestion GENERAL = new BreakSuggestion(null, null, null, false, false);
+
+    public BreakSuggestion(String routineId, String routineTitle, Integer durationMinutes, boolean withheldForClinicalReview) {
+        this(routineId, routineTitle, durationMinutes, withheldForClinicalReview, false);
+    }
+
+    /** A sit/stand prompt: switch the standing desk's position; Done records standing. */
+    public static BreakSuggestion standUp() {
+        return new BreakSuggestion(null, null, null, false, true);
+    }
 
     public static BreakSuggestion general() {
         return GENERAL;
@@ -23,7 +36,7 @@ public record BreakSuggestion(String routineId, String routineTitle, Integer dur
 
     /** A routine is suggested only when there is one and nothing holds exercises back. */
     public boolean suggestsRoutine() {
-        return !withheldForClinicalReview && routineId != null && routineTitle != null && !routineTitle.isBlank();
+        return !sitStand && !withheldForClinicalReview && routineId != null && routineTitle != null && !routineTitle.isBlank();
     }
 
     /**
@@ -31,10 +44,16 @@ public record BreakSuggestion(String routineId, String routineTitle, Integer dur
      * with its own duration (kept within what an answer may say); otherwise the walk the message proposes.
      */
     public String doneActivity() {
+        if (sitStand) {
+            return "stand";
+        }
         return suggestsRoutine() ? "routine" : "walk";
     }
 
     public int doneMinutes() {
+        if (sitStand) {
+            return SIT_STAND_MINUTES;
+        }
         if (suggestsRoutine()) {
             int minutes = durationMinutes == null ? ReminderMessage.DEFAULT_ROUTINE_MINUTES : durationMinutes;
             return Math.max(ReminderDecider.MIN_ACTIVE_MINUTES, Math.min(ReminderDecider.MAX_ACTIVE_MINUTES, minutes));

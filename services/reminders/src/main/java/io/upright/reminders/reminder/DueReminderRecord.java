@@ -38,6 +38,27 @@ public class DueReminderRecord extends TenantScopedEntity {
     @Column(name = "answered_at")
     public Instant answeredAt;
 
+    /** break | sit-stand | team-break */
+    public String kind;
+
+    /** The routine the delivered message suggested, if any. */
+    @Column(name = "routine_id")
+    public String routineId;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    public int attempts;
+
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+
+    @Column(name = "snoozed_until")
+    public Instant snoozedUntil;
+
     /** A reminder of this tenant addressed to this employee; anyone else's reads as absent. */
     public static DueReminderRecord ofEmployee(String tenant, UUID employeeId, UUID id) {
         return find("tenantId = ?1 and id = ?2 and employeeId = ?3", tenant, id, employeeId).firstResult();

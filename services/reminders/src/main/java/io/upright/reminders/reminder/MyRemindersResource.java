@@ -5,6 +5,7 @@ import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
 import io.upright.platform.problem.Problem;
+import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -43,26 +45,49 @@ public class MyRemindersResource {
 
     @Schema(name = "ReminderAnswer")
     public record AnswerRequest(
-            @NotBlank @Schema(example = "done", description = "Only \"done\" for now; snooze and skip come later") String answer,
-            @NotBlank @Schema(example = "walk", enumeration = {"stand", "walk", "stretch", "routine"}) String activity,
-            @NotNull @Min(ReminderDecider.MIN_ACTIVE_MINUTES) @Max(ReminderDecider.MAX_ACTIVE_MINUTES)
-            @Schema(example = "3") Integer activeMinutes) {
+            @NotBlank @Schema(example = "done", enumeration = {"done", "skip", "snooze"}) String answer,
+            @Schema(example = "walk", enumeration = {"stand", "walk", "stretch", "routine"},
+                    description = "Required with done") String activity,
+            @Min(ReminderDecider.MIN_ACTIVE_MINUTES) @Max(ReminderDecider.MAX_ACTIVE_MINUTES)
+            @Schema(example = "3", description = "Required with done") Integer activeMinutes,
+            @Min(1) @Max(MAX_SNOOZE_MINUTES)
+            @Schema(example = "10", description = "Only with snooze; default 10 (upright.reminders.snooze-duration)") Integer snoozeMinutes) {
     }
+
+    static final int MAX_SNOOZE_MINUTES = 120;
 
     @Schema(name = "Reminder")
     public record ReminderView(UUID id, @Schema(example = "2026-11-25T09:30:00Z") Instant slot,
                                @Schema(example = "sent", enumeration = {"pending", "sending", "sent", "expired", "failed"}) String status,
-                               @Schema(example = "done", nullable = true, enumeration = {"done", "skip"}) String answer,
+                               @Schema(example = "done", nullable = true, enumeration = {"done", "skip", "snooze"},
+                                       description = "snooze until Done or Skip replaces it") String answer,
                                @Schema(example = "walk", nullable = true) String activity,
                                @Schema(example = "3", nullable = true) Integer activeMinutes,
-                               Instant sentAt, Instant answeredAt) {
+                               Instant sentAt, Instant answeredAt,
+                               @Schema(example = "break", enumeration = {"break", "sit-stand", "team-break"}) String kind,
+                               @Schema(nullable = true, description = "When a snoozed reminder comes back") Instant snoozedUntil,
+                               @Schema(nullable = true, description = "The routine the message suggested") String routineId) {
         static ReminderView of(DueReminderRecord r) {
-            return new ReminderView(r.id, r.slot, r.status, r.answer, r.activity, r.activeMinutes, r.sentAt, r.answeredAt);
+            return new ReminderView(r.id, r.slot, r.status, r.answer, r.activity, r.activeMinutes, r.sentAt, r.answeredAt,
+                    r.kind, r.snoozedUntil, r.routineId);
         }
     }
 
     @Inject
     Answers answers;
+
+    @Inject
+    io.upright.reminders.schedule.PersonalSettings settings;
+
+    @Schema(name = "ReminderPause")
+    public record PauseRequest(
+            @Min(1) @Max(1440) @Schema(example = "60", description = "Pause this many minutes; or send until") Integer minutes,
+            @Schema(example = "tomorrow", enumeration = {"tomorrow"}, description = "Pause until my next local day begins") String until) {
+    }
+
+    @Schema(name = "ReminderPauseState")
+    public record PauseView(Instant pausedUntil) {
+    }
 
     @Inject
     CurrentUser user;
@@ -82,7 +107,7 @@ public class MyRemindersResource {
 
     @POST
     @Path("/{id}/answer")
-    @Operation(summary = "Answer a break reminder: I took the break (records BreakTaken)")
+    @Operation(summary = "Answer a break reminder: done (BreakTaken), skip (BreakSkipped) or snooze (BreakSnoozed; delivered once more later)")
     @APIResponse(responseCode = "200", description = "Answer recorded", content = @Content(schema = @Schema(implementation = ReminderView.class)))
     @APIResponse(responseCode = "400", description = "Invalid answer, activity or activeMinutes", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such reminder of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -90,7 +115,48 @@ public class MyRemindersResource {
     public Response answer(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                            @Valid @NotNull AnswerRequest request) {
         return idempotency.run(user.tenant(), user.subject(), "answer-reminder:" + id, idempotencyKey, request,
-                () -> IdempotentRequests.Outcome.ok(ReminderView.of(answers.answer(user.tenant(), user.employeeId(), id,
-                        request.answer(), request.activity(), request.activeMinutes()))));
+                () -> IdempotentRequests.Outcome.ok(ReminderView.of(record(id, request))));
+    }
+
+    @POST
+    @Path("/pause")
+    @Operation(summary = "Pause my reminders for some minutes or until tomorrow (the waiting one is taken back)")
+    @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = PauseView.class)))
+    @APIResponse(responseCode = "400", description = "Neither or both of minutes and until, or out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PauseView pause(@Valid @NotNull PauseRequest request) {
+        if ((request.minutes() == null) == (request.until() == null)) {
+            throw ProblemException.invalid("minutes", "send either minutes or until");
+        }
+        if (request.until() != null && !"tomorrow".equals(request.until())) {
+            throw ProblemException.invalid("until", "must be \"tomorrow\"");
+        }
+        return new PauseView(settings.pause(user.tenant(), user.employeeId(), request.minutes()).pausedUntil());
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/pause")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Resume my reminders now")
+    @APIResponse(responseCode = "204", description = "Resumed (also when nothing was paused)")
+    @APIResponse(responseCode = "404", description = "Not enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response resume() {
+        settings.resume(user.tenant(), user.employeeId());
+        return Response.noContent().build();
+    }
+
+    private DueReminderRecord record(UUID id, AnswerRequest request) {
+        String tenant = user.tenant();
+        UUID me = user.employeeId();
+        if (Answers.SKIP.equals(request.answer())) {
+            return answers.skip(tenant, me, id);
+        }
+        if (Answers.SNOOZE.equals(request.answer())) {
+            return answers.snooze(tenant, me, id, request.snoozeMinutes() == null ? null : Duration.ofMinutes(request.snoozeMinutes()));
+        }
+        if (!ReminderDecider.DONE.equals(request.answer())) {
+            throw ProblemException.invalid("answer", "must be one of done, skip, snooze");
+        }
+        return answers.answer(tenant, me, id, request.answer(), request.activity(), request.activeMinutes());
     }
 }

@@ -4,6 +4,7 @@ import io.upright.platform.eventstore.Decider;
 import io.upright.platform.problem.FieldError;
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.reminder.ReminderEvent.BreakSkipped;
+import io.upright.reminders.reminder.ReminderEvent.BreakSnoozed;
 import io.upright.reminders.reminder.ReminderEvent.BreakTaken;
 import io.upright.reminders.reminder.ReminderEvent.ReminderExpired;
 import io.upright.reminders.reminder.ReminderEvent.ReminderFailed;
@@ -16,12 +17,16 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A reminder ends exactly once (sent, expired or failed); a sent one can be answered once, with "done" (the
- * API and the Slack button) or "skip" (the Slack button). Snooze is not recorded yet.
+ * A reminder ends exactly once (sent, expired or failed); a sent one can be answered once, with "done" or
+ * "skip". Before that it may be snoozed once: it is then delivered one more time (or expires, or fails) at the
+ * snooze's end, and can still be answered; a second snooze is refused, so a reminder never comes back twice.
  */
 public class ReminderDecider implements Decider<ReminderDecider.Command, ReminderDecider.Reminder, ReminderEvent> {
 
     public static final String DONE = "done";
+    public static final String SKIP = "skip";
+    public static final String SNOOZE = "snooze";
+    public static final Set<String> ANSWERS = Set.of(DONE, SKIP, SNOOZE);
     public static final Set<String> ACTIVITIES = Set.of("stand", "walk", "stretch", "routine");
     public static final int MIN_ACTIVE_MINUTES = 1;
     public static final int MAX_ACTIVE_MINUTES = 120;
@@ -40,17 +45,29 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
             implements Command {
     }
 
-    public record Answer(UUID reminderId, UUID employeeId, String answer, String activity, Integer activeMinutes, Instant at)
-            implements Command {
+    /** Done: {@code routineId} is the routine the message suggested (kept only when the activity is "routine"). */
+    public record Answer(UUID reminderId, UUID employeeId, String answer, String activity, Integer activeMinutes,
+                         String routineId, Instant at) implements Command {
     }
 
     /** The employee chose not to take this break. */
     public record Skip(UUID reminderId, UUID employeeId, Instant at) implements Command {
     }
 
+    /** Remind me again at {@code until}. */
+    public record Snooze(UUID reminderId, UUID employeeId, Instant until, Instant at) implements Command {
+    }
+
     public enum Status { SCHEDULED, SENT, EXPIRED, FAILED }
 
-    public record Reminder(Status status, boolean answered) {
+    /**
+     * @param snoozed           it was snoozed once (never again)
+     * @param redeliveryPending snoozed and not yet delivered again: the engine may record its outcome once more
+     */
+    public record Reminder(Status status, boolean answered, boolean snoozed, boolean redeliveryPending) {
+        public Reminder(Status status, boolean answered) {
+            this(status, answered, false, false);
+        }
     }
 
     @Override
@@ -67,7 +84,17 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
             requireAnswerable(reminder);
             return List.of(new BreakSkipped(skip.reminderId(), skip.employeeId(), skip.at()));
         }
-        if (reminder.status() != Status.SCHEDULED) {
+        if (command instanceof Snooze snooze) {
+            requireAnswerable(reminder);
+            if (reminder.snoozed()) {
+                throw ProblemException.conflict("This reminder was snoozed once already");
+            }
+            if (!snooze.until().isAfter(snooze.at())) {
+                throw ProblemException.invalid("snoozeMinutes", "must put the reminder in the future");
+            }
+            return List.of(new BreakSnoozed(snooze.reminderId(), snooze.employeeId(), snooze.until(), snooze.at()));
+        }
+        if (reminder.status() != Status.SCHEDULED && !reminder.redeliveryPending()) {
             throw ProblemException.conflict("The reminder already ended as " + reminder.status());
         }
         if (command instanceof RecordSent sent) {
@@ -86,7 +113,7 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
     private static List<ReminderEvent> answer(Answer answer, Reminder reminder) {
         List<FieldError> errors = new ArrayList<>();
         if (!DONE.equals(answer.answer())) {
-            errors.add(new FieldError("answer", "must be \"done\" (snooze and skip are not available yet)"));
+            errors.add(new FieldError("answer", "must be \"done\" here (skip and snooze are their own commands)"));
         }
         if (answer.activity() == null || !ACTIVITIES.contains(answer.activity())) {
             errors.add(new FieldError("activity", "must be one of stand, walk, stretch, routine"));
@@ -98,7 +125,9 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
             throw ProblemException.invalid(errors);
         }
         requireAnswerable(reminder);
-        return List.of(new BreakTaken(answer.reminderId(), answer.employeeId(), answer.activity(), answer.activeMinutes(), answer.at()));
+        String routineId = "routine".equals(answer.activity()) ? answer.routineId() : null;
+        return List.of(new BreakTaken(answer.reminderId(), answer.employeeId(), answer.activity(), answer.activeMinutes(),
+                answer.at(), routineId));
     }
 
     private static void requireAnswerable(Reminder reminder) {
@@ -115,16 +144,19 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
     @Override
     public Reminder evolve(Reminder reminder, ReminderEvent event) {
         if (event instanceof ReminderSent) {
-            return new Reminder(Status.SENT, false);
+            return new Reminder(Status.SENT, false, reminder.snoozed(), false);
         }
         if (event instanceof ReminderExpired) {
-            return new Reminder(Status.EXPIRED, false);
+            return new Reminder(Status.EXPIRED, reminder.answered(), reminder.snoozed(), false);
         }
         if (event instanceof ReminderFailed) {
-            return new Reminder(Status.FAILED, false);
+            return new Reminder(Status.FAILED, reminder.answered(), reminder.snoozed(), false);
+        }
+        if (event instanceof BreakSnoozed) {
+            return new Reminder(Status.SENT, false, true, true);
         }
         if (event instanceof BreakTaken || event instanceof BreakSkipped) {
-            return new Reminder(reminder.status(), true);
+            return new Reminder(reminder.status(), true, reminder.snoozed(), false);
         }
         return reminder;
     }

@@ -1,11 +1,14 @@
 package io.upright.reminders.reminder;
 
 import io.upright.contracts.reminders.BreakReminderSent;
+import io.upright.contracts.reminders.ReminderDeliveryFailed;
+import io.upright.contracts.reminders.ReminderExpired;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.outbox.Outbox;
 import io.upright.reminders.RemindersConfig;
 import io.upright.reminders.routine.EmployeeRoutines;
 import io.upright.reminders.slack.SlackTarget;
+import io.upright.reminders.teams.TeamsTarget;
 import io.upright.reminders.webhook.WebhookDelivery.Target;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +40,7 @@ public class ReminderDeliveries {
     static final String STREAM_TYPE = "reminder";
     public static final String CHANNEL = "webhook";
     public static final String SLACK_CHANNEL = "slack";
+    public static final String TEAMS_CHANNEL = "teams";
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(2);
     /** Abandoned claims settled per transaction; the engine asks again while pages come back full. */
     static final int ABANDONED_PAGE = 100;
@@ -58,15 +62,34 @@ public class ReminderDeliveries {
     @Inject
     RemindersConfig config;
 
-    /** A reminder this engine round owns, what it suggests, and the webhooks and Slack channels to call. */
+    /**
+     * A reminder this engine round owns, what it suggests, and the webhooks and Slack channels to call.
+     * {@code redelivery}: the one extra delivery of a snoozed reminder (its schedule already moved on).
+     */
     public record Claimed(String tenant, UUID id, UUID employeeId, Instant slot, Instant expiresAt, int attempts,
-                          List<Target> targets, BreakSuggestion suggestion, List<SlackTarget> slackTargets) {
+                          List<Target> targets, BreakSuggestion suggestion, List<SlackTarget> slackTargets,
+                          String kind, boolean redelivery, List<TeamsTarget> teamsTargets, java.time.LocalDate dueDate) {
     }
 
-    private record Row(String tenant, UUID id, UUID employeeId, Instant slot, Instant expiresAt, int attempts) {
+    /** break and sit-stand rows form the employee's chain: settling one queues the next. */
+    public static boolean chained(String kind) {
+        return ReminderMessage.BREAK.equals(kind) || ReminderMessage.SIT_STAND.equals(kind);
     }
 
-    private record DueRow(Row row, UUID teamId, BreakSuggestion suggestion) {
+    /** Assessment nudges are not break reminders: no reminders-topic event tells of them. */
+    static boolean announced(String kind) {
+        return !ReminderMessage.ASSESSMENT_NUDGE.equals(kind);
+    }
+
+    private record Row(String tenant, UUID id, UUID employeeId, Instant slot, Instant expiresAt, int attempts,
+                       String kind, boolean redelivery) {
+        /** Whether settling this row continues the employee's chain of reminders. */
+        boolean continuesChain() {
+            return chained(kind) && !redelivery;
+        }
+    }
+
+    private record DueRow(Row row, UUID teamId, BreakSuggestion suggestion, java.time.LocalDate dueDate) {
     }
 
     /**
@@ -80,7 +103,8 @@ public class ReminderDeliveries {
             // the employee's team (for team Slack channels) and current suggestion come along; only the queue row is locked
             try (PreparedStatement ps = c.prepareStatement(
                     "select d.tenant_id, d.id, d.employee_id, d.slot, d.expires_at, d.attempts, s.team_id, "
-                            + "r.routine_id, r.routine_title, r.duration_minutes, r.withheld from due_reminder d "
+                            + "r.routine_id, r.routine_title, r.duration_minutes, r.withheld, d.kind, d.snoozed_until, d.due_date "
+                            + "from due_reminder d "
                             + "left join schedule s on s.tenant_id = d.tenant_id and s.employee_id = d.employee_id "
                             + "left join employee_routine r on r.tenant_id = d.tenant_id and r.employee_id = d.employee_id "
                             + "where d.status = 'pending' and d.due_at <= ? order by d.due_at limit ? for update of d skip locked")) {
@@ -89,38 +113,51 @@ public class ReminderDeliveries {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         due.add(new DueRow(new Row(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getInt(6)),
+                                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getInt(6),
+                                rs.getString(12), rs.getTimestamp(13) != null),
                                 rs.getObject(7, UUID.class),
-                                EmployeeRoutines.suggestion(rs.getString(8), rs.getString(9), (Integer) rs.getObject(10),
-                                        (Boolean) rs.getObject(11))));
+                                ReminderMessage.suggestionFor(rs.getString(12), EmployeeRoutines.suggestion(rs.getString(8),
+                                        rs.getString(9), (Integer) rs.getObject(10), (Boolean) rs.getObject(11))),
+                                rs.getDate(14) == null ? null : rs.getDate(14).toLocalDate()));
                     }
                 }
             }
             List<Claimed> claimed = new ArrayList<>();
             Map<String, List<Target>> targetsByTenant = new HashMap<>();
             Map<String, List<SlackTarget>> slackByTenant = new HashMap<>();
+            Map<String, List<TeamsTarget>> teamsByTenant = new HashMap<>();
             for (DueRow dueRow : due) {
                 Row row = dueRow.row();
                 if (!row.expiresAt().isAfter(now)) {
                     setStatus(c, row.tenant(), row.id(), "pending", "expired");
                     aggregates.handle(row.tenant(), STREAM_TYPE, row.id(), ReminderEvent.class, decider,
                             new ReminderDecider.RecordExpired(row.id(), row.employeeId(), row.slot(), now), OptionalLong.empty());
-                    dueReminders.queueNext(row.tenant(), row.employeeId(), row.slot(), now);
+                    if (announced(row.kind())) {
+                        outbox.enqueue(row.tenant(), new ReminderExpired(row.id(), row.employeeId(), row.slot(), now));
+                    }
+                    if (row.continuesChain()) {
+                        dueReminders.queueNext(row.tenant(), row.employeeId(), row.slot(), now);
+                    }
                     continue;
                 }
+                BreakSuggestion suggestion = dueRow.suggestion();
                 try (PreparedStatement ps = c.prepareStatement(
-                        "update due_reminder set status = 'sending', attempts = attempts + 1, claimed_at = ? "
+                        "update due_reminder set status = 'sending', attempts = attempts + 1, claimed_at = ?, routine_id = ? "
                                 + "where tenant_id = ? and id = ?")) {
                     ps.setTimestamp(1, Timestamp.from(now));
-                    ps.setString(2, row.tenant());
-                    ps.setObject(3, row.id());
+                    // what this message suggests: Done with activity 'routine' names it in BreakTaken
+                    ps.setString(2, suggestion.suggestsRoutine() ? suggestion.routineId() : null);
+                    ps.setString(3, row.tenant());
+                    ps.setObject(4, row.id());
                     ps.executeUpdate();
                 }
                 List<Target> targets = targetsByTenant.computeIfAbsent(row.tenant(), t -> activeEndpoints(c, t));
                 List<SlackTarget> slack = slackByTenant.computeIfAbsent(row.tenant(), t -> activeSlackChannels(c, t)).stream()
                         .filter(channel -> channel.serves(dueRow.teamId())).toList();
+                List<TeamsTarget> teams = teamsByTenant.computeIfAbsent(row.tenant(), t -> activeTeamsChannels(c, t)).stream()
+                        .filter(channel -> channel.serves(dueRow.teamId())).toList();
                 claimed.add(new Claimed(row.tenant(), row.id(), row.employeeId(), row.slot(), row.expiresAt(),
-                        row.attempts() + 1, targets, dueRow.suggestion(), slack));
+                        row.attempts() + 1, targets, suggestion, slack, row.kind(), row.redelivery(), teams, dueRow.dueDate()));
             }
             return claimed;
         } catch (SQLException e) {
@@ -150,23 +187,30 @@ public class ReminderDeliveries {
         aggregates.handle(reminder.tenant(), STREAM_TYPE, reminder.id(), ReminderEvent.class, decider,
                 new ReminderDecider.RecordSent(reminder.id(), reminder.employeeId(), reminder.slot(), channel,
                         reminder.attempts(), sentAt), OptionalLong.empty());
-        outbox.enqueue(reminder.tenant(), new BreakReminderSent(reminder.id(), reminder.employeeId(), reminder.slot(), channel, sentAt));
-        dueReminders.queueNext(reminder.tenant(), reminder.employeeId(), reminder.slot(), sentAt);
+        if (announced(reminder.kind())) {
+            outbox.enqueue(reminder.tenant(), new BreakReminderSent(reminder.id(), reminder.employeeId(), reminder.slot(),
+                    reminder.kind(), channel, sentAt));
+        }
+        if (chained(reminder.kind()) && !reminder.redelivery()) {
+            // a snoozed reminder's schedule moved on when it was first delivered
+            dueReminders.queueNext(reminder.tenant(), reminder.employeeId(), reminder.slot(), sentAt);
+        }
     }
 
     /**
-     * No channel accepted the reminder. Retry with a growing pause, but not before {@code notBefore} (a
-     * receiver's Retry-After, may be null), while that still lands before it expires; otherwise it has failed,
-     * and the next slot is queued.
+     * No channel accepted the reminder. While a call could still succeed later, retry with a growing pause, but
+     * not before {@code notBefore} (a receiver's Retry-After, may be null), and only while that still lands
+     * before it expires (otherwise: {@code retries-exhausted}). A final verdict (gone, rejected, refused, no
+     * channel) fails it at once. A failure publishes {@code ReminderDeliveryFailed} and queues the next slot.
      */
     @Transactional
-    public void notDelivered(Claimed reminder, Instant now, Instant notBefore, String reason) {
+    public void notDelivered(Claimed reminder, Instant now, Instant notBefore, DeliveryVerdict verdict) {
         Instant retryAt = now.plus(backoff(config.engineFirstRetry(), reminder.attempts()));
         if (notBefore != null && notBefore.isAfter(retryAt)) {
             retryAt = notBefore;
         }
         try (Connection c = dataSource.getConnection()) {
-            if (retryAt.isBefore(reminder.expiresAt())) {
+            if (verdict.retryable() && retryAt.isBefore(reminder.expiresAt())) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "update due_reminder set status = 'pending', due_at = ?, claimed_at = null "
                                 + "where tenant_id = ? and id = ? and status = 'sending'")) {
@@ -178,7 +222,13 @@ public class ReminderDeliveries {
                 return;
             }
             if (setStatus(c, reminder.tenant(), reminder.id(), "sending", "failed")) {
-                fail(reminder.tenant(), reminder.id(), reminder.employeeId(), reminder.slot(), reminder.attempts(), reason, now);
+                setFailureReason(c, reminder.tenant(), reminder.id(), verdict.reason());
+                fail(reminder.tenant(), reminder.id(), reminder.employeeId(), reminder.slot(), reminder.attempts(),
+                        verdict.reason(), now, !chained(reminder.kind()) || reminder.redelivery());
+                if (announced(reminder.kind())) {
+                    outbox.enqueue(reminder.tenant(), new ReminderDeliveryFailed(reminder.id(), reminder.employeeId(),
+                            verdict.channel(), verdict.reason(), now));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reschedule a reminder", e);
@@ -196,20 +246,23 @@ public class ReminderDeliveries {
         List<Row> abandoned = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "select tenant_id, id, employee_id, slot, expires_at, attempts from due_reminder "
+                    "select tenant_id, id, employee_id, slot, expires_at, attempts, kind, snoozed_until from due_reminder "
                             + "where status = 'sending' and claimed_at < ? limit ? for update skip locked")) {
                 ps.setTimestamp(1, Timestamp.from(claimedBefore));
                 ps.setInt(2, ABANDONED_PAGE);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         abandoned.add(new Row(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getInt(6)));
+                                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getInt(6),
+                                rs.getString(7), rs.getTimestamp(8) != null));
                     }
                 }
             }
             for (Row row : abandoned) {
                 setStatus(c, row.tenant(), row.id(), "sending", "failed");
-                fail(row.tenant(), row.id(), row.employeeId(), row.slot(), row.attempts(), "delivery outcome unknown", now);
+                // the receiver may well have it: no ReminderDeliveryFailed, whose reasons all mean "not delivered"
+                fail(row.tenant(), row.id(), row.employeeId(), row.slot(), row.attempts(), "delivery outcome unknown", now,
+                        !row.continuesChain());
             }
             return abandoned.size();
         } catch (SQLException e) {
@@ -217,10 +270,22 @@ public class ReminderDeliveries {
         }
     }
 
-    private void fail(String tenant, UUID id, UUID employeeId, Instant slot, int attempts, String reason, Instant now) {
+    private void fail(String tenant, UUID id, UUID employeeId, Instant slot, int attempts, String reason, Instant now,
+                      boolean outsideChain) {
         aggregates.handle(tenant, STREAM_TYPE, id, ReminderEvent.class, decider,
                 new ReminderDecider.RecordFailed(id, employeeId, slot, attempts, reason, now), OptionalLong.empty());
-        dueReminders.queueNext(tenant, employeeId, slot, now);
+        if (!outsideChain) {
+            dueReminders.queueNext(tenant, employeeId, slot, now);
+        }
+    }
+
+    private static void setFailureReason(Connection c, String tenant, UUID id, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update due_reminder set failure_reason = ? where tenant_id = ? and id = ?")) {
+            ps.setString(1, reason);
+            ps.setString(2, tenant);
+            ps.setObject(3, id);
+            ps.executeUpdate();
+        }
     }
 
     static Duration backoff(Duration firstRetry, int attempts) {
@@ -252,6 +317,22 @@ public class ReminderDeliveries {
             return targets;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read Slack channels", e);
+        }
+    }
+
+    private static List<TeamsTarget> activeTeamsChannels(Connection c, String tenant) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, sealed_url, team_id from teams_channel where tenant_id = ? and status = 'active' order by created_at, id")) {
+            ps.setString(1, tenant);
+            List<TeamsTarget> targets = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    targets.add(new TeamsTarget(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)));
+                }
+            }
+            return targets;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read Teams channels", e);
         }
     }
 

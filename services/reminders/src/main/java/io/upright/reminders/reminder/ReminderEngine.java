@@ -11,6 +11,11 @@ import io.upright.reminders.slack.SlackBlocks;
 import io.upright.reminders.slack.SlackChannels;
 import io.upright.reminders.slack.SlackDelivery;
 import io.upright.reminders.slack.SlackTarget;
+import io.upright.reminders.teams.AnswerLinkService;
+import io.upright.reminders.teams.TeamsCard;
+import io.upright.reminders.teams.TeamsChannels;
+import io.upright.reminders.teams.TeamsDelivery;
+import io.upright.reminders.teams.TeamsTarget;
 import io.upright.reminders.webhook.WebhookDelivery;
 import io.upright.reminders.webhook.WebhookDelivery.Outcome;
 import io.upright.reminders.webhook.WebhookDelivery.Target;
@@ -43,6 +48,12 @@ public class ReminderEngine extends PollingWorker {
     private static final Duration ABANDONED_CHECK_AT_MOST_EVERY = Duration.ofSeconds(30);
 
     private volatile Instant lastAbandonedCheck = Instant.EPOCH;
+    private volatile Instant lastTeamBreakPlan = Instant.EPOCH;
+    /** Team breaks are queued a day ahead; planning every few minutes keeps that horizon filled. */
+    private static final Duration TEAM_BREAK_PLANNING_EVERY = Duration.ofMinutes(5);
+
+    @Inject
+    io.upright.reminders.teambreak.TeamBreaks teamBreaks;
 
     @Inject
     RemindersConfig config;
@@ -65,9 +76,25 @@ public class ReminderEngine extends PollingWorker {
     @Inject
     ObjectMapper json;
 
-    /** One call of one reminder: to a webhook endpoint or a Slack channel. */
-    private record Call(boolean slack, UUID targetId, CompletableFuture<Outcome> outcome) {
+    @Inject
+    TeamsDelivery teams;
+
+    @Inject
+    TeamsChannels teamsChannels;
+
+    @Inject
+    AnswerLinkService answerLinks;
+
+    /** One call of one reminder: to a webhook endpoint, a Slack channel or a Teams channel (the channel kind). */
+    private record Call(String channel, UUID targetId, CompletableFuture<Outcome> outcome) {
+        boolean slack() {
+            return ReminderDeliveries.SLACK_CHANNEL.equals(channel);
+        }
     }
+
+    /** Where the employee can answer comes first in BreakReminderSent.channel. */
+    private static final List<String> CHANNEL_PREFERENCE = List.of(ReminderDeliveries.SLACK_CHANNEL,
+            ReminderDeliveries.TEAMS_CHANNEL, ReminderDeliveries.CHANNEL);
 
     void start(@Observes StartupEvent startup) {
         if (!config.engineEnabled()) {
@@ -116,6 +143,14 @@ public class ReminderEngine extends PollingWorker {
                 LOG.warnf("Recorded %d reminders abandoned mid-delivery as failed", settled);
             }
         }
+        if (Duration.between(lastTeamBreakPlan, now).compareTo(TEAM_BREAK_PLANNING_EVERY) >= 0) {
+            lastTeamBreakPlan = now;
+            try {
+                teamBreaks.planAll(now);
+            } catch (RuntimeException e) {
+                LOG.warnf("Cannot plan team breaks: %s", e.toString());
+            }
+        }
         List<Claimed> claimed = deliveries.claimDue(config.engineBatchSize(), now);
         Map<Claimed, List<Call>> calls = new LinkedHashMap<>();
         for (Claimed reminder : claimed) {
@@ -129,7 +164,8 @@ public class ReminderEngine extends PollingWorker {
 
     private List<Call> call(Claimed reminder) {
         List<Call> calls = new ArrayList<>();
-        ReminderMessage message = ReminderMessage.of(reminder.id(), reminder.employeeId(), reminder.slot(), reminder.suggestion());
+        ReminderMessage message = ReminderMessage.of(reminder.id(), reminder.employeeId(), reminder.slot(), reminder.suggestion(),
+                reminder.kind(), reminder.dueDate());
         String body;
         String slackBody;
         try {
@@ -139,10 +175,23 @@ public class ReminderEngine extends PollingWorker {
             throw new IllegalStateException("Cannot write a reminder body", e);
         }
         for (Target target : reminder.targets()) {
-            calls.add(new Call(false, target.endpointId(), attempt(() -> webhooks.send(target, reminder.id(), body))));
+            calls.add(new Call(ReminderDeliveries.CHANNEL, target.endpointId(), attempt(() -> webhooks.send(target, reminder.id(), body))));
         }
         for (SlackTarget target : reminder.slackTargets()) {
-            calls.add(new Call(true, target.channelId(), attempt(() -> slack.send(target, slackBody))));
+            calls.add(new Call(ReminderDeliveries.SLACK_CHANNEL, target.channelId(), attempt(() -> slack.send(target, slackBody))));
+        }
+        if (!reminder.teamsTargets().isEmpty()) {
+            BreakSuggestion s = reminder.suggestion() == null ? BreakSuggestion.general() : reminder.suggestion();
+            String teamsBody;
+            try {
+                teamsBody = json.writeValueAsString(TeamsCard.of(message, s,
+                        answerLinks.forReminder(reminder.id(), s.doneActivity(), s.doneMinutes(), Instant.now())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write a Teams card", e);
+            }
+            for (TeamsTarget target : reminder.teamsTargets()) {
+                calls.add(new Call(ReminderDeliveries.TEAMS_CHANNEL, target.channelId(), attempt(() -> teams.send(target, teamsBody))));
+            }
         }
         return calls;
     }
@@ -156,42 +205,43 @@ public class ReminderEngine extends PollingWorker {
     }
 
     private void settle(Claimed reminder, List<Call> calls) {
-        boolean delivered = false;
-        boolean deliveredToSlack = false;
+        List<DeliveryVerdict.Result> results = new ArrayList<>();
         Instant notBefore = null; // the latest Retry-After among throttled webhooks: no retry before it
         for (Call call : calls) {
             Outcome outcome = join(call.outcome());
+            results.add(new DeliveryVerdict.Result(call.channel(), outcome));
             if (outcome == Outcome.DELIVERED) {
-                delivered = true;
-                deliveredToSlack |= call.slack();
-            } else if (outcome == Outcome.GONE) {
+                continue;
+            }
+            if (outcome == Outcome.GONE) {
                 try {
                     if (call.slack()) {
                         slackChannels.disable(reminder.tenant(), call.targetId(), "Slack answered 410 Gone");
+                    } else if (ReminderDeliveries.TEAMS_CHANNEL.equals(call.channel())) {
+                        teamsChannels.disable(reminder.tenant(), call.targetId(), "the Teams workflow answered 410 Gone");
                     } else {
                         endpoints.disable(reminder.tenant(), call.targetId(), "receiver answered 410 Gone");
                     }
                 } catch (RuntimeException e) {
-                    LOG.warnf("Cannot disable %s %s: %s", call.slack() ? "Slack channel" : "webhook endpoint", call.targetId(), e.toString());
+                    LOG.warnf("Cannot disable %s %s: %s", call.channel() + " channel", call.targetId(), e.toString());
                 }
-            } else if (outcome == Outcome.THROTTLED && !call.slack()) {
+            } else if (outcome == Outcome.THROTTLED && ReminderDeliveries.CHANNEL.equals(call.channel())) {
                 Instant until = webhooks.pausedUntil(call.targetId()).orElse(null);
                 if (until != null && (notBefore == null || until.isAfter(notBefore))) {
                     notBefore = until;
                 }
             } else {
-                LOG.debugf("Reminder %s not accepted by %s %s: %s", reminder.id(), call.slack() ? "Slack channel" : "endpoint",
+                LOG.debugf("Reminder %s not accepted by %s %s: %s", reminder.id(), call.channel(),
                         call.targetId(), outcome);
             }
         }
+        DeliveryVerdict verdict = DeliveryVerdict.of(results, CHANNEL_PREFERENCE);
         try {
-            if (delivered) {
-                // the contract has one channel per reminder: Slack, where the employee can answer, wins
-                deliveries.delivered(reminder, Instant.now(),
-                        deliveredToSlack ? ReminderDeliveries.SLACK_CHANNEL : ReminderDeliveries.CHANNEL);
+            if (verdict.isDelivered()) {
+                // the contract has one channel per reminder: a chat channel, where the employee can answer, wins
+                deliveries.delivered(reminder, Instant.now(), verdict.delivered());
             } else {
-                deliveries.notDelivered(reminder, Instant.now(), notBefore, calls.isEmpty()
-                        ? "no active webhook endpoint or Slack channel" : "no endpoint accepted the reminder");
+                deliveries.notDelivered(reminder, Instant.now(), notBefore, verdict);
             }
         } catch (RuntimeException e) {
             // the row stays 'sending' and is settled as failed once its claim is abandoned: never sent twice

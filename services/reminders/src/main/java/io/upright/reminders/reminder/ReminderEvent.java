@@ -19,11 +19,16 @@ public sealed interface ReminderEvent {
             implements ReminderEvent {
     }
 
-    record BreakTaken(UUID reminderId, UUID employeeId, String activity, int activeMinutes, Instant takenAt)
+    /** {@code routineId}: the routine the message suggested when the activity is {@code routine} (null in older events). */
+    record BreakTaken(UUID reminderId, UUID employeeId, String activity, int activeMinutes, Instant takenAt, String routineId)
             implements ReminderEvent {
     }
 
-    /** The employee pressed Skip: they saw the reminder and chose not to take this break. Not (yet) a contract event. */
+    /** The employee pressed Skip: they saw the reminder and chose not to take this break. */
     record BreakSkipped(UUID reminderId, UUID employeeId, Instant skippedAt) implements ReminderEvent {
+    }
+
+    /** The employee asked to be reminded again at {@code snoozedUntil}: the same reminder is delivered once more then. */
+    record BreakSnoozed(UUID reminderId, UUID employeeId, Instant snoozedUntil, Instant snoozedAt) implements ReminderEvent {
     }
 }

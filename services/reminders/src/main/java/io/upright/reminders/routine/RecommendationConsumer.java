@@ -22,6 +22,12 @@ public class RecommendationConsumer {
     @Inject
     EmployeeRoutines routines;
 
+    @Inject
+    io.upright.reminders.schedule.EmployeeRisks risks;
+
+    @Inject
+    io.upright.reminders.teambreak.CampaignNudges nudges;
+
     @Incoming("exercises")
     @Blocking
     @Transactional
@@ -40,6 +46,9 @@ public class RecommendationConsumer {
         inbox.accept(CONSUMER, record).ifPresent(event -> {
             if (event.payload() instanceof AssessmentCompleted completed) {
                 routines.onAssessed(event.tenant(), completed);
+                risks.onAssessed(event.tenant(), completed);
+            } else if (event.payload() instanceof io.upright.contracts.assessments.AssessmentCampaignStarted campaign) {
+                nudges.onCampaign(event.tenant(), campaign);
             }
         });
     }

@@ -2,14 +2,25 @@ package io.upright.reminders.schedule;
 
 import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.programs.EmployeeEnrolled;
+import io.upright.contracts.programs.EmployeeErased;
+import io.upright.contracts.programs.EmployeeLeft;
+import io.upright.contracts.programs.ProgramEnded;
+import io.upright.contracts.programs.ProgramLaunched;
+import io.upright.contracts.programs.ProgramPaused;
+import io.upright.contracts.programs.ProgramPhaseStarted;
+import io.upright.contracts.programs.ProgramResumed;
 import io.upright.platform.inbox.Inbox;
+import io.upright.reminders.program.Programs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Gives every newly enrolled employee a break schedule. Other programs events are not ours to handle. */
+/**
+ * Everything reminders takes from {@code upright.programs}: enrolments, leaving and erasure, and programs (launch,
+ * phases, pause, resume, end). Each record is handled once (inbox, same transaction); other types are ignored.
+ */
 @ApplicationScoped
 public class EnrollmentConsumer {
 
@@ -21,13 +32,32 @@ public class EnrollmentConsumer {
     @Inject
     Schedules schedules;
 
+    @Inject
+    Programs programs;
+
     @Incoming("programs")
     @Blocking
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
         inbox.accept(CONSUMER, record).ifPresent(event -> {
-            if (event.payload() instanceof EmployeeEnrolled enrolled) {
-                schedules.onEnrolled(event.tenant(), enrolled);
+            Object payload = event.payload();
+            String tenant = event.tenant();
+            if (payload instanceof EmployeeEnrolled enrolled) {
+                schedules.onEnrolled(tenant, enrolled);
+            } else if (payload instanceof EmployeeLeft left) {
+                schedules.onLeft(tenant, left);
+            } else if (payload instanceof EmployeeErased erased) {
+                schedules.onErased(tenant, erased);
+            } else if (payload instanceof ProgramLaunched launched) {
+                programs.onLaunched(tenant, launched);
+            } else if (payload instanceof ProgramPhaseStarted started) {
+                programs.onPhaseStarted(tenant, started);
+            } else if (payload instanceof ProgramPaused paused) {
+                programs.onPaused(tenant, paused);
+            } else if (payload instanceof ProgramResumed resumed) {
+                programs.onResumed(tenant, resumed);
+            } else if (payload instanceof ProgramEnded ended) {
+                programs.onEnded(tenant, ended);
             }
         });
     }

@@ -9,9 +9,25 @@ public sealed interface ScheduleEvent {
     /**
      * Working day as local {@code HH:mm} times in an IANA zone; one reminder every {@code cadenceSeconds} inside it.
      * {@code teamId} (the team at enrolment, routes reminders to a team's Slack channel) is null in events
-     * stored before it was recorded.
+     * stored before it was recorded; so is {@code standingDesk} (read as false). {@code cadenceSeconds} is the
+     * service default at enrolment: under a program the cadence is computed per slot (see {@link Cadence}).
      */
     record ScheduleCreated(UUID employeeId, String timeZone, String workdayStart, String workdayEnd,
-                           long cadenceSeconds, Instant createdAt, UUID teamId) implements ScheduleEvent {
+                           long cadenceSeconds, Instant createdAt, UUID teamId, Boolean standingDesk) implements ScheduleEvent {
+    }
+
+    /** The employee left the program: no more reminders. A later enrolment creates the schedule again. */
+    record ScheduleEnded(UUID employeeId, String reason, Instant endedAt) implements ScheduleEvent {
+    }
+
+    /** The employee changed their own settings (zone, hours, lunch, quiet windows, preferred cadence). */
+    record SettingsChanged(UUID employeeId, ReminderSettings settings, Instant changedAt) implements ScheduleEvent {
+    }
+
+    /** No reminders until {@code until}. */
+    record RemindersPaused(UUID employeeId, Instant until, Instant pausedAt) implements ScheduleEvent {
+    }
+
+    record RemindersResumed(UUID employeeId, Instant resumedAt) implements ScheduleEvent {
     }
 }

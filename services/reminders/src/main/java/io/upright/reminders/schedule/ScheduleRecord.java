@@ -40,6 +40,32 @@ public class ScheduleRecord extends TenantScopedEntity {
 
     public long version;
 
+    /** active, or left (the employee left the program: nothing is queued) */
+    public String status;
+
+    @Column(name = "standing_desk")
+    public boolean standingDesk;
+
+    /** JSON of the employee's working hours per weekday; null: the enrolment's working day, every day. */
+    @Column(name = "working_hours")
+    public String workingHours;
+
+    @Column(name = "lunch_start")
+    public String lunchStart;
+
+    @Column(name = "lunch_end")
+    public String lunchEnd;
+
+    /** JSON list of quiet windows. */
+    @Column(name = "quiet_windows")
+    public String quietWindows;
+
+    @Column(name = "preferred_minutes")
+    public Integer preferredMinutes;
+
+    @Column(name = "paused_until")
+    public Instant pausedUntil;
+
     /** The employee this schedule belongs to: the same value as {@code id}. */
     public UUID employeeId() {
         return id;

@@ -24,6 +24,11 @@ public final class SlackBlocks {
         String id = message.reminderId().toString();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", message.message()); // notification and fallback text
+        if (!message.answerable()) {
+            // an assessment nudge: nothing to answer here
+            body.put("blocks", List.of(Map.of("type", "section", "text", Map.of("type", "plain_text", "text", message.message(), "emoji", true))));
+            return body;
+        }
         body.put("blocks", List.of(
                 // plain text: a routine title from another service never gets interpreted as markup or a mention
                 Map.of("type", "section", "text", Map.of("type", "plain_text", "text", message.message(), "emoji", true)),

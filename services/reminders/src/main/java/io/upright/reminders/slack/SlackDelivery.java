@@ -77,7 +77,7 @@ public class SlackDelivery {
                         limiter.backOff(target.channelId(), now.plus(WebhookDelivery.retryAfter(
                                 response.headers().firstValue("retry-after"), now).orElse(Duration.ofMinutes(1))));
                     }
-                    return status == 410 ? Outcome.GONE : Outcome.FAILED;
+                    return Outcome.ofFailedStatus(status);
                 });
     }
 }

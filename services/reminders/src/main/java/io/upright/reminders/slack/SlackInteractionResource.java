@@ -56,8 +56,8 @@ public class SlackInteractionResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Slack interactivity request URL: records Done / Skip from a reminder's buttons (Slack-signed, no token)")
-    @APIResponse(responseCode = "200", description = "Acknowledged (empty body); Done records BreakTaken, Skip BreakSkipped, Snooze is noted only")
+    @Operation(summary = "Slack interactivity request URL: records Done / Snooze / Skip from a reminder's buttons (Slack-signed, no token)")
+    @APIResponse(responseCode = "200", description = "Acknowledged (empty body; Snooze: a short text); Done records BreakTaken, Skip BreakSkipped, Snooze BreakSnoozed")
     @APIResponse(responseCode = "400", description = "Signed, but not a payload this service understands", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing, stale (over 5 minutes) or wrong Slack signature", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response interact(@Parameter(description = "Unix seconds") @HeaderParam("X-Slack-Request-Timestamp") String timestamp,
@@ -78,8 +78,8 @@ public class SlackInteractionResource {
             } else if (SlackAction.SKIP.equals(action.action())) {
                 answers.skip(r.tenantId, r.employeeId, r.id);
             } else {
-                // snooze is acknowledged but not recorded yet: the reminder stays unanswered
-                return Response.ok("Noted. Your next break reminder comes on schedule.").build();
+                answers.snooze(r.tenantId, r.employeeId, r.id, null);
+                return Response.ok("Noted. I'll remind you again in " + config.snoozeDuration().toMinutes() + " minutes.").build();
             }
         } catch (ProblemException e) {
             if (e.status() == 409) {

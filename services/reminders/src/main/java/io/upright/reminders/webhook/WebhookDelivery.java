@@ -25,11 +25,27 @@ import java.util.concurrent.ConcurrentHashMap;
 public class WebhookDelivery {
 
     /**
-     * Where one call ended: accepted (2xx), gone for good (410), failed (anything else), refused by the guard, or
-     * throttled (the receiver asked, with 429 or 503 and {@code Retry-After}, not to be called before some instant;
-     * see {@link #pausedUntil(UUID)}).
+     * Where one call ended: accepted (2xx), gone for good (410), rejected (another 4xx except 408 and 429: the
+     * receiver will not take it, retrying is pointless), failed (5xx, timeout, network: worth a retry), refused by
+     * the SSRF guard, or throttled (the receiver asked, with 429 or 503 and {@code Retry-After}, not to be called
+     * before some instant; see {@link #pausedUntil(UUID)}).
      */
-    public enum Outcome { DELIVERED, GONE, FAILED, BLOCKED, THROTTLED }
+    public enum Outcome {
+        DELIVERED, GONE, REJECTED, FAILED, BLOCKED, THROTTLED;
+
+        /** Whether calling again, later, could change the answer. */
+        public boolean retryable() {
+            return this == FAILED || this == THROTTLED;
+        }
+
+        /** The outcome of an HTTP status that is neither 2xx nor a Retry-After throttle. */
+        public static Outcome ofFailedStatus(int status) {
+            if (status == 410) {
+                return GONE;
+            }
+            return status >= 400 && status < 500 && status != 408 && status != 429 ? REJECTED : FAILED;
+        }
+    }
 
     /** The longest Retry-After honoured; a receiver asking for more is simply not retried within the reminder's life. */
     private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
@@ -97,9 +113,6 @@ public class WebhookDelivery {
                     if (status >= 200 && status < 300) {
                         return Outcome.DELIVERED;
                     }
-                    if (status == 410) {
-                        return Outcome.GONE;
-                    }
                     if (status == 429 || status == 503) {
                         Optional<Duration> wait = retryAfter(response.headers().firstValue("retry-after"), Instant.now());
                         if (wait.isPresent()) {
@@ -108,7 +121,7 @@ public class WebhookDelivery {
                             return Outcome.THROTTLED;
                         }
                     }
-                    return Outcome.FAILED;
+                    return Outcome.ofFailedStatus(status);
                 });
     }
 

@@ -22,6 +22,7 @@ public class WebhookSecrets {
 
     private final SecureRandom random = new SecureRandom();
     private SecretBox box;
+    private byte[] masterKey;
 
     @Inject
     RemindersConfig config;
@@ -36,6 +37,21 @@ public class WebhookSecrets {
             throw new IllegalStateException("upright.reminders.secret-key is not base64");
         }
         box = new SecretBox(key, random);
+        masterKey = key.clone();
+    }
+
+    /**
+     * A key for another purpose derived from the service's secret key (HMAC-SHA256 of the label), so one secret
+     * serves several uses without one use's key revealing another's.
+     */
+    public byte[] derive(String label) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(masterKey, "HmacSHA256"));
+            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A new plaintext secret, to hand to the admin once. */

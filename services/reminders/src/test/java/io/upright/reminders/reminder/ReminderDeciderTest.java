@@ -21,12 +21,12 @@ class ReminderDeciderTest {
     @Test
     void a_sent_reminder_answered_done_records_the_break() {
         var events = decider.decide(answer("done", "walk", 3), sent());
-        assertThat(events).singleElement().isEqualTo(new ReminderEvent.BreakTaken(reminder, employee, "walk", 3, slot));
+        assertThat(events).singleElement().isEqualTo(new ReminderEvent.BreakTaken(reminder, employee, "walk", 3, slot, null));
     }
 
     @Test
     void a_reminder_is_answered_only_once() {
-        var answered = decider.fold(List.of(sentEvent(), new ReminderEvent.BreakTaken(reminder, employee, "stand", 2, slot)));
+        var answered = decider.fold(List.of(sentEvent(), new ReminderEvent.BreakTaken(reminder, employee, "stand", 2, slot, null)));
         assertThatThrownBy(() -> decider.decide(answer("done", "walk", 3), answered))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
     }
@@ -64,6 +64,44 @@ class ReminderDeciderTest {
     }
 
     @Test
+    void done_names_the_suggested_routine_only_when_the_activity_is_routine() {
+        assertThat(decider.decide(answer("done", "routine", 8), sent())).singleElement()
+                .isEqualTo(new ReminderEvent.BreakTaken(reminder, employee, "routine", 8, slot, "hip-flexor-reset"));
+        assertThat(decider.decide(answer("done", "walk", 3), sent())).singleElement()
+                .extracting(e -> ((ReminderEvent.BreakTaken) e).routineId()).isNull();
+    }
+
+    @Test
+    void a_snoozed_reminder_is_delivered_once_more_and_can_then_be_answered_but_never_snoozed_twice() {
+        Instant until = slot.plusSeconds(600);
+        var events = decider.decide(new ReminderDecider.Snooze(reminder, employee, until, slot), sent());
+        assertThat(events).singleElement().isEqualTo(new ReminderEvent.BreakSnoozed(reminder, employee, until, slot));
+        var snoozed = decider.fold(List.of(sentEvent(), events.get(0)));
+        assertThat(snoozed.redeliveryPending()).isTrue();
+        assertThatThrownBy(() -> decider.decide(new ReminderDecider.Snooze(reminder, employee, until.plusSeconds(60), slot), snoozed))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+
+        // the engine records the redelivery once; a second one is refused
+        var redelivered = decider.fold(List.of(sentEvent(), events.get(0),
+                new ReminderEvent.ReminderSent(reminder, employee, slot, "webhook", 1, until)));
+        assertThat(redelivered.redeliveryPending()).isFalse();
+        assertThatThrownBy(() -> decider.decide(new ReminderDecider.RecordSent(reminder, employee, slot, "webhook", 1, until), redelivered))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> decider.decide(new ReminderDecider.Snooze(reminder, employee, until.plusSeconds(60), until), redelivered))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThat(decider.decide(answer("done", "walk", 3), redelivered)).hasSize(1);
+    }
+
+    @Test
+    void a_snoozed_reminder_can_still_be_answered_before_it_comes_back() {
+        var snoozed = decider.fold(List.of(sentEvent(), new ReminderEvent.BreakSnoozed(reminder, employee, slot.plusSeconds(600), slot)));
+        assertThat(decider.decide(new ReminderDecider.Skip(reminder, employee, slot), snoozed)).hasSize(1);
+        var skipped = decider.fold(List.of(sentEvent(), new ReminderEvent.BreakSnoozed(reminder, employee, slot.plusSeconds(600), slot),
+                new ReminderEvent.BreakSkipped(reminder, employee, slot)));
+        assertThat(skipped.redeliveryPending()).isFalse();
+    }
+
+    @Test
     void a_reminder_ends_only_once() {
         assertThatThrownBy(() -> decider.decide(new ReminderDecider.RecordExpired(reminder, employee, slot, slot), sent()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
@@ -85,6 +123,6 @@ class ReminderDeciderTest {
     }
 
     private ReminderDecider.Answer answer(String answer, String activity, int minutes) {
-        return new ReminderDecider.Answer(reminder, employee, answer, activity, minutes, slot);
+        return new ReminderDecider.Answer(reminder, employee, answer, activity, minutes, "hip-flexor-reset", slot);
     }
 }

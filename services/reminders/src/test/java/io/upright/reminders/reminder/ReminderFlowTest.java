@@ -122,7 +122,7 @@ class ReminderFlowTest {
                 .post("/api/me/reminders/{id}/answer", delivered.reminderId())
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", equalTo(java.util.List.of("activity")));
         given().auth().oauth2(employee).contentType("application/json")
-                .body(Map.of("answer", "snooze", "activity", "walk", "activeMinutes", 5))
+                .body(Map.of("answer", "nap", "activity", "walk", "activeMinutes", 5))
                 .post("/api/me/reminders/{id}/answer", delivered.reminderId())
                 .then().statusCode(400).body("errors.field", equalTo(java.util.List.of("answer")));
         given().auth().oauth2(employee).contentType("application/json")

@@ -105,4 +105,67 @@ class BreakScheduleTest {
     private static Instant at(String instant) {
         return Instant.parse(instant);
     }
+
+    // --- weekdays, lunch, quiet windows, pause
+
+    private static final java.time.ZoneId BERLIN = java.time.ZoneId.of("Europe/Berlin");
+
+    private static BreakSchedule weekdays(java.util.List<java.time.LocalTime[]> blocked, Instant pausedUntil) {
+        java.util.Map<java.time.DayOfWeek, java.time.LocalTime[]> hours = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        for (java.time.DayOfWeek day : java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY)) {
+            hours.put(day, new java.time.LocalTime[]{java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0)});
+        }
+        return new BreakSchedule(BERLIN, hours, blocked, HOUR, pausedUntil);
+    }
+
+    private static java.time.LocalTime[] window(String start, String end) {
+        return new java.time.LocalTime[]{java.time.LocalTime.parse(start), java.time.LocalTime.parse(end)};
+    }
+
+    @Test
+    void a_day_without_working_hours_has_no_reminders_friday_evening_moves_to_monday_morning() {
+        // Friday 27 Nov 2026 16:30 CET -> 17:30 is after hours; Saturday and Sunday have none; Monday 09:00 CET = 08:00 UTC
+        assertThat(weekdays(java.util.List.of(), null).nextSlotAfter(at("2026-11-27T15:30:00Z"))).isEqualTo(at("2026-11-30T08:00:00Z"));
+    }
+
+    @Test
+    void a_slot_in_the_lunch_window_moves_to_its_end() {
+        BreakSchedule breaks = weekdays(java.util.List.<java.time.LocalTime[]>of(window("12:00", "13:00")), null);
+        // 11:30 CET + 1 h = 12:30, inside lunch: 13:00 CET = 12:00 UTC
+        assertThat(breaks.nextSlotAfter(at("2026-11-25T10:30:00Z"))).isEqualTo(at("2026-11-25T12:00:00Z"));
+        // 10:00 CET + 1 h = 11:00: before lunch, unchanged
+        assertThat(breaks.nextSlotAfter(at("2026-11-25T09:00:00Z"))).isEqualTo(at("2026-11-25T10:00:00Z"));
+    }
+
+    @Test
+    void quiet_windows_and_lunch_combine_and_a_window_running_to_the_end_of_the_day_moves_to_the_next_working_day() {
+        BreakSchedule breaks = weekdays(java.util.List.<java.time.LocalTime[]>of(window("12:00", "13:00"), window("12:45", "14:00"),
+                window("16:30", "18:00")), null);
+        // 12:30 CET falls in lunch, which overlaps the 12:45-14:00 quiet window: 14:00 CET
+        assertThat(breaks.nextSlotAfter(at("2026-11-25T10:30:00Z"))).isEqualTo(at("2026-11-25T13:00:00Z"));
+        // 16:45 CET is quiet until after hours: Thursday 09:00 CET
+        assertThat(breaks.nextSlotAfter(at("2026-11-25T14:45:00Z"))).isEqualTo(at("2026-11-26T08:00:00Z"));
+    }
+
+    @Test
+    void no_slot_falls_before_a_pause_ends_and_one_after_it_follows_the_usual_rules() {
+        BreakSchedule paused = weekdays(java.util.List.of(), at("2026-11-25T13:20:00Z"));
+        assertThat(paused.nextSlotAfter(at("2026-11-25T09:00:00Z"))).isEqualTo(at("2026-11-25T13:20:00Z"));
+        // a pause into the evening: the next working morning
+        BreakSchedule overnight = weekdays(java.util.List.of(), at("2026-11-25T20:00:00Z"));
+        assertThat(overnight.nextSlotAfter(at("2026-11-25T09:00:00Z"))).isEqualTo(at("2026-11-26T08:00:00Z"));
+        // a pause that is over changes nothing
+        BreakSchedule over = weekdays(java.util.List.of(), at("2026-11-25T08:00:00Z"));
+        assertThat(over.nextSlotAfter(at("2026-11-25T09:00:00Z"))).isEqualTo(at("2026-11-25T10:00:00Z"));
+    }
+
+    @Test
+    void a_lunch_window_is_local_time_across_the_berlin_dst_change() {
+        java.util.Map<java.time.DayOfWeek, java.time.LocalTime[]> everyDay = BreakSchedule.everyDay(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0));
+        BreakSchedule breaks = new BreakSchedule(BERLIN, everyDay, java.util.List.<java.time.LocalTime[]>of(window("12:00", "13:00")), HOUR, null);
+        // Monday 30 March 2026 (CEST, +02:00): 11:30 + 1 h = 12:30 local, lunch ends 13:00 CEST = 11:00 UTC
+        assertThat(breaks.nextSlotAfter(at("2026-03-30T09:30:00Z"))).isEqualTo(at("2026-03-30T11:00:00Z"));
+        // Friday 27 March 2026 (CET, +01:00): lunch ends 13:00 CET = 12:00 UTC
+        assertThat(breaks.nextSlotAfter(at("2026-03-27T10:30:00Z"))).isEqualTo(at("2026-03-27T12:00:00Z"));
+    }
 }

@@ -66,6 +66,10 @@ public final class WebhookReceiver {
         return received.stream().filter(wanted).findFirst();
     }
 
+    public List<Received> all(Predicate<Received> wanted) {
+        return received.stream().filter(wanted).toList();
+    }
+
     public long count(Predicate<Received> wanted) {
         return received.stream().filter(wanted).count();
     }

@@ -1,0 +1,80 @@
+package io.upright.reminders.reminder;
+
+import io.upright.reminders.webhook.WebhookDelivery.Outcome;
+
+import java.util.List;
+
+/**
+ * What one engine round's calls for a reminder add up to (pure). Delivered when any channel took it; otherwise a
+ * retry while some call could still succeed later (5xx, timeout, Retry-After); otherwise a final failure whose
+ * contract reason names the most telling cause: a receiver gone (410) before one that rejected the message (other
+ * 4xx) before an address the SSRF guard refused; no channel at all is {@code no-channel}.
+ *
+ * @param delivered the channel the integration event names when delivered
+ * @param reason    the {@code ReminderDeliveryFailed} reason when not delivered ({@code retries-exhausted} applies
+ *                  once a retryable failure can no longer be retried within the time to live)
+ * @param channel   the channel kind that caused the failure (webhook, slack, teams)
+ */
+public record DeliveryVerdict(String delivered, boolean retryable, String reason, String channel) {
+
+    public static final String ENDPOINT_GONE = "endpoint-gone";
+    public static final String REJECTED = "rejected";
+    public static final String RETRIES_EXHAUSTED = "retries-exhausted";
+    public static final String ADDRESS_REFUSED = "address-refused";
+    public static final String NO_CHANNEL = "no-channel";
+
+    /** One call's channel kind and how it ended. */
+    public record Result(String channel, Outcome outcome) {
+    }
+
+    /** The channel named when a reminder reached nothing at all; the contract has no value for "none". */
+    static final String DEFAULT_CHANNEL = ReminderDeliveries.CHANNEL;
+
+    public boolean isDelivered() {
+        return delivered != null;
+    }
+
+    /**
+     * @param preference channel kinds in the order the event prefers them when several took the reminder (the one
+     *                   where the employee can answer wins)
+     */
+    public static DeliveryVerdict of(List<Result> results, List<String> preference) {
+        if (results.isEmpty()) {
+            return new DeliveryVerdict(null, false, NO_CHANNEL, DEFAULT_CHANNEL);
+        }
+        String best = null;
+        for (Result r : results) {
+            if (r.outcome() == Outcome.DELIVERED && (best == null || rank(r.channel(), preference) < rank(best, preference))) {
+                best = r.channel();
+            }
+        }
+        if (best != null) {
+            return new DeliveryVerdict(best, false, null, null);
+        }
+        for (Result r : results) {
+            if (r.outcome().retryable()) {
+                return new DeliveryVerdict(null, true, RETRIES_EXHAUSTED, r.channel());
+            }
+        }
+        for (Outcome cause : new Outcome[]{Outcome.GONE, Outcome.REJECTED, Outcome.BLOCKED}) {
+            for (Result r : results) {
+                if (r.outcome() == cause) {
+                    return new DeliveryVerdict(null, false, reasonOf(cause), r.channel());
+                }
+            }
+        }
+        return new DeliveryVerdict(null, true, RETRIES_EXHAUSTED, results.get(0).channel());
+    }
+
+    private static String reasonOf(Outcome outcome) {
+        if (outcome == Outcome.GONE) {
+            return ENDPOINT_GONE;
+        }
+        return outcome == Outcome.REJECTED ? REJECTED : ADDRESS_REFUSED;
+    }
+
+    private static int rank(String channel, List<String> preference) {
+        int i = preference.indexOf(channel);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+}

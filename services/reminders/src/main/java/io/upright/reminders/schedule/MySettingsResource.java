@@ -1,0 +1,91 @@
+package io.upright.reminders.schedule;
+
+import io.upright.platform.api.ETags;
+import io.upright.platform.identity.CurrentUser;
+import io.upright.platform.identity.Roles;
+import io.upright.platform.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/me/reminder-settings")
+@Tag(name = "My reminders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@RolesAllowed(Roles.EMPLOYEE)
+public class MySettingsResource {
+
+    @Schema(name = "ReminderSettingsRequest")
+    public record SettingsRequest(
+            @Schema(example = "Europe/Berlin", description = "IANA time zone") String timeZone,
+            @Schema(description = "Working hours per weekday (monday ... sunday, lower case); a day left out gets no reminders",
+                    example = "{\"monday\": {\"start\": \"09:00\", \"end\": \"17:30\"}}") Map<String, Window> workingHours,
+            @Schema(nullable = true, description = "No reminders in this local window, every day") Window lunch,
+            @Schema(nullable = true, description = "More windows without reminders (at most 10), e.g. a daily stand-up") List<Window> quietWindows,
+            @Schema(nullable = true, example = "45", description = "Within minBreakEveryMinutes..maxBreakEveryMinutes; null: the program's phase")
+            Integer preferredBreakEveryMinutes) {
+    }
+
+    @Schema(name = "ReminderSettings")
+    public record SettingsView(String timeZone, Map<String, Window> workingHours, Window lunch, List<Window> quietWindows,
+                               Integer preferredBreakEveryMinutes,
+                               @Schema(description = "Lowest preferred cadence allowed (the program's, or 5 without one)") int minBreakEveryMinutes,
+                               @Schema(description = "Highest preferred cadence allowed (the program's, or 240 without one)") int maxBreakEveryMinutes,
+                               @Schema(description = "The cadence in force now, after risk tightening and bounds") long breakEveryMinutes,
+                               @Schema(nullable = true) Instant pausedUntil) {
+        static SettingsView of(PersonalSettings.View v) {
+            ReminderSettings s = v.settings();
+            return new SettingsView(s.timeZone(), s.workingHours(), s.lunch(), s.quietWindows(), s.preferredBreakEveryMinutes(),
+                    v.minBreakEveryMinutes(), v.maxBreakEveryMinutes(), v.breakEveryMinutes(), v.pausedUntil());
+        }
+    }
+
+    @Inject
+    PersonalSettings settings;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Operation(summary = "My reminder settings (defaults from my enrolment until I change them), with ETag")
+    @APIResponse(responseCode = "200", description = "Settings", content = @Content(schema = @Schema(implementation = SettingsView.class)))
+    @APIResponse(responseCode = "404", description = "Not enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get() {
+        return tagged(settings.get(user.tenant(), user.employeeId()));
+    }
+
+    @PUT
+    @Operation(summary = "Replace my reminder settings; the waiting reminder is re-planned under them at once")
+    @APIResponse(responseCode = "200", description = "Settings", content = @Content(schema = @Schema(implementation = SettingsView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (named in errors[].field)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match no longer matches", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@HeaderParam("If-Match") String ifMatch, @NotNull SettingsRequest request) {
+        ReminderSettings wanted = new ReminderSettings(request.timeZone(), request.workingHours(), request.lunch(),
+                request.quietWindows() == null ? List.of() : request.quietWindows(), request.preferredBreakEveryMinutes());
+        return tagged(settings.put(user.tenant(), user.employeeId(), wanted, ETags.ifMatch(ifMatch)));
+    }
+
+    private static Response tagged(PersonalSettings.View view) {
+        return Response.ok(SettingsView.of(view)).tag(ETags.of(view.version())).build();
+    }
+}

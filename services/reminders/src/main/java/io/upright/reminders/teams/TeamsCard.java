@@ -1,0 +1,56 @@
+package io.upright.reminders.teams;
+
+import io.upright.reminders.reminder.BreakSuggestion;
+import io.upright.reminders.reminder.ReminderMessage;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Teams workflow message of a break reminder: an Adaptive Card (1.4) with the text and, when a routine is
+ * suggested, its title; then Done / Snooze 10 min / Skip as {@code Action.OpenUrl} buttons to signed answer links.
+ * Workflow webhooks take the Bot Framework shape: a {@code message} with one adaptive-card attachment.
+ */
+public final class TeamsCard {
+
+    public static final String CARD_TYPE = "application/vnd.microsoft.card.adaptive";
+
+    private TeamsCard() {
+    }
+
+    /** The three links, already signed. */
+    public record Links(String done, String snooze, String skip) {
+    }
+
+    public static Map<String, Object> of(ReminderMessage message, BreakSuggestion suggestion, Links links) {
+        BreakSuggestion s = suggestion == null ? BreakSuggestion.general() : suggestion;
+        List<Object> body = new java.util.ArrayList<>();
+        body.add(Map.of("type", "TextBlock", "text", message.answerable() ? "Time for a break" : "Desk check", "weight", "Bolder",
+                "size", "Medium", "wrap", true));
+        // TextBlock supports a Markdown subset; the message is our own text, and a routine title goes in a FactSet
+        body.add(Map.of("type", "TextBlock", "text", message.message(), "wrap", true));
+        if (s.suggestsRoutine()) {
+            body.add(Map.of("type", "FactSet", "facts", List.of(
+                    Map.of("title", "Routine", "value", message.routineTitle()),
+                    Map.of("title", "Minutes", "value", Integer.toString(s.doneMinutes())))));
+        }
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("type", "AdaptiveCard");
+        card.put("version", "1.4");
+        card.put("body", body);
+        card.put("actions", !message.answerable() || links == null ? List.of() : List.of(
+                Map.of("type", "Action.OpenUrl", "title", "Done", "url", links.done(), "style", "positive"),
+                Map.of("type", "Action.OpenUrl", "title", "Snooze 10 min", "url", links.snooze()),
+                Map.of("type", "Action.OpenUrl", "title", "Skip", "url", links.skip())));
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("contentType", CARD_TYPE);
+        attachment.put("contentUrl", null);
+        attachment.put("content", card);
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("type", "message");
+        envelope.put("attachments", List.of(attachment));
+        return envelope;
+    }
+}

@@ -1,0 +1,114 @@
+package io.upright.reminders.teams;
+
+import io.upright.platform.api.ETags;
+import io.upright.platform.api.Page;
+import io.upright.platform.identity.CurrentUser;
+import io.upright.platform.identity.Roles;
+import io.upright.platform.problem.Problem;
+import io.upright.reminders.webhook.WebhookUrlGuard;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+@Path("/api/teams-channels")
+@Tag(name = "Teams channels")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@RolesAllowed(Roles.ADMIN)
+public class TeamsChannelResource {
+
+    @Schema(name = "NewTeamsChannel")
+    public record NewTeamsChannel(
+            @NotBlank @Size(max = WebhookUrlGuard.MAX_LENGTH)
+            @Schema(example = "https://prod-00.westeurope.logic.azure.com:443/workflows/0123abcd/triggers/manual/paths/invoke?api-version=2016-06-01&sig=XXXX",
+                    description = "The Teams workflow webhook URL (trigger: When a Teams webhook request is received); it is a credential and is never shown again in full")
+            String webhookUrl,
+            @Schema(nullable = true, description = "Only this team's employees are reminded here; absent: the whole tenant")
+            UUID teamId) {
+    }
+
+    @Schema(name = "TeamsChannel")
+    public record ChannelView(UUID id,
+                              @Schema(example = "https://prod-00.westeurope.logic.azure.com/…XXXX", description = "Host and last four characters of the URL")
+                              String webhookUrlHint,
+                              @Schema(nullable = true) UUID teamId,
+                              @Schema(example = "active", enumeration = {"active", "disabled"}) String status,
+                              Instant createdAt, @Schema(nullable = true) Instant disabledAt) {
+        static ChannelView of(TeamsChannelRecord c) {
+            return new ChannelView(c.id, c.urlHint, c.teamId, c.status, c.createdAt, c.disabledAt);
+        }
+    }
+
+    @Inject
+    TeamsChannels channels;
+
+    @Inject
+    CurrentUser user;
+
+    @POST
+    @Operation(summary = "Register a Microsoft Teams workflow webhook that receives break reminders as Adaptive Cards with Done / Snooze / Skip links")
+    @APIResponse(responseCode = "201", description = "Registered; the URL is stored encrypted and shown only as a hint",
+            content = @Content(schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or disallowed webhookUrl, or teamId not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@Valid @NotNull NewTeamsChannel request) {
+        TeamsChannelRecord c = channels.register(user.tenant(), request.webhookUrl(), request.teamId());
+        return Response.created(URI.create("/api/teams-channels/" + c.id)).tag(ETags.of(c.version))
+                .entity(ChannelView.of(c)).build();
+    }
+
+    @GET
+    @Operation(summary = "List the tenant's Teams channels, oldest first (URLs only as hints)")
+    public Page<ChannelView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        String tenant = user.tenant();
+        return new Page<>(channels.list(tenant, page, size).stream().map(ChannelView::of).toList(), page, size,
+                channels.count(tenant));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one Teams channel (URL only as a hint)")
+    @APIResponse(responseCode = "404", description = "No such channel in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        TeamsChannelRecord c = channels.get(user.tenant(), id);
+        return Response.ok(ChannelView.of(c)).tag(ETags.of(c.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a Teams channel; it receives no further reminders")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such channel in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response remove(@PathParam("id") UUID id) {
+        channels.remove(user.tenant(), id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,82 @@
+package io.upright.reminders.teams;
+
+import io.upright.platform.problem.ProblemException;
+import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.slack.SlackRateLimiter;
+import io.upright.reminders.webhook.WebhookDelivery;
+import io.upright.reminders.webhook.WebhookDelivery.Outcome;
+import io.upright.reminders.webhook.WebhookEndpoints;
+import io.upright.reminders.webhook.WebhookSecrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Posts an Adaptive Card to a Teams workflow webhook, through the SSRF guard and paced like Slack (one message per
+ * second per channel, in this instance). Never logs the URL: it carries the workflow's signature.
+ */
+@ApplicationScoped
+public class TeamsDelivery {
+
+    private final SlackRateLimiter limiter = new SlackRateLimiter();
+
+    @Inject
+    HttpClient client;
+
+    @Inject
+    RemindersConfig config;
+
+    @Inject
+    WebhookSecrets secrets;
+
+    @Inject
+    WebhookEndpoints endpoints;
+
+    public CompletableFuture<Outcome> send(TeamsTarget target, String body) {
+        URI uri;
+        try {
+            uri = endpoints.guard().check(secrets.open(target.sealedUrl()));
+        } catch (ProblemException e) {
+            return CompletableFuture.completedFuture(Outcome.BLOCKED);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Outcome.FAILED); // URL cannot be unsealed (key changed)
+        }
+        Optional<Duration> wait = limiter.reserve(target.channelId(), Instant.now(), config.deliveryTimeout());
+        if (wait.isEmpty()) {
+            return CompletableFuture.completedFuture(Outcome.FAILED);
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(config.deliveryTimeout())
+                .header("content-type", "application/json")
+                .header("user-agent", "Upright-Reminders/1")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        CompletableFuture<Void> turn = wait.get().isZero() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(wait.get().toMillis(), TimeUnit.MILLISECONDS));
+        return turn.thenCompose(ignored -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        return Outcome.FAILED;
+                    }
+                    int status = response.statusCode();
+                    if (status >= 200 && status < 300) {
+                        return Outcome.DELIVERED; // workflows answer 202 Accepted
+                    }
+                    if (status == 429) {
+                        Instant now = Instant.now();
+                        limiter.backOff(target.channelId(), now.plus(WebhookDelivery.retryAfter(
+                                response.headers().firstValue("retry-after"), now).orElse(Duration.ofMinutes(1))));
+                    }
+                    return Outcome.ofFailedStatus(status);
+                });
+    }
+}
