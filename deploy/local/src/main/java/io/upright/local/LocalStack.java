@@ -100,6 +100,11 @@ public final class LocalStack implements AutoCloseable {
         // the local webhook inbox listens on loopback, which production refuses (SSRF guard)
         env.put("UPRIGHT_REMINDERS_ALLOW_PRIVATE_WEBHOOKS", "true");
         env.put("UPRIGHT_REMINDERS_DEFAULT_CADENCE", options.reminderCadence().toString());
+        // where the answer links on Teams cards point: this machine's reminders service
+        Integer remindersPort = options.servicePorts().get("reminders");
+        if (remindersPort != null) {
+            env.put("UPRIGHT_REMINDERS_PUBLIC_BASE_URL", "http://127.0.0.1:" + remindersPort);
+        }
         // the key that encrypts stored webhook secrets lives with the rest of the local state
         env.put("UPRIGHT_REMINDERS_SECRET_KEY_FILE", options.home().resolve("keys/reminders-webhook-secrets.key").toAbsolutePath().toString());
         // programs seals names, emails and chat handles with per-employee keys wrapped by this master key

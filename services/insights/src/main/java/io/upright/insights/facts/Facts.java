@@ -80,8 +80,9 @@ public class Facts {
     }
 
     /** One event about one employee; the kind names what happened, amount carries minutes where that applies. */
-    public void fact(String tenant, String eventId, FactKind kind, UUID employeeId, Instant occurredAt, int amount) {
-        update("insert into insights_fact (tenant_id, event_id, kind, employee_id, occurred_at, amount) "
+    /** @return whether this fact is new (a fact already recorded under the same id changes nothing) */
+    public boolean fact(String tenant, String eventId, FactKind kind, UUID employeeId, Instant occurredAt, int amount) {
+        return 1 == update("insert into insights_fact (tenant_id, event_id, kind, employee_id, occurred_at, amount) "
                         + "values (?, ?, ?, ?, ?, ?) on conflict do nothing",
                 tenant, eventId, kind.code(), employeeId, timestamp(occurredAt), Math.max(0, amount));
     }
@@ -190,12 +191,12 @@ public class Facts {
         }
     }
 
-    private void update(String sql, Object... values) {
+    private int update(String sql, Object... values) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record an insights fact", e);
         }

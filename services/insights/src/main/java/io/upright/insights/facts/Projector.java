@@ -79,8 +79,10 @@ public class Projector {
             facts.add(tenant, session.employeeId(), Counter.EXERCISE_MINUTES, Math.max(0, session.minutes()));
             facts.fact(tenant, id, FactKind.EXERCISE_SESSION, session.employeeId(), session.completedAt(), session.minutes());
         } else if (payload instanceof BreakReminderSent sent) {
-            facts.add(tenant, sent.employeeId(), Counter.REMINDERS_SENT, 1);
-            facts.fact(tenant, id, FactKind.REMINDER_SENT, sent.employeeId(), sent.sentAt(), 0);
+            // a snoozed reminder is delivered again under the same reminder id: it is still one reminder
+            if (facts.fact(tenant, "reminder-sent:" + sent.reminderId(), FactKind.REMINDER_SENT, sent.employeeId(), sent.sentAt(), 0)) {
+                facts.add(tenant, sent.employeeId(), Counter.REMINDERS_SENT, 1);
+            }
         } else if (payload instanceof BreakTaken taken) {
             facts.add(tenant, taken.employeeId(), Counter.BREAKS_TAKEN, 1);
             facts.add(tenant, taken.employeeId(), Counter.ACTIVE_BREAK_MINUTES, Math.max(0, taken.activeMinutes()));

@@ -27,9 +27,6 @@ public record DeliveryVerdict(String delivered, boolean retryable, String reason
     public record Result(String channel, Outcome outcome) {
     }
 
-    /** The channel named when a reminder reached nothing at all; the contract has no value for "none". */
-    static final String DEFAULT_CHANNEL = ReminderDeliveries.CHANNEL;
-
     public boolean isDelivered() {
         return delivered != null;
     }
@@ -40,7 +37,7 @@ public record DeliveryVerdict(String delivered, boolean retryable, String reason
      */
     public static DeliveryVerdict of(List<Result> results, List<String> preference) {
         if (results.isEmpty()) {
-            return new DeliveryVerdict(null, false, NO_CHANNEL, DEFAULT_CHANNEL);
+            return new DeliveryVerdict(null, false, NO_CHANNEL, null); // no channel to name
         }
         String best = null;
         for (Result r : results) {

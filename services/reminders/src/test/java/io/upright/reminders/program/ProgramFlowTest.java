@@ -147,8 +147,22 @@ class ProgramFlowTest {
         assertThat(queue().count("select count(*) from event_store where tenant_id = ? and stream_type = 'reminder' and stream_id in "
                 + "(select id from due_reminder where employee_id = ?)", tenant, employee)).isGreaterThanOrEqualTo(sent);
 
+        // the export shows what is held: the schedule and every reminder with its outcome, to them or an admin only
+        String path = "/api/personal-data-exports/" + employee;
+        given().auth().oauth2(TOKENS.issue(tenant, employee.toString(), "employee")).get(path).then().statusCode(200)
+                .body("service", org.hamcrest.Matchers.equalTo("reminders"))
+                .body("data.schedule.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("data.schedule[0].status", org.hamcrest.Matchers.equalTo("left"))
+                .body("data.due_reminder.size()", org.hamcrest.Matchers.greaterThanOrEqualTo((int) sent));
+        given().auth().oauth2(admin).get(path).then().statusCode(200);
+        given().auth().oauth2(TOKENS.issue(tenant, "hr-1", "hr")).get(path).then().statusCode(403);
+        given().auth().oauth2(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee")).get(path).then().statusCode(403);
+
         String erased = send(employee.toString(), new EmployeeErased(employee, Instant.now()));
         await().atMost(WAIT).until(() -> consumed(erased));
+        given().auth().oauth2(admin).get(path).then().statusCode(200)
+                .body("data.schedule.size()", org.hamcrest.Matchers.equalTo(0))
+                .body("data.due_reminder.size()", org.hamcrest.Matchers.equalTo(0));
         assertThat(queue().count("select count(*) from due_reminder where employee_id = ?", employee)).isZero();
         assertThat(queue().count("select count(*) from schedule where employee_id = ?", employee)).isZero();
         assertThat(queue().count("select count(*) from event_store where stream_id = ?", employee)).isZero();
