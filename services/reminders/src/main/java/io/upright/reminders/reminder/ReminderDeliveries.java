@@ -7,8 +7,9 @@ import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.outbox.Outbox;
 import io.upright.reminders.RemindersConfig;
 import io.upright.reminders.routine.EmployeeRoutines;
-import io.upright.reminders.slack.SlackTarget;
-import io.upright.reminders.teams.TeamsTarget;
+import io.upright.reminders.chat.ChatChannelKind;
+import io.upright.reminders.chat.ChatChannelRecord;
+import io.upright.reminders.chat.ChatTarget;
 import io.upright.reminders.webhook.WebhookDelivery.Target;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,8 +40,6 @@ public class ReminderDeliveries {
 
     static final String STREAM_TYPE = "reminder";
     public static final String CHANNEL = "webhook";
-    public static final String SLACK_CHANNEL = "slack";
-    public static final String TEAMS_CHANNEL = "teams";
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(2);
     /** Abandoned claims settled per transaction; the engine asks again while pages come back full. */
     static final int ABANDONED_PAGE = 100;
@@ -63,12 +62,12 @@ public class ReminderDeliveries {
     RemindersConfig config;
 
     /**
-     * A reminder this engine round owns, what it suggests, and the webhooks and Slack channels to call.
+     * A reminder this engine round owns, what it suggests, and the webhooks and chat channels (Slack, Teams) to call.
      * {@code redelivery}: the one extra delivery of a snoozed reminder (its schedule already moved on).
      */
     public record Claimed(String tenant, UUID id, UUID employeeId, Instant slot, Instant expiresAt, int attempts,
-                          List<Target> targets, BreakSuggestion suggestion, List<SlackTarget> slackTargets,
-                          String kind, boolean redelivery, List<TeamsTarget> teamsTargets, java.time.LocalDate dueDate) {
+                          List<Target> targets, BreakSuggestion suggestion, List<ChatTarget> chatTargets,
+                          String kind, boolean redelivery, java.time.LocalDate dueDate) {
     }
 
     /** break and sit-stand rows form the employee's chain: settling one queues the next. */
@@ -100,7 +99,7 @@ public class ReminderDeliveries {
     public List<Claimed> claimDue(int limit, Instant now) {
         List<DueRow> due = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            // the employee's team (for team Slack channels) and current suggestion come along; only the queue row is locked
+            // the employee's team (for team chat channels) and current suggestion come along; only the queue row is locked
             try (PreparedStatement ps = c.prepareStatement(
                     "select d.tenant_id, d.id, d.employee_id, d.slot, d.expires_at, d.attempts, s.team_id, "
                             + "r.routine_id, r.routine_title, r.duration_minutes, r.withheld, d.kind, d.snoozed_until, d.due_date "
@@ -124,8 +123,7 @@ public class ReminderDeliveries {
             }
             List<Claimed> claimed = new ArrayList<>();
             Map<String, List<Target>> targetsByTenant = new HashMap<>();
-            Map<String, List<SlackTarget>> slackByTenant = new HashMap<>();
-            Map<String, List<TeamsTarget>> teamsByTenant = new HashMap<>();
+            Map<String, List<ChatTarget>> chatByTenant = new HashMap<>();
             for (DueRow dueRow : due) {
                 Row row = dueRow.row();
                 if (!row.expiresAt().isAfter(now)) {
@@ -152,12 +150,10 @@ public class ReminderDeliveries {
                     ps.executeUpdate();
                 }
                 List<Target> targets = targetsByTenant.computeIfAbsent(row.tenant(), t -> activeEndpoints(c, t));
-                List<SlackTarget> slack = slackByTenant.computeIfAbsent(row.tenant(), t -> activeSlackChannels(c, t)).stream()
-                        .filter(channel -> channel.serves(dueRow.teamId())).toList();
-                List<TeamsTarget> teams = teamsByTenant.computeIfAbsent(row.tenant(), t -> activeTeamsChannels(c, t)).stream()
+                List<ChatTarget> chat = chatByTenant.computeIfAbsent(row.tenant(), t -> activeChatChannels(c, t)).stream()
                         .filter(channel -> channel.serves(dueRow.teamId())).toList();
                 claimed.add(new Claimed(row.tenant(), row.id(), row.employeeId(), row.slot(), row.expiresAt(),
-                        row.attempts() + 1, targets, suggestion, slack, row.kind(), row.redelivery(), teams, dueRow.dueDate()));
+                        row.attempts() + 1, targets, suggestion, chat, row.kind(), row.redelivery(), dueRow.dueDate()));
             }
             return claimed;
         } catch (SQLException e) {
@@ -167,7 +163,8 @@ public class ReminderDeliveries {
 
     /**
      * At least one channel accepted the reminder: mark it sent, record it, announce it, queue the next slot.
-     * {@code channel} is {@link #SLACK_CHANNEL} when a Slack channel took it, else {@link #CHANNEL}.
+     * {@code channel} is the chat kind's channel ({@code slack}, {@code teams}) when a chat channel took it, else
+     * {@link #CHANNEL}.
      */
     @Transactional
     public void delivered(Claimed reminder, Instant sentAt, String channel) {
@@ -304,36 +301,24 @@ public class ReminderDeliveries {
         }
     }
 
-    private static List<SlackTarget> activeSlackChannels(Connection c, String tenant) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select id, sealed_url, team_id from slack_channel where tenant_id = ? and status = 'active' order by created_at, id")) {
-            ps.setString(1, tenant);
-            List<SlackTarget> targets = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    targets.add(new SlackTarget(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)));
+    /** Every kind's active channels of the tenant: Slack first, then Teams, each oldest first. */
+    private static List<ChatTarget> activeChatChannels(Connection c, String tenant) {
+        List<ChatTarget> targets = new ArrayList<>();
+        for (ChatChannelKind kind : ChatChannelKind.values()) {
+            try (PreparedStatement ps = c.prepareStatement("select id, sealed_url, team_id from " + ChatChannelRecord.table(kind)
+                    + " where tenant_id = ? and status = 'active' order by created_at, id")) {
+                ps.setString(1, tenant);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        targets.add(new ChatTarget(kind, rs.getObject(1, UUID.class), rs.getString(2),
+                                rs.getObject(3, UUID.class)));
+                    }
                 }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read " + kind.displayName() + " channels", e);
             }
-            return targets;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read Slack channels", e);
         }
-    }
-
-    private static List<TeamsTarget> activeTeamsChannels(Connection c, String tenant) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select id, sealed_url, team_id from teams_channel where tenant_id = ? and status = 'active' order by created_at, id")) {
-            ps.setString(1, tenant);
-            List<TeamsTarget> targets = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    targets.add(new TeamsTarget(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)));
-                }
-            }
-            return targets;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read Teams channels", e);
-        }
+        return targets;
     }
 
     private static List<Target> activeEndpoints(Connection c, String tenant) {

@@ -6,16 +6,14 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.upright.platform.worker.PollingWorker;
 import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.chat.ChatChannelKind;
+import io.upright.reminders.chat.ChatChannels;
+import io.upright.reminders.chat.ChatDelivery;
+import io.upright.reminders.chat.ChatTarget;
 import io.upright.reminders.reminder.ReminderDeliveries.Claimed;
 import io.upright.reminders.slack.SlackBlocks;
-import io.upright.reminders.slack.SlackChannels;
-import io.upright.reminders.slack.SlackDelivery;
-import io.upright.reminders.slack.SlackTarget;
 import io.upright.reminders.teams.AnswerLinkService;
 import io.upright.reminders.teams.TeamsCard;
-import io.upright.reminders.teams.TeamsChannels;
-import io.upright.reminders.teams.TeamsDelivery;
-import io.upright.reminders.teams.TeamsTarget;
 import io.upright.reminders.webhook.WebhookDelivery;
 import io.upright.reminders.webhook.WebhookDelivery.Outcome;
 import io.upright.reminders.webhook.WebhookDelivery.Target;
@@ -28,6 +26,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The due-reminder engine: a daemon thread that claims reminders whose time has come, calls every active
- * webhook of the employee's tenant and every Slack channel serving the employee in parallel (no database lock
- * held meanwhile), and settles each reminder.
+ * webhook of the employee's tenant and every chat channel (Slack, Teams) serving the employee in parallel (no
+ * database lock held meanwhile), and settles each reminder.
  * Several instances can run side by side: claims use {@code FOR UPDATE SKIP LOCKED}.
  */
 @ApplicationScoped
@@ -68,33 +67,27 @@ public class ReminderEngine extends PollingWorker {
     WebhookEndpoints endpoints;
 
     @Inject
-    SlackDelivery slack;
+    ChatDelivery chat;
 
     @Inject
-    SlackChannels slackChannels;
+    ChatChannels chatChannels;
 
     @Inject
     ObjectMapper json;
 
     @Inject
-    TeamsDelivery teams;
-
-    @Inject
-    TeamsChannels teamsChannels;
-
-    @Inject
     AnswerLinkService answerLinks;
 
-    /** One call of one reminder: to a webhook endpoint, a Slack channel or a Teams channel (the channel kind). */
-    private record Call(String channel, UUID targetId, CompletableFuture<Outcome> outcome) {
-        boolean slack() {
-            return ReminderDeliveries.SLACK_CHANNEL.equals(channel);
-        }
+    /**
+     * One call of one reminder: to a webhook endpoint ({@code chatKind} null) or a Slack or Teams channel;
+     * {@code channel} is the delivery channel's name.
+     */
+    private record Call(String channel, ChatChannelKind chatKind, UUID targetId, CompletableFuture<Outcome> outcome) {
     }
 
-    /** Where the employee can answer comes first in BreakReminderSent.channel. */
-    private static final List<String> CHANNEL_PREFERENCE = List.of(ReminderDeliveries.SLACK_CHANNEL,
-            ReminderDeliveries.TEAMS_CHANNEL, ReminderDeliveries.CHANNEL);
+    /** Where the employee can answer comes first in BreakReminderSent.channel: slack, then teams, then webhook. */
+    private static final List<String> CHANNEL_PREFERENCE = List.of(ChatChannelKind.SLACK.channel(),
+            ChatChannelKind.TEAMS.channel(), ReminderDeliveries.CHANNEL);
 
     void start(@Observes StartupEvent startup) {
         if (!config.engineEnabled()) {
@@ -167,33 +160,37 @@ public class ReminderEngine extends PollingWorker {
         ReminderMessage message = ReminderMessage.of(reminder.id(), reminder.employeeId(), reminder.slot(), reminder.suggestion(),
                 reminder.kind(), reminder.dueDate());
         String body;
-        String slackBody;
         try {
             body = json.writeValueAsString(message);
-            slackBody = json.writeValueAsString(SlackBlocks.of(message, reminder.suggestion()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a reminder body", e);
         }
         for (Target target : reminder.targets()) {
-            calls.add(new Call(ReminderDeliveries.CHANNEL, target.endpointId(), attempt(() -> webhooks.send(target, reminder.id(), body))));
+            calls.add(new Call(ReminderDeliveries.CHANNEL, null, target.endpointId(),
+                    attempt(() -> webhooks.send(target, reminder.id(), body))));
         }
-        for (SlackTarget target : reminder.slackTargets()) {
-            calls.add(new Call(ReminderDeliveries.SLACK_CHANNEL, target.channelId(), attempt(() -> slack.send(target, slackBody))));
-        }
-        if (!reminder.teamsTargets().isEmpty()) {
-            BreakSuggestion s = reminder.suggestion() == null ? BreakSuggestion.general() : reminder.suggestion();
-            String teamsBody;
-            try {
-                teamsBody = json.writeValueAsString(TeamsCard.of(message, s,
-                        answerLinks.forReminder(reminder.id(), s.doneActivity(), s.doneMinutes(), Instant.now())));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Cannot write a Teams card", e);
-            }
-            for (TeamsTarget target : reminder.teamsTargets()) {
-                calls.add(new Call(ReminderDeliveries.TEAMS_CHANNEL, target.channelId(), attempt(() -> teams.send(target, teamsBody))));
-            }
+        // one message per kind and reminder, written only when a channel of that kind serves the employee
+        Map<ChatChannelKind, String> chatBodies = new EnumMap<>(ChatChannelKind.class);
+        for (ChatTarget target : reminder.chatTargets()) {
+            String chatBody = chatBodies.computeIfAbsent(target.kind(), kind -> chatBody(kind, message, reminder));
+            calls.add(new Call(target.kind().channel(), target.kind(), target.channelId(),
+                    attempt(() -> chat.send(target, chatBody))));
         }
         return calls;
+    }
+
+    /** The kind's own message format: Slack Block Kit with buttons, or a Teams Adaptive Card with signed answer links. */
+    private String chatBody(ChatChannelKind kind, ReminderMessage message, Claimed reminder) {
+        try {
+            if (kind == ChatChannelKind.SLACK) {
+                return json.writeValueAsString(SlackBlocks.of(message, reminder.suggestion()));
+            }
+            BreakSuggestion s = reminder.suggestion() == null ? BreakSuggestion.general() : reminder.suggestion();
+            return json.writeValueAsString(TeamsCard.of(message, s,
+                    answerLinks.forReminder(reminder.id(), s.doneActivity(), s.doneMinutes(), Instant.now())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a " + kind.displayName() + " message", e);
+        }
     }
 
     private static CompletableFuture<Outcome> attempt(java.util.function.Supplier<CompletableFuture<Outcome>> send) {
@@ -215,10 +212,8 @@ public class ReminderEngine extends PollingWorker {
             }
             if (outcome == Outcome.GONE) {
                 try {
-                    if (call.slack()) {
-                        slackChannels.disable(reminder.tenant(), call.targetId(), "Slack answered 410 Gone");
-                    } else if (ReminderDeliveries.TEAMS_CHANNEL.equals(call.channel())) {
-                        teamsChannels.disable(reminder.tenant(), call.targetId(), "the Teams workflow answered 410 Gone");
+                    if (call.chatKind() != null) {
+                        chatChannels.disable(call.chatKind(), reminder.tenant(), call.targetId(), call.chatKind().goneReason());
                     } else {
                         endpoints.disable(reminder.tenant(), call.targetId(), "receiver answered 410 Gone");
                     }
@@ -251,7 +246,7 @@ public class ReminderEngine extends PollingWorker {
 
     private Outcome join(CompletableFuture<Outcome> call) {
         try {
-            // the HTTP client enforces the timeout (a Slack post may first wait up to one timeout for its turn);
+            // the HTTP client enforces the timeout (a chat post may first wait up to one timeout for its turn);
             // this bound only guards against a stuck future
             return call.get(config.deliveryTimeout().toMillis() * 3 + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -5,6 +5,9 @@ import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
 import io.upright.platform.problem.Problem;
+import io.upright.reminders.chat.ChatChannelKind;
+import io.upright.reminders.chat.ChatChannelRecord;
+import io.upright.reminders.chat.ChatChannels;
 import io.upright.reminders.webhook.WebhookUrlGuard;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -61,13 +64,15 @@ public class TeamsChannelResource {
                               @Schema(nullable = true) UUID teamId,
                               @Schema(example = "active", enumeration = {"active", "disabled"}) String status,
                               Instant createdAt, @Schema(nullable = true) Instant disabledAt) {
-        static ChannelView of(TeamsChannelRecord c) {
+        static ChannelView of(ChatChannelRecord c) {
             return new ChannelView(c.id, c.urlHint, c.teamId, c.status, c.createdAt, c.disabledAt);
         }
     }
 
+    private static final ChatChannelKind KIND = ChatChannelKind.TEAMS;
+
     @Inject
-    TeamsChannels channels;
+    ChatChannels channels;
 
     @Inject
     CurrentUser user;
@@ -79,7 +84,7 @@ public class TeamsChannelResource {
     @APIResponse(responseCode = "400", description = "Invalid or disallowed webhookUrl, or teamId not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull NewTeamsChannel request) {
-        TeamsChannelRecord c = channels.register(user.tenant(), request.webhookUrl(), request.teamId());
+        ChatChannelRecord c = channels.register(KIND, user.tenant(), request.webhookUrl(), request.teamId());
         return Response.created(URI.create("/api/teams-channels/" + c.id)).tag(ETags.of(c.version))
                 .entity(ChannelView.of(c)).build();
     }
@@ -89,8 +94,8 @@ public class TeamsChannelResource {
     public Page<ChannelView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         String tenant = user.tenant();
-        return new Page<>(channels.list(tenant, page, size).stream().map(ChannelView::of).toList(), page, size,
-                channels.count(tenant));
+        return new Page<>(channels.list(KIND, tenant, page, size).stream().map(ChannelView::of).toList(), page, size,
+                channels.count(KIND, tenant));
     }
 
     @GET
@@ -98,7 +103,7 @@ public class TeamsChannelResource {
     @Operation(summary = "Read one Teams channel (URL only as a hint)")
     @APIResponse(responseCode = "404", description = "No such channel in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        TeamsChannelRecord c = channels.get(user.tenant(), id);
+        ChatChannelRecord c = channels.get(KIND, user.tenant(), id);
         return Response.ok(ChannelView.of(c)).tag(ETags.of(c.version)).build();
     }
 
@@ -108,7 +113,7 @@ public class TeamsChannelResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such channel in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response remove(@PathParam("id") UUID id) {
-        channels.remove(user.tenant(), id);
+        channels.remove(KIND, user.tenant(), id);
         return Response.noContent().build();
     }
 }

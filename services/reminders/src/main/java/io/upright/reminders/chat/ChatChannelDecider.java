@@ -1,17 +1,21 @@
-package io.upright.reminders.teams;
+package io.upright.reminders.chat;
 
 import io.upright.platform.eventstore.Decider;
 import io.upright.platform.problem.ProblemException;
-import io.upright.reminders.teams.TeamsChannelEvent.TeamsChannelDisabled;
-import io.upright.reminders.teams.TeamsChannelEvent.TeamsChannelRegistered;
-import io.upright.reminders.teams.TeamsChannelEvent.TeamsChannelRemoved;
+import io.upright.reminders.chat.ChatChannelEvent.ChatChannelDisabled;
+import io.upright.reminders.chat.ChatChannelEvent.ChatChannelRegistered;
+import io.upright.reminders.chat.ChatChannelEvent.ChatChannelRemoved;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
-/** Lifecycle of a Teams channel: registered, possibly disabled when Teams says it is gone, removed by an admin. */
-public class TeamsChannelDecider implements Decider<TeamsChannelDecider.Command, TeamsChannelDecider.Channel, TeamsChannelEvent> {
+/**
+ * Lifecycle of one kind of chat channel: registered, possibly disabled when the tool says the webhook is gone,
+ * removed by an admin. One decider per kind, so its events and problems name that kind.
+ */
+public class ChatChannelDecider implements Decider<ChatChannelDecider.Command, ChatChannelDecider.Channel, ChatChannelEvent> {
 
     public sealed interface Command {
     }
@@ -31,43 +35,49 @@ public class TeamsChannelDecider implements Decider<TeamsChannelDecider.Command,
     public record Channel(UUID id, Status status) {
     }
 
+    private final ChatChannelKind kind;
+
+    public ChatChannelDecider(ChatChannelKind kind) {
+        this.kind = Objects.requireNonNull(kind);
+    }
+
     @Override
     public Channel initialState() {
         return new Channel(null, Status.NONE);
     }
 
     @Override
-    public List<TeamsChannelEvent> decide(Command command, Channel channel) {
+    public List<ChatChannelEvent> decide(Command command, Channel channel) {
         if (command instanceof Register register) {
             if (channel.status() != Status.NONE) {
-                throw ProblemException.conflict("Teams channel " + register.channelId() + " already exists");
+                throw ProblemException.conflict(kind.displayName() + " channel " + register.channelId() + " already exists");
             }
-            return List.of(new TeamsChannelRegistered(register.channelId(), register.sealedUrl(), register.urlHint(),
+            return List.of(new ChatChannelRegistered(kind, register.channelId(), register.sealedUrl(), register.urlHint(),
                     register.teamId(), register.at()));
         }
         if (channel.status() == Status.NONE || channel.status() == Status.REMOVED) {
-            throw ProblemException.notFound("Teams channel");
+            throw ProblemException.notFound(kind.displayName() + " channel");
         }
         if (command instanceof Disable disable) {
             return channel.status() == Status.ACTIVE
-                    ? List.of(new TeamsChannelDisabled(channel.id(), disable.reason(), disable.at()))
+                    ? List.of(new ChatChannelDisabled(kind, channel.id(), disable.reason(), disable.at()))
                     : List.of();
         }
         if (command instanceof Remove remove) {
-            return List.of(new TeamsChannelRemoved(channel.id(), remove.at()));
+            return List.of(new ChatChannelRemoved(kind, channel.id(), remove.at()));
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }
 
     @Override
-    public Channel evolve(Channel channel, TeamsChannelEvent event) {
-        if (event instanceof TeamsChannelRegistered registered) {
+    public Channel evolve(Channel channel, ChatChannelEvent event) {
+        if (event instanceof ChatChannelRegistered registered) {
             return new Channel(registered.channelId(), Status.ACTIVE);
         }
-        if (event instanceof TeamsChannelDisabled) {
+        if (event instanceof ChatChannelDisabled) {
             return new Channel(channel.id(), Status.DISABLED);
         }
-        if (event instanceof TeamsChannelRemoved) {
+        if (event instanceof ChatChannelRemoved) {
             return new Channel(channel.id(), Status.REMOVED);
         }
         return channel;

@@ -1,4 +1,4 @@
-package io.upright.reminders.teams;
+package io.upright.reminders.chat;
 
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.RemindersConfig;
@@ -21,12 +21,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Posts an Adaptive Card to a Teams workflow webhook, through the SSRF guard and paced like Slack (one message per
- * second per channel, in this instance). Never logs the URL: it carries the workflow's signature.
+ * Posts a prepared message (Slack Block Kit, Teams Adaptive Card) to a chat channel's incoming webhook, through
+ * the SSRF guard on every call and paced to one message per second per channel (Slack's limit, applied to Teams
+ * alike). Never logs the URL: it is the credential (Slack) or carries the workflow's signature (Teams).
  */
 @ApplicationScoped
-public class TeamsDelivery {
+public class ChatDelivery {
 
+    // keyed by channel id, so one limiter paces every kind's channels each on its own
     private final SlackRateLimiter limiter = new SlackRateLimiter();
 
     @Inject
@@ -41,7 +43,7 @@ public class TeamsDelivery {
     @Inject
     WebhookEndpoints endpoints;
 
-    public CompletableFuture<Outcome> send(TeamsTarget target, String body) {
+    public CompletableFuture<Outcome> send(ChatTarget target, String body) {
         URI uri;
         try {
             uri = endpoints.guard().check(secrets.open(target.sealedUrl()));
@@ -50,6 +52,8 @@ public class TeamsDelivery {
         } catch (IllegalStateException | IllegalArgumentException e) {
             return CompletableFuture.completedFuture(Outcome.FAILED); // URL cannot be unsealed (key changed)
         }
+        // wait at most one call's timeout for the channel's turn, so the engine's wait for the outcome stays bounded;
+        // a channel that busy fails this round and the reminder is retried within its time to live
         Optional<Duration> wait = limiter.reserve(target.channelId(), Instant.now(), config.deliveryTimeout());
         if (wait.isEmpty()) {
             return CompletableFuture.completedFuture(Outcome.FAILED);
@@ -69,9 +73,10 @@ public class TeamsDelivery {
                     }
                     int status = response.statusCode();
                     if (status >= 200 && status < 300) {
-                        return Outcome.DELIVERED; // workflows answer 202 Accepted
+                        return Outcome.DELIVERED; // Teams workflows answer 202 Accepted
                     }
                     if (status == 429) {
+                        // one Retry-After reading for every channel; without a usable one: a minute
                         Instant now = Instant.now();
                         limiter.backOff(target.channelId(), now.plus(WebhookDelivery.retryAfter(
                                 response.headers().firstValue("retry-after"), now).orElse(Duration.ofMinutes(1))));

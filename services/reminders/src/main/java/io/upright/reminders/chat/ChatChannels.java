@@ -1,0 +1,127 @@
+package io.upright.reminders.chat;
+
+import io.upright.platform.eventstore.AggregateStore;
+import io.upright.platform.eventstore.Decision;
+import io.upright.platform.problem.ProblemException;
+import io.upright.reminders.chat.ChatChannelEvent.ChatChannelRegistered;
+import io.upright.reminders.webhook.WebhookEndpoints;
+import io.upright.reminders.webhook.WebhookSecrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * Application service for chat channels (Slack and Teams): event store and read model in one transaction.
+ * Every operation names the kind; each kind has its own stream type and table.
+ */
+@ApplicationScoped
+public class ChatChannels {
+
+    private static final Logger LOG = Logger.getLogger(ChatChannels.class);
+    static final String FIELD = "webhookUrl";
+
+    private static final Map<ChatChannelKind, ChatChannelDecider> DECIDERS = deciders();
+
+    @Inject
+    AggregateStore aggregates;
+
+    @Inject
+    WebhookSecrets secrets;
+
+    @Inject
+    WebhookEndpoints endpoints;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional
+    public ChatChannelRecord register(ChatChannelKind kind, String tenant, String webhookUrl, UUID teamId) {
+        URI checked = endpoints.guard().check(webhookUrl, FIELD);
+        UUID id = UUID.randomUUID();
+        Decision<ChatChannelDecider.Channel, ChatChannelEvent> decision = aggregates.handle(tenant, kind.streamType(), id,
+                ChatChannelEvent.class, DECIDERS.get(kind), new ChatChannelDecider.Register(id, secrets.seal(checked.toString()),
+                        kind.hint(checked), teamId, Instant.now()), OptionalLong.empty());
+        ChatChannelRegistered registered = (ChatChannelRegistered) decision.newEvents().get(0);
+        ChatChannelRecord channel = ChatChannelRecord.create(kind);
+        channel.tenantId = tenant;
+        channel.id = id;
+        channel.sealedUrl = registered.sealedUrl();
+        channel.urlHint = registered.urlHint();
+        channel.teamId = registered.teamId();
+        channel.status = ChatChannelRecord.ACTIVE;
+        channel.createdAt = registered.registeredAt();
+        channel.version = decision.version();
+        channel.persist();
+        return channel;
+    }
+
+    @Transactional
+    public void remove(ChatChannelKind kind, String tenant, UUID id) {
+        ChatChannelRecord channel = get(kind, tenant, id);
+        aggregates.handle(tenant, kind.streamType(), id, ChatChannelEvent.class, DECIDERS.get(kind),
+                new ChatChannelDecider.Remove(Instant.now()), OptionalLong.empty());
+        channel.delete();
+    }
+
+    /** Stops posting to a channel the tool says is gone (Slack: archived channel, revoked hook; Teams: deleted workflow). */
+    @Transactional
+    public void disable(ChatChannelKind kind, String tenant, UUID id, String reason) {
+        ChatChannelRecord channel = find(kind, tenant, id);
+        if (channel == null || !ChatChannelRecord.ACTIVE.equals(channel.status)) {
+            return;
+        }
+        Decision<ChatChannelDecider.Channel, ChatChannelEvent> decision = aggregates.handle(tenant, kind.streamType(), id,
+                ChatChannelEvent.class, DECIDERS.get(kind), new ChatChannelDecider.Disable(reason, Instant.now()),
+                OptionalLong.empty());
+        channel.markDisabled(Instant.now(), decision.version());
+        LOG.infof("Disabled %s channel %s: %s", kind.displayName(), id, reason);
+    }
+
+    public ChatChannelRecord get(ChatChannelKind kind, String tenant, UUID id) {
+        ChatChannelRecord channel = find(kind, tenant, id);
+        if (channel == null) {
+            throw ProblemException.notFound(kind.displayName() + " channel " + id);
+        }
+        return channel;
+    }
+
+    /** Oldest first ({@code createdAt}, then {@code id}). */
+    public List<ChatChannelRecord> list(ChatChannelKind kind, String tenant, int page, int size) {
+        return entityManager.createQuery("from " + entity(kind) + " where tenantId = ?1 order by createdAt, id",
+                        ChatChannelRecord.class)
+                .setParameter(1, tenant).setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    public long count(ChatChannelKind kind, String tenant) {
+        return entityManager.createQuery("select count(*) from " + entity(kind) + " where tenantId = ?1", Long.class)
+                .setParameter(1, tenant).getSingleResult();
+    }
+
+    private ChatChannelRecord find(ChatChannelKind kind, String tenant, UUID id) {
+        return entityManager.createQuery("from " + entity(kind) + " where tenantId = ?1 and id = ?2", ChatChannelRecord.class)
+                .setParameter(1, tenant).setParameter(2, id).getResultList().stream().findFirst().orElse(null);
+    }
+
+    private static Map<ChatChannelKind, ChatChannelDecider> deciders() {
+        Map<ChatChannelKind, ChatChannelDecider> deciders = new EnumMap<>(ChatChannelKind.class);
+        for (ChatChannelKind kind : ChatChannelKind.values()) {
+            deciders.put(kind, new ChatChannelDecider(kind));
+        }
+        return deciders;
+    }
+
+    /** The read model's entity name for the kind (its own table). */
+    private static String entity(ChatChannelKind kind) {
+        return ChatChannelRecord.type(kind).getSimpleName();
+    }
+}
