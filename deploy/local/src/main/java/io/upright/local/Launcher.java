@@ -120,7 +120,8 @@ public final class Launcher {
         OUT.println("An employee's recommended routine:");
         OUT.println("  curl -s -H 'Authorization: Bearer " + employee + "' " + stack.baseUrl("exercises") + "/api/me/recommendation");
         OUT.println();
-        OUT.println("Break reminders arrive every " + cadence.toMinutes() + " min per employee at the local webhook inbox "
+        OUT.println("Break reminders arrive every " + cadence.toMinutes() + " min per employee (a demo pace; the program's"
+                + " phase asks for 45) at the local webhook inbox "
                 + inbox.url() + " and are printed below; the simulated demo employees answer Done to two"
                 + " of three a few seconds later. Ctrl-C (or ./upright down) stops everything.");
         OUT.println();

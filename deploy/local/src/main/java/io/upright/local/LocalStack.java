@@ -100,6 +100,8 @@ public final class LocalStack implements AutoCloseable {
         // the local webhook inbox listens on loopback, which production refuses (SSRF guard)
         env.put("UPRIGHT_REMINDERS_ALLOW_PRIVATE_WEBHOOKS", "true");
         env.put("UPRIGHT_REMINDERS_DEFAULT_CADENCE", options.reminderCadence().toString());
+        // the demo's pace: every employee is reminded at this cadence, whatever their program phase asks for
+        env.put("UPRIGHT_REMINDERS_CADENCE_OVERRIDE", options.reminderCadence().toString());
         // where the answer links on Teams cards point: this machine's reminders service
         Integer remindersPort = options.servicePorts().get("reminders");
         if (remindersPort != null) {

@@ -10,9 +10,15 @@ import java.util.Optional;
 @ConfigMapping(prefix = "upright.reminders")
 public interface RemindersConfig {
 
-    /** Time between two break reminders inside working hours (program phases will set this later). */
+    /** Time between two break reminders inside working hours for employees whose team is in no program. */
     @WithDefault("PT60M")
     Duration defaultCadence();
+
+    /**
+     * For local demos only: replaces every computed cadence (program phase, preference, risk), so a demo shows
+     * reminders every few minutes although its program asks for 45. Unset in production.
+     */
+    Optional<Duration> cadenceOverride();
 
     /**
      * Whether webhook URLs may point at loopback, private or link-local addresses. Off in production so an

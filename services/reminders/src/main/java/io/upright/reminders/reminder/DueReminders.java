@@ -35,6 +35,9 @@ public class DueReminders {
     @Inject
     SettingsStore settings;
 
+    @Inject
+    io.upright.reminders.RemindersConfig config;
+
     /**
      * Queues the slot following {@code after}; if that is already past (the service was down, or a retry ran
      * long), the first slot after {@code now} instead, so an outage never turns into a burst of reminders.
@@ -129,8 +132,8 @@ public class DueReminders {
                 }
                 Cadence.Program program = programStatus == null ? null
                         : new Cadence.Program(rs.getInt(7), rs.getInt(8), rs.getInt(9));
-                Duration cadence = Cadence.effective(program, (Integer) rs.getObject(16), rs.getBoolean(11),
-                        Duration.ofSeconds(rs.getLong(4)));
+                Duration cadence = config.cadenceOverride().orElse(Cadence.effective(program, (Integer) rs.getObject(16),
+                        rs.getBoolean(11), Duration.ofSeconds(rs.getLong(4))));
                 String hoursJson = rs.getString(12);
                 Map<DayOfWeek, LocalTime[]> hours = hoursJson == null
                         ? BreakSchedule.everyDay(LocalTime.parse(rs.getString(2)), LocalTime.parse(rs.getString(3)))

@@ -40,6 +40,9 @@ public class PersonalSettings {
     @Inject
     SettingsStore store;
 
+    @Inject
+    io.upright.reminders.RemindersConfig config;
+
     /** What the employee sees: their settings, the bounds their preference must respect, the cadence now, a pause. */
     public record View(ReminderSettings settings, int minBreakEveryMinutes, int maxBreakEveryMinutes, long breakEveryMinutes,
                        Instant pausedUntil, long version) {
@@ -119,8 +122,9 @@ public class PersonalSettings {
         Bounds bounds = bounds(tenant, schedule.id);
         Optional<Programs.ProgramState> program = programs.ofEmployee(tenant, schedule.id);
         boolean highRisk = EmployeeRisks.isHighRisk(tenant, schedule.id);
-        Duration cadence = Cadence.effective(program.map(p -> new Cadence.Program(p.breakEveryMinutes(), p.minBreakEveryMinutes(),
-                p.maxBreakEveryMinutes())).orElse(null), schedule.preferredMinutes, highRisk, Duration.ofSeconds(schedule.cadenceSeconds));
+        Duration cadence = config.cadenceOverride().orElse(Cadence.effective(program.map(p -> new Cadence.Program(
+                p.breakEveryMinutes(), p.minBreakEveryMinutes(), p.maxBreakEveryMinutes())).orElse(null),
+                schedule.preferredMinutes, highRisk, Duration.ofSeconds(schedule.cadenceSeconds)));
         Instant paused = schedule.pausedUntil != null && schedule.pausedUntil.isAfter(Instant.now()) ? schedule.pausedUntil : null;
         return new View(store.of(schedule), bounds.min(), bounds.max(), cadence.toMinutes(), paused, schedule.version);
     }
