@@ -159,7 +159,11 @@ class MoreThanBreaksFlowTest {
     @Test
     void my_break_stats_count_my_answers_and_compare_active_minutes_per_day() {
         UUID employee = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // yesterday around noon UTC: every slot on one day whatever time the test runs (a run just after midnight
+        // must not split them over two days)
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate yesterday = today.minusDays(1);
+        Instant now = yesterday.atTime(12, 0).toInstant(ZoneOffset.UTC);
         // straight into the queue, already settled (hourly schedule; an hour from now nothing is due)
         UUID done1 = queue().due(employee, now.minusSeconds(600), now.minusSeconds(300));
         UUID done2 = queue().due(employee, now.minusSeconds(900), now.minusSeconds(800));
@@ -171,13 +175,12 @@ class MoreThanBreaksFlowTest {
         queue().execute("update due_reminder set status = 'expired' where id = ?", expired);
         queue().execute("update due_reminder set status = 'sent', answer = 'snooze', snoozed_until = now() where id = ?", snoozed);
         String token = TOKENS.issue(tenant, employee.toString(), "employee");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
         given().auth().oauth2(token).get("/api/me/break-stats").then().statusCode(200)
                 .body("taken", equalTo(2)).body("skipped", equalTo(1)).body("expired", equalTo(1)).body("snoozed", equalTo(1))
                 .body("timeZone", equalTo("Etc/UTC")).body("days", hasSize(7)).body("dailyActiveMinutesTarget", nullValue())
-                .body("days.find { it.date == '" + today + "' }.activeMinutes", equalTo(10))
-                .body("days.find { it.date == '" + today + "' }.taken", equalTo(2));
+                .body("days.find { it.date == '" + yesterday + "' }.activeMinutes", equalTo(10))
+                .body("days.find { it.date == '" + yesterday + "' }.taken", equalTo(2));
         given().auth().oauth2(token).queryParam("from", today.minusDays(10).toString()).queryParam("to", today.minusDays(9).toString())
                 .get("/api/me/break-stats").then().statusCode(200)
                 .body("taken", equalTo(0)).body("days", hasSize(2));
