@@ -1,19 +1,13 @@
 package io.upright.insights.personaldata;
 
+import io.upright.platform.personaldata.ExportRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,46 +55,13 @@ class PersonalRows {
     Map<String, Object> about(String tenant, UUID employeeId) {
         Map<String, Object> data = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            data.put("teamMemberships", rows(c, MEMBERSHIP, tenant, employeeId));
-            data.put("facts", rows(c, FACTS, tenant, employeeId));
-            data.put("activityCounters", rows(c, COUNTERS, tenant, employeeId));
-            data.put("latestAssessments", rows(c, LATEST_ASSESSMENT, tenant, employeeId));
+            data.put("teamMemberships", ExportRows.of(c, MEMBERSHIP, tenant, employeeId));
+            data.put("facts", ExportRows.of(c, FACTS, tenant, employeeId));
+            data.put("activityCounters", ExportRows.of(c, COUNTERS, tenant, employeeId));
+            data.put("latestAssessments", ExportRows.of(c, LATEST_ASSESSMENT, tenant, employeeId));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the personal data export", e);
         }
         return data;
-    }
-
-    private static List<Map<String, Object>> rows(Connection c, String sql, String tenant, UUID employeeId) throws SQLException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, tenant);
-            ps.setObject(2, employeeId);
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        row.put(meta.getColumnLabel(i), plain(rs.getObject(i)));
-                    }
-                    rows.add(row);
-                }
-            }
-        }
-        return rows;
-    }
-
-    /** JSON-friendly values: instants as ISO-8601 text, arrays as lists. */
-    private static Object plain(Object value) throws SQLException {
-        if (value instanceof Timestamp t) {
-            return t.toInstant().toString();
-        }
-        if (value instanceof Array a) {
-            return List.of((Object[]) a.getArray());
-        }
-        if (value instanceof UUID u) {
-            return u.toString();
-        }
-        return value;
     }
 }

@@ -3,6 +3,7 @@ package io.upright.reminders.schedule;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
 import io.upright.platform.personaldata.ExportAccess;
+import io.upright.platform.personaldata.ExportRows;
 import io.upright.platform.personaldata.PersonalDataExport;
 import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,15 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,41 +56,13 @@ public class PersonalDataExportResource {
         Map<String, Object> data = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
             for (String table : ErasedTables.BY_EMPLOYEE) {
-                data.put(table, rows(c, table, user.tenant(), employeeId));
+                // table names come from the fixed list above, never from the request
+                data.put(table, ExportRows.of(c, "select * from " + table + " where tenant_id = ? and employee_id = ?",
+                        user.tenant(), employeeId));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot export an employee's reminders data", e);
         }
         return new PersonalDataExport("reminders", employeeId, Instant.now(), data);
-    }
-
-    private static List<Map<String, Object>> rows(Connection c, String table, String tenant, UUID employeeId) throws SQLException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        // table names come from the fixed list above, never from the request
-        try (PreparedStatement ps = c.prepareStatement("select * from " + table + " where tenant_id = ? and employee_id = ?")) {
-            ps.setString(1, tenant);
-            ps.setObject(2, employeeId);
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        row.put(meta.getColumnLabel(i), plain(rs.getObject(i)));
-                    }
-                    rows.add(row);
-                }
-            }
-        }
-        return rows;
-    }
-
-    private static Object plain(Object value) {
-        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
-            return value;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant().toString();
-        }
-        return value.toString();
     }
 }
