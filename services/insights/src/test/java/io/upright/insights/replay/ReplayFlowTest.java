@@ -41,6 +41,9 @@ class ReplayFlowTest {
     @Test
     void replaying_the_topics_from_the_beginning_rebuilds_exactly_the_live_figures() throws Exception {
         ProgramScenario s = new ProgramScenario("replay", kafka).publishAll();
+        // the scenario's facts land before the erasure: records on different topics have no order, and a fact that
+        // arrives after its employee's erasure is not counted live (see the README's known limits)
+        s.awaitApplied(dataSource);
         s.publish(new ProgramPaused(s.programId, List.of(s.accounts, s.billing, s.courier), Instant.now()));
         s.publish(new EmployeeErased(s.a.get(0), Instant.now()));
         s.awaitApplied(dataSource);
