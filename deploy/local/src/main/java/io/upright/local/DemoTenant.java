@@ -2,7 +2,7 @@ package io.upright.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.upright.testsupport.infra.DevTokens;
+import io.upright.localinfra.DevTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

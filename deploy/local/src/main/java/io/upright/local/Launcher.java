@@ -1,6 +1,6 @@
 package io.upright.local;
 
-import io.upright.testsupport.infra.DevTokens;
+import io.upright.localinfra.DevTokens;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,9 +1,9 @@
 package io.upright.local;
 
 import io.upright.contracts.UprightService;
-import io.upright.testsupport.infra.DevTokens;
-import io.upright.testsupport.infra.EmbeddedKafkaBroker;
-import io.upright.testsupport.infra.EmbeddedPostgresServer;
+import io.upright.localinfra.DevTokens;
+import io.upright.localinfra.EmbeddedKafkaBroker;
+import io.upright.localinfra.EmbeddedPostgresServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

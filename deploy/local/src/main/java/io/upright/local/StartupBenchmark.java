@@ -1,6 +1,6 @@
 package io.upright.local;
 
-import io.upright.testsupport.infra.Directories;
+import io.upright.localinfra.Directories;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.upright.exercises;
 
 import io.upright.contracts.EventCatalog;
 import io.upright.contracts.assessments.AssessmentCompleted;
-import io.upright.testsupport.infra.CloudEventRecords;
+import io.upright.localinfra.CloudEventRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Instant;

@@ -5,7 +5,7 @@ import io.upright.assessments.scoring.ScoreResult;
 import io.upright.assessments.scoring.WorkstationBasicsScoring;
 import io.upright.assessments.template.ChecklistTemplate;
 import io.upright.platform.eventstore.Decider;
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.ProblemException;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.upright.assessments.assessment;
 
+import io.upright.platform.eventstore.EventName;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +10,13 @@ import java.util.UUID;
 /** What happened to one desk assessment, as stored in the assessments event store. */
 public sealed interface AssessmentEvent {
 
+    @EventName("Started")
     record Started(UUID assessmentId, UUID employeeId, String templateId, int templateVersion, Instant startedAt)
             implements AssessmentEvent {
     }
 
     /** Answers merged into the ones saved before; values are already normalised by the template. */
+    @EventName("AnswersSaved")
     record AnswersSaved(UUID assessmentId, Map<String, Object> answers, Instant savedAt) implements AssessmentEvent {
     }
 
@@ -21,6 +25,7 @@ public sealed interface AssessmentEvent {
      * (points per template section) and {@code delta} (against the previous submitted assessment of the same
      * template id, null for a first assessment) were added later: events stored before read them as null.
      */
+    @EventName("Submitted")
     record Submitted(UUID assessmentId, String method, int score, String riskLevel, List<String> findingCodes,
                      boolean clinicalReview, Instant submittedAt, Map<String, Integer> sectionScores,
                      ReassessmentDelta delta) implements AssessmentEvent {

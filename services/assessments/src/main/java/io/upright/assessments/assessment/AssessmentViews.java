@@ -106,7 +106,7 @@ public final class AssessmentViews {
             Instant submittedAt,
             @Schema(description = "Your answers so far; only you can read them") Map<String, Object> answers,
             @Schema(description = "Present once submitted") ResultView result) {
-        static AssessmentView of(AssessmentDecider.Assessment a) {
+        public static AssessmentView of(AssessmentDecider.Assessment a) {
             AssessmentEvent.Submitted submitted = a.result();
             return new AssessmentView(a.id(), a.templateId(), a.templateVersion(), a.status().name(), a.startedAt(),
                     submitted == null ? null : submitted.submittedAt(), a.answers(),

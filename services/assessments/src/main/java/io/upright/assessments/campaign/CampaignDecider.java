@@ -1,7 +1,7 @@
 package io.upright.assessments.campaign;
 
 import io.upright.platform.eventstore.Decider;
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.ProblemException;
 
 import java.time.Instant;

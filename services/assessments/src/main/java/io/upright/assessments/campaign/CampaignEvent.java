@@ -1,5 +1,7 @@
 package io.upright.assessments.campaign;
 
+import io.upright.platform.eventstore.EventName;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -8,6 +10,7 @@ import java.util.UUID;
 public sealed interface CampaignEvent {
 
     /** HR asked a team to assess on a template by {@code dueDate} (a calendar date, UTC for validation). */
+    @EventName("CampaignStarted")
     record CampaignStarted(UUID campaignId, UUID teamId, String templateId, LocalDate dueDate, Instant startedAt)
             implements CampaignEvent {
     }

@@ -1,6 +1,6 @@
 package io.upright.assessments.template;
 
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

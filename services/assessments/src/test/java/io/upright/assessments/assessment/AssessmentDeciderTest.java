@@ -2,7 +2,7 @@ package io.upright.assessments.assessment;
 
 import io.upright.assessments.template.ChecklistTemplate;
 import io.upright.assessments.AnswerSets;
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.upright.assessments.AnswerSets;
-import io.upright.testsupport.infra.DevTokens;
+import io.upright.localinfra.DevTokens;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.upright.assessments.template;
 
 import io.upright.assessments.AnswerSets;
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

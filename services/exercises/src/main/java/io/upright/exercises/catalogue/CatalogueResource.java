@@ -3,7 +3,7 @@ package io.upright.exercises.catalogue;
 import io.quarkus.security.Authenticated;
 import io.upright.exercises.content.PublishedContent;
 import io.upright.platform.api.Page;
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.Problem;
 import io.upright.platform.problem.ProblemException;
 import jakarta.inject.Inject;

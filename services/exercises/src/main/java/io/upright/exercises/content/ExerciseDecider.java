@@ -11,7 +11,7 @@ import io.upright.exercises.content.ExerciseEvent.ExerciseRetired;
 import io.upright.exercises.content.ExerciseEvent.ExerciseReviewRejected;
 import io.upright.exercises.content.ExerciseEvent.ExerciseRevised;
 import io.upright.exercises.content.ExerciseEvent.ExerciseSubmittedForReview;
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ import io.upright.exercises.content.RoutineEvent.RoutineReviewRejected;
 import io.upright.exercises.content.RoutineEvent.RoutineRevised;
 import io.upright.exercises.content.RoutineEvent.RoutineSubmittedForReview;
 import io.upright.exercises.recommendation.Recommender;
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 
 import java.util.ArrayList;
 import java.util.HashSet;

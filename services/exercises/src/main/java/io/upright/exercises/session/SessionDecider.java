@@ -2,7 +2,7 @@ package io.upright.exercises.session;
 
 import io.upright.exercises.catalogue.Catalogue;
 import io.upright.platform.eventstore.Decider;
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.ProblemException;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.upright.exercises.session;
 
 import io.upright.exercises.TestCatalogue;
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 

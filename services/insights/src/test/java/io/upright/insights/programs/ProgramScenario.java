@@ -13,8 +13,8 @@ import io.upright.contracts.reminders.BreakSkipped;
 import io.upright.contracts.reminders.BreakSnoozed;
 import io.upright.contracts.reminders.BreakTaken;
 import io.upright.contracts.reminders.ReminderExpired;
-import io.upright.testsupport.infra.CloudEventRecords;
-import io.upright.testsupport.infra.TopicReader;
+import io.upright.localinfra.CloudEventRecords;
+import io.upright.testsupport.kafka.TopicReader;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -7,7 +7,7 @@ import io.restassured.path.json.JsonPath;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.contracts.programs.ProgramPaused;
 import io.upright.insights.programs.ProgramScenario;
-import io.upright.testsupport.infra.DevTokens;
+import io.upright.localinfra.DevTokens;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -5,7 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.insights.programs.ProgramScenario;
-import io.upright.testsupport.infra.DevTokens;
+import io.upright.localinfra.DevTokens;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -20,14 +20,36 @@ public class AggregateStore {
     EventStore eventStore;
 
     /** Reads an aggregate's current state and version. */
+    public <C, S, E> Decision<S, E> read(String tenant, Aggregate<C, S, E> aggregate, UUID streamId) {
+        return read(tenant, streamId, aggregate.eventType(), aggregate.decider());
+    }
+
+    /** Runs a command against the aggregate's current version, whatever it is. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <C, S, E> Decision<S, E> handle(String tenant, Aggregate<C, S, E> aggregate, UUID streamId, C command) {
+        return handle(tenant, aggregate, streamId, command, OptionalLong.empty());
+    }
+
+    /**
+     * Runs a command, first checking that the stream is still at the version the client last saw.
+     *
+     * @param ifMatch the version the client last saw ({@code If-Match}); a different current version is 412
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <C, S, E> Decision<S, E> handle(String tenant, Aggregate<C, S, E> aggregate, UUID streamId, C command,
+                                           OptionalLong ifMatch) {
+        return handle(tenant, aggregate.streamType(), streamId, aggregate.eventType(), aggregate.decider(), command, ifMatch);
+    }
+
+    /** @deprecated name the aggregate: {@link #read(String, Aggregate, UUID)} */
+    @Deprecated(forRemoval = true)
     public <S, E> Decision<S, E> read(String tenant, UUID streamId, Class<E> eventType, Decider<?, S, E> decider) {
         EventStream<E> stream = eventStore.load(tenant, streamId, eventType);
         return new Decision<>(List.of(), decider.fold(stream.events()), stream.version());
     }
 
-    /**
-     * @param ifMatch the version the client last saw ({@code If-Match}); a different current version is 412
-     */
+    /** @deprecated name the aggregate: {@link #handle(String, Aggregate, UUID, Object, OptionalLong)} */
+    @Deprecated(forRemoval = true)
     @Transactional(Transactional.TxType.MANDATORY)
     public <C, S, E> Decision<S, E> handle(String tenant, String streamType, UUID streamId, Class<E> eventType,
                                            Decider<C, S, E> decider, C command, OptionalLong ifMatch) {

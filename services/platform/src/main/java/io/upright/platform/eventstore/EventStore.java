@@ -1,8 +1,11 @@
 package io.upright.platform.eventstore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -21,14 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Append-only store of domain events, one stream per aggregate, every row tagged with its tenant. Events
- * are records behind a sealed interface; the record's simple name is stored as the event type.
+ * are records behind a sealed interface, each stored under its {@link EventName} and schema version; rows of an
+ * older version are read through the {@link EventUpcaster}s registered for it.
  */
 @ApplicationScoped
 public class EventStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final Map<Class<?>, Map<String, Class<?>>> eventTypes = new ConcurrentHashMap<>();
+    private final Map<Class<?>, EventNames> eventNames = new ConcurrentHashMap<>();
+    private volatile Map<String, EventUpcaster> upcasterIndex;
 
     @Inject
     DataSource dataSource;
@@ -36,26 +41,35 @@ public class EventStore {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Instance<EventUpcaster> upcasters;
+
     /** Loads a tenant's stream; another tenant's stream with the same id reads as empty. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public <E> EventStream<E> load(String tenant, UUID streamId, Class<E> eventType) {
-        Map<String, Class<?>> types = typesOf(eventType);
+        EventNames names = namesOf(eventType);
         List<E> events = new ArrayList<>();
         long version = 0;
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "select version, event_type, payload from event_store "
+                     "select version, event_type, event_version, payload from event_store "
                              + "where tenant_id = ? and stream_id = ? order by version")) {
             ps.setString(1, tenant);
             ps.setObject(2, streamId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     version = rs.getLong(1);
-                    Class<?> type = types.get(rs.getString(2));
+                    String name = rs.getString(2);
+                    Class<?> type = names.type(name);
                     if (type == null) {
-                        throw new IllegalStateException("Unknown event type " + rs.getString(2) + " in stream " + streamId);
+                        throw new IllegalStateException("Unknown event type " + name + " in stream " + streamId);
                     }
-                    events.add(eventType.cast(json.readValue(rs.getString(3), type)));
+                    int storedVersion = rs.getInt(3);
+                    int currentVersion = names.nameOf(type).version();
+                    Object event = storedVersion == currentVersion
+                            ? json.readValue(rs.getString(4), type)
+                            : json.treeToValue(upcast(eventType, name, storedVersion, currentVersion, json.readTree(rs.getString(4))), type);
+                    events.add(eventType.cast(event));
                 }
             }
         } catch (SQLException | JsonProcessingException e) {
@@ -75,17 +89,19 @@ public class EventStore {
         long version = expectedVersion;
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "insert into event_store (tenant_id, stream_type, stream_id, version, event_id, event_type, payload) "
-                             + "values (?, ?, ?, ?, ?, ?, cast(? as jsonb))")) {
+                     "insert into event_store (tenant_id, stream_type, stream_id, version, event_id, event_type, "
+                             + "event_version, payload) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))")) {
             for (Object event : events) {
+                EventName name = nameOf(event.getClass());
                 version++;
                 ps.setString(1, tenant);
                 ps.setString(2, streamType);
                 ps.setObject(3, streamId);
                 ps.setLong(4, version);
                 ps.setObject(5, UUID.randomUUID());
-                ps.setString(6, event.getClass().getSimpleName());
-                ps.setString(7, json.writeValueAsString(event));
+                ps.setString(6, name.value());
+                ps.setInt(7, name.version());
+                ps.setString(8, json.writeValueAsString(event));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -137,16 +153,52 @@ public class EventStore {
         return false;
     }
 
-    private Map<String, Class<?>> typesOf(Class<?> eventType) {
-        return eventTypes.computeIfAbsent(eventType, base -> {
-            if (!base.isSealed()) {
-                throw new IllegalArgumentException(base.getName() + " must be a sealed interface of event records");
+    /** The stored names of one aggregate's events (the sealed interface its records implement). */
+    public EventNames namesOf(Class<?> eventType) {
+        return eventNames.computeIfAbsent(eventType, EventNames::of);
+    }
+
+    private EventName nameOf(Class<?> eventClass) {
+        for (Class<?> sealed : eventClass.getInterfaces()) {
+            if (sealed.isSealed()) {
+                return namesOf(sealed).nameOf(eventClass);
             }
-            Map<String, Class<?>> byName = new HashMap<>();
-            for (Class<?> permitted : base.getPermittedSubclasses()) {
-                byName.put(permitted.getSimpleName(), permitted);
+        }
+        throw new IllegalArgumentException(eventClass.getName() + " does not implement a sealed event interface");
+    }
+
+    private JsonNode upcast(Class<?> eventType, String name, int storedVersion, int currentVersion, JsonNode payload) {
+        if (storedVersion > currentVersion) {
+            throw new IllegalStateException(name + " v" + storedVersion + " is newer than this service reads (v" + currentVersion + ")");
+        }
+        JsonNode upcast = payload;
+        for (int v = storedVersion; v < currentVersion; v++) {
+            EventUpcaster upcaster = upcasters().get(key(eventType, name, v));
+            if (upcaster == null) {
+                throw new IllegalStateException("No upcaster reads " + name + " v" + v + " of " + eventType.getSimpleName());
             }
-            return Map.copyOf(byName);
-        });
+            upcast = upcaster.upcast((ObjectNode) upcast);
+        }
+        return upcast;
+    }
+
+    private Map<String, EventUpcaster> upcasters() {
+        Map<String, EventUpcaster> index = upcasterIndex;
+        if (index == null) {
+            Map<String, EventUpcaster> built = new HashMap<>();
+            for (EventUpcaster upcaster : upcasters) {
+                EventUpcaster clash = built.put(key(upcaster.events(), upcaster.eventName(), upcaster.fromVersion()), upcaster);
+                if (clash != null) {
+                    throw new IllegalStateException("Two upcasters read " + upcaster.eventName() + " v" + upcaster.fromVersion());
+                }
+            }
+            index = Map.copyOf(built);
+            upcasterIndex = index;
+        }
+        return index;
+    }
+
+    private static String key(Class<?> eventType, String name, int version) {
+        return eventType.getName() + "/" + name + "/" + version;
     }
 }

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -32,6 +33,9 @@ public class Outbox {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ObjectMapper json;
@@ -58,7 +62,7 @@ public class Outbox {
             ps.setString(5, type.ceType());
             ps.setString(6, type.owner().source());
             ps.setString(7, event.subject());
-            ps.setTimestamp(8, Timestamp.from(Instant.now()));
+            ps.setTimestamp(8, Timestamp.from(Instant.now(clock)));
             ps.setString(9, json.writeValueAsString(event));
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {

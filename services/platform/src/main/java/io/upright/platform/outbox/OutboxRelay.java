@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.upright.platform.worker.PollingWorker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -25,7 +25,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Set;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,22 +61,40 @@ public class OutboxRelay extends PollingWorker {
     @Inject
     OutboxConfig config;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every {@code kafka.*} setting the channels get too (bootstrap servers, TLS, SASL), so the relay reaches the same cluster. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    Clock clock;
 
     void start(@Observes StartupEvent startup) {
         if (!config.relayEnabled()) {
             return;
         }
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.CLIENT_ID_CONFIG, "upright-outbox-relay"),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(producerConfig(kafkaConfig), new StringSerializer(), new ByteArraySerializer());
         startWorker("outbox-relay");
+    }
+
+    /**
+     * The shared Kafka settings that a producer understands, with the relay's delivery guarantees on top: those are
+     * not the operator's to weaken.
+     */
+    static Map<String, Object> producerConfig(Map<String, Object> shared) {
+        Map<String, Object> config = new HashMap<>();
+        Set<String> producerKeys = ProducerConfig.configNames();
+        shared.forEach((key, value) -> {
+            if (producerKeys.contains(key)) {
+                config.put(key, value);
+            }
+        });
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "upright-outbox-relay");
+        return config;
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -177,7 +198,7 @@ public class OutboxRelay extends PollingWorker {
     }
 
     private void cleanUpPublished() {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         if (lastCleanup.plusSeconds(3600).isAfter(now)) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.upright.platform.problem;
 
+import io.upright.platform.domain.FieldError;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,5 +1,7 @@
 package io.upright.platform.problem;
 
+import io.upright.platform.domain.FieldError;
+import io.upright.platform.domain.Rejection;
 import java.util.List;
 
 /**
@@ -46,6 +48,25 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Forbidden", detail, List.of());
+    }
+
+    /** The one mapping from the domain's refusals to HTTP: invalid 400, not found 404, conflict 409. */
+    public static ProblemException from(Rejection rejection) {
+        int status;
+        switch (rejection.reason()) {
+            case INVALID:
+                status = 400;
+                break;
+            case NOT_FOUND:
+                status = 404;
+                break;
+            case CONFLICT:
+                status = 409;
+                break;
+            default:
+                throw new IllegalStateException("Unmapped rejection " + rejection.reason());
+        }
+        return new ProblemException(status, rejection.code(), rejection.title(), rejection.detail(), rejection.errors());
     }
 
     public Problem toProblem() {

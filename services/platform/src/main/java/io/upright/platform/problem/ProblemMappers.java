@@ -1,5 +1,7 @@
 package io.upright.platform.problem;
 
+import io.upright.platform.domain.FieldError;
+import io.upright.platform.domain.Rejection;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -34,6 +36,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.toProblem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response rejection(Rejection e, UriInfo uri) {
+        return respond(ProblemException.from(e).toProblem(), uri);
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package io.upright.platform.notes;
 
 import io.upright.contracts.programs.TeamCreated;
 import io.upright.platform.api.IdempotentRequests;
+import io.upright.platform.eventstore.Aggregate;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.identity.CurrentUser;
@@ -42,7 +43,8 @@ public class NoteResource {
     public record NoteRequest(@NotBlank @Size(max = 200) String text, @NotNull @Min(1) @Max(5) Integer priority) {
     }
 
-    private final NoteDecider decider = new NoteDecider();
+    private static final Aggregate<NoteDecider.Command, NoteDecider.Note, NoteEvent> NOTE =
+            Aggregate.of("note", NoteEvent.class, new NoteDecider());
 
     @Inject
     AggregateStore aggregates;
@@ -62,8 +64,7 @@ public class NoteResource {
     public Response write(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NoteRequest request) {
         return idempotency.run(user.tenant(), user.subject(), "write-note", idempotencyKey, request, () -> {
             UUID id = UUID.randomUUID();
-            aggregates.handle(user.tenant(), "note", id, NoteEvent.class, decider,
-                    new NoteDecider.WriteNote(id, request.text()), OptionalLong.empty());
+            aggregates.handle(user.tenant(), NOTE, id, new NoteDecider.WriteNote(id, request.text()));
             outbox.enqueue(user.tenant(), new TeamCreated(id, request.text(), Instant.now()));
             return IdempotentRequests.Outcome.created(URI.create("/api/notes/" + id), new NoteDecider.Note(id, request.text()));
         });
@@ -73,7 +74,7 @@ public class NoteResource {
     @Path("/{id}")
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
     public Response read(@PathParam("id") UUID id) {
-        Decision<NoteDecider.Note, NoteEvent> note = aggregates.read(user.tenant(), id, NoteEvent.class, decider);
+        Decision<NoteDecider.Note, NoteEvent> note = aggregates.read(user.tenant(), NOTE, id);
         if (!note.state().exists()) {
             throw ProblemException.notFound("Note " + id);
         }
@@ -86,7 +87,7 @@ public class NoteResource {
     @RolesAllowed(Roles.ADMIN)
     public Response edit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull NoteRequest request) {
         OptionalLong expected = ifMatch == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(ifMatch.replace("\"", "")));
-        Decision<NoteDecider.Note, NoteEvent> edited = aggregates.handle(user.tenant(), "note", id, NoteEvent.class, decider,
+        Decision<NoteDecider.Note, NoteEvent> edited = aggregates.handle(user.tenant(), NOTE, id,
                 new NoteDecider.EditNote(id, request.text()), expected);
         return Response.ok(edited.state()).tag(new EntityTag(String.valueOf(edited.version()))).build();
     }

@@ -7,7 +7,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.contracts.programs.TeamCreated;
-import io.upright.testsupport.infra.TopicReader;
+import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,5 +1,7 @@
 package io.upright.programs.enrollment;
 
+import io.upright.platform.eventstore.EventName;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,14 +12,17 @@ import java.util.UUID;
  */
 public sealed interface EmployeeEvent {
 
+    @EventName("EmployeeJoined")
     record EmployeeJoined(UUID employeeId, UUID teamId, String displayName, String email, String chatHandle,
                           WorkingDay workingDay, boolean standingDesk, Instant joinedAt) implements EmployeeEvent {
     }
 
+    @EventName("LeftProgram")
     record LeftProgram(UUID employeeId, UUID teamId, Instant leftAt) implements EmployeeEvent {
     }
 
     /** The employee's key was shredded: the sealed fields above can never be read again. */
+    @EventName("PersonalDataErased")
     record PersonalDataErased(UUID employeeId, Instant erasedAt) implements EmployeeEvent {
     }
 }

@@ -1,6 +1,6 @@
 package io.upright.programs.enrollment;
 
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 
 import java.time.DateTimeException;
 import java.time.LocalTime;

@@ -15,7 +15,7 @@ import io.upright.contracts.programs.ProgramResumed;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.outbox.Outbox;
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.ProblemException;
 import io.upright.programs.ProgramsConfig;
 import io.upright.programs.enrollment.EmployeeRecord;

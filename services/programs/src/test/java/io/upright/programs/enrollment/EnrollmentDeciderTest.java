@@ -1,6 +1,6 @@
 package io.upright.programs.enrollment;
 
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 

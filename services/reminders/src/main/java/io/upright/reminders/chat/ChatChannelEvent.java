@@ -1,5 +1,7 @@
 package io.upright.reminders.chat;
 
+import io.upright.platform.eventstore.EventName;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ public sealed interface ChatChannelEvent {
     UUID channelId();
 
     /** {@code teamId} null: the channel receives the reminders of every employee of the tenant. */
+    @EventName("ChatChannelRegistered")
     record ChatChannelRegistered(ChatChannelKind kind, UUID channelId, String sealedUrl, String urlHint, UUID teamId,
                                  Instant registeredAt) implements ChatChannelEvent {
     }
@@ -22,10 +25,12 @@ public sealed interface ChatChannelEvent {
      * Deliveries stopped on their own: the webhook answered 410 Gone (Slack: channel archived or hook revoked;
      * Teams: workflow deleted or its URL revoked).
      */
+    @EventName("ChatChannelDisabled")
     record ChatChannelDisabled(ChatChannelKind kind, UUID channelId, String reason, Instant disabledAt)
             implements ChatChannelEvent {
     }
 
+    @EventName("ChatChannelRemoved")
     record ChatChannelRemoved(ChatChannelKind kind, UUID channelId, Instant removedAt) implements ChatChannelEvent {
     }
 }

@@ -1,7 +1,7 @@
 package io.upright.reminders.reminder;
 
 import io.upright.platform.eventstore.Decider;
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.reminder.ReminderEvent.BreakSkipped;
 import io.upright.reminders.reminder.ReminderEvent.BreakSnoozed;

@@ -3,9 +3,9 @@ package io.upright.reminders.schedule;
 import java.util.List;
 
 /** Every table of this service with rows about one employee (column {@code employee_id}); erasure empties them all. */
-final class ErasedTables {
+public final class ErasedTables {
 
-    static final List<String> BY_EMPLOYEE = List.of("due_reminder", "schedule", "employee_routine", "employee_risk");
+    public static final List<String> BY_EMPLOYEE = List.of("due_reminder", "schedule", "employee_routine", "employee_risk");
 
     private ErasedTables() {
     }

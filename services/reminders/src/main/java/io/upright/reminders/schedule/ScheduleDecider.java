@@ -58,7 +58,7 @@ public class ScheduleDecider implements Decider<ScheduleDecider.Command, Schedul
         }
         if (command instanceof ChangeSettings change) {
             requireActive(schedule);
-            List<io.upright.platform.problem.FieldError> problems = change.settings().problems(change.minMinutes(),
+            List<io.upright.platform.domain.FieldError> problems = change.settings().problems(change.minMinutes(),
                     change.maxMinutes(), change.boundsSource());
             if (!problems.isEmpty()) {
                 throw io.upright.platform.problem.ProblemException.invalid(problems);

@@ -1,5 +1,7 @@
 package io.upright.reminders.schedule;
 
+import io.upright.platform.eventstore.EventName;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,22 +14,27 @@ public sealed interface ScheduleEvent {
      * stored before it was recorded; so is {@code standingDesk} (read as false). {@code cadenceSeconds} is the
      * service default at enrolment: under a program the cadence is computed per slot (see {@link Cadence}).
      */
+    @EventName("ScheduleCreated")
     record ScheduleCreated(UUID employeeId, String timeZone, String workdayStart, String workdayEnd,
                            long cadenceSeconds, Instant createdAt, UUID teamId, Boolean standingDesk) implements ScheduleEvent {
     }
 
     /** The employee left the program: no more reminders. A later enrolment creates the schedule again. */
+    @EventName("ScheduleEnded")
     record ScheduleEnded(UUID employeeId, String reason, Instant endedAt) implements ScheduleEvent {
     }
 
     /** The employee changed their own settings (zone, hours, lunch, quiet windows, preferred cadence). */
+    @EventName("SettingsChanged")
     record SettingsChanged(UUID employeeId, ReminderSettings settings, Instant changedAt) implements ScheduleEvent {
     }
 
     /** No reminders until {@code until}. */
+    @EventName("RemindersPaused")
     record RemindersPaused(UUID employeeId, Instant until, Instant pausedAt) implements ScheduleEvent {
     }
 
+    @EventName("RemindersResumed")
     record RemindersResumed(UUID employeeId, Instant resumedAt) implements ScheduleEvent {
     }
 }

@@ -1,6 +1,6 @@
 package io.upright.reminders.stats;
 
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.program.Programs;
 import jakarta.enterprise.context.ApplicationScoped;

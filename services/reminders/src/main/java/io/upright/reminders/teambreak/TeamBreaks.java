@@ -1,6 +1,6 @@
 package io.upright.reminders.teambreak;
 
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.reminder.DueReminders;
 import io.upright.reminders.reminder.ReminderMessage;

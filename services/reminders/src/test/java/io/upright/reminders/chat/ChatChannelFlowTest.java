@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.upright.reminders.testing.Queue;
 import io.upright.reminders.testing.ScriptedReceiver;
 import io.upright.reminders.testing.ScriptedReceiver.Answer;
-import io.upright.testsupport.infra.DevTokens;
+import io.upright.localinfra.DevTokens;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.upright.reminders.schedule;
 
-import io.upright.platform.problem.FieldError;
+import io.upright.platform.domain.FieldError;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

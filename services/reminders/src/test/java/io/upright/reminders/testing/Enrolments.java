@@ -1,8 +1,8 @@
 package io.upright.reminders.testing;
 
 import io.upright.contracts.programs.EmployeeEnrolled;
-import io.upright.testsupport.infra.CloudEventRecords;
-import io.upright.testsupport.infra.TopicReader;
+import io.upright.localinfra.CloudEventRecords;
+import io.upright.testsupport.kafka.TopicReader;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Instant;

@@ -7,7 +7,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.reminders.testing.Queue;
-import io.upright.testsupport.infra.DevTokens;
+import io.upright.localinfra.DevTokens;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;

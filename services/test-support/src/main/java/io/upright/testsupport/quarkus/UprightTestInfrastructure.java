@@ -1,10 +1,10 @@
 package io.upright.testsupport.quarkus;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.upright.testsupport.infra.DevTokens;
-import io.upright.testsupport.infra.Directories;
-import io.upright.testsupport.infra.EmbeddedKafkaBroker;
-import io.upright.testsupport.infra.EmbeddedPostgresServer;
+import io.upright.localinfra.DevTokens;
+import io.upright.localinfra.Directories;
+import io.upright.localinfra.EmbeddedKafkaBroker;
+import io.upright.localinfra.EmbeddedPostgresServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.upright.testsupport.infra;
+package io.upright.localinfra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

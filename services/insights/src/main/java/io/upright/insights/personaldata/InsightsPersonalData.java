@@ -1,6 +1,7 @@
 package io.upright.insights.personaldata;
 
 import io.upright.platform.personaldata.ExportRows;
+import io.upright.platform.personaldata.PersonalDataPart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,12 +13,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Every row insights keeps under one pseudonymous id of one tenant, and nothing else: each query is keyed by
+ * Insights' part of an employee's data export, and the only read of this service about one person: every row
+ * insights keeps under one pseudonymous id of one tenant, and nothing else: each query is keyed by
  * tenant and employee id, so nobody else's rows can appear. After {@code EmployeeErased} those rows carry a
  * random id, so the old id finds nothing.
  */
 @ApplicationScoped
-class PersonalRows {
+public class InsightsPersonalData implements PersonalDataPart {
 
     private static final String MEMBERSHIP = """
             select team_id as "teamId", enrolled_at as "enrolledAt", time_zone as "timeZone", left_at as "leftAt"
@@ -52,7 +54,13 @@ class PersonalRows {
     @Inject
     DataSource dataSource;
 
-    Map<String, Object> about(String tenant, UUID employeeId) {
+    @Override
+    public String service() {
+        return "insights";
+    }
+
+    @Override
+    public Map<String, Object> export(String tenant, UUID employeeId) {
         Map<String, Object> data = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
             data.put("teamMemberships", ExportRows.of(c, MEMBERSHIP, tenant, employeeId));

@@ -1,11 +1,11 @@
-package io.upright.insights.personaldata;
+package io.upright.platform.personaldata;
 
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.personaldata.ExportAccess;
-import io.upright.platform.personaldata.PersonalDataExport;
-import io.upright.platform.problem.Problem;
+import io.upright.platform.openapi.ProblemResponses;
+import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,13 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Insights' part of an employee's data export: the rows it keeps under the person's pseudonymous id. The only
- * endpoint of this service about one person, and only for that person or an admin of their tenant; HR, who
- * reads the aggregates, never may.
+ * Every service's part of an employee's data export (GDPR Art. 15 and 20), served the same way: only to the person
+ * themselves or an admin of their tenant, never to HR. The service supplies its {@link PersonalDataPart}; programs
+ * gathers the parts into one document with the requester's own token.
  */
 @Path(PersonalDataExport.PATH)
 @Tag(name = "Personal data")
@@ -35,19 +36,26 @@ import java.util.UUID;
 public class PersonalDataExportResource {
 
     @Inject
-    PersonalRows rows;
+    Instance<PersonalDataPart> part;
 
     @Inject
     CurrentUser user;
 
+    @Inject
+    Clock clock;
+
     @GET
-    @Operation(summary = "Everything insights holds about one employee (GDPR Art. 15/20): the employee or an admin")
-    @APIResponse(responseCode = "200", description = "The insights part of the export; empty lists after an erasure",
+    @Operation(summary = "Everything this service holds about one employee (GDPR Art. 15/20): the employee or an admin")
+    @APIResponse(responseCode = "200", description = "This service's part of the export; empty after an erasure",
             content = @Content(schema = @Schema(implementation = PersonalDataExport.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Neither the employee nor an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
     public PersonalDataExport export(@PathParam("employeeId") UUID employeeId) {
         ExportAccess.requireSelfOrAdmin(user, employeeId);
-        return new PersonalDataExport("insights", employeeId, Instant.now(), rows.about(user.tenant(), employeeId));
+        if (!part.isResolvable()) {
+            throw ProblemException.notFound("A personal data part of this service");
+        }
+        PersonalDataPart mine = part.get();
+        return new PersonalDataExport(mine.service(), employeeId, Instant.now(clock), mine.export(user.tenant(), employeeId));
     }
 }

@@ -1,4 +1,4 @@
-package io.upright.testsupport.infra;
+package io.upright.localinfra;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;

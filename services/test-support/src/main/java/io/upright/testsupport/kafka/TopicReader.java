@@ -1,4 +1,4 @@
-package io.upright.testsupport.infra;
+package io.upright.testsupport.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,4 +1,4 @@
-package io.upright.testsupport.infra;
+package io.upright.localinfra;
 
 import java.io.IOException;
 import java.nio.file.Files;

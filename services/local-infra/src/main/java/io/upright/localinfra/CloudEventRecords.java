@@ -1,4 +1,4 @@
-package io.upright.testsupport.infra;
+package io.upright.localinfra;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,42 @@
+package io.upright.assessments.personaldata;
+
+import io.upright.assessments.assessment.AssessmentViews;
+import io.upright.assessments.assessment.Assessments;
+import io.upright.assessments.team.EmployeeTeams;
+import io.upright.platform.personaldata.PersonalDataPart;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** This service's part of an employee's data export: their team and every assessment, with its answers and result. */
+@ApplicationScoped
+public class AssessmentsPersonalData implements PersonalDataPart {
+
+    private static final int ALL = 10_000;
+
+    @Inject
+    Assessments assessments;
+
+    @Inject
+    EmployeeTeams employeeTeams;
+
+    @Override
+    public String service() {
+        return "assessments";
+    }
+
+    @Override
+    public Map<String, Object> export(String tenant, UUID employeeId) {
+        List<AssessmentViews.AssessmentView> all = assessments.mine(tenant, employeeId, 0, ALL).stream()
+                .map(record -> AssessmentViews.AssessmentView.of(assessments.get(tenant, employeeId, record.id).state()))
+                .toList();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("teamId", employeeTeams.teamOf(tenant, employeeId).orElse(null));
+        data.put("assessments", all);
+        return data;
+    }
+}

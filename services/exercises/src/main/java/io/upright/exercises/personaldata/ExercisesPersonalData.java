@@ -1,0 +1,51 @@
+package io.upright.exercises.personaldata;
+
+import io.upright.exercises.recommendation.RecommendationEvent;
+import io.upright.exercises.session.ExerciseSessions;
+import io.upright.platform.eventstore.EventStore;
+import io.upright.platform.personaldata.PersonalDataPart;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** This service's part of an employee's data export: every recommendation they were given and every session logged. */
+@ApplicationScoped
+public class ExercisesPersonalData implements PersonalDataPart {
+
+    private static final int ALL = 100_000;
+
+    @Inject
+    EventStore eventStore;
+
+    @Inject
+    ExerciseSessions sessions;
+
+    @Override
+    public String service() {
+        return "exercises";
+    }
+
+    @Override
+    public Map<String, Object> export(String tenant, UUID employeeId) {
+        // the recommendation stream's id is the employee id
+        List<RecommendationEvent> recommendations = eventStore.load(tenant, employeeId, RecommendationEvent.class).events();
+        List<Map<String, Object>> logged = sessions.mine(tenant, employeeId, 0, ALL).stream().map(s -> {
+            Map<String, Object> session = new LinkedHashMap<>();
+            session.put("id", s.id);
+            session.put("routineId", s.routineId);
+            session.put("exerciseId", s.exerciseId);
+            session.put("minutes", s.minutes);
+            session.put("feltRating", s.feltRating);
+            session.put("completedAt", s.completedAt);
+            return session;
+        }).toList();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("recommendations", recommendations);
+        data.put("sessions", logged);
+        return data;
+    }
+}
