@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -19,6 +20,9 @@ import java.time.Instant;
  * returned record's headers are mutable: a test makes a poison record by removing one.
  */
 public final class CloudEventRecords {
+
+    /** Records are stamped with the real time: they are read by services and brokers that run on it. */
+    private static final Clock WALL_CLOCK = Clock.systemUTC();
 
     // ISO-8601 dates, as the services' Quarkus ObjectMapper writes them
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -38,7 +42,7 @@ public final class CloudEventRecords {
         headers.add("ce_type", bytes(ceType));
         headers.add("ce_source", bytes(source));
         headers.add("ce_subject", bytes(subject));
-        headers.add("ce_time", bytes(Instant.now().toString()));
+        headers.add("ce_time", bytes(Instant.now(WALL_CLOCK).toString()));
         headers.add("ce_tenant", bytes(tenant));
         headers.add("content-type", bytes("application/json"));
         return new ProducerRecord<>(topic, null, key, body, headers);

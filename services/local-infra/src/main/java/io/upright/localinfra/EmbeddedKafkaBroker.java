@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -108,9 +107,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException last = null;
-        while (Instant.now().isBefore(deadline)) {
+        while (System.nanoTime() - deadline < 0) {
             try (Admin admin = admin()) {
                 admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
                 return;

@@ -1,7 +1,7 @@
 package io.upright.platform.notes;
 
 import io.upright.platform.eventstore.Decider;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 
 import java.util.List;
 import java.util.UUID;
@@ -32,13 +32,13 @@ public class NoteDecider implements Decider<NoteDecider.Command, NoteDecider.Not
     public List<NoteEvent> decide(Command command, Note state) {
         if (command instanceof WriteNote write) {
             if (state.exists()) {
-                throw ProblemException.conflict("note exists");
+                throw Rejection.conflict("note exists");
             }
             return List.of(new NoteEvent.NoteWritten(write.noteId(), write.text()));
         }
         if (command instanceof EditNote edit) {
             if (!state.exists()) {
-                throw ProblemException.notFound("Note " + edit.noteId());
+                throw Rejection.notFound("Note " + edit.noteId());
             }
             return List.of(new NoteEvent.NoteEdited(edit.noteId(), edit.text()));
         }

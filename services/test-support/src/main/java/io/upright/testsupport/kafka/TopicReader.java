@@ -14,7 +14,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,8 @@ public final class TopicReader {
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, byte[]>> matches = new ArrayList<>();
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() - deadline < 0) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
                     if (wanted.test(record)) {
                         matches.add(record);
@@ -67,12 +66,12 @@ public final class TopicReader {
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-            Instant lastSeen = Instant.now();
-            while (Duration.between(lastSeen, Instant.now()).compareTo(quiet) < 0) {
+            long lastSeen = System.nanoTime();
+            while (System.nanoTime() - lastSeen < quiet.toNanos()) {
                 var records = consumer.poll(Duration.ofMillis(250));
                 if (!records.isEmpty()) {
                     records.forEach(all::add);
-                    lastSeen = Instant.now();
+                    lastSeen = System.nanoTime();
                 }
             }
             return all;
