@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,8 +65,9 @@ class DockerComposeConsistencyTest {
             String raw = Files.readString(ROOT.resolve("services").resolve(service).resolve("src/main/resources/application.properties"));
             Set<String> envForms = new HashSet<>();
             for (String key : properties(service).stringPropertyNames()) {
-                envForms.add(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+                envForms.add(envForm(key));
             }
+            envForms.addAll(configMappingEnvForms(service));
             Iterator<Map.Entry<String, JsonNode>> env = compose.at("/services/" + service + "/environment").fields();
             while (env.hasNext()) {
                 String variable = env.next().getKey();
@@ -86,6 +89,40 @@ class DockerComposeConsistencyTest {
         for (String service : LocalStack.DEFAULT_PORTS.keySet()) {
             assertThat(compose.at("/services/" + service + "/environment/KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo(m.group(1));
         }
+    }
+
+    /**
+     * The environment variables that reach the service's {@code @ConfigMapping} interfaces (and the platform's) without
+     * a line in application.properties: {@code upright.programs.export-sources} is read from
+     * {@code UPRIGHT_PROGRAMS_EXPORT_SOURCES}. Read from the sources, since this module does not depend on the services.
+     */
+    private static Set<String> configMappingEnvForms(String service) throws IOException {
+        Set<String> forms = new HashSet<>();
+        List<Path> roots = List.of(ROOT.resolve("services").resolve(service).resolve("src/main/java"),
+                ROOT.resolve("services/platform/src/main/java"));
+        Pattern mapping = Pattern.compile("@ConfigMapping\\(prefix = \"([^\"]+)\"\\)");
+        Pattern method = Pattern.compile("^\\s+[\\w<>, ?.]+\\s+(\\w+)\\(\\);", Pattern.MULTILINE);
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String source = Files.readString(file);
+                    Matcher prefix = mapping.matcher(source);
+                    if (!prefix.find()) {
+                        continue;
+                    }
+                    Matcher methods = method.matcher(source);
+                    while (methods.find()) {
+                        String kebab = methods.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+                        forms.add(envForm(prefix.group(1) + "." + kebab));
+                    }
+                }
+            }
+        }
+        return forms;
+    }
+
+    private static String envForm(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     private static Properties properties(String service) throws IOException {
