@@ -16,10 +16,11 @@ public interface ProgramsConfig {
     @WithDefault("true")
     boolean schedulerEnabled();
 
-    /** How often the scheduler looks for phases whose first day has come. */
+    /** How often the scheduler looks for phases whose first day has come (the {@code @Scheduled} interval). */
     @WithDefault("PT1M")
     Duration schedulerPollInterval();
 
+    /** Programs per scheduler round; a full round goes again at once. */
     @WithDefault("100")
     int schedulerBatchSize();
 

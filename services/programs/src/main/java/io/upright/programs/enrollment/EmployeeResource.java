@@ -1,8 +1,8 @@
 package io.upright.programs.enrollment;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Email;
@@ -57,7 +57,7 @@ public class EmployeeResource {
     @RolesAllowed({Roles.ADMIN, Roles.HR})
     @Operation(summary = "Read one enrolled employee (personal fields are null once erased)")
     @APIResponse(responseCode = "200", description = "The employee", content = @Content(schema = @Schema(implementation = EmployeeView.class)))
-    @APIResponse(responseCode = "404", description = "No such employee in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such employee in your tenant", ref = ProblemResponses.NOT_FOUND)
     public EmployeeView get(@PathParam("id") UUID id) {
         return enrollments.view(user.tenant(), id);
     }
@@ -68,8 +68,8 @@ public class EmployeeResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Take an employee out of the program (publishes EmployeeLeft)")
     @APIResponse(responseCode = "200", description = "The employee, now left", content = @Content(schema = @Schema(implementation = EmployeeView.class)))
-    @APIResponse(responseCode = "404", description = "No such employee in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The employee has already left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such employee in your tenant", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The employee has already left", ref = ProblemResponses.CONFLICT)
     public EmployeeView leave(@PathParam("id") UUID id) {
         return enrollments.leave(user.tenant(), id);
     }
@@ -79,7 +79,7 @@ public class EmployeeResource {
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "What the program knows about me")
     @APIResponse(responseCode = "200", description = "Me", content = @Content(schema = @Schema(implementation = EmployeeView.class)))
-    @APIResponse(responseCode = "404", description = "I am not enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "I am not enrolled", ref = ProblemResponses.NOT_FOUND)
     public EmployeeView me() {
         return enrollments.view(user.tenant(), user.employeeId());
     }

@@ -2,7 +2,7 @@ package io.upright.programs.enrollment;
 
 import io.upright.platform.eventstore.Decider;
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,11 +58,11 @@ public class EnrollmentDecider implements Decider<EnrollmentDecider.Command, Enr
             return enroll(enroll, participant);
         }
         if (!participant.enrolled()) {
-            throw ProblemException.notFound("Employee");
+            throw Rejection.notFound("Employee");
         }
         if (command instanceof Leave leave) {
             if (participant.left()) {
-                throw ProblemException.conflict("The employee has already left the program");
+                throw Rejection.conflict("The employee has already left the program");
             }
             return List.of(new EmployeeEvent.LeftProgram(participant.id(), participant.teamId(), leave.at()));
         }
@@ -75,7 +75,7 @@ public class EnrollmentDecider implements Decider<EnrollmentDecider.Command, Enr
 
     private List<EmployeeEvent> enroll(EnrollEmployee command, Participant participant) {
         if (participant.enrolled()) {
-            throw ProblemException.conflict("Employee " + command.employeeId() + " is already enrolled");
+            throw Rejection.conflict("Employee " + command.employeeId() + " is already enrolled");
         }
         List<FieldError> errors = new ArrayList<>(WorkingDay.problems(command.timeZone(), command.workdayStart(), command.workdayEnd()));
         if (command.displayName() == null || command.displayName().isBlank()) {
@@ -89,7 +89,7 @@ public class EnrollmentDecider implements Decider<EnrollmentDecider.Command, Enr
             errors.add(new FieldError("chatHandle", "must be at most " + MAX_CHAT_HANDLE_LENGTH + " characters"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw Rejection.invalid(errors);
         }
         UnaryOperator<String> seal = command.seal();
         return List.of(new EmployeeEvent.EmployeeJoined(command.employeeId(), command.teamId(),

@@ -1,24 +1,23 @@
 package io.upright.programs.enrollment;
 
 import io.upright.contracts.programs.EmployeeEnrolled;
-import io.upright.contracts.programs.EmployeeErased;
 import io.upright.contracts.programs.EmployeeLeft;
 import io.upright.platform.crypto.PersonalData;
+import io.upright.platform.eventstore.Aggregate;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.outbox.Outbox;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import io.upright.programs.team.Teams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -29,7 +28,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class Enrollments {
 
-    private final EnrollmentDecider decider = new EnrollmentDecider();
+    public static final Aggregate<EnrollmentDecider.Command, EnrollmentDecider.Participant, EmployeeEvent> EMPLOYEE =
+            Aggregate.of("employee", EmployeeEvent.class, new EnrollmentDecider());
 
     @Inject
     AggregateStore aggregates;
@@ -44,7 +44,7 @@ public class Enrollments {
     PersonalData personalData;
 
     @Inject
-    EntityManager entityManager;
+    Clock clock;
 
     /** The enrolment as a client asked for it, before the employee has an id or a key. */
     public record Enrolment(String displayName, String email, String chatHandle, String timeZone, String workdayStart,
@@ -57,14 +57,14 @@ public class Enrollments {
         String email = EnrollmentDecider.normaliseEmail(request.email());
         String emailLookup = email == null ? null : personalData.lookupHash(tenant, email);
         if (emailLookup != null && EmployeeRecord.emailTaken(tenant, emailLookup)) {
-            throw ProblemException.conflict("An employee with this email is already enrolled");
+            throw Rejection.conflict("An employee with this email is already enrolled");
         }
         UUID id = UUID.randomUUID();
         var command = new EnrollmentDecider.EnrollEmployee(id, teamId, request.displayName(), request.email(),
                 request.chatHandle(), request.timeZone(), request.workdayStart(), request.workdayEnd(),
-                Boolean.TRUE.equals(request.standingDesk()), Instant.now(), value -> personalData.seal(tenant, id, value));
-        Decision<EnrollmentDecider.Participant, EmployeeEvent> decision = aggregates.handle(tenant, "employee", id,
-                EmployeeEvent.class, decider, command, OptionalLong.empty());
+                Boolean.TRUE.equals(request.standingDesk()), Instant.now(clock), value -> personalData.seal(tenant, id, value));
+        Decision<EnrollmentDecider.Participant, EmployeeEvent> decision = aggregates.handle(tenant, EMPLOYEE, id,
+                command);
         EmployeeEvent.EmployeeJoined joined = (EmployeeEvent.EmployeeJoined) decision.newEvents().get(0);
         EmployeeRecord employee = new EmployeeRecord();
         employee.tenantId = tenant;
@@ -89,43 +89,17 @@ public class Enrollments {
     @Transactional
     public EmployeeView leave(String tenant, UUID id) {
         EmployeeRecord employee = get(tenant, id);
-        Instant now = Instant.now();
-        aggregates.handle(tenant, "employee", id, EmployeeEvent.class, decider, new EnrollmentDecider.Leave(id, now),
-                OptionalLong.empty());
+        Instant now = Instant.now(clock);
+        aggregates.handle(tenant, EMPLOYEE, id, new EnrollmentDecider.Leave(id, now));
         employee.leftAt = now;
         outbox.enqueue(tenant, new EmployeeLeft(id, employee.teamId, now));
         return view(employee);
     }
 
-    /**
-     * Crypto-shreds the employee: deletes their key (so every sealed copy, in the event store too, is unreadable),
-     * empties the personal columns, records the erasure and publishes {@link EmployeeErased} once.
-     */
-    @Transactional
-    public void erase(String tenant, UUID id) {
-        EmployeeRecord employee = get(tenant, id);
-        Instant now = Instant.now();
-        Decision<EnrollmentDecider.Participant, EmployeeEvent> decision = aggregates.handle(tenant, "employee", id,
-                EmployeeEvent.class, decider, new EnrollmentDecider.ErasePersonalData(id, now), OptionalLong.empty());
-        personalData.shred(tenant, id);
-        employee.displayName = null;
-        employee.email = null;
-        employee.chatHandle = null;
-        employee.emailLookup = null;
-        // stored Idempotency-Key answers echo the enrolment response (name, email) in plain text
-        entityManager.createNativeQuery("delete from idempotency_key where tenant_id = ?1 "
-                        + "and (principal = ?2 or position(?2 in coalesce(body::text, '')) > 0)")
-                .setParameter(1, tenant).setParameter(2, id.toString()).executeUpdate();
-        if (!decision.newEvents().isEmpty()) {
-            employee.erasedAt = now;
-            outbox.enqueue(tenant, new EmployeeErased(id, now));
-        }
-    }
-
     public EmployeeRecord get(String tenant, UUID id) {
         EmployeeRecord employee = EmployeeRecord.of(tenant, id);
         if (employee == null) {
-            throw ProblemException.notFound("Employee " + id);
+            throw Rejection.notFound("Employee " + id);
         }
         return employee;
     }

@@ -1,10 +1,10 @@
 package io.upright.programs.enrollment;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import io.upright.programs.enrollment.EmployeeResource.NewEmployee;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -54,9 +54,9 @@ public class TeamEmployeesResource {
     @Operation(summary = "Enroll an employee in the program, in a team")
     @APIResponse(responseCode = "201", description = "Enrolled; the id is the employee's pseudonymous id in every other service",
             content = @Content(schema = @Schema(implementation = EmployeeView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such team in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Email already enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No such team in your tenant", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Email already enrolled", ref = ProblemResponses.CONFLICT)
     public Response enroll(@PathParam("teamId") UUID teamId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                            @Valid @NotNull NewEmployee request) {
         return idempotency.run(user.tenant(), user.subject(), "enroll-employee:" + teamId, idempotencyKey, request, () -> {

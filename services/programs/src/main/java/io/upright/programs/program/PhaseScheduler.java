@@ -1,28 +1,24 @@
 package io.upright.programs.program;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.upright.platform.eventstore.ConcurrencyConflict;
-import io.upright.platform.worker.PollingWorker;
 import io.upright.programs.ProgramsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Starts program phases on their first day. Each round finds running programs whose next phase is due (read
  * model {@code next_phase_on}) and runs the aggregate's {@code StartDuePhases} command for each; the decider
- * emits a phase only if it has not started, and concurrent schedulers collide on the stream version, so every
- * phase starts exactly once. {@link #tick(Instant)} runs one round at a given instant, which is how tests move time.
+ * emits a phase only if it has not started, and concurrent schedulers (other instances, or a round that overlaps
+ * a late one) collide on the stream version, so every phase starts exactly once.
  */
 @ApplicationScoped
-public class PhaseScheduler extends PollingWorker {
+public class PhaseScheduler {
 
     private static final Logger LOG = Logger.getLogger(PhaseScheduler.class);
 
@@ -32,20 +28,23 @@ public class PhaseScheduler extends PollingWorker {
     @Inject
     Programs programs;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
-    void start(@Observes StartupEvent startup) {
-        if (config.schedulerEnabled()) {
-            startWorker("program-phase-scheduler");
+    @Scheduled(identity = "program-phase-scheduler", every = "{upright.programs.scheduler-poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        if (!config.schedulerEnabled()) {
+            return;
+        }
+        // a full batch means more programs may be due: go on rather than wait for the next round
+        while (round() >= config.schedulerBatchSize()) {
+            LOG.debug("A full batch of programs with a due phase; looking again");
         }
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
-        stopWorker(Duration.ofSeconds(10));
-    }
-
-    @Override
-    protected int runOnce() {
+    /** One round at the clock's present instant. @return how many programs were looked at */
+    public int round() {
         return tick(clock.instant());
     }
 
@@ -70,15 +69,5 @@ public class PhaseScheduler extends PollingWorker {
             LOG.infof("Started %d program phase(s)", started);
         }
         return due.size();
-    }
-
-    @Override
-    protected Duration pollInterval() {
-        return config.schedulerPollInterval();
-    }
-
-    @Override
-    protected int batchSize() {
-        return config.schedulerBatchSize();
     }
 }

@@ -2,7 +2,7 @@ package io.upright.programs.program;
 
 import io.upright.platform.eventstore.Decider;
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,14 +91,14 @@ public class ProgramDecider implements Decider<ProgramDecider.Command, ProgramDe
     public List<ProgramEvent> decide(Command command, Program program) {
         if (command instanceof CreateDraft create) {
             if (program.exists()) {
-                throw ProblemException.conflict("Program " + create.programId() + " already exists");
+                throw Rejection.conflict("Program " + create.programId() + " already exists");
             }
             ProgramDraft draft = valid(create.draft());
             return List.of(new ProgramEvent.Drafted(create.programId(), draft.title().strip(), draft.numberedPhases(),
                     draft.minBreakEveryMinutes(), draft.maxBreakEveryMinutes(), List.copyOf(draft.teamIds()), create.at()));
         }
         if (!program.exists()) {
-            throw ProblemException.notFound("Program");
+            throw Rejection.notFound("Program");
         }
         if (command instanceof EditDraft edit) {
             requireStatus(program, "edited", ProgramStatus.DRAFT);
@@ -109,7 +109,7 @@ public class ProgramDecider implements Decider<ProgramDecider.Command, ProgramDe
         if (command instanceof Launch launch) {
             requireStatus(program, "launched", ProgramStatus.DRAFT);
             if (launch.startsOn() == null) {
-                throw ProblemException.invalid("startsOn", "is required (yyyy-MM-dd)");
+                throw Rejection.invalid("startsOn", "is required (yyyy-MM-dd)");
             }
             List<ProgramEvent> events = new ArrayList<>();
             events.add(new ProgramEvent.Launched(launch.startsOn(), launch.at()));
@@ -138,7 +138,7 @@ public class ProgramDecider implements Decider<ProgramDecider.Command, ProgramDe
         if (command instanceof AppointChampion appoint) {
             requireTeam(program, appoint.teamId());
             if (program.status() == ProgramStatus.ENDED) {
-                throw ProblemException.conflict("The program has ended; champions can no longer be appointed");
+                throw Rejection.conflict("The program has ended; champions can no longer be appointed");
             }
             if (program.champions().getOrDefault(appoint.teamId(), Map.of()).containsKey(appoint.employeeId())) {
                 return List.of(); // already a champion of this team
@@ -148,7 +148,7 @@ public class ProgramDecider implements Decider<ProgramDecider.Command, ProgramDe
         if (command instanceof RevokeChampion revoke) {
             requireTeam(program, revoke.teamId());
             if (!program.champions().getOrDefault(revoke.teamId(), Map.of()).containsKey(revoke.employeeId())) {
-                throw ProblemException.notFound("Champion " + revoke.employeeId() + " of team " + revoke.teamId());
+                throw Rejection.notFound("Champion " + revoke.employeeId() + " of team " + revoke.teamId());
             }
             return List.of(new ProgramEvent.ChampionRevoked(revoke.teamId(), revoke.employeeId(), revoke.at()));
         }
@@ -170,11 +170,11 @@ public class ProgramDecider implements Decider<ProgramDecider.Command, ProgramDe
 
     private static ProgramDraft valid(ProgramDraft draft) {
         if (draft == null) {
-            throw ProblemException.invalid("body", "is required");
+            throw Rejection.invalid("body", "is required");
         }
         List<FieldError> problems = draft.problems();
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems);
+            throw Rejection.invalid(problems);
         }
         return draft;
     }
@@ -185,13 +185,13 @@ public class ProgramDecider implements Decider<ProgramDecider.Command, ProgramDe
                 return;
             }
         }
-        throw new ProblemException(409, "invalid-transition", "Invalid transition",
-                "A " + program.status().label() + " program cannot be " + verb, List.of());
+        throw Rejection.conflict("invalid-transition", "Invalid transition",
+                "A " + program.status().label() + " program cannot be " + verb);
     }
 
     private static void requireTeam(Program program, UUID teamId) {
         if (!program.teamIds().contains(teamId)) {
-            throw ProblemException.notFound("Team " + teamId + " in this program");
+            throw Rejection.notFound("Team " + teamId + " in this program");
         }
     }
 

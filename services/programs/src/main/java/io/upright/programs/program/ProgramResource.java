@@ -1,11 +1,11 @@
 package io.upright.programs.program;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.ETags;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import io.upright.programs.enrollment.Enrollments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -84,6 +84,9 @@ public class ProgramResource {
     Programs programs;
 
     @Inject
+    ProgramQueries queries;
+
+    @Inject
     Enrollments enrollments;
 
     @Inject
@@ -95,7 +98,7 @@ public class ProgramResource {
     @POST
     @Operation(summary = "Create a draft program: title, phases, cadence bounds and teams")
     @APIResponse(responseCode = "201", description = "Draft created", content = @Content(schema = @Schema(implementation = ProgramView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field, e.g. phases[1].startWeek or teamIds[0]", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field, e.g. phases[1].startWeek or teamIds[0]", ref = ProblemResponses.BAD_REQUEST)
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @NotNull DraftRequest request) {
         return idempotency.run(user.tenant(), user.subject(), "create-program", idempotencyKey, request, () -> {
             ProgramView program = programs.create(user.tenant(), request.toDraft());
@@ -109,26 +112,26 @@ public class ProgramResource {
     public Page<ProgramView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         String tenant = user.tenant();
-        return new Page<>(programs.list(tenant, page, size), page, size, programs.count(tenant));
+        return new Page<>(queries.list(tenant, page, size), page, size, queries.count(tenant));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one program, with its version as ETag")
     @APIResponse(responseCode = "200", description = "The program", content = @Content(schema = @Schema(implementation = ProgramView.class)))
-    @APIResponse(responseCode = "404", description = "No such program in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such program in your tenant", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("id") UUID id) {
-        return withTag(programs.get(user.tenant(), id));
+        return withTag(queries.get(user.tenant(), id));
     }
 
     @PUT
     @Path("/{id}")
     @Operation(summary = "Edit a draft program (send If-Match with the ETag you read)")
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = ProgramView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such program in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The program is no longer a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match no longer matches", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No such program in your tenant", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The program is no longer a draft", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", description = "If-Match no longer matches", ref = ProblemResponses.PRECONDITION_FAILED)
     public Response edit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull DraftRequest request) {
         return withTag(programs.edit(user.tenant(), id, request.toDraft(), ETags.ifMatch(ifMatch)));
     }
@@ -137,10 +140,10 @@ public class ProgramResource {
     @Path("/{id}/launch")
     @Operation(summary = "Launch a draft on a start date; phase 1 starts at once when that date has come (ProgramLaunched, ProgramPhaseStarted)")
     @APIResponse(responseCode = "200", description = "Launched", content = @Content(schema = @Schema(implementation = ProgramView.class)))
-    @APIResponse(responseCode = "400", description = "startsOn missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such program in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft, or a team already belongs to a running program", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match no longer matches", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "startsOn missing", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No such program in your tenant", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not a draft, or a team already belongs to a running program", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", description = "If-Match no longer matches", ref = ProblemResponses.PRECONDITION_FAILED)
     public Response launch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull LaunchRequest request) {
         return withTag(programs.launch(user.tenant(), id, request.startsOn(), ETags.ifMatch(ifMatch)));
     }
@@ -150,8 +153,8 @@ public class ProgramResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Pause a launched program (ProgramPaused)")
     @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = ProgramView.class)))
-    @APIResponse(responseCode = "404", description = "No such program in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The program is not launched", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such program in your tenant", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The program is not launched", ref = ProblemResponses.CONFLICT)
     public Response pause(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(programs.pause(user.tenant(), id, ETags.ifMatch(ifMatch)));
     }
@@ -161,8 +164,8 @@ public class ProgramResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Resume a paused program (ProgramResumed)")
     @APIResponse(responseCode = "200", description = "Resumed", content = @Content(schema = @Schema(implementation = ProgramView.class)))
-    @APIResponse(responseCode = "404", description = "No such program in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The program is not paused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such program in your tenant", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The program is not paused", ref = ProblemResponses.CONFLICT)
     public Response resume(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(programs.resume(user.tenant(), id, ETags.ifMatch(ifMatch)));
     }
@@ -172,8 +175,8 @@ public class ProgramResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "End a launched or paused program for good (ProgramEnded); its teams are free again")
     @APIResponse(responseCode = "200", description = "Ended", content = @Content(schema = @Schema(implementation = ProgramView.class)))
-    @APIResponse(responseCode = "404", description = "No such program in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A draft or ended program cannot end", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such program in your tenant", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "A draft or ended program cannot end", ref = ProblemResponses.CONFLICT)
     public Response end(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(programs.end(user.tenant(), id, ETags.ifMatch(ifMatch)));
     }
@@ -181,10 +184,10 @@ public class ProgramResource {
     @GET
     @Path("/{id}/teams/{teamId}/champions")
     @Operation(summary = "The champions of one team of a program, in order of appointment")
-    @APIResponse(responseCode = "404", description = "No such program in your tenant, or the team is not in it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such program in your tenant, or the team is not in it", ref = ProblemResponses.NOT_FOUND)
     public List<ChampionView> champions(@PathParam("id") UUID id, @PathParam("teamId") UUID teamId) {
         String tenant = user.tenant();
-        return programs.champions(tenant, id, teamId).stream().map(c -> new ChampionView(c.teamId(), c.employeeId(),
+        return queries.champions(tenant, id, teamId).stream().map(c -> new ChampionView(c.teamId(), c.employeeId(),
                 enrollments.view(tenant, c.employeeId()).displayName(), c.appointedAt())).toList();
     }
 
@@ -192,9 +195,9 @@ public class ProgramResource {
     @Path("/{id}/teams/{teamId}/champions")
     @Operation(summary = "Appoint an employee of the team as one of its champions (appointing again changes nothing)")
     @APIResponse(responseCode = "200", description = "The team's champions now", content = @Content(schema = @Schema(implementation = ChampionView.class)))
-    @APIResponse(responseCode = "400", description = "employeeId is not an employee enrolled in this team", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such program in your tenant, or the team is not in it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The program has ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "employeeId is not an employee enrolled in this team", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No such program in your tenant, or the team is not in it", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The program has ended", ref = ProblemResponses.CONFLICT)
     public List<ChampionView> appoint(@PathParam("id") UUID id, @PathParam("teamId") UUID teamId, @NotNull ChampionRequest request) {
         programs.appointChampion(user.tenant(), id, teamId, request.employeeId());
         return champions(id, teamId);
@@ -205,7 +208,7 @@ public class ProgramResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Revoke a champion of a team")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No such program, team in it, or champion", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such program, team in it, or champion", ref = ProblemResponses.NOT_FOUND)
     public Response revoke(@PathParam("id") UUID id, @PathParam("teamId") UUID teamId, @PathParam("employeeId") UUID employeeId) {
         programs.revokeChampion(user.tenant(), id, teamId, employeeId);
         return Response.noContent().build();

@@ -1,7 +1,7 @@
 package io.upright.programs.team;
 
 import io.upright.platform.eventstore.Decider;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,14 +29,14 @@ public class TeamDecider implements Decider<TeamDecider.FormTeam, TeamDecider.Te
     @Override
     public List<TeamEvent> decide(FormTeam command, Team team) {
         if (team.exists()) {
-            throw ProblemException.conflict("Team " + command.teamId() + " already exists");
+            throw Rejection.conflict("Team " + command.teamId() + " already exists");
         }
         String name = command.name() == null ? "" : command.name().strip();
         if (name.isEmpty()) {
-            throw ProblemException.invalid("name", "must not be blank");
+            throw Rejection.invalid("name", "must not be blank");
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw ProblemException.invalid("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+            throw Rejection.invalid("name", "must be at most " + MAX_NAME_LENGTH + " characters");
         }
         return List.of(new TeamEvent.TeamFormed(command.teamId(), name, command.at()));
     }

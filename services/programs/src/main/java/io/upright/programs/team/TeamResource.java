@@ -1,11 +1,11 @@
 package io.upright.programs.team;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.ETags;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -67,8 +67,8 @@ public class TeamResource {
     @POST
     @Operation(summary = "Form a team that employees can be enrolled in")
     @APIResponse(responseCode = "201", description = "Team formed", content = @Content(schema = @Schema(implementation = TeamView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A team with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid name", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", description = "A team with this name exists", ref = ProblemResponses.CONFLICT)
     public Response form(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewTeam request) {
         return idempotency.run(user.tenant(), user.subject(), "form-team", idempotencyKey, request, () -> {
             TeamRecord team = teams.form(user.tenant(), request.name());
@@ -88,7 +88,7 @@ public class TeamResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one team")
-    @APIResponse(responseCode = "404", description = "No such team in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such team in your tenant", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("id") UUID id) {
         TeamRecord team = teams.get(user.tenant(), id);
         return Response.ok(TeamView.of(team)).tag(ETags.of(team.version)).build();

@@ -6,21 +6,23 @@ import io.upright.contracts.programs.TeamCreated;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.outbox.Outbox;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
+import io.upright.platform.eventstore.Aggregate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Application service: runs team commands and keeps the read model and the outbox in the same transaction. */
 @ApplicationScoped
 public class Teams {
 
-    private final TeamDecider decider = new TeamDecider();
+    public static final Aggregate<TeamDecider.FormTeam, TeamDecider.Team, TeamEvent> TEAM =
+            Aggregate.of("team", TeamEvent.class, new TeamDecider());
 
     @Inject
     AggregateStore aggregates;
@@ -28,15 +30,18 @@ public class Teams {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public TeamRecord form(String tenant, String name) {
         if (name != null && TeamRecord.nameTaken(tenant, name.strip())) {
-            throw ProblemException.conflict("A team named '" + name.strip() + "' already exists");
+            throw Rejection.conflict("A team named '" + name.strip() + "' already exists");
         }
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        Decision<TeamDecider.Team, TeamEvent> decision = aggregates.handle(tenant, "team", id, TeamEvent.class, decider,
-                new TeamDecider.FormTeam(id, name, now), OptionalLong.empty());
+        Instant now = Instant.now(clock);
+        Decision<TeamDecider.Team, TeamEvent> decision = aggregates.handle(tenant, TEAM, id,
+                new TeamDecider.FormTeam(id, name, now));
         TeamRecord team = new TeamRecord();
         team.tenantId = tenant;
         team.id = id;
@@ -51,7 +56,7 @@ public class Teams {
     public TeamRecord get(String tenant, UUID id) {
         TeamRecord team = TeamRecord.of(tenant, id);
         if (team == null) {
-            throw ProblemException.notFound("Team " + id);
+            throw Rejection.notFound("Team " + id);
         }
         return team;
     }

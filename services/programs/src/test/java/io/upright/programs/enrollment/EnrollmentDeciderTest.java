@@ -1,7 +1,7 @@
 package io.upright.programs.enrollment;
 
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -27,14 +27,14 @@ class EnrollmentDeciderTest {
     @Test
     void an_unknown_time_zone_and_a_day_that_ends_before_it_starts_are_each_named() {
         assertThatThrownBy(() -> decider.decide(command("Mars/Olympus", "18:00", "09:00", "ada@example.com"), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactlyInAnyOrder("timeZone", "workdayEnd"));
     }
 
     @Test
     void a_time_that_is_not_hh_mm_is_rejected() {
         assertThatThrownBy(() -> decider.decide(command("UTC", "9am", "17:00", "ada@example.com"), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("workdayStart"));
     }
 
@@ -43,8 +43,8 @@ class EnrollmentDeciderTest {
         var command = command("UTC", "09:00", "17:00", "ada@example.com");
         var enrolled = decider.fold(decider.decide(command, decider.initialState()));
 
-        assertThatThrownBy(() -> decider.decide(command, enrolled)).isInstanceOf(ProblemException.class)
-                .extracting(e -> ((ProblemException) e).status()).isEqualTo(409);
+        assertThatThrownBy(() -> decider.decide(command, enrolled)).isInstanceOf(Rejection.class)
+                .extracting(e -> ((Rejection) e).reason()).isEqualTo(Rejection.Reason.CONFLICT);
     }
 
     private static EnrollmentDecider.EnrollEmployee command(String zone, String start, String end, String email) {
@@ -75,7 +75,7 @@ class EnrollmentDeciderTest {
                 decider.decide(new EnrollmentDecider.Leave(enrolled.id(), at), enrolled).get(0)));
         assertThat(left.left()).isTrue();
         assertThatThrownBy(() -> decider.decide(new EnrollmentDecider.Leave(enrolled.id(), at), left))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
 
         var erasure = decider.decide(new EnrollmentDecider.ErasePersonalData(enrolled.id(), at), enrolled);
         assertThat(erasure).singleElement().isInstanceOf(EmployeeEvent.PersonalDataErased.class);
@@ -85,7 +85,7 @@ class EnrollmentDeciderTest {
 
     @Test
     void leaving_or_erasing_someone_never_enrolled_is_not_found() {
-        assertThatThrownBy(() -> decider.decide(new EnrollmentDecider.Leave(UUID.randomUUID(), Instant.now()), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> decider.decide(new EnrollmentDecider.Leave(UUID.randomUUID(), Instant.parse("2026-11-26T09:00:00Z")), decider.initialState()))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.NOT_FOUND));
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.localinfra.DevTokens;
+import io.upright.testsupport.http.Api;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -38,7 +38,7 @@ class EnrollmentFlowTest {
     @Test
     void enrolling_an_employee_publishes_a_pseudonymous_employee_enrolled_event() throws Exception {
         String teamId = formTeam(hr, "Finance");
-        String employeeId = given().auth().oauth2(hr).contentType("application/json")
+        String employeeId = Api.as(hr)
                 .body(Map.of("displayName", "Ada Lovelace", "email", "ada@acme.example", "timeZone", "Europe/Berlin",
                         "workdayStart", "08:30", "workdayEnd", "17:00", "standingDesk", true))
                 .post("/api/teams/{id}/employees", teamId)
@@ -56,7 +56,7 @@ class EnrollmentFlowTest {
         assertThat(json.get("standingDesk").asBoolean()).isTrue();
 
         String employee = TOKENS.issue(tenant, employeeId, "employee");
-        given().auth().oauth2(employee).get("/api/me").then().statusCode(200).body("displayName", equalTo("Ada Lovelace"));
+        Api.as(employee).get("/api/me").then().statusCode(200).body("displayName", equalTo("Ada Lovelace"));
     }
 
     @Test
@@ -64,13 +64,13 @@ class EnrollmentFlowTest {
         String teamId = formTeam(hr, "Support");
         Map<String, Object> person = Map.of("displayName", "Lin", "email", "lin@acme.example", "timeZone", "Asia/Tokyo",
                 "workdayStart", "09:00", "workdayEnd", "18:00");
-        String first = given().auth().oauth2(hr).contentType("application/json").header("Idempotency-Key", "enrol-lin")
+        String first = Api.as(hr).header("Idempotency-Key", "enrol-lin")
                 .body(person).post("/api/teams/{id}/employees", teamId).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(hr).contentType("application/json").header("Idempotency-Key", "enrol-lin")
+        Api.as(hr).header("Idempotency-Key", "enrol-lin")
                 .body(person).post("/api/teams/{id}/employees", teamId)
                 .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
 
-        given().auth().oauth2(hr).get("/api/teams/{id}/employees", teamId).then().statusCode(200).body("total", equalTo(1));
+        Api.as(hr).get("/api/teams/{id}/employees", teamId).then().statusCode(200).body("total", equalTo(1));
     }
 
     @Test
@@ -79,25 +79,25 @@ class EnrollmentFlowTest {
         String employeeId = enroll(teamId, "grace@acme.example");
         String otherHr = TOKENS.issue("globex-" + UUID.randomUUID(), "hr-2", "hr");
 
-        given().auth().oauth2(otherHr).get("/api/teams/{id}", teamId).then().statusCode(404);
-        given().auth().oauth2(otherHr).get("/api/employees/{id}", employeeId).then().statusCode(404);
-        given().auth().oauth2(otherHr).contentType("application/json")
+        Api.as(otherHr).get("/api/teams/{id}", teamId).then().statusCode(404);
+        Api.as(otherHr).get("/api/employees/{id}", employeeId).then().statusCode(404);
+        Api.as(otherHr)
                 .body(Map.of("displayName", "Mallory", "email", "m@globex.example", "timeZone", "UTC",
                         "workdayStart", "09:00", "workdayEnd", "17:00"))
                 .post("/api/teams/{id}/employees", teamId).then().statusCode(404);
-        given().auth().oauth2(otherHr).get("/api/teams").then().statusCode(200).body("total", equalTo(0));
+        Api.as(otherHr).get("/api/teams").then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
     void invalid_enrolment_names_every_offending_field() {
         String teamId = formTeam(hr, "Sales");
-        given().auth().oauth2(hr).contentType("application/json")
+        Api.as(hr)
                 .body(Map.of("displayName", "Bob", "email", "not-an-email", "timeZone", "Nowhere/City",
                         "workdayStart", "17:00", "workdayEnd", "09:00"))
                 .post("/api/teams/{id}/employees", teamId)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("email"));
-        given().auth().oauth2(hr).contentType("application/json")
+        Api.as(hr)
                 .body(Map.of("displayName", "Bob", "email", "bob@acme.example", "timeZone", "Nowhere/City",
                         "workdayStart", "17:00", "workdayEnd", "09:00"))
                 .post("/api/teams/{id}/employees", teamId)
@@ -107,22 +107,22 @@ class EnrollmentFlowTest {
     @Test
     void a_second_team_with_the_same_name_is_a_conflict_and_employees_cannot_form_teams() {
         formTeam(hr, "Legal");
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("name", "legal"))
+        Api.as(hr).body(Map.of("name", "legal"))
                 .post("/api/teams").then().statusCode(409).contentType("application/problem+json");
-        given().auth().oauth2(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee"))
-                .contentType("application/json").body(Map.of("name", "Rogue"))
+        Api.as(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee"))
+                .body(Map.of("name", "Rogue"))
                 .post("/api/teams").then().statusCode(403);
     }
 
     private String enroll(String teamId, String email) {
-        return given().auth().oauth2(hr).contentType("application/json")
+        return Api.as(hr)
                 .body(Map.of("displayName", "Grace", "email", email, "timeZone", "America/New_York",
                         "workdayStart", "09:00", "workdayEnd", "17:00"))
                 .post("/api/teams/{id}/employees", teamId).then().statusCode(201).extract().path("id");
     }
 
     private static String formTeam(String token, String name) {
-        return given().auth().oauth2(token).contentType("application/json").body(Map.of("name", name))
+        return Api.as(token).body(Map.of("name", name))
                 .post("/api/teams").then().statusCode(201).extract().path("id");
     }
 }

@@ -1,7 +1,7 @@
 package io.upright.programs.program;
 
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -91,7 +91,7 @@ class ProgramDeciderTest {
                 new ProgramDraft.PhaseDraft(null, 30, 999)), 20, 60, List.of(teamA, teamA));
 
         assertThatThrownBy(() -> decider.decide(new ProgramDecider.CreateDraft(UUID.randomUUID(), draft, AT), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors()).extracting(FieldError::field)
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors()).extracting(FieldError::field)
                         .containsExactlyInAnyOrder("title", "phases[0].startWeek", "phases[1].startWeek",
                                 "phases[1].breakEveryMinutes", "phases[2].startWeek", "phases[2].dailyActiveMinutesTarget",
                                 "teamIds[1]"));
@@ -116,11 +116,11 @@ class ProgramDeciderTest {
         assertThat(state().champions().get(teamA)).containsOnlyKeys(ada, lin);
 
         assertThatThrownBy(() -> decider.decide(new ProgramDecider.AppointChampion(UUID.randomUUID(), ada, AT), state()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.NOT_FOUND));
         apply(new ProgramDecider.RevokeChampion(teamA, ada, AT));
         assertThat(state().champions().get(teamA)).containsOnlyKeys(lin);
         assertThatThrownBy(() -> decider.decide(new ProgramDecider.RevokeChampion(teamA, ada, AT), state()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.NOT_FOUND));
     }
 
     private void draft() {
@@ -144,6 +144,6 @@ class ProgramDeciderTest {
 
     private void assertConflict(ProgramDecider.Command command) {
         assertThatThrownBy(() -> decider.decide(command, state()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
     }
 }

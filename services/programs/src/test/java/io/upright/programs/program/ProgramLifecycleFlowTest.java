@@ -4,22 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.localinfra.DevTokens;
+import io.upright.testsupport.http.Api;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import io.upright.testsupport.time.AdjustableClock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,22 +41,30 @@ public class ProgramLifecycleFlowTest {
     private final String hr = TOKENS.issue(tenant, "hr-1", "hr");
     private final String admin = TOKENS.issue(tenant, "admin-1", "admin");
 
+    // "today" for the service and for the test alike, whenever the test runs
+    private static final LocalDate TODAY = LocalDate.parse("2026-03-02");
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @BeforeEach
+    void installClock() {
+        QuarkusMock.installMockForType(AdjustableClock.atNoon(TODAY), Clock.class);
+    }
 
     @Test
     void launching_today_publishes_program_launched_and_phase_one_then_pause_resume_and_end_are_published() throws Exception {
         String team = formTeam("Finance");
         String id = createDraft(List.of(team));
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = TODAY.toString();
 
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("startsOn", today))
+        Api.as(hr).body(Map.of("startsOn", today))
                 .post("/api/programs/{id}/launch", id)
                 .then().statusCode(200).body("status", equalTo("launched")).body("currentPhase", equalTo(1))
                 .body("phases[0].startsOn", equalTo(today));
-        given().auth().oauth2(hr).post("/api/programs/{id}/pause", id).then().statusCode(200).body("status", equalTo("paused"));
-        given().auth().oauth2(hr).post("/api/programs/{id}/resume", id).then().statusCode(200).body("status", equalTo("launched"));
-        given().auth().oauth2(admin).post("/api/programs/{id}/end", id).then().statusCode(200).body("status", equalTo("ended"));
+        Api.as(hr).post("/api/programs/{id}/pause", id).then().statusCode(200).body("status", equalTo("paused"));
+        Api.as(hr).post("/api/programs/{id}/resume", id).then().statusCode(200).body("status", equalTo("launched"));
+        Api.as(admin).post("/api/programs/{id}/end", id).then().statusCode(200).body("status", equalTo("ended"));
 
         List<ConsumerRecord<String, byte[]>> records = TopicReader.awaitRecords(kafka, "upright.programs",
                 r -> id.equals(r.key()), 5, Duration.ofSeconds(30));
@@ -78,33 +89,33 @@ public class ProgramLifecycleFlowTest {
     void transitions_the_lifecycle_does_not_allow_are_409_problems() {
         String team = formTeam("Ops");
         String id = createDraft(List.of(team));
-        given().auth().oauth2(hr).post("/api/programs/{id}/pause", id).then().statusCode(409)
+        Api.as(hr).post("/api/programs/{id}/pause", id).then().statusCode(409)
                 .contentType("application/problem+json").body("type", equalTo("urn:upright:problem:invalid-transition"));
-        given().auth().oauth2(hr).post("/api/programs/{id}/end", id).then().statusCode(409);
-        launch(id, LocalDate.now(ZoneOffset.UTC).plusDays(7));
-        given().auth().oauth2(hr).post("/api/programs/{id}/resume", id).then().statusCode(409);
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("startsOn", "2027-01-04"))
+        Api.as(hr).post("/api/programs/{id}/end", id).then().statusCode(409);
+        launch(id, TODAY.plusDays(7));
+        Api.as(hr).post("/api/programs/{id}/resume", id).then().statusCode(409);
+        Api.as(hr).body(Map.of("startsOn", "2027-01-04"))
                 .post("/api/programs/{id}/launch", id).then().statusCode(409);
-        given().auth().oauth2(hr).contentType("application/json").body(draftBody("Renamed", List.of(team)))
+        Api.as(hr).body(draftBody("Renamed", List.of(team)))
                 .put("/api/programs/{id}", id).then().statusCode(409);
-        given().auth().oauth2(hr).post("/api/programs/{id}/end", id).then().statusCode(200);
-        given().auth().oauth2(hr).post("/api/programs/{id}/resume", id).then().statusCode(409);
+        Api.as(hr).post("/api/programs/{id}/end", id).then().statusCode(200);
+        Api.as(hr).post("/api/programs/{id}/resume", id).then().statusCode(409);
     }
 
     @Test
     void a_draft_is_edited_with_if_match_and_a_stale_etag_is_412() {
         String team = formTeam("Design");
         String id = createDraft(List.of(team));
-        String etag = given().auth().oauth2(hr).get("/api/programs/{id}", id).then().statusCode(200)
+        String etag = Api.as(hr).get("/api/programs/{id}", id).then().statusCode(200)
                 .body("status", equalTo("draft")).body("currentPhase", nullValue()).extract().header("ETag");
 
-        given().auth().oauth2(hr).contentType("application/json").header("If-Match", etag)
+        Api.as(hr).header("If-Match", etag)
                 .body(draftBody("Stand up, Design", List.of(team)))
                 .put("/api/programs/{id}", id).then().statusCode(200).body("title", equalTo("Stand up, Design"));
-        given().auth().oauth2(hr).contentType("application/json").header("If-Match", etag)
+        Api.as(hr).header("If-Match", etag)
                 .body(draftBody("Lost update", List.of(team)))
                 .put("/api/programs/{id}", id).then().statusCode(412);
-        given().auth().oauth2(hr).get("/api/programs").then().statusCode(200).body("total", equalTo(1))
+        Api.as(hr).get("/api/programs").then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].title", equalTo("Stand up, Design"));
     }
 
@@ -115,13 +126,13 @@ public class ProgramLifecycleFlowTest {
                 "teamIds", List.of(team, UUID.randomUUID().toString()),
                 "phases", List.of(Map.of("startWeek", 1, "breakEveryMinutes", 90, "dailyActiveMinutesTarget", 120),
                         Map.of("startWeek", 1, "breakEveryMinutes", 30, "dailyActiveMinutesTarget", 240)));
-        given().auth().oauth2(hr).contentType("application/json").body(body).post("/api/programs")
+        Api.as(hr).body(body).post("/api/programs")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("title", "phases[0].breakEveryMinutes", "phases[1].startWeek", "teamIds[1]"));
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("title", "x"))
+        Api.as(hr).body(Map.of("title", "x"))
                 .post("/api/programs").then().statusCode(400).body("errors.field", hasItems("phases", "teamIds"));
         String id = createDraft(List.of(team));
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of())
+        Api.as(hr).body(Map.of())
                 .post("/api/programs/{id}/launch", id).then().statusCode(400).body("errors.field", hasItems("startsOn"));
     }
 
@@ -130,15 +141,15 @@ public class ProgramLifecycleFlowTest {
         String team = formTeam("Support");
         String first = createDraft(List.of(team));
         String second = createDraft(List.of(team, formTeam("Legal")));
-        launch(first, LocalDate.now(ZoneOffset.UTC));
+        launch(first, TODAY);
 
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("startsOn", LocalDate.now(ZoneOffset.UTC).toString()))
+        Api.as(hr).body(Map.of("startsOn", TODAY.toString()))
                 .post("/api/programs/{id}/launch", second).then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString(team));
-        given().auth().oauth2(hr).post("/api/programs/{id}/pause", first).then().statusCode(200);
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("startsOn", LocalDate.now(ZoneOffset.UTC).toString()))
+        Api.as(hr).post("/api/programs/{id}/pause", first).then().statusCode(200);
+        Api.as(hr).body(Map.of("startsOn", TODAY.toString()))
                 .post("/api/programs/{id}/launch", second).then().statusCode(409);
-        given().auth().oauth2(hr).post("/api/programs/{id}/end", first).then().statusCode(200);
-        launch(second, LocalDate.now(ZoneOffset.UTC));
+        Api.as(hr).post("/api/programs/{id}/end", first).then().statusCode(200);
+        launch(second, TODAY);
     }
 
     @Test
@@ -150,20 +161,20 @@ public class ProgramLifecycleFlowTest {
         String outsider = enroll(otherTeam, "Bob", "bob-" + UUID.randomUUID() + "@acme.example");
         String id = createDraft(List.of(team, otherTeam));
 
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("employeeId", ada))
+        Api.as(hr).body(Map.of("employeeId", ada))
                 .post("/api/programs/{id}/teams/{team}/champions", id, team).then().statusCode(200)
                 .body("employeeId", containsInAnyOrder(ada)).body("displayName", containsInAnyOrder("Ada"));
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("employeeId", lin))
+        Api.as(hr).body(Map.of("employeeId", lin))
                 .post("/api/programs/{id}/teams/{team}/champions", id, team).then().statusCode(200).body("$", hasSize(2));
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("employeeId", outsider))
+        Api.as(hr).body(Map.of("employeeId", outsider))
                 .post("/api/programs/{id}/teams/{team}/champions", id, team).then().statusCode(400)
                 .body("errors.field", hasItems("employeeId"));
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("employeeId", ada))
+        Api.as(hr).body(Map.of("employeeId", ada))
                 .post("/api/programs/{id}/teams/{team}/champions", id, formTeam("Not in program")).then().statusCode(404);
 
-        given().auth().oauth2(hr).delete("/api/programs/{id}/teams/{team}/champions/{e}", id, team, ada).then().statusCode(204);
-        given().auth().oauth2(hr).delete("/api/programs/{id}/teams/{team}/champions/{e}", id, team, ada).then().statusCode(404);
-        given().auth().oauth2(hr).get("/api/programs/{id}/teams/{team}/champions", id, team).then().statusCode(200)
+        Api.as(hr).delete("/api/programs/{id}/teams/{team}/champions/{e}", id, team, ada).then().statusCode(204);
+        Api.as(hr).delete("/api/programs/{id}/teams/{team}/champions/{e}", id, team, ada).then().statusCode(404);
+        Api.as(hr).get("/api/programs/{id}/teams/{team}/champions", id, team).then().statusCode(200)
                 .body("employeeId", containsInAnyOrder(lin));
     }
 
@@ -173,27 +184,27 @@ public class ProgramLifecycleFlowTest {
         String id = createDraft(List.of(team));
         String other = TOKENS.issue("globex-" + UUID.randomUUID(), "hr-2", "hr");
 
-        given().auth().oauth2(other).get("/api/programs/{id}", id).then().statusCode(404);
-        given().auth().oauth2(other).contentType("application/json").body(draftBody("Mine now", List.of(team)))
+        Api.as(other).get("/api/programs/{id}", id).then().statusCode(404);
+        Api.as(other).body(draftBody("Mine now", List.of(team)))
                 .put("/api/programs/{id}", id).then().statusCode(404);
-        given().auth().oauth2(other).contentType("application/json").body(Map.of("startsOn", "2027-01-04"))
+        Api.as(other).body(Map.of("startsOn", "2027-01-04"))
                 .post("/api/programs/{id}/launch", id).then().statusCode(404);
-        given().auth().oauth2(other).post("/api/programs/{id}/end", id).then().statusCode(404);
-        given().auth().oauth2(other).get("/api/programs/{id}/teams/{team}/champions", id, team).then().statusCode(404);
-        given().auth().oauth2(other).get("/api/programs").then().statusCode(200).body("total", equalTo(0));
+        Api.as(other).post("/api/programs/{id}/end", id).then().statusCode(404);
+        Api.as(other).get("/api/programs/{id}/teams/{team}/champions", id, team).then().statusCode(404);
+        Api.as(other).get("/api/programs").then().statusCode(200).body("total", equalTo(0));
         // a program of another tenant cannot name our team either
-        given().auth().oauth2(other).contentType("application/json").body(draftBody("Sneaky", List.of(team)))
+        Api.as(other).body(draftBody("Sneaky", List.of(team)))
                 .post("/api/programs").then().statusCode(400).body("errors.field", hasItems("teamIds[0]"));
 
         String employee = TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee");
-        given().auth().oauth2(employee).get("/api/programs/{id}", id).then().statusCode(403);
-        given().auth().oauth2(employee).contentType("application/json").body(draftBody("x", List.of(team)))
+        Api.as(employee).get("/api/programs/{id}", id).then().statusCode(403);
+        Api.as(employee).body(draftBody("x", List.of(team)))
                 .post("/api/programs").then().statusCode(403);
     }
 
     @Test
     void the_openapi_document_describes_the_program_and_personal_data_routes() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        Api.anonymous().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/programs/{id}/launch'.post.summary", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/programs/{id}/teams/{teamId}/champions'.post.summary", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/me/data-export'.get.summary", org.hamcrest.Matchers.notNullValue())
@@ -201,14 +212,14 @@ public class ProgramLifecycleFlowTest {
     }
 
     private String createDraft(List<String> teams) {
-        return given().auth().oauth2(hr).contentType("application/json").body(draftBody("Stand up, Finance", teams))
+        return Api.as(hr).body(draftBody("Stand up, Finance", teams))
                 .post("/api/programs").then().statusCode(201).header("Location", org.hamcrest.Matchers.containsString("/api/programs/"))
                 .header("ETag", org.hamcrest.Matchers.notNullValue())
                 .body("status", equalTo("draft")).extract().path("id");
     }
 
     private void launch(String id, LocalDate startsOn) {
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("startsOn", startsOn.toString()))
+        Api.as(hr).body(Map.of("startsOn", startsOn.toString()))
                 .post("/api/programs/{id}/launch", id).then().statusCode(200);
     }
 
@@ -219,12 +230,12 @@ public class ProgramLifecycleFlowTest {
     }
 
     private String formTeam(String name) {
-        return given().auth().oauth2(hr).contentType("application/json").body(Map.of("name", name + " " + UUID.randomUUID()))
+        return Api.as(hr).body(Map.of("name", name + " " + UUID.randomUUID()))
                 .post("/api/teams").then().statusCode(201).extract().path("id");
     }
 
     private String enroll(String team, String name, String email) {
-        return given().auth().oauth2(hr).contentType("application/json")
+        return Api.as(hr)
                 .body(Map.of("displayName", name, "email", email, "timeZone", "UTC", "workdayStart", "09:00", "workdayEnd", "17:00"))
                 .post("/api/teams/{id}/employees", team).then().statusCode(201).extract().path("id");
     }

@@ -1,4 +1,4 @@
-package io.upright.programs.privacy;
+package io.upright.programs.personaldata;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

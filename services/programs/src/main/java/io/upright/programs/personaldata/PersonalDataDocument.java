@@ -1,4 +1,4 @@
-package io.upright.programs.privacy;
+package io.upright.programs.personaldata;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,9 +1,8 @@
-package io.upright.programs.privacy;
+package io.upright.programs.personaldata;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
-import io.upright.programs.enrollment.Enrollments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /** GDPR: an employee's export (Art. 15/20) and erasure by crypto-shredding (Art. 17), by themselves or an admin. */
@@ -30,10 +31,10 @@ import java.util.UUID;
 public class PersonalDataResource {
 
     @Inject
-    DataExports exports;
+    ProgramsPersonalData own;
 
     @Inject
-    Enrollments enrollments;
+    PersonalDataErasure erasure;
 
     @Inject
     ExportParts parts;
@@ -41,13 +42,16 @@ public class PersonalDataResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Path("/me/data-export")
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Everything Upright holds about me, across services, as one JSON document")
     @APIResponse(responseCode = "200", description = "The export", content = @Content(schema = @Schema(implementation = PersonalDataDocument.class)))
-    @APIResponse(responseCode = "503", description = "A service could not hand over its part; nothing exported", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "I am not enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "A service could not hand over its part; nothing exported", ref = ProblemResponses.SERVICE_UNAVAILABLE)
+    @APIResponse(responseCode = "404", description = "I am not enrolled", ref = ProblemResponses.NOT_FOUND)
     public PersonalDataDocument myExport() {
         return document(user.employeeId());
     }
@@ -57,16 +61,16 @@ public class PersonalDataResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Everything Upright holds about an employee, across services, on their behalf")
     @APIResponse(responseCode = "200", description = "The export", content = @Content(schema = @Schema(implementation = PersonalDataDocument.class)))
-    @APIResponse(responseCode = "503", description = "A service could not hand over its part; nothing exported", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such employee in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "A service could not hand over its part; nothing exported", ref = ProblemResponses.SERVICE_UNAVAILABLE)
+    @APIResponse(responseCode = "404", description = "No such employee in your tenant", ref = ProblemResponses.NOT_FOUND)
     public PersonalDataDocument export(@PathParam("id") UUID id) {
         return document(id);
     }
 
     private PersonalDataDocument document(UUID employeeId) {
         // programs first: an unknown employee is a 404 before any other service is asked
-        DataExport own = exports.export(user.tenant(), employeeId);
-        return new PersonalDataDocument(employeeId, own.exportedAt(), own, parts.gather(employeeId, user.rawToken()));
+        DataExport programs = own.export(user.tenant(), employeeId, Instant.now(clock));
+        return new PersonalDataDocument(employeeId, programs.exportedAt(), programs, parts.gather(employeeId, user.rawToken()));
     }
 
     @DELETE
@@ -74,9 +78,9 @@ public class PersonalDataResource {
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Erase my personal data: my key is shredded, my name, email and chat handle become unreadable everywhere (EmployeeErased)")
     @APIResponse(responseCode = "204", description = "Erased (erasing again changes nothing)")
-    @APIResponse(responseCode = "404", description = "I am not enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "I am not enrolled", ref = ProblemResponses.NOT_FOUND)
     public Response eraseMe() {
-        enrollments.erase(user.tenant(), user.employeeId());
+        erasure.erase(user.tenant(), user.employeeId());
         return Response.noContent().build();
     }
 
@@ -85,9 +89,9 @@ public class PersonalDataResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Erase an employee's personal data on their behalf (crypto-shredding, EmployeeErased)")
     @APIResponse(responseCode = "204", description = "Erased (erasing again changes nothing)")
-    @APIResponse(responseCode = "404", description = "No such employee in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such employee in your tenant", ref = ProblemResponses.NOT_FOUND)
     public Response erase(@PathParam("id") UUID id) {
-        enrollments.erase(user.tenant(), id);
+        erasure.erase(user.tenant(), id);
         return Response.noContent().build();
     }
 }

@@ -1,4 +1,4 @@
-package io.upright.programs.privacy;
+package io.upright.programs.personaldata;
 
 import io.upright.programs.enrollment.EmployeeView;
 import io.upright.programs.program.ProgramView;

@@ -1,10 +1,11 @@
-package io.upright.programs.privacy;
+package io.upright.programs.personaldata;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.programs.program.ProgramLifecycleFlowTest;
 import io.upright.localinfra.DevTokens;
+import io.upright.testsupport.http.Api;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
@@ -25,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -57,7 +57,7 @@ class PersonalDataFlowTest {
     void names_emails_and_handles_are_stored_sealed_in_the_event_store_and_the_read_model() throws Exception {
         String team = formTeam("Finance");
         String id = enroll(team, null);
-        given().auth().oauth2(hr).get("/api/employees/{id}", id).then().statusCode(200)
+        Api.as(hr).get("/api/employees/{id}", id).then().statusCode(200)
                 .body("displayName", equalTo(name)).body("email", equalTo(email)).body("chatHandle", equalTo(handle))
                 .body("status", equalTo("enrolled"));
 
@@ -72,20 +72,20 @@ class PersonalDataFlowTest {
     void erasing_myself_leaves_nothing_readable_in_any_programs_table_and_publishes_employee_erased_once() throws Exception {
         String team = formTeam("Finance");
         String id = enroll(team, "enrol-zelda");
-        String program = given().auth().oauth2(hr).contentType("application/json")
+        String program = Api.as(hr)
                 .body(ProgramLifecycleFlowTest.draftBody("Stand up", List.of(team))).post("/api/programs")
                 .then().statusCode(201).extract().path("id");
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("employeeId", id))
+        Api.as(hr).body(Map.of("employeeId", id))
                 .post("/api/programs/{p}/teams/{t}/champions", program, team).then().statusCode(200);
         String me = TOKENS.issue(tenant, id, "employee");
 
-        given().auth().oauth2(me).delete("/api/me/personal-data").then().statusCode(204);
-        given().auth().oauth2(me).delete("/api/me/personal-data").then().statusCode(204);
+        Api.as(me).delete("/api/me/personal-data").then().statusCode(204);
+        Api.as(me).delete("/api/me/personal-data").then().statusCode(204);
 
-        given().auth().oauth2(hr).get("/api/employees/{id}", id).then().statusCode(200)
+        Api.as(hr).get("/api/employees/{id}", id).then().statusCode(200)
                 .body("status", equalTo("erased")).body("erasedAt", org.hamcrest.Matchers.notNullValue())
                 .body("displayName", nullValue()).body("email", nullValue()).body("chatHandle", nullValue());
-        given().auth().oauth2(hr).get("/api/programs/{p}/teams/{t}/champions", program, team).then().statusCode(200)
+        Api.as(hr).get("/api/programs/{p}/teams/{t}/champions", program, team).then().statusCode(200)
                 .body("[0].employeeId", equalTo(id)).body("[0].displayName", nullValue());
         assertThat(tablesContaining(name, email, handle)).isEmpty();
         assertThat(rawText("select subject_id::text from personal_data_key where tenant_id = ?")).isEmpty();
@@ -108,12 +108,12 @@ class PersonalDataFlowTest {
         String team = formTeam("Ops");
         String id = enroll(team, null);
 
-        given().auth().oauth2(hr).delete("/api/employees/{id}/personal-data", id).then().statusCode(403);
-        given().auth().oauth2(admin).delete("/api/employees/{id}/personal-data", id).then().statusCode(204);
-        given().auth().oauth2(TOKENS.issue("globex-" + UUID.randomUUID(), "admin-2", "admin"))
+        Api.as(hr).delete("/api/employees/{id}/personal-data", id).then().statusCode(403);
+        Api.as(admin).delete("/api/employees/{id}/personal-data", id).then().statusCode(204);
+        Api.as(TOKENS.issue("globex-" + UUID.randomUUID(), "admin-2", "admin"))
                 .delete("/api/employees/{id}/personal-data", id).then().statusCode(404);
 
-        given().auth().oauth2(admin).get("/api/employees/{id}/data-export", id).then().statusCode(200)
+        Api.as(admin).get("/api/employees/{id}/data-export", id).then().statusCode(200)
                 .body("programs.profile.status", equalTo("erased")).body("programs.profile.displayName", nullValue())
                 .body("programs.enrolmentHistory.type", org.hamcrest.Matchers.contains("EmployeeJoined", "PersonalDataErased"))
                 .body("programs.enrolmentHistory[0].displayName", nullValue()).body("programs.enrolmentHistory[0].email", nullValue());
@@ -123,15 +123,15 @@ class PersonalDataFlowTest {
     void the_export_holds_profile_team_history_programs_and_champion_roles() {
         String team = formTeam("Research");
         String id = enroll(team, null);
-        String program = given().auth().oauth2(hr).contentType("application/json")
+        String program = Api.as(hr)
                 .body(ProgramLifecycleFlowTest.draftBody("Stand up, Research", List.of(team))).post("/api/programs")
                 .then().statusCode(201).extract().path("id");
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of("employeeId", id))
+        Api.as(hr).body(Map.of("employeeId", id))
                 .post("/api/programs/{p}/teams/{t}/champions", program, team).then().statusCode(200);
-        given().auth().oauth2(admin).post("/api/employees/{id}/leave", id).then().statusCode(200).body("status", equalTo("left"));
+        Api.as(admin).post("/api/employees/{id}/leave", id).then().statusCode(200).body("status", equalTo("left"));
 
         String me = TOKENS.issue(tenant, id, "employee");
-        given().auth().oauth2(me).get("/api/me/data-export").then().statusCode(200)
+        Api.as(me).get("/api/me/data-export").then().statusCode(200)
                 .body("programs.service", equalTo("programs")).body("employeeId", equalTo(id)).body("services.size()", equalTo(0))
                 .body("programs.profile.id", equalTo(id)).body("programs.profile.displayName", equalTo(name))
                 .body("programs.profile.email", equalTo(email)).body("programs.profile.chatHandle", equalTo(handle))
@@ -142,9 +142,32 @@ class PersonalDataFlowTest {
                 .body("programs.programs.id", hasItems(program)).body("programs.programs[0].title", equalTo("Stand up, Research"))
                 .body("programs.championRoles[0].programId", equalTo(program)).body("programs.championRoles[0].teamId", equalTo(team))
                 .body("programs.championRoles[0].programTitle", equalTo("Stand up, Research"));
-        given().auth().oauth2(hr).get("/api/employees/{id}/data-export", id).then().statusCode(403);
-        given().auth().oauth2(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee")).get("/api/me/data-export")
+        Api.as(hr).get("/api/employees/{id}/data-export", id).then().statusCode(403);
+        Api.as(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee")).get("/api/me/data-export")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void programs_part_is_served_on_the_platform_export_path_as_in_the_gathered_document() {
+        String team = formTeam("Design");
+        String id = enroll(team, null);
+        String me = TOKENS.issue(tenant, id, "employee");
+
+        Map<String, Object> section = new java.util.LinkedHashMap<>(
+                Api.as(me).get("/api/me/data-export").then().statusCode(200).extract().jsonPath().getMap("programs"));
+        assertThat(section).containsEntry("service", "programs").containsKey("exportedAt");
+        section.remove("service");
+        section.remove("exportedAt");
+
+        Map<String, Object> part = Api.as(me).get("/api/personal-data-exports/{id}", id).then().statusCode(200)
+                .body("service", equalTo("programs")).body("employeeId", equalTo(id))
+                .extract().jsonPath().getMap("data");
+        assertThat(part).isEqualTo(section);
+        assertThat(part).containsOnlyKeys("profile", "team", "enrolmentHistory", "programs", "championRoles");
+
+        Api.as(admin).get("/api/personal-data-exports/{id}", id).then().statusCode(200).body("data.profile.displayName", equalTo(name));
+        Api.as(hr).get("/api/personal-data-exports/{id}", id).then().statusCode(403);
+        Api.as(admin).get("/api/personal-data-exports/{id}", UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test
@@ -152,11 +175,11 @@ class PersonalDataFlowTest {
         String team = formTeam("Legal");
         String id = enroll(team, null);
 
-        given().auth().oauth2(hr).post("/api/employees/{id}/leave", id).then().statusCode(403);
-        given().auth().oauth2(admin).post("/api/employees/{id}/leave", id).then().statusCode(200)
+        Api.as(hr).post("/api/employees/{id}/leave", id).then().statusCode(403);
+        Api.as(admin).post("/api/employees/{id}/leave", id).then().statusCode(200)
                 .body("leftAt", org.hamcrest.Matchers.notNullValue());
-        given().auth().oauth2(admin).post("/api/employees/{id}/leave", id).then().statusCode(409);
-        given().auth().oauth2(TOKENS.issue("globex-" + UUID.randomUUID(), "admin-2", "admin"))
+        Api.as(admin).post("/api/employees/{id}/leave", id).then().statusCode(409);
+        Api.as(TOKENS.issue("globex-" + UUID.randomUUID(), "admin-2", "admin"))
                 .post("/api/employees/{id}/leave", id).then().statusCode(404);
 
         ConsumerRecord<String, byte[]> left = TopicReader.awaitRecord(kafka, "upright.programs",
@@ -166,7 +189,7 @@ class PersonalDataFlowTest {
     }
 
     private String enroll(String team, String idempotencyKey) {
-        var request = given().auth().oauth2(hr).contentType("application/json");
+        var request = Api.as(hr);
         if (idempotencyKey != null) {
             request = request.header("Idempotency-Key", idempotencyKey);
         }
@@ -176,7 +199,7 @@ class PersonalDataFlowTest {
     }
 
     private String formTeam(String teamName) {
-        return given().auth().oauth2(hr).contentType("application/json").body(Map.of("name", teamName + " " + UUID.randomUUID()))
+        return Api.as(hr).body(Map.of("name", teamName + " " + UUID.randomUUID()))
                 .post("/api/teams").then().statusCode(201).extract().path("id");
     }
 

@@ -1,20 +1,22 @@
-package io.upright.programs.privacy;
+package io.upright.programs.personaldata;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upright.platform.eventstore.EventStore;
+import io.upright.platform.personaldata.PersonalDataPart;
 import io.upright.programs.enrollment.EmployeeEvent;
 import io.upright.programs.enrollment.EmployeeRecord;
 import io.upright.programs.enrollment.EmployeeView;
 import io.upright.programs.enrollment.Enrollments;
+import io.upright.programs.program.ProgramQueries;
 import io.upright.programs.program.ProgramView;
-import io.upright.programs.program.Programs;
 import io.upright.programs.team.TeamRecord;
 import io.upright.programs.team.Teams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +25,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Builds an employee's data export, and runs their erasure. */
+/**
+ * Programs' part of an employee's data export: their profile (personal fields opened), team, own event stream,
+ * the programs of their team and their champion roles. The platform serves it on its export path; the gathered
+ * document ({@link PersonalDataResource}) takes the same part as its {@code programs} section.
+ */
 @ApplicationScoped
-public class DataExports {
+public class ProgramsPersonalData implements PersonalDataPart {
 
     private static final List<String> SEALED_FIELDS = List.of("displayName", "email", "chatHandle");
 
@@ -36,7 +42,7 @@ public class DataExports {
     Teams teams;
 
     @Inject
-    Programs programs;
+    ProgramQueries programs;
 
     @Inject
     EventStore eventStore;
@@ -44,8 +50,29 @@ public class DataExports {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Clock clock;
+
+    @Override
+    public String service() {
+        return "programs";
+    }
+
+    /** The part's fields without the envelope ({@code service}, {@code exportedAt}), which the platform adds. */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public DataExport export(String tenant, UUID employeeId) {
+    public Map<String, Object> export(String tenant, UUID employeeId) {
+        Map<String, Object> data = json.convertValue(export(tenant, employeeId, Instant.now(clock)),
+                new TypeReference<LinkedHashMap<String, Object>>() {
+                });
+        data.remove("service");
+        data.remove("exportedAt");
+        return data;
+    }
+
+    /** The part as the gathered document's {@code programs} section; 404 for no such employee in the tenant. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DataExport export(String tenant, UUID employeeId, Instant exportedAt) {
         EmployeeRecord employee = enrollments.get(tenant, employeeId);
         EmployeeView profile = enrollments.view(employee);
         TeamRecord team = teams.get(tenant, employee.teamId);
@@ -56,7 +83,7 @@ public class DataExports {
         List<DataExport.ChampionRole> roles = programs.championRolesOf(tenant, employeeId).stream()
                 .map(c -> new DataExport.ChampionRole(c.programId(), programs.get(tenant, c.programId()).title(), c.teamId(),
                         c.appointedAt())).toList();
-        return new DataExport("programs", Instant.now(), profile, new DataExport.TeamInfo(team.id, team.name), history,
+        return new DataExport(service(), exportedAt, profile, new DataExport.TeamInfo(team.id, team.name), history,
                 theirPrograms, roles);
     }
 
