@@ -1,4 +1,4 @@
-package io.upright.exercises.catalogue;
+package io.upright.exercises;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

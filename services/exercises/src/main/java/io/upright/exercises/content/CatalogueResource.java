@@ -1,10 +1,14 @@
-package io.upright.exercises.catalogue;
+package io.upright.exercises.content;
 
 import io.quarkus.security.Authenticated;
-import io.upright.exercises.content.PublishedContent;
+import io.upright.platform.openapi.ProblemResponses;
+import io.upright.exercises.catalogue.Catalogue;
+import io.upright.exercises.catalogue.Exercise;
+import io.upright.exercises.catalogue.ExerciseFilter;
+import io.upright.exercises.catalogue.Routine;
+import io.upright.exercises.catalogue.Vocabulary;
 import io.upright.platform.api.Page;
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.Problem;
 import io.upright.platform.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -81,8 +85,7 @@ public class CatalogueResource {
     @Path("/exercises")
     @Operation(summary = "Search exercises; every filter is optional and they combine. Ordered by title, then id")
     @APIResponse(responseCode = "200", description = "One page of matching exercises")
-    @APIResponse(responseCode = "400", description = "Unknown filter value or bad paging; `errors[].field` names the parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown filter value or bad paging; `errors[].field` names the parameter", ref = ProblemResponses.BAD_REQUEST)
     public Page<Exercise> exercises(
             @QueryParam("bodyArea") @Parameter(description = "Exercises working this area",
                     schema = @Schema(enumeration = {"hip-flexors", "lower-back", "glutes", "hamstrings", "core", "neck-shoulders", "whole-body"})) String bodyArea,
@@ -116,7 +119,7 @@ public class CatalogueResource {
             headers = @Header(name = HttpHeaders.ETAG, description = "Published version and content hash"),
             content = @Content(schema = @Schema(implementation = Exercise.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match; no body")
-    @APIResponse(responseCode = "404", description = "No such exercise", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such exercise", ref = ProblemResponses.NOT_FOUND)
     public Response exercise(@PathParam("id") String id,
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(description = "An ETag from an earlier read") String ifNoneMatch,
                              @Context Request request) {
@@ -129,8 +132,7 @@ public class CatalogueResource {
     @Path("/routines")
     @Operation(summary = "List routines, optionally by level and body area, ordered by title then id; durations are the sum of their exercises")
     @APIResponse(responseCode = "200", description = "One page of routines")
-    @APIResponse(responseCode = "400", description = "Unknown filter value or bad paging; `errors[].field` names the parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown filter value or bad paging; `errors[].field` names the parameter", ref = ProblemResponses.BAD_REQUEST)
     public Page<RoutineSummary> routines(
             @QueryParam("level") @Parameter(schema = @Schema(enumeration = {"beginner", "intermediate"})) String level,
             @QueryParam("bodyArea") @Parameter(description = "Routines with at least one exercise working this area",
@@ -153,7 +155,7 @@ public class CatalogueResource {
             headers = @Header(name = HttpHeaders.ETAG, description = "Published version and a hash of the routine and its exercises"),
             content = @Content(schema = @Schema(implementation = RoutineDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match; no body")
-    @APIResponse(responseCode = "404", description = "No such routine", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such routine", ref = ProblemResponses.NOT_FOUND)
     public Response routine(@PathParam("id") String id,
                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(description = "An ETag from an earlier read") String ifNoneMatch,
                             @Context Request request) {

@@ -3,7 +3,7 @@ package io.upright.exercises.content;
 import io.upright.exercises.catalogue.Catalogue;
 import io.upright.platform.eventstore.Decider;
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ public abstract class ContentDecider<T, E> implements Decider<ContentCommand<T>,
         }
         if (command instanceof ContentCommand.Create<T> create) {
             if (state.exists()) {
-                throw ProblemException.conflict(noun() + " " + state.id() + " already exists; edit it instead");
+                throw Rejection.conflict(noun() + " " + state.id() + " already exists; edit it instead");
             }
             List<FieldError> errors = new ArrayList<>(check(create.content()));
             String id = idOf(create.content());
@@ -79,15 +79,15 @@ public abstract class ContentDecider<T, E> implements Decider<ContentCommand<T>,
                 errors.add(0, new FieldError("id", "must be kebab-case (a-z, 0-9 and single hyphens), at most 80 characters"));
             }
             if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
+                throw Rejection.invalid(errors);
             }
             return List.of(new ContentChange.Drafted<>(1, create.content(), null, create.by(), create.at()));
         }
         if (!state.exists()) {
-            throw ProblemException.notFound(noun());
+            throw Rejection.notFound(noun());
         }
         if (state.retired()) {
-            throw ProblemException.conflict(noun() + " " + state.id() + " is retired and can no longer change");
+            throw Rejection.conflict(noun() + " " + state.id() + " is retired and can no longer change");
         }
         ContentVersion<T> latest = state.latest().orElseThrow();
         if (command instanceof ContentCommand.Edit<T> edit) {
@@ -97,7 +97,7 @@ public abstract class ContentDecider<T, E> implements Decider<ContentCommand<T>,
                 errors.add(0, new FieldError("id", "must stay " + state.id() + "; ids are never renamed"));
             }
             if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
+                throw Rejection.invalid(errors);
             }
             if (latest.status() == ContentStatus.DRAFT) {
                 return List.of(new ContentChange.Revised<>(latest.version(), edit.content(), edit.by(), edit.at()));
@@ -116,7 +116,7 @@ public abstract class ContentDecider<T, E> implements Decider<ContentCommand<T>,
         }
         if (command instanceof ContentCommand.RejectReview<T> reject) {
             if (reject.reason() == null || reject.reason().isBlank() || reject.reason().length() > MAX_REASON) {
-                throw ProblemException.invalid("reason", "say briefly what to change (1 to " + MAX_REASON + " characters)");
+                throw Rejection.invalid("reason", "say briefly what to change (1 to " + MAX_REASON + " characters)");
             }
             if (latest.status() != ContentStatus.IN_REVIEW) {
                 throw wrongState(state, latest, "sent back to draft; only a version in review can be");
@@ -129,19 +129,19 @@ public abstract class ContentDecider<T, E> implements Decider<ContentCommand<T>,
             }
             List<String> blockers = publishBlockers(latest.content(), publish.published());
             if (!blockers.isEmpty()) {
-                throw new ProblemException(409, "not-publishable", "Cannot publish",
-                        noun() + " " + state.id() + " cannot be published: " + String.join("; ", blockers), List.of());
+                throw Rejection.conflict("not-publishable", "Cannot publish",
+                        noun() + " " + state.id() + " cannot be published: " + String.join("; ", blockers));
             }
             return List.of(new ContentChange.Published<>(latest.version(), publish.by(), publish.at()));
         }
         if (command instanceof ContentCommand.Retire<T> retire) {
-            ContentVersion<T> published = state.published().orElseThrow(() -> ProblemException.conflict(
+            ContentVersion<T> published = state.published().orElseThrow(() -> Rejection.conflict(
                     noun() + " " + state.id() + " has no published version; only a published " + noun().toLowerCase()
                             + " can be retired"));
             List<String> blockers = retireBlockers(state.id(), retire.published());
             if (!blockers.isEmpty()) {
-                throw new ProblemException(409, "content-in-use", noun() + " in use",
-                        noun() + " " + state.id() + " cannot be retired: " + String.join("; ", blockers), List.of());
+                throw Rejection.conflict("content-in-use", noun() + " in use",
+                        noun() + " " + state.id() + " cannot be retired: " + String.join("; ", blockers));
             }
             return List.of(new ContentChange.Retired<>(published.version(), retire.by(), retire.at()));
         }
@@ -163,8 +163,8 @@ public abstract class ContentDecider<T, E> implements Decider<ContentCommand<T>,
                 new ContentChange.Published<>(next, seed.by(), seed.at()));
     }
 
-    private ProblemException wrongState(ContentState<T> state, ContentVersion<T> latest, String what) {
-        return ProblemException.conflict(noun() + " " + state.id() + " version " + latest.version() + " is "
+    private Rejection wrongState(ContentState<T> state, ContentVersion<T> latest, String what) {
+        return Rejection.conflict(noun() + " " + state.id() + " version " + latest.version() + " is "
                 + latest.status().label() + " and cannot be " + what);
     }
 

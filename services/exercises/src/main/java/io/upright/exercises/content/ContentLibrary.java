@@ -1,14 +1,16 @@
 package io.upright.exercises.content;
 
+import io.upright.exercises.ContentConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upright.exercises.catalogue.Catalogue;
 import io.upright.exercises.catalogue.Exercise;
 import io.upright.exercises.catalogue.Routine;
 import io.upright.exercises.catalogue.RoutineDefinition;
+import io.upright.platform.domain.Rejection;
+import io.upright.platform.eventstore.Aggregate;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
-import io.upright.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,15 +40,27 @@ public class ContentLibrary {
 
     private static final Logger LOG = Logger.getLogger(ContentLibrary.class);
 
-    /** Describes one kind of content: its stream type, events, rules and title. */
-    public record Kind<T, E>(String streamType, Class<E> events, ContentDecider<T, E> decider,
+    /**
+     * Describes one kind of content: its aggregate (stream type, events, rules), the same rules as a content
+     * decider (the seeder asks them what blocks publishing) and its title.
+     */
+    public record Kind<T, E>(Aggregate<ContentCommand<T>, ContentState<T>, E> aggregate, ContentDecider<T, E> decider,
                              Function<T, String> title) {
+
+        static <T, E> Kind<T, E> of(String streamType, Class<E> events, ContentDecider<T, E> decider,
+                                    Function<T, String> title) {
+            return new Kind<>(Aggregate.of(streamType, events, decider), decider, title);
+        }
+
+        public String streamType() {
+            return aggregate.streamType();
+        }
     }
 
     public static final Kind<Exercise, ExerciseEvent> EXERCISES =
-            new Kind<>(EXERCISE, ExerciseEvent.class, new ExerciseDecider(), Exercise::title);
+            Kind.of(EXERCISE, ExerciseEvent.class, new ExerciseDecider(), Exercise::title);
     public static final Kind<RoutineDefinition, RoutineEvent> ROUTINES =
-            new Kind<>(ROUTINE, RoutineEvent.class, new RoutineDecider(), RoutineDefinition::title);
+            Kind.of(ROUTINE, RoutineEvent.class, new RoutineDecider(), RoutineDefinition::title);
 
     /** An item's state and its stream version (its ETag for editors). */
     public record Item<T>(ContentState<T> state, long version) {
@@ -66,6 +81,9 @@ public class ContentLibrary {
     @Inject
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     /** Stable stream id of an item: the same slug always names the same stream. */
     public static UUID streamId(String kind, String id) {
         return UUID.nameUUIDFromBytes((kind + ":" + id).getBytes(StandardCharsets.UTF_8));
@@ -80,11 +98,11 @@ public class ContentLibrary {
                                  OptionalLong ifMatch) {
         Decision<ContentState<T>, E> decision;
         try {
-            decision = aggregates.handle(config.libraryTenant(), kind.streamType(), streamId(kind.streamType(), id),
-                    kind.events(), kind.decider(), command.apply(published.fresh()), ifMatch);
-        } catch (ProblemException e) {
+            decision = aggregates.handle(config.libraryTenant(), kind.aggregate(), streamId(kind.streamType(), id),
+                    command.apply(published.fresh()), ifMatch);
+        } catch (Rejection e) {
             // the decider cannot know the id of a stream that does not exist; say which item was meant
-            throw e.status() == 404 ? ProblemException.notFound(noun(kind) + " " + id) : e;
+            throw e.reason() == Rejection.Reason.NOT_FOUND ? Rejection.notFound(noun(kind) + " " + id) : e;
         }
         if (!decision.newEvents().isEmpty()) {
             project(kind, decision.state());
@@ -101,10 +119,10 @@ public class ContentLibrary {
     }
 
     public <T, E> Item<T> read(Kind<T, E> kind, String id) {
-        Decision<ContentState<T>, E> read = aggregates.read(config.libraryTenant(), streamId(kind.streamType(), id),
-                kind.events(), kind.decider());
+        Decision<ContentState<T>, E> read = aggregates.read(config.libraryTenant(), kind.aggregate(),
+                streamId(kind.streamType(), id));
         if (!read.state().exists()) {
-            throw ProblemException.notFound(noun(kind) + " " + id);
+            throw Rejection.notFound(noun(kind) + " " + id);
         }
         return new Item<>(read.state(), read.version());
     }
@@ -129,7 +147,7 @@ public class ContentLibrary {
     @Transactional
     public int seed(Catalogue catalogue, int seedVersion) {
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(7714201)) as l").getResultList();
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         int appended = 0;
         for (Exercise exercise : catalogue.exercises()) {
             appended += seedOne(EXERCISES, exercise.id(), new ContentCommand.Seed<>(exercise, seedVersion, SEED_ACTOR, now));
@@ -159,7 +177,7 @@ public class ContentLibrary {
     private <T, E> int seedOne(Kind<T, E> kind, String id, ContentCommand.Seed<T> seed) {
         String tenant = config.libraryTenant();
         UUID streamId = streamId(kind.streamType(), id);
-        Decision<ContentState<T>, E> current = aggregates.read(tenant, streamId, kind.events(), kind.decider());
+        Decision<ContentState<T>, E> current = aggregates.read(tenant, kind.aggregate(), streamId);
         if (kind.decider().decide(seed, current.state()).isEmpty()) {
             return 0;
         }
@@ -171,8 +189,8 @@ public class ContentLibrary {
             LOG.warnf("Seed: exercise %s was not loaded: %s", id, String.join("; ", blockers));
             return 0;
         }
-        Decision<ContentState<T>, E> decision = aggregates.handle(tenant, kind.streamType(), streamId, kind.events(),
-                kind.decider(), seed, OptionalLong.of(current.version()));
+        Decision<ContentState<T>, E> decision = aggregates.handle(tenant, kind.aggregate(), streamId, seed,
+                OptionalLong.of(current.version()));
         project(kind, decision.state());
         return decision.newEvents().size();
     }

@@ -2,7 +2,8 @@ package io.upright.exercises.content;
 
 import io.quarkus.runtime.StartupEvent;
 import io.upright.exercises.catalogue.Catalogue;
-import io.upright.exercises.catalogue.CatalogueConfig;
+import io.upright.exercises.CatalogueConfig;
+import io.upright.exercises.ContentConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,5 +1,6 @@
 package io.upright.exercises.content;
 
+import io.upright.exercises.ContentConfig;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,5 +1,6 @@
 package io.upright.exercises.content;
 
+import io.upright.exercises.ContentConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upright.exercises.catalogue.Catalogue;

@@ -3,6 +3,7 @@ package io.upright.exercises.content;
 import io.upright.exercises.catalogue.Catalogue;
 import io.upright.exercises.catalogue.Routine;
 import io.upright.exercises.catalogue.RoutineDefinition;
+import io.upright.exercises.catalogue.StartingRoutines;
 import io.upright.exercises.catalogue.Vocabulary;
 import io.upright.exercises.content.RoutineEvent.RoutineDrafted;
 import io.upright.exercises.content.RoutineEvent.RoutinePublished;
@@ -10,7 +11,6 @@ import io.upright.exercises.content.RoutineEvent.RoutineRetired;
 import io.upright.exercises.content.RoutineEvent.RoutineReviewRejected;
 import io.upright.exercises.content.RoutineEvent.RoutineRevised;
 import io.upright.exercises.content.RoutineEvent.RoutineSubmittedForReview;
-import io.upright.exercises.recommendation.Recommender;
 import io.upright.platform.domain.FieldError;
 
 import java.util.ArrayList;
@@ -29,8 +29,7 @@ import java.util.Set;
 public class RoutineDecider extends ContentDecider<RoutineDefinition, RoutineEvent> {
 
     /** The routines the recommender's rules start from; retiring one would leave findings without a routine. */
-    static final Set<String> RECOMMENDER_STARTS = Set.of(Recommender.HIP_FLEXOR_RESET, Recommender.DESK_DAY_LOWER_BACK,
-            Recommender.WALKING_BREAK, Recommender.POSTURE_RESET);
+    static final Set<String> RECOMMENDER_STARTS = StartingRoutines.ALL;
 
     @Override
     protected String noun() {

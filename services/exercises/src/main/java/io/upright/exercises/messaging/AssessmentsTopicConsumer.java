@@ -1,7 +1,8 @@
-package io.upright.exercises.recommendation;
+package io.upright.exercises.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.assessments.AssessmentCompleted;
+import io.upright.exercises.recommendation.Recommendations;
 import io.upright.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,11 +10,9 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Recommends a routine for every completed assessment on upright.assessments; other types are ignored. */
+/** upright.assessments: every {@code AssessmentCompleted} gets a recommendation; other types are ignored. */
 @ApplicationScoped
-public class AssessmentsConsumer {
-
-    static final String CONSUMER = "exercises";
+public class AssessmentsTopicConsumer {
 
     @Inject
     Inbox inbox;
@@ -25,7 +24,7 @@ public class AssessmentsConsumer {
     @Blocking
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(CONSUMER, record).ifPresent(event -> {
+        inbox.accept(Consumers.INBOX, record).ifPresent(event -> {
             if (event.payload() instanceof AssessmentCompleted completed) {
                 recommendations.onAssessmentCompleted(event.tenant(), completed);
             }

@@ -1,7 +1,8 @@
-package io.upright.exercises.session;
+package io.upright.exercises.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.reminders.BreakTaken;
+import io.upright.exercises.session.ExerciseSessions;
 import io.upright.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,13 +11,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Logs a session when an employee presses Done on a reminder that suggested a routine ({@code BreakTaken} with
- * activity {@code routine}); other reminder events are ignored. The inbox makes a redelivery a no-op.
+ * upright.reminders: {@code BreakTaken} (Done on a reminder) may log a session; other reminder events are
+ * ignored. Whether it counts is the session service's rule.
  */
 @ApplicationScoped
-public class RemindersConsumer {
-
-    static final String CONSUMER = "exercises";
+public class RemindersTopicConsumer {
 
     @Inject
     Inbox inbox;
@@ -28,7 +27,7 @@ public class RemindersConsumer {
     @Blocking
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(CONSUMER, record).ifPresent(event -> {
+        inbox.accept(Consumers.INBOX, record).ifPresent(event -> {
             if (event.payload() instanceof BreakTaken taken) {
                 sessions.logFromReminder(event.tenant(), taken);
             }

@@ -1,5 +1,7 @@
 package io.upright.exercises.recommendation;
 
+import io.upright.exercises.catalogue.Catalogue;
+import io.upright.platform.eventstore.Aggregate;
 import io.upright.platform.eventstore.Decider;
 
 import java.time.Instant;
@@ -15,20 +17,19 @@ import java.util.UUID;
 public class RecommendationDecider implements Decider<RecommendationDecider.Recommend,
         RecommendationDecider.Recommendations, RecommendationEvent> {
 
+    /** Stream id = the employee id: one stream of recommendations per employee. */
+    public static final Aggregate<Recommend, Recommendations, RecommendationEvent> RECOMMENDATIONS =
+            Aggregate.of("recommendation", RecommendationEvent.class, new RecommendationDecider());
+
+    /** {@code published}: the library at that moment; the recommender picks from its routines. */
     public record Recommend(UUID recommendationId, UUID employeeId, UUID assessmentId, List<String> findingCodes,
-                            boolean clinicalReview, Instant assessedAt, Instant at) {
+                            boolean clinicalReview, Instant assessedAt, Instant at, Catalogue published) {
     }
 
     public record Recommendations(RecommendationEvent.Recommended current, Set<UUID> assessmentsSeen) {
         public boolean any() {
             return current != null;
         }
-    }
-
-    private final Recommender recommender;
-
-    public RecommendationDecider(Recommender recommender) {
-        this.recommender = recommender;
     }
 
     @Override
@@ -46,8 +47,8 @@ public class RecommendationDecider implements Decider<RecommendationDecider.Reco
         }
         // the last routine recommended lets a repeated finding move the employee forward instead of repeating it
         String previousRoutineId = state.any() ? state.current().routineId() : null;
-        Recommendation recommendation = recommender.recommend(command.findingCodes(), command.clinicalReview(),
-                previousRoutineId);
+        Recommendation recommendation = new Recommender(command.published())
+                .recommend(command.findingCodes(), command.clinicalReview(), previousRoutineId);
         boolean withheld = recommendation.withheldForClinicalReview();
         return List.of(new RecommendationEvent.Recommended(command.recommendationId(), command.employeeId(),
                 command.assessmentId(),

@@ -1,12 +1,12 @@
 package io.upright.exercises.recommendation;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.exercises.catalogue.Routine;
-import io.upright.exercises.catalogue.CatalogueResource.RoutineDetail;
+import io.upright.exercises.content.CatalogueResource.RoutineDetail;
 import io.upright.exercises.content.PublishedContent;
 import io.upright.platform.api.ETags;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -56,8 +56,7 @@ public class RecommendationResource {
     @Operation(summary = "My current routine recommendation, with one reason per finding of my latest assessment")
     @APIResponse(responseCode = "200", description = "The recommendation; ETag is the stream version",
             content = @Content(schema = @Schema(implementation = RecommendationView.class)))
-    @APIResponse(responseCode = "404", description = "No assessment result has reached this service yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No assessment result has reached this service yet", ref = ProblemResponses.NOT_FOUND)
     public Response mine() {
         Recommendations.Current current = recommendations.current(user.tenant(), user.employeeId());
         RecommendationEvent.Recommended r = current.recommended();

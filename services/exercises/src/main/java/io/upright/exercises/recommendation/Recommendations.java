@@ -7,22 +7,20 @@ import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.eventstore.EventStore;
 import io.upright.platform.outbox.Outbox;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Application service: turns assessment results into recommendations (event store + outbox, one transaction). */
 @ApplicationScoped
 public class Recommendations {
-
-    static final String STREAM_TYPE = "recommendation";
 
     @Inject
     AggregateStore aggregates;
@@ -36,20 +34,18 @@ public class Recommendations {
     @Inject
     EventStore eventStore;
 
-    /** Built per use: the recommender picks from the routines published at that moment. */
-    private RecommendationDecider decider() {
-        return new RecommendationDecider(new Recommender(published.current()));
-    }
+    @Inject
+    Clock clock;
 
     /** @return the new recommendation, or empty when this assessment was already answered or is stale */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<RecommendationEvent.Recommended> onAssessmentCompleted(String tenant, AssessmentCompleted completed) {
-        Instant assessedAt = completed.completedAt() == null ? Instant.now() : completed.completedAt();
+        Instant now = Instant.now(clock);
+        Instant assessedAt = completed.completedAt() == null ? now : completed.completedAt();
         Decision<RecommendationDecider.Recommendations, RecommendationEvent> decision = aggregates.handle(tenant,
-                STREAM_TYPE, completed.employeeId(), RecommendationEvent.class, decider(),
+                RecommendationDecider.RECOMMENDATIONS, completed.employeeId(),
                 new RecommendationDecider.Recommend(UUID.randomUUID(), completed.employeeId(), completed.assessmentId(),
-                        completed.findingCodes(), completed.clinicalReview(), assessedAt, Instant.now()),
-                OptionalLong.empty());
+                        completed.findingCodes(), completed.clinicalReview(), assessedAt, now, published.current()));
         if (decision.newEvents().isEmpty()) {
             return Optional.empty();
         }
@@ -63,14 +59,14 @@ public class Recommendations {
     /** Forgets an erased employee's recommendation stream (stream id = employee id). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int erase(String tenant, UUID employeeId) {
-        return eventStore.erase(tenant, STREAM_TYPE, List.of(employeeId));
+        return eventStore.erase(tenant, RecommendationDecider.RECOMMENDATIONS.streamType(), List.of(employeeId));
     }
 
     public Current current(String tenant, UUID employeeId) {
-        Decision<RecommendationDecider.Recommendations, RecommendationEvent> read = aggregates.read(tenant, employeeId,
-                RecommendationEvent.class, decider());
+        Decision<RecommendationDecider.Recommendations, RecommendationEvent> read = aggregates.read(tenant,
+                RecommendationDecider.RECOMMENDATIONS, employeeId);
         if (!read.state().any()) {
-            throw ProblemException.notFound("A recommendation for you");
+            throw Rejection.notFound("A recommendation for you");
         }
         return new Current(read.state().current(), read.version());
     }

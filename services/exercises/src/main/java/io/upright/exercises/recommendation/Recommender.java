@@ -2,6 +2,7 @@ package io.upright.exercises.recommendation;
 
 import io.upright.exercises.catalogue.Catalogue;
 import io.upright.exercises.catalogue.Routine;
+import io.upright.exercises.catalogue.StartingRoutines;
 import io.upright.exercises.catalogue.Vocabulary;
 
 import java.util.ArrayList;
@@ -39,10 +40,10 @@ import static io.upright.contracts.assessments.FindingCodes.RED_FLAG_SEEK_CLINIC
  */
 public final class Recommender {
 
-    public static final String HIP_FLEXOR_RESET = "hip-flexor-reset";
-    public static final String DESK_DAY_LOWER_BACK = "desk-day-lower-back";
-    public static final String WALKING_BREAK = "walking-break";
-    public static final String POSTURE_RESET = "posture-reset";
+    public static final String HIP_FLEXOR_RESET = StartingRoutines.HIP_FLEXOR_RESET;
+    public static final String DESK_DAY_LOWER_BACK = StartingRoutines.DESK_DAY_LOWER_BACK;
+    public static final String WALKING_BREAK = StartingRoutines.WALKING_BREAK;
+    public static final String POSTURE_RESET = StartingRoutines.POSTURE_RESET;
 
     public static final String PAUSED_MESSAGE = "Exercises are paused for now: your assessment mentioned numbness, "
             + "tingling or weakness in your legs. Please see a doctor or physical therapist first; once a clinician "

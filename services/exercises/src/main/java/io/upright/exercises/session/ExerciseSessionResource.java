@@ -1,10 +1,10 @@
 package io.upright.exercises.session;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -73,9 +73,8 @@ public class ExerciseSessionResource {
     @Operation(summary = "Log a routine or a single exercise I did")
     @APIResponse(responseCode = "201", description = "Logged; emits ExerciseSessionCompleted",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field (routineId/exerciseId unknown or not exactly one, minutes, feltRating, completedAt)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an employee", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field (routineId/exerciseId unknown or not exactly one, minutes, feltRating, completedAt)", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "Not an employee", ref = ProblemResponses.FORBIDDEN)
     public Response log(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewSession request) {
         return idempotency.run(user.tenant(), user.subject(), "log-exercise-session", idempotencyKey, request, () -> {
             ExerciseSessionRecord logged = sessions.log(user.tenant(), user.employeeId(), request.routineId(),
@@ -86,7 +85,7 @@ public class ExerciseSessionResource {
 
     @GET
     @Operation(summary = "List my logged sessions, newest first (by completion time, then id)")
-    @APIResponse(responseCode = "400", description = "Bad paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad paging", ref = ProblemResponses.BAD_REQUEST)
     public Page<SessionView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         String tenant = user.tenant();
@@ -98,7 +97,7 @@ public class ExerciseSessionResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one of my logged sessions")
-    @APIResponse(responseCode = "404", description = "No such session of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such session of yours", ref = ProblemResponses.NOT_FOUND)
     public SessionView one(@PathParam("id") UUID id) {
         return SessionView.of(sessions.mine(user.tenant(), user.employeeId(), id));
     }

@@ -5,7 +5,7 @@ import io.quarkus.panache.common.Sort;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
 import io.upright.contracts.reminders.BreakTaken;
 import io.upright.exercises.catalogue.Routine;
-import io.upright.exercises.content.ContentConfig;
+import io.upright.exercises.ContentConfig;
 import io.upright.exercises.content.ContentLibrary;
 import io.upright.exercises.content.ContentVersionRecord;
 import io.upright.exercises.content.PublishedContent;
@@ -13,24 +13,23 @@ import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.eventstore.EventStore;
 import io.upright.platform.outbox.Outbox;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Application service for logged sessions: event store, read model and outbox in one transaction. */
 @ApplicationScoped
 public class ExerciseSessions {
-
-    static final String STREAM_TYPE = "exercise-session";
 
     private static final Logger LOG = Logger.getLogger(ExerciseSessions.class);
 
@@ -49,6 +48,9 @@ public class ExerciseSessions {
     @Inject
     ContentConfig content;
 
+    @Inject
+    Clock clock;
+
     /** How far back a session may be logged: people log yesterday's walk, not last month's. */
     public static final int BACKDATING_DAYS = 14;
 
@@ -59,15 +61,14 @@ public class ExerciseSessions {
     @Transactional
     public ExerciseSessionRecord log(String tenant, UUID employeeId, String routineId, String exerciseId,
                                      Integer minutes, Integer feltRating, Instant completedAt) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         if (completedAt != null && (completedAt.isAfter(now.plusSeconds(60))
-                || completedAt.isBefore(now.minus(java.time.Duration.ofDays(BACKDATING_DAYS))))) {
-            throw ProblemException.invalid("completedAt", "must be within the last " + BACKDATING_DAYS + " days and not in the future");
+                || completedAt.isBefore(now.minus(Duration.ofDays(BACKDATING_DAYS))))) {
+            throw Rejection.invalid("completedAt", "must be within the last " + BACKDATING_DAYS + " days and not in the future");
         }
         UUID id = UUID.randomUUID();
-        return record(tenant, new SessionDecider(published.current()),
-                new SessionDecider.LogSession(id, employeeId, routineId, exerciseId, minutes, feltRating,
-                        completedAt == null ? now : completedAt));
+        return record(tenant, new SessionDecider.LogSession(id, employeeId, routineId, exerciseId, minutes, feltRating,
+                completedAt == null ? now : completedAt, SessionDecider.Known.in(published.current())));
     }
 
     /**
@@ -83,7 +84,7 @@ public class ExerciseSessions {
             return Optional.empty();
         }
         UUID id = UUID.nameUUIDFromBytes(("break-taken:" + taken.reminderId()).getBytes(StandardCharsets.UTF_8));
-        if (aggregates.read(tenant, id, SessionEvent.class, new SessionDecider(r -> false, e -> false)).version() > 0) {
+        if (aggregates.read(tenant, SessionDecider.SESSION, id).version() > 0) {
             return Optional.empty();
         }
         String routineId = taken.routineId().strip();
@@ -97,9 +98,11 @@ public class ExerciseSessions {
             minutes = published.current().routine(routineId).map(Routine::durationMinutes).orElse(1);
         }
         minutes = Math.min(minutes, SessionDecider.MAX_MINUTES);
-        Instant at = taken.takenAt() == null ? Instant.now() : taken.takenAt();
-        return Optional.of(record(tenant, new SessionDecider(r -> true, e -> false),
-                new SessionDecider.LogSession(id, taken.employeeId(), routineId, null, minutes, null, at, false)));
+        Instant at = taken.takenAt() == null ? Instant.now(clock) : taken.takenAt();
+        // the routine was checked against everything the library ever published, just above
+        SessionDecider.Known known = new SessionDecider.Known(r -> true, e -> false);
+        return Optional.of(record(tenant,
+                new SessionDecider.LogSession(id, taken.employeeId(), routineId, null, minutes, null, at, false, known)));
     }
 
     /** Forgets an erased employee: their session streams (found through the read model) and session rows. */
@@ -107,7 +110,7 @@ public class ExerciseSessions {
     public int erase(String tenant, UUID employeeId) {
         List<UUID> ids = ExerciseSessionRecord.<ExerciseSessionRecord>list("tenantId = ?1 and employeeId = ?2",
                 tenant, employeeId).stream().map(r -> r.id).toList();
-        eventStore.erase(tenant, STREAM_TYPE, ids);
+        eventStore.erase(tenant, SessionDecider.SESSION.streamType(), ids);
         return (int) ExerciseSessionRecord.delete("tenantId = ?1 and employeeId = ?2", tenant, employeeId);
     }
 
@@ -116,11 +119,11 @@ public class ExerciseSessions {
                 content.libraryTenant(), kind, id, List.of("published", "superseded", "retired")) > 0;
     }
 
-    private ExerciseSessionRecord record(String tenant, SessionDecider decider, SessionDecider.LogSession command) {
+    private ExerciseSessionRecord record(String tenant, SessionDecider.LogSession command) {
         UUID id = command.sessionId();
         UUID employeeId = command.employeeId();
-        Decision<SessionDecider.Session, SessionEvent> decision = aggregates.handle(tenant, STREAM_TYPE, id,
-                SessionEvent.class, decider, command, OptionalLong.empty());
+        Decision<SessionDecider.Session, SessionEvent> decision = aggregates.handle(tenant, SessionDecider.SESSION, id,
+                command);
         SessionEvent.SessionLogged logged = decision.state().logged();
         ExerciseSessionRecord record = new ExerciseSessionRecord();
         record.tenantId = tenant;
@@ -141,7 +144,7 @@ public class ExerciseSessions {
         ExerciseSessionRecord record = ExerciseSessionRecord
                 .find("tenantId = ?1 and id = ?2 and employeeId = ?3", tenant, id, employeeId).firstResult();
         if (record == null) {
-            throw ProblemException.notFound("Exercise session " + id);
+            throw Rejection.notFound("Exercise session " + id);
         }
         return record;
     }

@@ -1,9 +1,10 @@
 package io.upright.exercises.session;
 
 import io.upright.exercises.catalogue.Catalogue;
-import io.upright.platform.eventstore.Decider;
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
+import io.upright.platform.eventstore.Aggregate;
+import io.upright.platform.eventstore.Decider;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,13 +21,28 @@ public class SessionDecider implements Decider<SessionDecider.LogSession, Sessio
 
     public static final int MAX_MINUTES = 240;
 
+    public static final Aggregate<LogSession, Session, SessionEvent> SESSION =
+            Aggregate.of("exercise-session", SessionEvent.class, new SessionDecider());
+
+    /**
+     * What a session may name. It travels with the command because it depends on the moment: the library as
+     * published now for the API, or anything the library ever published for a reminder's button.
+     */
+    public record Known(Predicate<String> routine, Predicate<String> exercise) {
+
+        /** What this catalogue holds. */
+        public static Known in(Catalogue catalogue) {
+            return new Known(id -> catalogue.routine(id).isPresent(), id -> catalogue.exercise(id).isPresent());
+        }
+    }
+
     /** {@code rated = false}: logged from a reminder's Done button, which asks for no felt rating. */
     public record LogSession(UUID sessionId, UUID employeeId, String routineId, String exerciseId, Integer minutes,
-                             Integer feltRating, Instant at, boolean rated) {
+                             Integer feltRating, Instant at, boolean rated, Known known) {
 
         public LogSession(UUID sessionId, UUID employeeId, String routineId, String exerciseId, Integer minutes,
-                          Integer feltRating, Instant at) {
-            this(sessionId, employeeId, routineId, exerciseId, minutes, feltRating, at, true);
+                          Integer feltRating, Instant at, Known known) {
+            this(sessionId, employeeId, routineId, exerciseId, minutes, feltRating, at, true, known);
         }
     }
 
@@ -34,19 +50,6 @@ public class SessionDecider implements Decider<SessionDecider.LogSession, Sessio
         public boolean exists() {
             return logged != null;
         }
-    }
-
-    private final Predicate<String> routineKnown;
-    private final Predicate<String> exerciseKnown;
-
-    /** Sessions may name what this catalogue holds. */
-    public SessionDecider(Catalogue catalogue) {
-        this(id -> catalogue.routine(id).isPresent(), id -> catalogue.exercise(id).isPresent());
-    }
-
-    public SessionDecider(Predicate<String> routineKnown, Predicate<String> exerciseKnown) {
-        this.routineKnown = routineKnown;
-        this.exerciseKnown = exerciseKnown;
     }
 
     @Override
@@ -57,7 +60,7 @@ public class SessionDecider implements Decider<SessionDecider.LogSession, Sessio
     @Override
     public List<SessionEvent> decide(LogSession command, Session state) {
         if (state.exists()) {
-            throw ProblemException.conflict("Session " + command.sessionId() + " is already logged");
+            throw Rejection.conflict("Session " + command.sessionId() + " is already logged");
         }
         List<FieldError> errors = new ArrayList<>();
         String routineId = blankToNull(command.routineId());
@@ -68,9 +71,9 @@ public class SessionDecider implements Decider<SessionDecider.LogSession, Sessio
         } else if (routineId != null && exerciseId != null) {
             errors.add(new FieldError("routineId", "give either routineId or exerciseId, not both"));
             errors.add(new FieldError("exerciseId", "give either routineId or exerciseId, not both"));
-        } else if (routineId != null && !routineKnown.test(routineId)) {
+        } else if (routineId != null && !command.known().routine().test(routineId)) {
             errors.add(new FieldError("routineId", "is not a routine of the catalogue"));
-        } else if (exerciseId != null && !exerciseKnown.test(exerciseId)) {
+        } else if (exerciseId != null && !command.known().exercise().test(exerciseId)) {
             errors.add(new FieldError("exerciseId", "is not an exercise of the catalogue"));
         }
         if (command.minutes() == null || command.minutes() < 1 || command.minutes() > MAX_MINUTES) {
@@ -82,7 +85,7 @@ public class SessionDecider implements Decider<SessionDecider.LogSession, Sessio
             errors.add(new FieldError("feltRating", "must be from 1 (hard) to 5 (easy)"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw Rejection.invalid(errors);
         }
         return List.of(new SessionEvent.SessionLogged(command.sessionId(), command.employeeId(), routineId, exerciseId,
                 command.minutes(), command.feltRating(), command.at()));

@@ -1,4 +1,4 @@
-package io.upright.exercises.catalogue;
+package io.upright.exercises.content;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.upright.exercises.TestCatalogue;
 import io.upright.localinfra.DevTokens;
+import io.upright.testsupport.http.Api;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -39,18 +39,18 @@ class CatalogueResourceTest {
     private final String employee = TOKENS.issue("acme", UUID.randomUUID().toString(), "employee");
 
     private Response get(String path) {
-        return given().auth().oauth2(employee).get(path);
+        return Api.as(employee).get(path);
     }
 
     @Test
     void every_signed_in_role_can_browse_the_catalogue_and_anonymous_callers_cannot() {
         for (String role : new String[]{"employee", "hr", "admin", "content-editor"}) {
-            given().auth().oauth2(TOKENS.issue("acme", "someone", role)).get("/api/exercises")
+            Api.as(TOKENS.issue("acme", "someone", role)).get("/api/exercises")
                     .then().statusCode(200).body("total", equalTo(EXERCISES));
         }
-        given().get("/api/exercises").then().statusCode(401);
-        given().get("/api/exercises/glute-bridge").then().statusCode(401);
-        given().get("/api/routines").then().statusCode(401);
+        Api.anonymous().get("/api/exercises").then().statusCode(401);
+        Api.anonymous().get("/api/exercises/glute-bridge").then().statusCode(401);
+        Api.anonymous().get("/api/routines").then().statusCode(401);
     }
 
     @Test
@@ -194,13 +194,13 @@ class CatalogueResourceTest {
     void an_exercise_read_again_with_its_etag_is_304_without_a_body() {
         String etag = get("/api/exercises/glute-bridge").then().statusCode(200)
                 .header("ETag", matchesPattern("\"v1-[0-9a-f]{16}\"")).extract().header("ETag");
-        given().auth().oauth2(employee).header("If-None-Match", etag).get("/api/exercises/glute-bridge")
+        Api.as(employee).header("If-None-Match", etag).get("/api/exercises/glute-bridge")
                 .then().statusCode(304).header("ETag", equalTo(etag)).body(emptyString());
-        given().auth().oauth2(employee).header("If-None-Match", "\"v0-0000000000000000\"").get("/api/exercises/glute-bridge")
+        Api.as(employee).header("If-None-Match", "\"v0-0000000000000000\"").get("/api/exercises/glute-bridge")
                 .then().statusCode(200).header("ETag", equalTo(etag)).body("id", equalTo("glute-bridge"));
         String other = get("/api/exercises/bird-dog").then().extract().header("ETag");
         assertThat(other).isNotEqualTo(etag);
-        given().auth().oauth2(employee).header("If-None-Match", etag).get("/api/exercises/bird-dog")
+        Api.as(employee).header("If-None-Match", etag).get("/api/exercises/bird-dog")
                 .then().statusCode(200);
     }
 
@@ -208,17 +208,17 @@ class CatalogueResourceTest {
     void a_routine_read_again_with_its_etag_is_304_without_a_body() {
         String etag = get("/api/routines/walking-break").then().statusCode(200)
                 .header("ETag", matchesPattern("\"v1-[0-9a-f]{16}\"")).extract().header("ETag");
-        given().auth().oauth2(employee).header("If-None-Match", etag).get("/api/routines/walking-break")
+        Api.as(employee).header("If-None-Match", etag).get("/api/routines/walking-break")
                 .then().statusCode(304).header("ETag", equalTo(etag)).body(emptyString());
-        given().auth().oauth2(employee).header("If-None-Match", "\"elsewhere\", " + etag).get("/api/routines/walking-break")
+        Api.as(employee).header("If-None-Match", "\"elsewhere\", " + etag).get("/api/routines/walking-break")
                 .then().statusCode(304);
-        given().auth().oauth2(employee).header("If-None-Match", etag).get("/api/routines/posture-reset")
+        Api.as(employee).header("If-None-Match", etag).get("/api/routines/posture-reset")
                 .then().statusCode(200).body("id", equalTo("posture-reset"));
     }
 
     @Test
     void the_openapi_document_describes_every_endpoint_and_filter() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        Api.anonymous().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.keySet()", hasItems("/api/exercises", "/api/exercises/{id}",
                         "/api/routines", "/api/routines/{id}", "/api/me/recommendation", "/api/me/exercise-sessions"))
                 .body("paths.'/api/exercises'.get.parameters.name", hasItems("bodyArea", "position", "equipment",

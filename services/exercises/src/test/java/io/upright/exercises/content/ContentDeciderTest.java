@@ -11,7 +11,7 @@ import io.upright.exercises.content.ExerciseEvent.ExerciseReviewRejected;
 import io.upright.exercises.content.ExerciseEvent.ExerciseRevised;
 import io.upright.exercises.content.ExerciseEvent.ExerciseSubmittedForReview;
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -128,8 +128,9 @@ class ContentDeciderTest {
     void an_exercise_a_published_routine_uses_cannot_be_retired_and_the_problem_names_the_routines() {
         ContentState<Exercise> s = published(exercise("glute-bridge", 60));
         assertThatThrownBy(() -> exercises.decide(new ContentCommand.Retire<>(TestCatalogue.V1, "chief", AT), s))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
+                .isInstanceOfSatisfying(Rejection.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT);
+                    assertThat(e.code()).isEqualTo("content-in-use");
                     assertThat(e.getMessage()).contains("desk-day-lower-back", "glute-and-core-builder");
                 });
     }
@@ -139,13 +140,13 @@ class ContentDeciderTest {
         Exercise bad = new Exercise("Not Kebab", " ", "p", List.of(), 0, -1, List.of("knees"), "lying", null, "easy",
                 List.of(), List.of(" "), true, null, null);
         assertThatThrownBy(() -> exercises.decide(new ContentCommand.Create<>(bad, "ed", AT), exercises.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactlyInAnyOrder("id", "title", "source", "steps",
                                 "contraindications", "safetyNotes", "durationSeconds", "reps", "bodyAreas", "position",
                                 "equipment", "intensity"));
         assertThatThrownBy(() -> exercises.decide(new ContentCommand.RejectReview<>(" ", "chief", AT),
                 published(exercise("a", 60))))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.INVALID));
     }
 
     @Test
@@ -154,14 +155,15 @@ class ContentDeciderTest {
                 List.of("glute-bridge", "not-there", "also-missing"));
         ContentState<RoutineDefinition> s = routineInReview(routine);
         assertThatThrownBy(() -> routines.decide(new ContentCommand.Publish<>(TestCatalogue.V1, "chief", AT), s))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
+                .isInstanceOfSatisfying(Rejection.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT);
+                    assertThat(e.code()).isEqualTo("not-publishable");
                     assertThat(e.getMessage()).contains("not-there, also-missing").doesNotContain("glute-bridge,");
                 });
         ContentState<RoutineDefinition> tooShort = routineInReview(new RoutineDefinition("short", "Short", "Purpose",
                 "beginner", null, List.of("glute-bridge")));
         assertThatThrownBy(() -> routines.decide(new ContentCommand.Publish<>(TestCatalogue.V1, "chief", AT), tooShort))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage()).contains("5 to 10 minutes"));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.getMessage()).contains("5 to 10 minutes"));
         List<String> parts = TestCatalogue.V1.routine("posture-reset").orElseThrow().exerciseIds();
         ContentState<RoutineDefinition> fine = routineInReview(new RoutineDefinition("fine", "Fine", "Purpose",
                 "beginner", "posture-builder", parts));
@@ -176,16 +178,16 @@ class ContentDeciderTest {
         ContentState<RoutineDefinition> easierNext = routineInReview(new RoutineDefinition("hard", "Hard", "Purpose",
                 "intermediate", "posture-reset", parts));
         assertThatThrownBy(() -> routines.decide(new ContentCommand.Publish<>(TestCatalogue.V1, "chief", AT), easierNext))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage()).contains("lower level"));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.getMessage()).contains("lower level"));
         // walking-break-10 continues with interval-walking-break, so pointing back at it closes a circle
         ContentState<RoutineDefinition> loop = routineInReview(new RoutineDefinition("interval-walking-break",
                 "Intervals", "Purpose", "intermediate", "walking-break-10", parts));
         assertThatThrownBy(() -> routines.decide(new ContentCommand.Publish<>(TestCatalogue.V1, "chief", AT), loop))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage()).contains("loops back"));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.getMessage()).contains("loops back"));
         ContentState<RoutineDefinition> missingNext = routineInReview(new RoutineDefinition("x", "X", "Purpose",
                 "beginner", "nowhere", parts));
         assertThatThrownBy(() -> routines.decide(new ContentCommand.Publish<>(TestCatalogue.V1, "chief", AT), missingNext))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage()).contains("nowhere is not published"));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.getMessage()).contains("nowhere is not published"));
     }
 
     @Test
@@ -193,12 +195,12 @@ class ContentDeciderTest {
         ContentState<RoutineDefinition> start = publishedRoutine(new RoutineDefinition("walking-break", "W", "P",
                 "beginner", null, List.of("glute-bridge")));
         assertThatThrownBy(() -> routines.decide(new ContentCommand.Retire<>(TestCatalogue.V1, "chief", AT), start))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.getMessage())
                         .contains("recommender", "walking-warm-up"));
         ContentState<RoutineDefinition> end = publishedRoutine(new RoutineDefinition("interval-walking-break", "I", "P",
                 "intermediate", null, List.of("glute-bridge")));
         assertThatThrownBy(() -> routines.decide(new ContentCommand.Retire<>(TestCatalogue.V1, "chief", AT), end))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage()).contains("walking-break-10"));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.getMessage()).contains("walking-break-10"));
         ContentState<RoutineDefinition> free = publishedRoutine(new RoutineDefinition("free", "F", "P", "beginner",
                 null, List.of("glute-bridge")));
         assertThat(routines.decide(new ContentCommand.Retire<>(TestCatalogue.V1, "chief", AT), free)).hasSize(1);
@@ -239,6 +241,6 @@ class ContentDeciderTest {
     }
 
     private static void assertConflict(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(call).isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
     }
 }

@@ -1,4 +1,4 @@
-package io.upright.exercises.privacy;
+package io.upright.exercises.personaldata;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -7,6 +7,7 @@ import io.upright.contracts.programs.EmployeeErased;
 import io.upright.exercises.AssessmentRecords;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.DevTokens;
+import io.upright.testsupport.http.Api;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static io.upright.contracts.assessments.FindingCodes.PROLONGED_SITTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,8 +54,8 @@ class EmployeeErasureFlowTest {
         TopicReader.send(kafka, AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, employee.toString(),
                 UUID.randomUUID(), employee, List.of(PROLONGED_SITTING), false));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().auth().oauth2(token).get("/api/me/recommendation").statusCode() == 200);
-        given().auth().oauth2(token).contentType("application/json").header("Idempotency-Key", "k-1")
+                Api.as(token).get("/api/me/recommendation").statusCode() == 200);
+        Api.as(token).header("Idempotency-Key", "k-1")
                 .body(Map.of("routineId", "walking-break", "minutes", 8, "feltRating", 4))
                 .post("/api/me/exercise-sessions").then().statusCode(201);
         return token;
@@ -67,7 +67,7 @@ class EmployeeErasureFlowTest {
         String token = employeeWithHistory(employee);
         String path = "/api/personal-data-exports/" + employee;
         for (String reader : new String[] {token, TOKENS.issue(tenant, "admin-1", "admin")}) {
-            given().auth().oauth2(reader).get(path).then().statusCode(200)
+            Api.as(reader).get(path).then().statusCode(200)
                     .body("service", equalTo("exercises")).body("employeeId", equalTo(employee.toString()))
                     .body("data.recommendations.size()", equalTo(1))
                     .body("data.recommendations[0].findingCodes", org.hamcrest.Matchers.hasItem(PROLONGED_SITTING))
@@ -75,14 +75,14 @@ class EmployeeErasureFlowTest {
                     .body("data.sessions[0].routineId", equalTo("walking-break"))
                     .body("data.sessions[0].feltRating", equalTo(4));
         }
-        given().auth().oauth2(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee")).get(path).then().statusCode(403);
-        given().auth().oauth2(TOKENS.issue(tenant, "hr-1", "hr")).get(path).then().statusCode(403);
+        Api.as(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee")).get(path).then().statusCode(403);
+        Api.as(TOKENS.issue(tenant, "hr-1", "hr")).get(path).then().statusCode(403);
 
         TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(),
                 new EmployeeErased(employee, Instant.now())));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().auth().oauth2(token).get(path).then().extract().path("data.sessions.size()").equals(0));
-        given().auth().oauth2(token).get(path).then().body("data.recommendations.size()", equalTo(0));
+                Api.as(token).get(path).then().extract().path("data.sessions.size()").equals(0));
+        Api.as(token).get(path).then().body("data.recommendations.size()", equalTo(0));
     }
 
     @Test
@@ -96,16 +96,16 @@ class EmployeeErasureFlowTest {
                 new EmployeeErased(erased, Instant.now())));
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().auth().oauth2(erasedToken).get("/api/me/recommendation").statusCode() == 404);
-        given().auth().oauth2(erasedToken).get("/api/me/exercise-sessions").then().statusCode(200).body("total", equalTo(0));
+                Api.as(erasedToken).get("/api/me/recommendation").statusCode() == 404);
+        Api.as(erasedToken).get("/api/me/exercise-sessions").then().statusCode(200).body("total", equalTo(0));
         assertThat(storedEventsAbout(erased)).as("no recommendation or session event of theirs is left").isZero();
         assertThat(storedEventsAbout(colleague)).isEqualTo(2);
-        given().auth().oauth2(colleagueToken).get("/api/me/recommendation").then().statusCode(200);
-        given().auth().oauth2(colleagueToken).get("/api/me/exercise-sessions").then().statusCode(200).body("total", equalTo(1));
+        Api.as(colleagueToken).get("/api/me/recommendation").then().statusCode(200);
+        Api.as(colleagueToken).get("/api/me/exercise-sessions").then().statusCode(200).body("total", equalTo(1));
         // the stored answer to the erased employee's idempotent POST went too: the same key logs afresh
-        given().auth().oauth2(erasedToken).contentType("application/json").header("Idempotency-Key", "k-1")
+        Api.as(erasedToken).header("Idempotency-Key", "k-1")
                 .body(Map.of("routineId", "walking-break", "minutes", 8, "feltRating", 4))
                 .post("/api/me/exercise-sessions").then().statusCode(201);
-        given().auth().oauth2(erasedToken).get("/api/me/exercise-sessions").then().body("total", equalTo(1));
+        Api.as(erasedToken).get("/api/me/exercise-sessions").then().body("total", equalTo(1));
     }
 }

@@ -15,13 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RecommendationDeciderTest {
 
-    private final RecommendationDecider decider = new RecommendationDecider(new Recommender(TestCatalogue.V1));
+    private final RecommendationDecider decider = new RecommendationDecider();
     private final UUID employee = UUID.randomUUID();
     private static final Instant T1 = Instant.parse("2026-11-25T09:00:00Z");
     private static final Instant T2 = Instant.parse("2026-11-26T09:00:00Z");
 
     private RecommendationDecider.Recommend recommend(UUID assessment, List<String> codes, boolean review, Instant at) {
-        return new RecommendationDecider.Recommend(UUID.randomUUID(), employee, assessment, codes, review, at, at);
+        return new RecommendationDecider.Recommend(UUID.randomUUID(), employee, assessment, codes, review, at, at, TestCatalogue.V1);
     }
 
     @Test

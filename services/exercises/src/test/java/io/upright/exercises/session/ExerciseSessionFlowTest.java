@@ -4,24 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.localinfra.DevTokens;
+import io.upright.testsupport.http.Api;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import io.upright.testsupport.time.AdjustableClock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
@@ -36,20 +42,25 @@ class ExerciseSessionFlowTest {
     private final String employeeId = UUID.randomUUID().toString();
     private final String employee = TOKENS.issue(tenant, employeeId, "employee");
 
+    /** Business time of every request in this class: "now" for the session service. */
+    private final AdjustableClock clock = AdjustableClock.at(Instant.parse("2026-11-25T10:15:30Z"));
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    @BeforeEach
+    void installClock() {
+        QuarkusMock.installMockForType(clock, Clock.class);
+    }
+
     @Test
     void logging_a_routine_publishes_exercise_session_completed_and_lists_it_newest_first() throws Exception {
-        String first = given().auth().oauth2(employee).contentType("application/json")
-                .body(Map.of("routineId", "walking-break", "minutes", 8, "feltRating", 4))
-                .post("/api/me/exercise-sessions")
+        String first = post(Map.of("routineId", "walking-break", "minutes", 8, "feltRating", 4))
                 .then().statusCode(201).body("routineId", equalTo("walking-break"))
                 .extract().header("Location");
         String sessionId = first.substring(first.lastIndexOf('/') + 1);
-        String second = given().auth().oauth2(employee).contentType("application/json")
-                .body(Map.of("exerciseId", "glute-bridge", "minutes", 2, "feltRating", 3))
-                .post("/api/me/exercise-sessions").then().statusCode(201).extract().path("id");
+        clock.advance(Duration.ofMinutes(5));
+        String second = post(Map.of("exerciseId", "glute-bridge", "minutes", 2, "feltRating", 3)).then().statusCode(201).extract().path("id");
 
         ConsumerRecord<String, byte[]> record = TopicReader.awaitRecord(kafka, "upright.exercises",
                 r -> employeeId.equals(r.key()) && sessionId.equals(TopicReader.header(r, "ce_subject")),
@@ -62,10 +73,11 @@ class ExerciseSessionFlowTest {
         assertThat(body.get("minutes").asInt()).isEqualTo(8);
         assertThat(body.get("feltRating").asInt()).isEqualTo(4);
 
-        given().auth().oauth2(employee).get("/api/me/exercise-sessions").then().statusCode(200)
+        Api.as(employee).get("/api/me/exercise-sessions").then().statusCode(200)
                 .body("total", equalTo(2))
-                .body("items.id", contains(second, sessionId));
-        given().auth().oauth2(employee).get(first).then().statusCode(200).body("minutes", equalTo(8));
+                .body("items.id", contains(second, sessionId))
+                .body("items.completedAt", contains(startsWith("2026-11-25T10:20:30"), startsWith("2026-11-25T10:15:30")));
+        Api.as(employee).get(first).then().statusCode(200).body("minutes", equalTo(8));
     }
 
     @Test
@@ -84,18 +96,23 @@ class ExerciseSessionFlowTest {
         Map<String, Object> tooLong = new HashMap<>(Map.of("routineId", "walking-break", "feltRating", 3));
         tooLong.put("minutes", 241);
         post(tooLong).then().statusCode(400).body("errors.field", contains("minutes"));
-        given().auth().oauth2(employee).get("/api/me/exercise-sessions").then().body("total", equalTo(0));
+        Api.as(employee).get("/api/me/exercise-sessions").then().body("total", equalTo(0));
     }
 
     @Test
     void a_session_can_be_logged_for_the_last_two_weeks_but_not_earlier_or_in_the_future() {
-        java.time.Instant threeDaysAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        post(Map.of("routineId", "walking-break", "minutes", 10, "feltRating", 4, "completedAt", threeDaysAgo.toString()))
-                .then().statusCode(201).body("completedAt", org.hamcrest.Matchers.startsWith(threeDaysAgo.toString().substring(0, 19)));
-        for (java.time.Instant wrong : new java.time.Instant[] {
-                java.time.Instant.now().minus(java.time.Duration.ofDays(20)), java.time.Instant.now().plus(java.time.Duration.ofHours(2))}) {
+        Instant now = clock.instant();
+        post(Map.of("routineId", "walking-break", "minutes", 10, "feltRating", 4))
+                .then().statusCode(201).body("completedAt", startsWith("2026-11-25T10:15:30"));
+        for (Instant fine : new Instant[]{now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(14)).plusSeconds(60),
+                now.plusSeconds(30)}) {
+            post(Map.of("routineId", "walking-break", "minutes", 10, "feltRating", 4, "completedAt", fine.toString()))
+                    .then().statusCode(201).body("completedAt", startsWith(fine.toString().substring(0, 19)));
+        }
+        for (Instant wrong : new Instant[]{now.minus(Duration.ofDays(20)), now.minus(Duration.ofDays(14)).minusSeconds(60),
+                now.plus(Duration.ofHours(2))}) {
             post(Map.of("routineId", "walking-break", "minutes", 10, "feltRating", 4, "completedAt", wrong.toString()))
-                    .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("completedAt"));
+                    .then().statusCode(400).body("errors.field", contains("completedAt"));
         }
     }
 
@@ -107,13 +124,13 @@ class ExerciseSessionFlowTest {
         String colleague = TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee");
         String otherTenant = TOKENS.issue("globex-" + UUID.randomUUID(), employeeId, "employee");
         for (String stranger : new String[]{colleague, otherTenant}) {
-            given().auth().oauth2(stranger).get("/api/me/exercise-sessions").then().statusCode(200).body("total", equalTo(0));
-            given().auth().oauth2(stranger).get(location).then().statusCode(404).contentType("application/problem+json");
+            Api.as(stranger).get("/api/me/exercise-sessions").then().statusCode(200).body("total", equalTo(0));
+            Api.as(stranger).get(location).then().statusCode(404).contentType("application/problem+json");
         }
-        given().auth().oauth2(TOKENS.issue(tenant, "hr-1", "hr")).get("/api/me/exercise-sessions").then().statusCode(403);
+        Api.as(TOKENS.issue(tenant, "hr-1", "hr")).get("/api/me/exercise-sessions").then().statusCode(403);
     }
 
     private io.restassured.response.Response post(Map<String, Object> body) {
-        return given().auth().oauth2(employee).contentType("application/json").body(body).post("/api/me/exercise-sessions");
+        return Api.as(employee).body(body).post("/api/me/exercise-sessions");
     }
 }

@@ -2,7 +2,7 @@ package io.upright.exercises.session;
 
 import io.upright.exercises.TestCatalogue;
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,11 +13,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SessionDeciderTest {
 
-    private final SessionDecider decider = new SessionDecider(TestCatalogue.V1);
+    private final SessionDecider decider = new SessionDecider();
+    private final SessionDecider.Known library = SessionDecider.Known.in(TestCatalogue.V1);
 
     private SessionDecider.LogSession log(String routineId, String exerciseId, Integer minutes, Integer felt) {
         return new SessionDecider.LogSession(UUID.randomUUID(), UUID.randomUUID(), routineId, exerciseId, minutes, felt,
-                Instant.parse("2026-11-25T10:00:00Z"));
+                Instant.parse("2026-11-25T10:00:00Z"), library);
     }
 
     @Test
@@ -31,20 +32,20 @@ class SessionDeciderTest {
     @Test
     void neither_or_both_of_routine_and_exercise_are_named() {
         assertThatThrownBy(() -> decider.decide(log(null, null, 5, 3), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("routineId", "exerciseId"));
         assertThatThrownBy(() -> decider.decide(log("walking-break", "glute-bridge", 5, 3), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("routineId", "exerciseId"));
     }
 
     @Test
     void unknown_content_and_out_of_range_numbers_are_named() {
         assertThatThrownBy(() -> decider.decide(log("yoga-marathon", null, 241, 0), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("routineId", "minutes", "feltRating"));
         assertThatThrownBy(() -> decider.decide(log(null, "handstand", 5, 3), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("exerciseId"));
     }
 
@@ -52,11 +53,11 @@ class SessionDeciderTest {
     void only_a_session_from_a_reminder_button_may_leave_out_the_felt_rating() {
         UUID id = UUID.randomUUID();
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
-        assertThat(decider.decide(new SessionDecider.LogSession(id, UUID.randomUUID(), "walking-break", null, 7, null, at, false),
+        assertThat(decider.decide(new SessionDecider.LogSession(id, UUID.randomUUID(), "walking-break", null, 7, null, at, false, library),
                 decider.initialState())).singleElement()
                 .isInstanceOfSatisfying(SessionEvent.SessionLogged.class, s -> assertThat(s.feltRating()).isNull());
         assertThatThrownBy(() -> decider.decide(log("walking-break", null, 7, null), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("feltRating"));
     }
 }
