@@ -1,8 +1,9 @@
-package io.upright.insights.dashboard;
+package io.upright.insights;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** Insights' own settings; each key reaches it from the environment as {@code UPRIGHT_INSIGHTS_<KEY>}. */
 @ConfigMapping(prefix = "upright.insights")
 public interface InsightsConfig {
 

@@ -1,4 +1,4 @@
-package io.upright.insights.privacy;
+package io.upright.insights.anonymity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every privacy rule of the HR dashboard, in one place and free of frameworks so it can be tested exhaustively.
+ * Every k-anonymity rule of the HR dashboard, in one place and free of frameworks so it can be tested exhaustively.
  *
  * <ol>
  *   <li><b>Primary suppression.</b> A team with fewer than {@code k} enrolled people is suppressed.</li>

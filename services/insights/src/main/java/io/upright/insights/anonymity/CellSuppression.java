@@ -1,6 +1,6 @@
-package io.upright.insights.privacy;
+package io.upright.insights.anonymity;
 
-import io.upright.insights.privacy.AnonymityPolicy.Verdict;
+import io.upright.insights.anonymity.AnonymityPolicy.Verdict;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package io.upright.insights.dashboard;
 
+import io.upright.insights.programs.ProgramViews.FindingCount;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -10,10 +11,6 @@ import java.util.UUID;
 public final class InsightsViews {
 
     private InsightsViews() {
-    }
-
-    @Schema(name = "FindingCount", description = "How many people's latest assessment raised this finding")
-    public record FindingCount(@Schema(example = "SCREEN_TOO_LOW") String code, @Schema(example = "3") long count) {
     }
 
     @Schema(name = "TeamInsight", description = "One team's figures. When suppressed is true every figure is null.")

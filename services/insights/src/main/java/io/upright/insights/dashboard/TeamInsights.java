@@ -1,10 +1,10 @@
 package io.upright.insights.dashboard;
 
-import io.upright.insights.dashboard.InsightsViews.FindingCount;
+import io.upright.insights.programs.ProgramViews.FindingCount;
 import io.upright.insights.dashboard.InsightsViews.Overview;
 import io.upright.insights.dashboard.InsightsViews.TeamInsight;
-import io.upright.insights.privacy.AnonymityPolicy;
-import io.upright.insights.privacy.AnonymityPolicy.Verdict;
+import io.upright.insights.anonymity.AnonymityPolicy;
+import io.upright.insights.anonymity.AnonymityPolicy.Verdict;
 import io.upright.insights.programs.ProgramInsights;
 import io.upright.insights.settings.TenantSettings;
 import io.upright.platform.api.Page;

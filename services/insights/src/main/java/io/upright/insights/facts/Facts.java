@@ -9,13 +9,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes the facts insights keeps, per tenant and per pseudonymous employee. Runs inside the consumer's
- * transaction, after the inbox accepted the record, so every write happens exactly once per event.
+ * Writes the facts insights keeps, per tenant and per pseudonymous employee: teams, memberships, counters,
+ * latest assessments and one row per event. Runs inside the consumer's transaction, after the inbox accepted the record, so every write happens exactly once per event.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -41,6 +42,9 @@ public class Facts {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Clock clock;
+
     public void team(String tenant, UUID teamId, String name, Instant createdAt) {
         update("insert into insights_team (tenant_id, team_id, name, created_at) values (?, ?, ?, ?) "
                         + "on conflict (tenant_id, team_id) do update set name = excluded.name",
@@ -65,81 +69,12 @@ public class Facts {
                 timestamp(leftAt), tenant, employeeId, timestamp(leftAt));
     }
 
-    /**
-     * GDPR erasure: every row about the employee moves to a fresh random id that nothing else knows, in the same
-     * transaction. Counts already made stay correct (the rows are still there), but nothing links them to the
-     * person's pseudonymous id any more.
-     */
-    public void erase(String tenant, UUID employeeId) {
-        UUID anonymous = UUID.randomUUID();
-        for (String table : List.of("insights_member", "insights_employee_activity", "insights_latest_assessment",
-                "insights_fact")) {
-            update("update " + table + " set employee_id = ? where tenant_id = ? and employee_id = ?",
-                    anonymous, tenant, employeeId);
-        }
-    }
-
     /** One event about one employee; the kind names what happened, amount carries minutes where that applies. */
     /** @return whether this fact is new (a fact already recorded under the same id changes nothing) */
     public boolean fact(String tenant, String eventId, FactKind kind, UUID employeeId, Instant occurredAt, int amount) {
         return 1 == update("insert into insights_fact (tenant_id, event_id, kind, employee_id, occurred_at, amount) "
                         + "values (?, ?, ?, ?, ?, ?) on conflict do nothing",
                 tenant, eventId, kind.code(), employeeId, timestamp(occurredAt), Math.max(0, amount));
-    }
-
-    public void programLaunched(String tenant, UUID programId, String title, java.time.LocalDate startsOn,
-                                int minBreak, int maxBreak, Instant launchedAt, List<UUID> teamIds,
-                                List<io.upright.contracts.programs.ProgramPhase> phases) {
-        update("insert into insights_program (tenant_id, program_id, title, starts_on, status, current_phase, "
-                        + "min_break_every_minutes, max_break_every_minutes, launched_at) values (?, ?, ?, ?, 'launched', ?, ?, ?, ?) "
-                        + "on conflict (tenant_id, program_id) do update set title = excluded.title, starts_on = excluded.starts_on, "
-                        + "min_break_every_minutes = excluded.min_break_every_minutes, "
-                        + "max_break_every_minutes = excluded.max_break_every_minutes, launched_at = excluded.launched_at",
-                tenant, programId, title, startsOn, phases.isEmpty() ? null : phases.get(0).number(), minBreak, maxBreak,
-                timestamp(launchedAt));
-        teams(tenant, programId, teamIds);
-        for (io.upright.contracts.programs.ProgramPhase phase : phases) {
-            phase(tenant, programId, phase.number(), phase.startWeek(), phase.breakEveryMinutes(),
-                    phase.dailyActiveMinutesTarget());
-        }
-    }
-
-    /** A phase that begins keeps its schedule position (when known) and may carry an updated target. */
-    public void phaseStarted(String tenant, UUID programId, int number, int breakEvery, int target, List<UUID> teamIds) {
-        update("insert into insights_program_phase (tenant_id, program_id, number, start_week, break_every_minutes, "
-                        + "daily_active_minutes_target) values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, program_id, number) "
-                        + "do update set break_every_minutes = excluded.break_every_minutes, "
-                        + "daily_active_minutes_target = excluded.daily_active_minutes_target",
-                tenant, programId, number, number, breakEvery, target);
-        update("update insights_program set current_phase = ? where tenant_id = ? and program_id = ? "
-                + "and (current_phase is null or current_phase <= ?)", number, tenant, programId, number);
-        teams(tenant, programId, teamIds);
-    }
-
-    public void programStatus(String tenant, UUID programId, String status, Instant at, List<UUID> teamIds) {
-        // an ended program stays ended whatever arrives late
-        update("update insights_program set status = ?, ended_at = case when ? = 'ended' then ? else ended_at end "
-                + "where tenant_id = ? and program_id = ? and status <> 'ended'",
-                status, status, timestamp(at), tenant, programId);
-        teams(tenant, programId, teamIds);
-    }
-
-    private void teams(String tenant, UUID programId, List<UUID> teamIds) {
-        if (teamIds == null) {
-            return;
-        }
-        for (UUID teamId : teamIds) {
-            update("insert into insights_program_team (tenant_id, program_id, team_id) values (?, ?, ?) on conflict do nothing",
-                    tenant, programId, teamId);
-        }
-    }
-
-    private void phase(String tenant, UUID programId, int number, int startWeek, int breakEvery, int target) {
-        update("insert into insights_program_phase (tenant_id, program_id, number, start_week, break_every_minutes, "
-                        + "daily_active_minutes_target) values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, program_id, number) "
-                        + "do update set start_week = excluded.start_week, break_every_minutes = excluded.break_every_minutes, "
-                        + "daily_active_minutes_target = excluded.daily_active_minutes_target",
-                tenant, programId, number, startWeek, breakEvery, target);
     }
 
     /** An unknown zone would break every weekly query, so it is stored as null (read as UTC). */
@@ -192,17 +127,11 @@ public class Facts {
     }
 
     private int update(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record an insights fact", e);
-        }
+        return ReadModelRows.update(dataSource, sql, values);
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.from(instant == null ? Instant.now() : instant);
+    /** An event without its instant counts as happening when it is applied. */
+    private Timestamp timestamp(Instant instant) {
+        return Timestamp.from(instant == null ? Instant.now(clock) : instant);
     }
 }

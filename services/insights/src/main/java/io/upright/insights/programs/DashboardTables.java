@@ -1,7 +1,7 @@
 package io.upright.insights.programs;
 
-import io.upright.insights.privacy.AnonymityPolicy;
-import io.upright.insights.privacy.AnonymityPolicy.Verdict;
+import io.upright.insights.anonymity.AnonymityPolicy;
+import io.upright.insights.anonymity.AnonymityPolicy.Verdict;
 import io.upright.insights.programs.ProgramViews.Change;
 import io.upright.insights.programs.ProgramViews.Figures;
 import io.upright.insights.programs.ProgramViews.ProgramInsight;

@@ -1,14 +1,14 @@
 package io.upright.insights.programs;
 
-import io.upright.insights.dashboard.InsightsViews.FindingCount;
-import io.upright.insights.privacy.AnonymityPolicy;
-import io.upright.insights.privacy.AnonymityPolicy.BreakdownVerdicts;
-import io.upright.insights.privacy.AnonymityPolicy.Verdict;
-import io.upright.insights.privacy.AnonymityPolicy.Whole;
-import io.upright.insights.privacy.CellSuppression;
-import io.upright.insights.privacy.CellSuppression.Cell;
-import io.upright.insights.privacy.CellSuppression.Grid;
-import io.upright.insights.privacy.CellSuppression.Outcome;
+import io.upright.insights.programs.ProgramViews.FindingCount;
+import io.upright.insights.anonymity.AnonymityPolicy;
+import io.upright.insights.anonymity.AnonymityPolicy.BreakdownVerdicts;
+import io.upright.insights.anonymity.AnonymityPolicy.Verdict;
+import io.upright.insights.anonymity.AnonymityPolicy.Whole;
+import io.upright.insights.anonymity.CellSuppression;
+import io.upright.insights.anonymity.CellSuppression.Cell;
+import io.upright.insights.anonymity.CellSuppression.Grid;
+import io.upright.insights.anonymity.CellSuppression.Outcome;
 import io.upright.insights.programs.ProgramQueries.AssessedTeam;
 import io.upright.insights.programs.ProgramQueries.Counts;
 import io.upright.insights.programs.ProgramQueries.LatestAssessment;
@@ -26,7 +26,7 @@ import io.upright.insights.programs.ProgramViews.Team;
 import io.upright.insights.programs.ProgramViews.Week;
 import io.upright.insights.settings.TenantSettings;
 import io.upright.platform.api.Page;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -49,7 +49,7 @@ import java.util.UUID;
 
 /**
  * A program's figures as HR may see them. Raw counts come from {@link ProgramQueries}; every figure then passes
- * the tenant's privacy rules ({@link CellSuppression} for the team-by-week table and its totals, the
+ * the tenant's anonymity rules ({@link CellSuppression} for the team-by-week table and its totals, the
  * {@link AnonymityPolicy} for the risk breakdown) before it is shaped into a view. The API, the CSV and the page
  * all read this one result, so they can never disagree about what is hidden.
  */
@@ -69,7 +69,8 @@ public class ProgramInsights {
     @Inject
     TenantSettings settings;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public Page<ProgramSummary> programs(String tenant, int page, int size) {
         List<ProgramSummary> all = queries.programs(tenant).stream()
@@ -86,10 +87,10 @@ public class ProgramInsights {
         return settings.policyFor(tenant);
     }
 
-    /** @throws ProblemException 404 when the tenant has no such program (another tenant's included) */
+    /** @throws Rejection not found when the tenant has no such program (another tenant's included) */
     public ProgramInsight program(String tenant, UUID programId, int weeks) {
         ProgramRow program = queries.program(tenant, programId)
-                .orElseThrow(() -> ProblemException.notFound("No program " + programId));
+                .orElseThrow(() -> Rejection.notFound("No program " + programId));
         AnonymityPolicy policy = settings.policyFor(tenant);
         List<PhaseRow> phases = queries.phases(tenant, programId);
 
@@ -117,7 +118,7 @@ public class ProgramInsights {
             counts.put(key(c.allTeams() ? TOTAL : c.teamId().toString(), c.allWeeks() ? TOTAL : c.week().toString()), c);
         }
 
-        // the grid the privacy rules see: every figure below is one of these cells or margins
+        // the grid the anonymity rules see: every figure below is one of these cells or margins
         List<String> rows = teams.stream().map(t -> t.teamId().toString()).toList();
         List<String> columns = weekStarts.stream().map(LocalDate::toString).toList();
         Map<String, String> names = new HashMap<>();

@@ -1,12 +1,12 @@
 package io.upright.insights.programs;
 
-import io.upright.insights.privacy.AnonymityPolicy;
+import io.upright.platform.openapi.ProblemResponses;
+import io.upright.insights.anonymity.AnonymityPolicy;
 import io.upright.insights.programs.ProgramViews.ProgramInsight;
 import io.upright.insights.programs.ProgramViews.ProgramSummary;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -54,9 +54,9 @@ public class ProgramInsightsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The tenant's launched programs, newest launch first (then title, then id)")
     @APIResponse(responseCode = "200", description = "One page of programs", content = @Content(schema = @Schema(implementation = ProgramSummaryPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid page or size", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not hr or admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid page or size", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = "No valid token", ref = ProblemResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "Not hr or admin", ref = ProblemResponses.FORBIDDEN)
     public Page<ProgramSummary> programs(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return insights.programs(user.tenant(), page, size);
@@ -70,10 +70,10 @@ public class ProgramInsightsResource {
     @APIResponse(responseCode = "200", description = "The program's figures", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramInsight.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Invalid weeks or format", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not hr or admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such program in the tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid weeks or format", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = "No valid token", ref = ProblemResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "Not hr or admin", ref = ProblemResponses.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "No such program in the tenant", ref = ProblemResponses.NOT_FOUND)
     public Response program(@PathParam("id") String id,
                             @Parameter(description = "How many ISO weeks to show, ending with the current (or last) one")
                             @QueryParam("weeks") @DefaultValue("8") @Min(1) @Max(ProgramInsights.MAX_WEEKS) int weeks,
@@ -93,9 +93,9 @@ public class ProgramInsightsResource {
     @Operation(summary = "The dashboard's tables for a program as CSV; suppressed cells read \"suppressed (fewer than k people)\"")
     @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = CSV,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not hr or admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such program in the tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", ref = ProblemResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "Not hr or admin", ref = ProblemResponses.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "No such program in the tenant", ref = ProblemResponses.NOT_FOUND)
     public Response csvExport(@PathParam("id") String id,
                               @QueryParam("weeks") @DefaultValue("8") @Min(1) @Max(ProgramInsights.MAX_WEEKS) int weeks) {
         return csv(id, weeks);

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /**
  * Raw, unsuppressed figures of one program, straight from the fact rows. Weeks and teams are attributed here, at
  * read time: an event's week is the ISO week of its local date in the employee's time zone (UTC when unknown).
- * Nothing read here leaves the service before {@link ProgramInsights} ran it through the privacy rules.
+ * Nothing read here leaves the service before {@link ProgramInsights} ran it through the anonymity rules.
  */
 @ApplicationScoped
 class ProgramQueries {

@@ -1,6 +1,5 @@
 package io.upright.insights.programs;
 
-import io.upright.insights.dashboard.InsightsViews.FindingCount;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -13,6 +12,11 @@ import java.util.UUID;
 public final class ProgramViews {
 
     private ProgramViews() {
+    }
+
+    // shared with the team figures of the dashboard API (the dashboard package builds on this one)
+    @Schema(name = "FindingCount", description = "How many people's latest assessment raised this finding")
+    public record FindingCount(@Schema(example = "SCREEN_TOO_LOW") String code, @Schema(example = "3") long count) {
     }
 
     @Schema(name = "ProgramSummary")

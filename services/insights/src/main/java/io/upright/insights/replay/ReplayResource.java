@@ -1,7 +1,7 @@
 package io.upright.insights.replay;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,9 +29,9 @@ public class ReplayResource {
     @POST
     @Operation(summary = "Rebuild every insights read model from the Kafka topics, from the beginning (all tenants)")
     @APIResponse(responseCode = "200", description = "What was replayed", content = @Content(schema = @Schema(implementation = Replayer.Report.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A replay is already running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", ref = ProblemResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "Not admin", ref = ProblemResponses.FORBIDDEN)
+    @APIResponse(responseCode = "409", description = "A replay is already running", ref = ProblemResponses.CONFLICT)
     public Replayer.Report replay() {
         return replayer.replay().orElseThrow(() -> ProblemException.conflict("A replay is already running"));
     }

@@ -3,13 +3,13 @@ package io.upright.insights.replay;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upright.contracts.UprightService;
 import io.upright.contracts.programs.EmployeeErased;
-import io.upright.insights.dashboard.InsightsConfig;
-import io.upright.insights.facts.InsightsConsumers;
-import io.upright.insights.facts.Projector;
+import io.upright.insights.InsightsConfig;
+import io.upright.insights.messaging.TopicConsumer;
 import io.upright.platform.inbox.Inbox;
 import io.upright.platform.inbox.IncomingEvent;
 import io.upright.platform.inbox.PoisonRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * transaction: the read-model tables and the inbox are locked (EXCLUSIVE: readers keep seeing the old figures,
  * writers wait), the insights rows are deleted, every record up to the end offsets taken at the start is read
  * with a plain consumer of its own (assigned partitions, no group offsets touched) and applied through the
- * inbox and the same {@link Projector} as live consumption, then everything commits at once. Live consumers
+ * inbox and the same {@link TopicConsumer#dispatch} as live consumption, then everything commits at once. Live consumers
  * block on the locks meanwhile and then carry on; the inbox makes them skip whatever the replay already applied.
  */
 @ApplicationScoped
@@ -60,7 +61,7 @@ public class Replayer {
             + "insights_latest_assessment, insights_program, insights_program_phase, insights_program_team, insights_fact "
             + "in exclusive mode";
     private static final List<String> CLEAR = List.of(
-            "delete from inbox where consumer = '" + InsightsConsumers.CONSUMER + "'",
+            "delete from inbox where consumer = '" + TopicConsumer.CONSUMER + "'",
             "delete from insights_team", "delete from insights_member", "delete from insights_employee_activity",
             "delete from insights_latest_assessment", "delete from insights_program", "delete from insights_program_phase",
             "delete from insights_program_team", "delete from insights_fact");
@@ -76,7 +77,10 @@ public class Replayer {
     Inbox inbox;
 
     @Inject
-    Projector projector;
+    Instance<TopicConsumer> consumers;
+
+    @Inject
+    Clock clock;
 
     @Inject
     InsightsConfig config;
@@ -90,7 +94,7 @@ public class Replayer {
             return Optional.empty();
         }
         try {
-            Instant started = Instant.now();
+            Instant started = Instant.now(clock);
             Report report = QuarkusTransaction.requiringNew()
                     .timeout((int) Math.max(1, config.replayTimeout().toSeconds()))
                     .call(() -> rebuild(started));
@@ -117,7 +121,9 @@ public class Replayer {
         long unreadable = 0;
         // erasures go last: they re-key rows that records of other topics (read later here) would otherwise add
         // under the erased id, just as they arrive after those records when consumed live
-        List<IncomingEvent> erasures = new ArrayList<>();
+        List<Runnable> erasures = new ArrayList<>();
+        Map<String, TopicConsumer> byTopic = new HashMap<>();
+        consumers.forEach(consumer -> byTopic.put(consumer.topic(), consumer));
         for (ConsumerRecord<String, byte[]> record : readAll()) {
             read++;
             perTopic.merge(record.topic(), 1L, Long::sum);
@@ -127,19 +133,20 @@ public class Replayer {
                 unreadable++;
                 continue;
             }
-            Optional<IncomingEvent> event = inbox.accept(InsightsConsumers.CONSUMER, record);
+            Optional<IncomingEvent> event = inbox.accept(TopicConsumer.CONSUMER, record);
             if (event.isEmpty()) {
                 duplicates++;
             } else if (event.get().payload() instanceof EmployeeErased) {
-                erasures.add(event.get());
+                TopicConsumer consumer = byTopic.get(record.topic());
+                erasures.add(() -> consumer.dispatch(event.get()));
                 applied++;
             } else {
-                projector.apply(event.get());
+                byTopic.get(record.topic()).dispatch(event.get());
                 applied++;
             }
         }
-        erasures.forEach(projector::apply);
-        return new Report(perTopic, read, applied, duplicates, unreadable, started, Instant.now());
+        erasures.forEach(Runnable::run);
+        return new Report(perTopic, read, applied, duplicates, unreadable, started, Instant.now(clock));
     }
 
     /** Every record now on the topics, topic by topic, each partition in order, up to the end offsets seen first. */

@@ -1,8 +1,8 @@
 package io.upright.insights.settings;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -43,8 +43,8 @@ public class SettingsResource {
     @GET
     @Operation(summary = "The tenant's anonymity threshold")
     @APIResponse(responseCode = "200", description = "Settings", content = @Content(schema = @Schema(implementation = Settings.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not hr or admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", ref = ProblemResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "Not hr or admin", ref = ProblemResponses.FORBIDDEN)
     public Settings get() {
         return new Settings(settings.policyFor(user.tenant()).threshold());
     }
@@ -53,9 +53,9 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Raise the tenant's anonymity threshold (a lower value than the service's is refused)")
     @APIResponse(responseCode = "200", description = "Settings now in force", content = @Content(schema = @Schema(implementation = Settings.class)))
-    @APIResponse(responseCode = "400", description = "anonymityThreshold missing or below the minimum", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not hr or admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "anonymityThreshold missing or below the minimum", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = "No valid token", ref = ProblemResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "Not hr or admin", ref = ProblemResponses.FORBIDDEN)
     public Settings put(@Valid @NotNull Settings body) {
         return new Settings(settings.setThreshold(user.tenant(), body.anonymityThreshold()).threshold());
     }

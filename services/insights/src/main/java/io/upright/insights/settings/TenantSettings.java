@@ -1,9 +1,9 @@
 package io.upright.insights.settings;
 
 import io.quarkus.runtime.StartupEvent;
-import io.upright.insights.dashboard.InsightsConfig;
-import io.upright.insights.privacy.AnonymityPolicy;
-import io.upright.platform.problem.ProblemException;
+import io.upright.insights.InsightsConfig;
+import io.upright.insights.anonymity.AnonymityPolicy;
+import io.upright.platform.domain.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -61,7 +61,7 @@ public class TenantSettings {
     @Transactional
     public AnonymityPolicy setThreshold(String tenant, int requested) {
         servicePolicy.refuseTenantThreshold(requested).ifPresent(message -> {
-            throw ProblemException.invalid("anonymityThreshold", message);
+            throw Rejection.invalid("anonymityThreshold", message);
         });
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into insights_settings (tenant_id, anonymity_threshold) "

@@ -9,16 +9,16 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
-import io.upright.insights.privacy.AnonymityPolicy;
+import io.upright.insights.anonymity.AnonymityPolicy;
 import io.upright.insights.programs.DashboardTables;
 import io.upright.insights.programs.ProgramInsights;
 import io.upright.insights.programs.ProgramViews;
 import io.upright.insights.programs.ProgramViews.ProgramInsight;
 import io.upright.insights.programs.ProgramViews.ProgramSummary;
 import io.upright.insights.programs.ProgramViews.Week;
+import io.upright.platform.domain.Rejection;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -170,8 +170,8 @@ public class DashboardPage {
         if (programId != null) {
             try {
                 insight = insights.program(tenant, programId, shownWeeks);
-            } catch (ProblemException e) {
-                if (e.status() != 404) {
+            } catch (Rejection e) {
+                if (e.reason() != Rejection.Reason.NOT_FOUND) {
                     throw e;
                 }
                 return notFound();

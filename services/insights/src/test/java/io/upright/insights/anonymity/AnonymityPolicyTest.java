@@ -1,9 +1,9 @@
-package io.upright.insights.privacy;
+package io.upright.insights.anonymity;
 
-import io.upright.insights.privacy.AnonymityPolicy.BreakdownVerdicts;
-import io.upright.insights.privacy.AnonymityPolicy.Group;
-import io.upright.insights.privacy.AnonymityPolicy.Whole;
-import io.upright.insights.privacy.AnonymityPolicy.Verdict;
+import io.upright.insights.anonymity.AnonymityPolicy.BreakdownVerdicts;
+import io.upright.insights.anonymity.AnonymityPolicy.Group;
+import io.upright.insights.anonymity.AnonymityPolicy.Whole;
+import io.upright.insights.anonymity.AnonymityPolicy.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,8 +1,8 @@
-package io.upright.insights.privacy;
+package io.upright.insights.anonymity;
 
-import io.upright.insights.privacy.CellSuppression.Cell;
-import io.upright.insights.privacy.CellSuppression.Grid;
-import io.upright.insights.privacy.CellSuppression.Outcome;
+import io.upright.insights.anonymity.CellSuppression.Cell;
+import io.upright.insights.anonymity.CellSuppression.Grid;
+import io.upright.insights.anonymity.CellSuppression.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

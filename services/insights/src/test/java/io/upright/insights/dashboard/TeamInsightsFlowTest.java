@@ -17,6 +17,7 @@ import io.upright.contracts.reminders.BreakTaken;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.DevTokens;
 import io.upright.testsupport.kafka.TopicReader;
+import io.upright.testsupport.http.Api;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -125,7 +126,7 @@ class TeamInsightsFlowTest {
             }
         }
 
-        JsonPath page = given().auth().oauth2(hr).get("/api/insights/teams")
+        JsonPath page = Api.as(hr).get("/api/insights/teams")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(page.getList("items.teamName", String.class)).containsExactly("Accounts", "Billing", "Courier");
         assertThat(page.getInt("total")).isEqualTo(3);
@@ -133,7 +134,7 @@ class TeamInsightsFlowTest {
         assertThat(page.getInt("size")).isEqualTo(20);
 
         // totals cover the visible team only: Billing's assessment and the 5 people of the small teams are absent
-        JsonPath overview = given().auth().oauth2(hr).get("/api/insights/overview")
+        JsonPath overview = Api.as(hr).get("/api/insights/overview")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(overview.getString("scope")).isEqualTo("visible-teams");
         assertThat(overview.getInt("teams")).isEqualTo(3);
@@ -159,7 +160,7 @@ class TeamInsightsFlowTest {
                     .containsExactly("SCREEN_TOO_LOW", "HIP_FLEXOR_TIGHTNESS", "LONG_SITTING_BOUTS");
             assertThat(team.getList("topFindings.count", Integer.class)).containsExactly(2, 1, 1);
         });
-        JsonPath totals = given().auth().oauth2(hr).get("/api/insights/overview").then().statusCode(200).extract().jsonPath();
+        JsonPath totals = Api.as(hr).get("/api/insights/overview").then().statusCode(200).extract().jsonPath();
         assertThat(totals.getMap("riskDistribution", String.class, Integer.class))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("LOW", 3, "MODERATE", 0, "HIGH", 2));
         assertThat(totals.getList("topFindings.code", String.class)).doesNotContain("FEET_UNSUPPORTED");
@@ -184,7 +185,7 @@ class TeamInsightsFlowTest {
             assertThat(accountsItem.getString("reason")).contains("subtraction");
             assertThat(accountsItem.getMap("$")).containsEntry("enrolled", null);
         });
-        JsonPath overview = given().auth().oauth2(hr).get("/api/insights/overview")
+        JsonPath overview = Api.as(hr).get("/api/insights/overview")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(overview.getBoolean("suppressed")).isTrue();
         assertThat(overview.getInt("teamsVisible")).isZero();
@@ -202,19 +203,19 @@ class TeamInsightsFlowTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(teamItem(hr, accounts).getLong("enrolled")).isEqualTo(6));
 
         String otherHr = TOKENS.issue("globex-" + UUID.randomUUID(), "hr-2", "hr");
-        JsonPath others = given().auth().oauth2(otherHr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
+        JsonPath others = Api.as(otherHr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
         assertThat(others.getList("items")).isEmpty();
         assertThat(others.getInt("total")).isZero();
-        JsonPath otherOverview = given().auth().oauth2(otherHr).get("/api/insights/overview")
+        JsonPath otherOverview = Api.as(otherHr).get("/api/insights/overview")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(otherOverview.getInt("teams")).isZero();
         assertThat(otherOverview.getMap("$")).containsEntry("enrolled", null);
 
         String employee = TOKENS.issue(tenant, members.get(0).toString(), "employee");
-        given().auth().oauth2(employee).get("/api/insights/teams").then().statusCode(403);
-        given().auth().oauth2(employee).get("/api/insights/overview").then().statusCode(403);
+        Api.as(employee).get("/api/insights/teams").then().statusCode(403);
+        Api.as(employee).get("/api/insights/overview").then().statusCode(403);
         given().get("/api/insights/teams").then().statusCode(401);
-        given().auth().oauth2(hr).get("/api/insights/teams?size=500").then().statusCode(400)
+        Api.as(hr).get("/api/insights/teams?size=500").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -281,7 +282,7 @@ class TeamInsightsFlowTest {
     }
 
     private static JsonPath teamItem(String token, UUID teamId) {
-        JsonPath page = given().auth().oauth2(token).get("/api/insights/teams?size=200")
+        JsonPath page = Api.as(token).get("/api/insights/teams?size=200")
                 .then().statusCode(200).extract().jsonPath();
         Map<String, Object> item = page.getMap("items.find { it.teamId == '" + teamId + "' }");
         assertThat(item).as("team %s is listed", teamId).isNotNull();

@@ -2,18 +2,21 @@ package io.upright.insights.personaldata;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.insights.programs.ProgramScenario;
 import io.upright.localinfra.DevTokens;
+import io.upright.testsupport.http.Api;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,6 +38,12 @@ class PersonalDataExportFlowTest {
     @Inject
     DataSource dataSource;
 
+    @BeforeEach
+    void setTheClockToTheScenariosDay() {
+        // the current ISO week is the scenario's, whatever day the test runs on
+        QuarkusMock.installMockForType(ProgramScenario.clock(), Clock.class);
+    }
+
     @Test
     void an_employee_or_an_admin_of_their_tenant_exports_exactly_the_rows_kept_under_their_id() {
         ProgramScenario s = new ProgramScenario("export", kafka).publishAll();
@@ -42,7 +51,7 @@ class PersonalDataExportFlowTest {
         UUID a1 = s.a.get(0);
         String path = "/api/personal-data-exports/" + a1;
 
-        JsonPath own = given().auth().oauth2(TOKENS.issue(s.tenant, a1.toString(), "employee")).get(path)
+        JsonPath own = Api.as(TOKENS.issue(s.tenant, a1.toString(), "employee")).get(path)
                 .then().statusCode(200).contentType("application/json").extract().jsonPath();
         assertThat(own.getString("service")).isEqualTo("insights");
         assertThat(own.getString("employeeId")).isEqualTo(a1.toString());
@@ -67,20 +76,20 @@ class PersonalDataExportFlowTest {
         }
 
         // someone else, HR, no token: refused
-        given().auth().oauth2(TOKENS.issue(s.tenant, s.a.get(1).toString(), "employee")).get(path).then().statusCode(403)
+        Api.as(TOKENS.issue(s.tenant, s.a.get(1).toString(), "employee")).get(path).then().statusCode(403)
                 .contentType("application/problem+json");
-        given().auth().oauth2(TOKENS.issue(s.tenant, "hr-1", "hr")).get(path).then().statusCode(403);
-        given().auth().oauth2(TOKENS.issue(s.tenant, "ed-1", "content-editor")).get(path).then().statusCode(403);
+        Api.as(TOKENS.issue(s.tenant, "hr-1", "hr")).get(path).then().statusCode(403);
+        Api.as(TOKENS.issue(s.tenant, "ed-1", "content-editor")).get(path).then().statusCode(403);
         given().get(path).then().statusCode(401);
 
         // an admin of the tenant gets the same rows on the person's behalf
-        JsonPath admin = given().auth().oauth2(TOKENS.issue(s.tenant, "admin-1", "admin")).get(path)
+        JsonPath admin = Api.as(TOKENS.issue(s.tenant, "admin-1", "admin")).get(path)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(admin.getList("data.facts")).isEqualTo(own.getList("data.facts"));
         assertThat(admin.getList("data.teamMemberships")).isEqualTo(own.getList("data.teamMemberships"));
 
         // another tenant's admin: the tenant comes from the token, so there is nothing
-        JsonPath stranger = given().auth().oauth2(TOKENS.issue("globex-" + UUID.randomUUID(), "admin-9", "admin")).get(path)
+        JsonPath stranger = Api.as(TOKENS.issue("globex-" + UUID.randomUUID(), "admin-9", "admin")).get(path)
                 .then().statusCode(200).extract().jsonPath();
         PARTS.forEach(part -> assertThat(stranger.getList("data." + part)).as(part).isEmpty());
 
@@ -94,14 +103,14 @@ class PersonalDataExportFlowTest {
         s.awaitApplied(dataSource);
         UUID a1 = s.a.get(0);
         String admin = TOKENS.issue(s.tenant, "admin-1", "admin");
-        assertThat(given().auth().oauth2(admin).get("/api/personal-data-exports/" + a1)
+        assertThat(Api.as(admin).get("/api/personal-data-exports/" + a1)
                 .then().statusCode(200).extract().jsonPath().getList("data.facts")).isNotEmpty();
 
-        s.publish(new EmployeeErased(a1, Instant.now()));
+        s.publish(new EmployeeErased(a1, ProgramScenario.now()));
         s.awaitApplied(dataSource);
 
         for (String token : List.of(admin, TOKENS.issue(s.tenant, a1.toString(), "employee"))) {
-            JsonPath after = given().auth().oauth2(token).get("/api/personal-data-exports/" + a1)
+            JsonPath after = Api.as(token).get("/api/personal-data-exports/" + a1)
                     .then().statusCode(200).extract().jsonPath();
             assertThat(after.getString("employeeId")).isEqualTo(a1.toString());
             PARTS.forEach(part -> assertThat(after.getList("data." + part)).as(part).isEmpty());

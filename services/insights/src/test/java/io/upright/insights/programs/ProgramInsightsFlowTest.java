@@ -2,21 +2,24 @@ package io.upright.insights.programs;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.contracts.programs.EmployeeLeft;
 import io.upright.localinfra.DevTokens;
+import io.upright.testsupport.http.Api;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,13 +42,19 @@ class ProgramInsightsFlowTest {
     @Inject
     DataSource dataSource;
 
+    @BeforeEach
+    void setTheClockToTheScenariosDay() {
+        // the current ISO week is the scenario's, whatever day the test runs on
+        QuarkusMock.installMockForType(ProgramScenario.clock(), Clock.class);
+    }
+
     @Test
     void weekly_figures_come_from_the_events_in_each_employees_local_week_and_small_teams_cannot_be_worked_out() {
         ProgramScenario s = new ProgramScenario("acme", kafka).publishAll();
         s.awaitApplied(dataSource);
         String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
 
-        JsonPath list = given().auth().oauth2(hr).get("/api/insights/programs").then().statusCode(200).extract().jsonPath();
+        JsonPath list = Api.as(hr).get("/api/insights/programs").then().statusCode(200).extract().jsonPath();
         assertThat(list.getList("items.programId", String.class)).containsExactly(s.programId.toString());
         assertThat(list.getInt("items[0].teams")).isEqualTo(3);
         assertThat(list.getInt("items[0].currentPhase")).isEqualTo(2);
@@ -191,13 +200,13 @@ class ProgramInsightsFlowTest {
         assertThat(risk).contains("<th scope=\"row\">Accounts</th><td class=\"suppressed\" colspan=\"8\">hidden so a smaller group cannot be worked out</td>");
 
         // /api/insights/teams keeps the same risk verdicts: Accounts is shown there, its risk rows are not
-        JsonPath teams = given().auth().oauth2(hr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
+        JsonPath teams = Api.as(hr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
         assertThat(teams.getBoolean("items.find { it.teamName == 'Accounts' }.suppressed")).isFalse();
         assertThat(teams.getLong("items.find { it.teamName == 'Accounts' }.enrolled")).isEqualTo(6);
         assertThat(teams.getMap("items.find { it.teamName == 'Accounts' }")).containsEntry("riskDistribution", null)
                 .containsEntry("topFindings", null);
         assertThat(teams.getString("items.find { it.teamName == 'Accounts' }.riskReason")).contains("subtraction");
-        JsonPath overview = given().auth().oauth2(hr).get("/api/insights/overview").then().statusCode(200).extract().jsonPath();
+        JsonPath overview = Api.as(hr).get("/api/insights/overview").then().statusCode(200).extract().jsonPath();
         assertThat(overview.getMap("$")).containsEntry("riskDistribution", null);
         assertThat(overview.getString("riskReason")).isEqualTo("no team's risk and findings can be shown");
     }
@@ -244,15 +253,15 @@ class ProgramInsightsFlowTest {
         s.awaitApplied(dataSource);
         String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
 
-        given().auth().oauth2(hr).contentType("application/json").body("{\"anonymityThreshold\": 3}")
+        Api.as(hr).body("{\"anonymityThreshold\": 3}")
                 .put("/api/insights/settings").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("anonymityThreshold"));
-        given().auth().oauth2(hr).contentType("application/json").body("{}")
+        Api.as(hr).body("{}")
                 .put("/api/insights/settings").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(hr).contentType("application/json").body("{\"anonymityThreshold\": 7}")
+        Api.as(hr).body("{\"anonymityThreshold\": 7}")
                 .put("/api/insights/settings").then().statusCode(200)
                 .body("anonymityThreshold", org.hamcrest.Matchers.equalTo(7));
-        given().auth().oauth2(hr).get("/api/insights/settings").then().statusCode(200)
+        Api.as(hr).get("/api/insights/settings").then().statusCode(200)
                 .body("anonymityThreshold", org.hamcrest.Matchers.equalTo(7));
 
         JsonPath p = program(hr, s.programId, 2);
@@ -260,12 +269,12 @@ class ProgramInsightsFlowTest {
         assertThat(figure(team(p, "Accounts"), "figures", "reason")).isEqualTo("fewer than 7 people");
         assertThat(p.getLong("overview.enrolled")).isEqualTo(13);
         // the older team endpoints follow the tenant's k as well
-        JsonPath teams = given().auth().oauth2(hr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
+        JsonPath teams = Api.as(hr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
         assertThat(teams.getList("items.suppressed", Boolean.class)).containsOnly(true);
         // another tenant keeps the default
         ProgramScenario other = new ProgramScenario("relaxed", kafka);
         String otherHr = TOKENS.issue(other.tenant, "hr-1", "hr");
-        given().auth().oauth2(otherHr).get("/api/insights/settings").then().statusCode(200)
+        Api.as(otherHr).get("/api/insights/settings").then().statusCode(200)
                 .body("anonymityThreshold", org.hamcrest.Matchers.equalTo(5));
     }
 
@@ -278,19 +287,20 @@ class ProgramInsightsFlowTest {
         String stranger = TOKENS.issue("globex-" + UUID.randomUUID(), "hr-9", "hr");
         for (String path : List.of("/api/insights/programs", "/api/insights/programs/" + s.programId,
                 "/api/insights/programs/" + s.programId + ".csv", "/api/insights/settings")) {
+            // the raw request: one of the paths is the CSV, which a JSON-only Accept header would not reach
             given().auth().oauth2(employee).get(path).then().statusCode(403);
             given().auth().oauth2(editor).get(path).then().statusCode(403);
             given().get(path).then().statusCode(401);
         }
-        given().auth().oauth2(employee).post("/api/insights/replay").then().statusCode(403);
-        given().auth().oauth2(TOKENS.issue(s.tenant, "hr-1", "hr")).post("/api/insights/replay").then().statusCode(403);
-        given().auth().oauth2(stranger).get("/api/insights/programs/" + s.programId).then().statusCode(404)
+        Api.as(employee).post("/api/insights/replay").then().statusCode(403);
+        Api.as(TOKENS.issue(s.tenant, "hr-1", "hr")).post("/api/insights/replay").then().statusCode(403);
+        Api.as(stranger).get("/api/insights/programs/" + s.programId).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(stranger).get("/api/insights/programs/" + s.programId + ".csv").then().statusCode(404);
-        given().auth().oauth2(stranger).get("/api/insights/programs").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+        Api.as(stranger).get("/api/insights/programs").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
         String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
-        given().auth().oauth2(hr).get("/api/insights/programs/" + s.programId + "?weeks=0").then().statusCode(400);
-        given().auth().oauth2(hr).get("/api/insights/programs/not-a-uuid").then().statusCode(404);
+        Api.as(hr).get("/api/insights/programs/" + s.programId + "?weeks=0").then().statusCode(400);
+        Api.as(hr).get("/api/insights/programs/not-a-uuid").then().statusCode(404);
         given().auth().oauth2(hr).get("/api/insights/programs/" + s.programId + "?format=xml").then().statusCode(400);
         String openapi = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         assertThat(openapi).contains("/api/insights/programs/{id}.csv", "/api/insights/programs/{id}",
@@ -302,16 +312,16 @@ class ProgramInsightsFlowTest {
         ProgramScenario s = new ProgramScenario("erase", kafka).publishAll();
         s.awaitApplied(dataSource);
         String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
-        String before = given().auth().oauth2(hr).get("/api/insights/programs/" + s.programId + "?weeks=2")
+        String before = Api.as(hr).get("/api/insights/programs/" + s.programId + "?weeks=2")
                 .then().statusCode(200).extract().asString();
         UUID erased = s.a.get(1);
         assertThat(rowsAbout(s.tenant, erased)).isPositive();
 
-        s.publish(new EmployeeErased(erased, Instant.now()));
+        s.publish(new EmployeeErased(erased, ProgramScenario.now()));
         s.awaitApplied(dataSource);
 
         assertThat(rowsAbout(s.tenant, erased)).isZero();
-        String after = given().auth().oauth2(hr).get("/api/insights/programs/" + s.programId + "?weeks=2")
+        String after = Api.as(hr).get("/api/insights/programs/" + s.programId + "?weeks=2")
                 .then().statusCode(200).extract().asString();
         assertThat(after).isEqualTo(before);
         assertThat(after).doesNotContain(erased.toString());
@@ -332,7 +342,7 @@ class ProgramInsightsFlowTest {
             assertThat(p.getLong("overview.remindersExpired")).isZero();
             // /teams counts current members: Accounts is down to 5 and ties with Billing, so Accounts (first by
             // name) is the team hidden to protect Courier
-            JsonPath teams = given().auth().oauth2(hr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
+            JsonPath teams = Api.as(hr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
             assertThat(teams.getBoolean("items.find { it.teamName == 'Accounts' }.suppressed")).isTrue();
             assertThat(teams.getInt("items.find { it.teamName == 'Billing' }.enrolled")).isEqualTo(5);
         });
@@ -356,7 +366,7 @@ class ProgramInsightsFlowTest {
     }
 
     static JsonPath program(String token, UUID programId, int weeks) {
-        return given().auth().oauth2(token).get("/api/insights/programs/" + programId + "?weeks=" + weeks)
+        return Api.as(token).get("/api/insights/programs/" + programId + "?weeks=" + weeks)
                 .then().statusCode(200).contentType("application/json").extract().jsonPath();
     }
 

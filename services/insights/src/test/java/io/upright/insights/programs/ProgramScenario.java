@@ -15,6 +15,7 @@ import io.upright.contracts.reminders.BreakTaken;
 import io.upright.contracts.reminders.ReminderExpired;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.testsupport.kafka.TopicReader;
+import io.upright.testsupport.time.AdjustableClock;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -34,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One tenant's program, published on the real topics as the owning services would. Dates are relative to the
- * current ISO week, so the figures below hold whenever the test runs:
+ * ISO week of {@link #TODAY}, the day the tests set insights' clock to ({@link #clock()}), so the figures below
+ * hold whatever day and time the test runs at:
  *
  * <ul>
  *   <li>Accounts: 6 people (a6 lives in Pacific/Auckland), Billing: 5, Courier: 2 — all in one program that
@@ -51,6 +53,9 @@ public final class ProgramScenario {
 
     public static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    /** "Today" for insights and for the scenario: a Wednesday, far from any daylight-saving change. */
+    public static final LocalDate TODAY = LocalDate.of(2026, 3, 11);
+
     public final String tenant;
     public final UUID programId = UUID.randomUUID();
     public final UUID accounts = UUID.randomUUID();
@@ -59,13 +64,26 @@ public final class ProgramScenario {
     public final List<UUID> a = new ArrayList<>();
     public final List<UUID> b = new ArrayList<>();
     public final List<UUID> c = new ArrayList<>();
-    public final LocalDate thisMonday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    public final LocalDate thisMonday = TODAY.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     public final LocalDate lastMonday = thisMonday.minusWeeks(1);
     public final String thisWeek = ProgramInsights.isoWeek(thisMonday);
     public final String lastWeek = ProgramInsights.isoWeek(lastMonday);
 
     private final String kafka;
     private final List<String> published = new ArrayList<>();
+
+    /**
+     * A clock at noon of {@link #TODAY}; a test installs it with
+     * {@code QuarkusMock.installMockForType(ProgramScenario.clock(), Clock.class)} in its {@code @BeforeEach}.
+     */
+    public static AdjustableClock clock() {
+        return AdjustableClock.atNoon(TODAY);
+    }
+
+    /** Noon of {@link #TODAY}: when the tests' clock says it is now. */
+    public static Instant now() {
+        return TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC);
+    }
 
     public ProgramScenario(String tenantPrefix, String kafka) {
         this.tenant = tenantPrefix + "-" + UUID.randomUUID();

@@ -3,6 +3,7 @@ package io.upright.insights.web;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.insights.programs.ProgramScenario;
 import io.upright.localinfra.DevTokens;
@@ -28,6 +29,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -56,6 +58,12 @@ class DashboardBrowserTest {
 
     @Inject
     DataSource dataSource;
+
+    @BeforeEach
+    void setTheClockToTheScenariosDay() {
+        // the current ISO week is the scenario's, whatever day the test runs on
+        QuarkusMock.installMockForType(ProgramScenario.clock(), Clock.class);
+    }
 
     @TestHTTPResource("/")
     URL base;

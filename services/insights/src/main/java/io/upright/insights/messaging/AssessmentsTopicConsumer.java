@@ -1,0 +1,54 @@
+package io.upright.insights.messaging;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.smallrye.common.annotation.Blocking;
+import io.upright.contracts.UprightService;
+import io.upright.contracts.assessments.AssessmentCompleted;
+import io.upright.contracts.assessments.AssessmentStarted;
+import io.upright.insights.facts.FactProjection;
+import io.upright.platform.inbox.Inbox;
+import io.upright.platform.inbox.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * {@code upright.assessments}: assessments started and completed go to the facts.
+ * Each record is accepted by the inbox and applied in one transaction, so a redelivery has no second effect.
+ * Unreadable records go to {@code upright.insights.dlq} (channel configuration).
+ */
+@ApplicationScoped
+public class AssessmentsTopicConsumer implements TopicConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    FactProjection facts;
+
+    @Override
+    public String topic() {
+        return UprightService.ASSESSMENTS.topic();
+    }
+
+    @Incoming("assessments")
+    @Blocking
+    @Transactional
+    @TransactionConfiguration(timeout = WAIT_FOR_REPLAY_SECONDS)
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbox.accept(CONSUMER, record).ifPresent(this::dispatch);
+    }
+
+    @Override
+    public void dispatch(IncomingEvent event) {
+        String tenant = event.tenant();
+        Object payload = event.payload();
+        if (payload instanceof AssessmentStarted started) {
+            facts.assessmentStarted(tenant, event.id(), started);
+        } else if (payload instanceof AssessmentCompleted completed) {
+            facts.assessmentCompleted(tenant, event.id(), completed);
+        }
+    }
+}

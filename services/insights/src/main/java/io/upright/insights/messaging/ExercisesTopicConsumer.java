@@ -1,0 +1,54 @@
+package io.upright.insights.messaging;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.smallrye.common.annotation.Blocking;
+import io.upright.contracts.UprightService;
+import io.upright.contracts.exercises.ExerciseSessionCompleted;
+import io.upright.contracts.exercises.RoutineRecommended;
+import io.upright.insights.facts.FactProjection;
+import io.upright.platform.inbox.Inbox;
+import io.upright.platform.inbox.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * {@code upright.exercises}: recommended routines and completed exercise sessions go to the facts.
+ * Each record is accepted by the inbox and applied in one transaction, so a redelivery has no second effect.
+ * Unreadable records go to {@code upright.insights.dlq} (channel configuration).
+ */
+@ApplicationScoped
+public class ExercisesTopicConsumer implements TopicConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    FactProjection facts;
+
+    @Override
+    public String topic() {
+        return UprightService.EXERCISES.topic();
+    }
+
+    @Incoming("exercises")
+    @Blocking
+    @Transactional
+    @TransactionConfiguration(timeout = WAIT_FOR_REPLAY_SECONDS)
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbox.accept(CONSUMER, record).ifPresent(this::dispatch);
+    }
+
+    @Override
+    public void dispatch(IncomingEvent event) {
+        String tenant = event.tenant();
+        Object payload = event.payload();
+        if (payload instanceof RoutineRecommended recommended) {
+            facts.routineRecommended(tenant, event.id(), recommended);
+        } else if (payload instanceof ExerciseSessionCompleted session) {
+            facts.exerciseSessionCompleted(tenant, event.id(), session);
+        }
+    }
+}
