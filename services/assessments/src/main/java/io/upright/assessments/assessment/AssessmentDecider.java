@@ -6,7 +6,7 @@ import io.upright.assessments.scoring.WorkstationBasicsScoring;
 import io.upright.assessments.template.ChecklistTemplate;
 import io.upright.platform.eventstore.Decider;
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -76,33 +76,33 @@ public class AssessmentDecider implements Decider<AssessmentDecider.Command, Ass
     public List<AssessmentEvent> decide(Command command, Assessment state) {
         if (command instanceof Start start) {
             if (state.exists()) {
-                throw ProblemException.conflict("Assessment " + start.assessmentId() + " already exists");
+                throw Rejection.conflict("Assessment " + start.assessmentId() + " already exists");
             }
             return List.of(new AssessmentEvent.Started(start.assessmentId(), start.employeeId(), start.template().id(),
                     start.template().version(), start.at()));
         }
         if (!state.ownedBy(command.employeeId())) {
             // another employee's assessment is reported exactly like a missing one
-            throw ProblemException.notFound("Assessment " + command.assessmentId());
+            throw Rejection.notFound("Assessment " + command.assessmentId());
         }
         if (state.status() == Status.SUBMITTED) {
-            throw ProblemException.conflict("Assessment " + command.assessmentId() + " was already submitted");
+            throw Rejection.conflict("Assessment " + command.assessmentId() + " was already submitted");
         }
         ChecklistTemplate template = templateOf(state);
         if (command instanceof SaveAnswers save) {
             if (save.answers() == null || save.answers().isEmpty()) {
-                throw ProblemException.invalid("answers", "must contain at least one answer");
+                throw Rejection.invalid("answers", "must contain at least one answer");
             }
             ChecklistTemplate.Validated validated = template.validate(save.answers());
             if (!validated.valid()) {
-                throw ProblemException.invalid(validated.errors());
+                throw Rejection.invalid(validated.errors());
             }
             return List.of(new AssessmentEvent.AnswersSaved(save.assessmentId(), new TreeMap<>(validated.answers()), save.at()));
         }
         if (command instanceof Submit submit) {
             List<FieldError> missing = template.incomplete(state.answers());
             if (!missing.isEmpty()) {
-                throw ProblemException.invalid(missing);
+                throw Rejection.invalid(missing);
             }
             // scored against the version the assessment was started on, never the latest one
             Scored scored = score(template, state.answers());

@@ -1,5 +1,6 @@
 package io.upright.assessments.assessment;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.assessments.assessment.AssessmentViews.AnswersRequest;
 import io.upright.assessments.assessment.AssessmentViews.AssessmentView;
 import io.upright.assessments.assessment.AssessmentViews.NewAssessment;
@@ -7,7 +8,6 @@ import io.upright.platform.api.ETags;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -53,8 +53,8 @@ public class AssessmentResource {
     @Operation(summary = "Start a desk assessment on the latest version of a checklist template")
     @APIResponse(responseCode = "201", description = "Started; Location points at it, ETag is its version",
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "400", description = "Unknown template", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an employee", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown template", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "Not an employee", ref = ProblemResponses.FORBIDDEN)
     public Response start(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewAssessment request) {
         return idempotency.run(user.tenant(), user.subject(), "start-assessment", idempotencyKey, request, () -> {
             Assessments.Snapshot started = assessments.start(user.tenant(), user.employeeId(), request.templateId().strip());
@@ -68,7 +68,7 @@ public class AssessmentResource {
     @Operation(summary = "Read my assessment with my answers and, once submitted, its result")
     @APIResponse(responseCode = "200", description = "The assessment; ETag is its version",
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "404", description = "No such assessment of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment of yours", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("id") UUID id) {
         Assessments.Snapshot found = assessments.get(user.tenant(), user.employeeId(), id);
         return Response.ok(AssessmentView.of(found.state())).tag(ETags.of(found.version())).build();
@@ -80,11 +80,10 @@ public class AssessmentResource {
     @Operation(summary = "Save some or all answers; they are merged with the answers saved before")
     @APIResponse(responseCode = "200", description = "Saved; ETag is the new version",
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "400", description = "Unknown question or invalid value, named as answers.<questionId>",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such assessment of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already submitted, or changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match no longer matches", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown question or invalid value, named as answers.<questionId>", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No such assessment of yours", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Already submitted, or changed concurrently", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", description = "If-Match no longer matches", ref = ProblemResponses.PRECONDITION_FAILED)
     public Response saveAnswers(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull AnswersRequest request) {
         Assessments.Snapshot saved = assessments.saveAnswers(user.tenant(), user.employeeId(), id, request.answers(),
@@ -97,11 +96,10 @@ public class AssessmentResource {
     @Operation(summary = "Submit my assessment: every answer must be present and valid; it is scored once")
     @APIResponse(responseCode = "200", description = "Submitted and scored",
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "400", description = "Every missing or invalid answer, named as answers.<questionId>",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such assessment of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already submitted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match no longer matches", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Every missing or invalid answer, named as answers.<questionId>", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No such assessment of yours", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Already submitted", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", description = "If-Match no longer matches", ref = ProblemResponses.PRECONDITION_FAILED)
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Assessments.Snapshot submitted = assessments.submit(user.tenant(), user.employeeId(), id, ETags.ifMatch(ifMatch));
         return Response.ok(AssessmentView.of(submitted.state())).tag(ETags.of(submitted.version())).build();

@@ -7,15 +7,17 @@ import io.upright.assessments.template.ChecklistTemplate;
 import io.upright.assessments.template.ChecklistTemplates;
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.assessments.AssessmentStarted;
+import io.upright.platform.domain.Rejection;
+import io.upright.platform.eventstore.Aggregate;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.outbox.Outbox;
-import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Assessments {
 
-    static final String STREAM_TYPE = "assessment";
+    /** The stream type assessments are stored under (erasure deletes these streams). */
+    public static final String STREAM_TYPE = "assessment";
 
     @Inject
     AggregateStore aggregates;
@@ -41,11 +44,15 @@ public class Assessments {
     @Inject
     EmployeeTeams employeeTeams;
 
-    private AssessmentDecider decider;
+    @Inject
+    Clock clock;
+
+    /** Built once here rather than as a static constant: the decider looks templates up through the injected bean. */
+    private Aggregate<AssessmentDecider.Command, AssessmentDecider.Assessment, AssessmentEvent> assessment;
 
     @PostConstruct
     void init() {
-        decider = new AssessmentDecider(templates::find);
+        assessment = Aggregate.of(STREAM_TYPE, AssessmentEvent.class, new AssessmentDecider(templates::find));
     }
 
     public record Snapshot(AssessmentDecider.Assessment state, long version) {
@@ -54,11 +61,11 @@ public class Assessments {
     @Transactional
     public Snapshot start(String tenant, UUID employeeId, String templateId) {
         ChecklistTemplate template = templates.library().latest(templateId)
-                .orElseThrow(() -> ProblemException.invalid("templateId", "is not a published checklist template"));
+                .orElseThrow(() -> Rejection.invalid("templateId", "is not a published checklist template"));
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        Decision<AssessmentDecider.Assessment, AssessmentEvent> decision = aggregates.handle(tenant, STREAM_TYPE, id,
-                AssessmentEvent.class, decider, new AssessmentDecider.Start(id, employeeId, template, now), OptionalLong.empty());
+        Instant now = Instant.now(clock);
+        Decision<AssessmentDecider.Assessment, AssessmentEvent> decision = aggregates.handle(tenant, assessment, id,
+                new AssessmentDecider.Start(id, employeeId, template, now));
         AssessmentRecord record = new AssessmentRecord();
         record.tenantId = tenant;
         record.id = id;
@@ -76,7 +83,7 @@ public class Assessments {
     @Transactional
     public Snapshot saveAnswers(String tenant, UUID employeeId, UUID id, Map<String, Object> answers, OptionalLong ifMatch) {
         Decision<AssessmentDecider.Assessment, AssessmentEvent> decision = handle(tenant, employeeId, id,
-                new AssessmentDecider.SaveAnswers(id, employeeId, answers, Instant.now()), ifMatch);
+                new AssessmentDecider.SaveAnswers(id, employeeId, answers, Instant.now(clock)), ifMatch);
         AssessmentRecord record = AssessmentRecord.of(tenant, id);
         record.version = decision.version();
         return new Snapshot(decision.state(), decision.version());
@@ -88,7 +95,7 @@ public class Assessments {
         ReassessmentDelta.Outcome previous = previousSubmitted(tenant, employeeId, current.templateId, id)
                 .map(p -> p.state().result().outcome(p.state().templateVersion())).orElse(null);
         Decision<AssessmentDecider.Assessment, AssessmentEvent> decision = handle(tenant, employeeId, id,
-                new AssessmentDecider.Submit(id, employeeId, Instant.now(), previous), ifMatch);
+                new AssessmentDecider.Submit(id, employeeId, Instant.now(clock), previous), ifMatch);
         AssessmentEvent.Submitted submitted = decision.state().result();
         AssessmentRecord record = AssessmentRecord.of(tenant, id);
         record.status = AssessmentDecider.Status.SUBMITTED.name();
@@ -109,9 +116,9 @@ public class Assessments {
     public Snapshot get(String tenant, UUID employeeId, UUID id) {
         // the read model first: an id of another aggregate (a campaign) must read as missing, not fail to decode
         owned(tenant, employeeId, id);
-        Decision<AssessmentDecider.Assessment, AssessmentEvent> read = aggregates.read(tenant, id, AssessmentEvent.class, decider);
+        Decision<AssessmentDecider.Assessment, AssessmentEvent> read = aggregates.read(tenant, assessment, id);
         if (!read.state().exists() || !read.state().employeeId().equals(employeeId)) {
-            throw ProblemException.notFound("Assessment " + id);
+            throw Rejection.notFound("Assessment " + id);
         }
         return new Snapshot(read.state(), read.version());
     }
@@ -167,13 +174,13 @@ public class Assessments {
                                                                           AssessmentDecider.Command command, OptionalLong ifMatch) {
         // ownership before If-Match, so a stranger learns nothing from a 412
         owned(tenant, employeeId, id);
-        return aggregates.handle(tenant, STREAM_TYPE, id, AssessmentEvent.class, decider, command, ifMatch);
+        return aggregates.handle(tenant, assessment, id, command, ifMatch);
     }
 
     private static AssessmentRecord owned(String tenant, UUID employeeId, UUID id) {
         AssessmentRecord record = AssessmentRecord.of(tenant, id);
         if (record == null || !record.employeeId.equals(employeeId)) {
-            throw ProblemException.notFound("Assessment " + id);
+            throw Rejection.notFound("Assessment " + id);
         }
         return record;
     }

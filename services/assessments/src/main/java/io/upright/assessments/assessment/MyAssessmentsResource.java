@@ -1,5 +1,6 @@
 package io.upright.assessments.assessment;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.assessments.assessment.AssessmentViews.AssessmentSummary;
 import io.upright.assessments.assessment.AssessmentViews.LatestResultView;
 import io.upright.assessments.assessment.AssessmentViews.TrendPoint;
@@ -7,7 +8,6 @@ import io.upright.assessments.template.ChecklistTemplates;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -47,7 +47,7 @@ public class MyAssessmentsResource {
 
     @GET
     @Operation(summary = "List my assessments, newest first (by start time, then id)")
-    @APIResponse(responseCode = "400", description = "Invalid page or size", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid page or size", ref = ProblemResponses.BAD_REQUEST)
     public Page<AssessmentSummary> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         String tenant = user.tenant();
@@ -61,9 +61,9 @@ public class MyAssessmentsResource {
     @Operation(summary = "My latest submitted result with explanations, actions and the change since the one before")
     @APIResponse(responseCode = "200", description = "My latest submitted result (my answers are at /api/assessments/{id})",
             content = @Content(schema = @Schema(implementation = LatestResultView.class)))
-    @APIResponse(responseCode = "400", description = "Unknown template id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an employee", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "I have not submitted an assessment (of that template) yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown template id", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "Not an employee", ref = ProblemResponses.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "I have not submitted an assessment (of that template) yet", ref = ProblemResponses.NOT_FOUND)
     public LatestResultView latest(@Parameter(description = "Only this template id (any version); all when absent", example = "rosa")
                                    @QueryParam("templateId") String templateId) {
         String template = templateId == null || templateId.isBlank() ? null : published(templateId);
@@ -76,8 +76,8 @@ public class MyAssessmentsResource {
     @Path("/trend")
     @Operation(summary = "My submitted scores of one template over time, oldest first (by submission time, then id)")
     @APIResponse(responseCode = "200", description = "One point per submitted assessment of that template id, any version")
-    @APIResponse(responseCode = "400", description = "Missing or unknown templateId, invalid page or size", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an employee", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or unknown templateId, invalid page or size", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "Not an employee", ref = ProblemResponses.FORBIDDEN)
     public Page<TrendPoint> trend(@Parameter(required = true, example = "rosa") @QueryParam("templateId") String templateId,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {

@@ -2,7 +2,7 @@ package io.upright.assessments.campaign;
 
 import io.upright.platform.eventstore.Decider;
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,13 +68,13 @@ public class CampaignDecider implements Decider<CampaignDecider.Command, Campaig
             errors.add(new FieldError("dueDate", "must be today (" + today + ", UTC) or later"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw Rejection.invalid(errors);
         }
         if (!start.teamKnown()) {
-            throw ProblemException.notFound("Team " + start.teamId());
+            throw Rejection.notFound("Team " + start.teamId());
         }
         if (state.exists()) {
-            throw ProblemException.conflict("Campaign " + start.campaignId() + " already exists");
+            throw Rejection.conflict("Campaign " + start.campaignId() + " already exists");
         }
         return List.of(new CampaignEvent.CampaignStarted(start.campaignId(), start.teamId(), start.templateId(),
                 start.dueDate(), start.at()));

@@ -1,5 +1,6 @@
 package io.upright.assessments.campaign;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.assessments.campaign.CampaignViews.CampaignView;
 import io.upright.assessments.campaign.CampaignViews.NewCampaign;
 import io.upright.platform.api.ETags;
@@ -7,7 +8,6 @@ import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -57,13 +57,10 @@ public class CampaignResource {
     @Operation(summary = "Ask a team to (re)assess their desks on a checklist template by a date")
     @APIResponse(responseCode = "201", description = "Started; Location points at it; emits AssessmentCampaignStarted",
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
-    @APIResponse(responseCode = "400", description = "Missing field, unknown template or a due date in the past, named by field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not HR or an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No employee of this team is known in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing field, unknown template or a due date in the past, named by field", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "Not HR or an admin", ref = ProblemResponses.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "No employee of this team is known in your organisation", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", ref = ProblemResponses.UNPROCESSABLE)
     public Response start(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewCampaign request) {
         return idempotency.run(user.tenant(), user.subject(), "start-assessment-campaign", idempotencyKey, request, () -> {
             CampaignRecord started = campaigns.start(user.tenant(), request.teamId(), request.templateId().strip(),
@@ -75,8 +72,8 @@ public class CampaignResource {
 
     @GET
     @Operation(summary = "List the campaigns of my organisation with their coverage, newest first (by start time, then id)")
-    @APIResponse(responseCode = "400", description = "Invalid page or size", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not HR or an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid page or size", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "Not HR or an admin", ref = ProblemResponses.FORBIDDEN)
     public Page<CampaignView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         String tenant = user.tenant();
@@ -89,8 +86,8 @@ public class CampaignResource {
     @Operation(summary = "One campaign with its coverage (suppressed for a team below the anonymity threshold)")
     @APIResponse(responseCode = "200", description = "The campaign; ETag is its version",
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
-    @APIResponse(responseCode = "403", description = "Not HR or an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such campaign in your organisation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not HR or an admin", ref = ProblemResponses.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "No such campaign in your organisation", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("id") UUID id) {
         CampaignRecord campaign = campaigns.get(user.tenant(), id);
         return Response.ok(CampaignView.of(campaign, campaigns.coverage(campaign))).tag(ETags.of(campaign.version)).build();

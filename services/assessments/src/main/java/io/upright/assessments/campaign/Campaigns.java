@@ -6,10 +6,11 @@ import io.upright.assessments.AssessmentsConfig;
 import io.upright.assessments.team.EmployeeTeams;
 import io.upright.assessments.template.ChecklistTemplates;
 import io.upright.contracts.assessments.AssessmentCampaignStarted;
+import io.upright.platform.domain.Rejection;
+import io.upright.platform.eventstore.Aggregate;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.outbox.Outbox;
-import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,11 +21,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Application service of campaigns: event store, read model and outbox change together in one transaction. */
@@ -51,33 +52,37 @@ public class Campaigns {
     @Inject
     AssessmentsConfig config;
 
-    private CampaignDecider decider;
+    /** Campaign due dates are checked against "today (UTC)" of this clock. */
+    @Inject
+    Clock clock;
+
+    /** Built once here rather than as a static constant: the decider asks the injected template bean. */
+    private Aggregate<CampaignDecider.Command, CampaignDecider.Campaign, CampaignEvent> campaign;
 
     @PostConstruct
     void init() {
-        decider = new CampaignDecider(id -> id != null && templates.library().latest(id).isPresent());
+        campaign = Aggregate.of(STREAM_TYPE, CampaignEvent.class,
+                new CampaignDecider(id -> id != null && templates.library().latest(id).isPresent()));
     }
 
     @Transactional
     public CampaignRecord start(String tenant, UUID teamId, String templateId, LocalDate dueDate) {
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        Decision<CampaignDecider.Campaign, CampaignEvent> decision = aggregates.handle(tenant, STREAM_TYPE, id,
-                CampaignEvent.class, decider,
-                new CampaignDecider.Start(id, teamId, employeeTeams.knows(tenant, teamId), templateId, dueDate, now),
-                OptionalLong.empty());
-        CampaignDecider.Campaign campaign = decision.state();
+        Instant now = Instant.now(clock);
+        Decision<CampaignDecider.Campaign, CampaignEvent> decision = aggregates.handle(tenant, campaign, id,
+                new CampaignDecider.Start(id, teamId, employeeTeams.knows(tenant, teamId), templateId, dueDate, now));
+        CampaignDecider.Campaign started = decision.state();
         CampaignRecord record = new CampaignRecord();
         record.tenantId = tenant;
         record.id = id;
-        record.teamId = campaign.teamId();
-        record.templateId = campaign.templateId();
-        record.dueDate = campaign.dueDate();
-        record.startedAt = campaign.startedAt();
+        record.teamId = started.teamId();
+        record.templateId = started.templateId();
+        record.dueDate = started.dueDate();
+        record.startedAt = started.startedAt();
         record.version = decision.version();
         record.persistAndFlush();
-        outbox.enqueue(tenant, new AssessmentCampaignStarted(id, campaign.teamId(), campaign.templateId(),
-                campaign.dueDate(), campaign.startedAt()));
+        outbox.enqueue(tenant, new AssessmentCampaignStarted(id, started.teamId(), started.templateId(),
+                started.dueDate(), started.startedAt()));
         return record;
     }
 
@@ -85,7 +90,7 @@ public class Campaigns {
     public CampaignRecord get(String tenant, UUID id) {
         CampaignRecord record = CampaignRecord.of(tenant, id);
         if (record == null) {
-            throw ProblemException.notFound("Campaign " + id);
+            throw Rejection.notFound("Campaign " + id);
         }
         return record;
     }

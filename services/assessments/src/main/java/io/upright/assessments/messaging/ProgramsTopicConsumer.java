@@ -1,7 +1,8 @@
-package io.upright.assessments.team;
+package io.upright.assessments.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.upright.assessments.assessment.AssessmentErasure;
+import io.upright.assessments.personaldata.AssessmentsErasure;
+import io.upright.assessments.team.EmployeeTeams;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.platform.inbox.Inbox;
@@ -12,11 +13,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Learns the employee-to-team mapping from upright.programs and forgets erased employees; other event types are
- * ignored.
+ * Consumer of {@code upright.programs}: {@code EmployeeEnrolled} goes to the team mapping, {@code EmployeeErased} to
+ * the erasure; other event types are ignored. The inbox and the effect share one transaction, so a redelivery is a
+ * no-op.
  */
 @ApplicationScoped
-public class ProgramsConsumer {
+public class ProgramsTopicConsumer {
 
     static final String CONSUMER = "assessments";
 
@@ -27,7 +29,7 @@ public class ProgramsConsumer {
     EmployeeTeams employeeTeams;
 
     @Inject
-    AssessmentErasure erasure;
+    AssessmentsErasure erasure;
 
     @Incoming("programs")
     @Blocking

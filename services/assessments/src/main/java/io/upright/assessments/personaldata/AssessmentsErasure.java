@@ -1,5 +1,6 @@
-package io.upright.assessments.assessment;
+package io.upright.assessments.personaldata;
 
+import io.upright.assessments.assessment.Assessments;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.eventstore.EventStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +20,11 @@ import java.util.UUID;
  * Forgets an erased employee. Their answers (pain and discomfort included) live only in their assessment streams,
  * so the streams are deleted outright, with the read model rows, the team mapping and any stored idempotent
  * responses. What was already published ({@code AssessmentCompleted}: pseudonymous id, score, codes) has been
- * counted by insights and stays there.
+ * counted by insights and stays there. It sits next to {@link AssessmentsPersonalData} so that export and erasure
+ * name the same stores.
  */
 @ApplicationScoped
-public class AssessmentErasure {
+public class AssessmentsErasure {
 
     @Inject
     DataSource dataSource;

@@ -1,6 +1,6 @@
 package io.upright.assessments.template;
 
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -24,12 +24,12 @@ public class ChecklistTemplates {
     }
 
     public ChecklistTemplate latest(String id) {
-        return library.latest(id).orElseThrow(() -> ProblemException.notFound("Checklist template " + id));
+        return library.latest(id).orElseThrow(() -> Rejection.notFound("Checklist template " + id));
     }
 
     public ChecklistTemplate version(String id, int version) {
         return library.version(id, version)
-                .orElseThrow(() -> ProblemException.notFound("Checklist template " + id + " version " + version));
+                .orElseThrow(() -> Rejection.notFound("Checklist template " + id + " version " + version));
     }
 
     public Optional<ChecklistTemplate> find(String id, int version) {

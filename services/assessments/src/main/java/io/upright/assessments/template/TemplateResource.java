@@ -1,8 +1,8 @@
 package io.upright.assessments.template;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.ETags;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -41,7 +41,7 @@ public class TemplateResource {
     @Operation(summary = "List the checklist templates (latest version of each), ordered by id")
     @APIResponse(responseCode = "200", description = "The templates",
             content = @Content(schema = @Schema(implementation = TemplateSummary.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "403", description = "Not an employee", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an employee", ref = ProblemResponses.FORBIDDEN)
     public List<TemplateSummary> list() {
         return templates.latestVersions().stream().map(t -> new TemplateSummary(t.id(), t.version(), t.title())).toList();
     }
@@ -51,7 +51,7 @@ public class TemplateResource {
     @Operation(summary = "Read the latest version of a checklist template with all its questions")
     @APIResponse(responseCode = "200", description = "The template; the ETag is its version",
             content = @Content(schema = @Schema(implementation = ChecklistTemplate.class)))
-    @APIResponse(responseCode = "404", description = "No such template", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such template", ref = ProblemResponses.NOT_FOUND)
     public Response latest(@PathParam("id") String id) {
         ChecklistTemplate template = templates.latest(id);
         return Response.ok(template).tag(ETags.of(template.version())).build();
@@ -62,7 +62,7 @@ public class TemplateResource {
     @Operation(summary = "Read one published version of a checklist template")
     @APIResponse(responseCode = "200", description = "The template version",
             content = @Content(schema = @Schema(implementation = ChecklistTemplate.class)))
-    @APIResponse(responseCode = "404", description = "No such template version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such template version", ref = ProblemResponses.NOT_FOUND)
     public Response version(@PathParam("id") String id, @PathParam("version") int version) {
         ChecklistTemplate template = templates.version(id, version);
         return Response.ok(template).tag(ETags.of(template.version())).build();

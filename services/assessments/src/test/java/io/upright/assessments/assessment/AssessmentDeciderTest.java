@@ -3,7 +3,7 @@ package io.upright.assessments.assessment;
 import io.upright.assessments.template.ChecklistTemplate;
 import io.upright.assessments.AnswerSets;
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -60,7 +60,7 @@ class AssessmentDeciderTest {
         AssessmentDecider.Assessment state = started();
         assertThatThrownBy(() -> decider.decide(new AssessmentDecider.SaveAnswers(id, owner,
                 Map.of("hoursSittingPerDay", 30, "favouriteColour", "blue", "feetFlatOnFloor", true), NOW), state))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("answers.favouriteColour", "answers.hoursSittingPerDay"));
     }
 
@@ -70,9 +70,9 @@ class AssessmentDeciderTest {
         AssessmentDecider.Assessment partly = with(state, decider.decide(new AssessmentDecider.SaveAnswers(id, owner,
                 Map.of("feetFlatOnFloor", true), NOW), state));
         assertThatThrownBy(() -> decider.decide(new AssessmentDecider.Submit(id, owner, NOW), partly))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.toProblem().errors()).hasSize(15).extracting(FieldError::field)
+                .isInstanceOfSatisfying(Rejection.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Rejection.Reason.INVALID);
+                    assertThat(e.errors()).hasSize(15).extracting(FieldError::field)
                             .contains("answers.chairType", "answers.legNumbnessOrTingling")
                             .doesNotContain("answers.feetFlatOnFloor");
                 });
@@ -97,9 +97,9 @@ class AssessmentDeciderTest {
         AssessmentDecider.Assessment submitted = with(state, events);
 
         assertThatThrownBy(() -> decider.decide(new AssessmentDecider.Submit(id, owner, NOW), submitted))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
         assertThatThrownBy(() -> decider.decide(new AssessmentDecider.SaveAnswers(id, owner, Map.of("feetFlatOnFloor", false), NOW), submitted))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
     }
 
     @Test
@@ -107,16 +107,16 @@ class AssessmentDeciderTest {
         AssessmentDecider.Assessment state = started();
         UUID stranger = UUID.randomUUID();
         assertThatThrownBy(() -> decider.decide(new AssessmentDecider.SaveAnswers(id, stranger, Map.of("feetFlatOnFloor", true), NOW), state))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.NOT_FOUND));
         assertThatThrownBy(() -> decider.decide(new AssessmentDecider.Submit(id, owner, NOW), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.NOT_FOUND));
     }
 
     @Test
     void an_empty_save_is_rejected() {
         AssessmentDecider.Assessment state = started();
         assertThatThrownBy(() -> decider.decide(new AssessmentDecider.SaveAnswers(id, owner, Map.of(), NOW), state))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("answers"));
     }
 
@@ -129,7 +129,7 @@ class AssessmentDeciderTest {
         // a question only version 2 asks is unknown to this assessment
         assertThatThrownBy(() -> decider.decide(new AssessmentDecider.SaveAnswers(id, owner,
                 Map.of("painRadiatesDownLeg", true), NOW), state))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("answers.painRadiatesDownLeg"));
         // the v1 answers are complete without the v2 safety questions, and v1's own red flag still counts
         Map<String, Object> answers = AnswerSets.healthyV1();

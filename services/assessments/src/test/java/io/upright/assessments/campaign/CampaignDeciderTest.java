@@ -1,7 +1,7 @@
 package io.upright.assessments.campaign;
 
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -43,25 +43,25 @@ class CampaignDeciderTest {
     @Test
     void a_due_date_before_today_in_utc_names_the_due_date() {
         assertThatThrownBy(() -> decider.decide(start("rosa", TODAY_UTC.minusDays(1), true), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.toProblem().errors()).extracting(FieldError::field).containsExactly("dueDate");
+                .isInstanceOfSatisfying(Rejection.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Rejection.Reason.INVALID);
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactly("dueDate");
                 });
     }
 
     @Test
     void an_unpublished_template_and_a_past_date_are_reported_together_before_the_team_is_looked_at() {
         assertThatThrownBy(() -> decider.decide(start("posture-quiz", TODAY_UTC.minusDays(3), false), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.toProblem().errors()).extracting(FieldError::field).containsExactly("templateId", "dueDate");
+                .isInstanceOfSatisfying(Rejection.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Rejection.Reason.INVALID);
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactly("templateId", "dueDate");
                 });
     }
 
     @Test
     void an_unknown_team_is_not_found() {
         assertThatThrownBy(() -> decider.decide(start("rosa", TODAY_UTC, false), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.NOT_FOUND));
     }
 
     @Test
@@ -69,7 +69,7 @@ class CampaignDeciderTest {
         CampaignDecider.Campaign started = decider.fold(decider.decide(start("rosa", TODAY_UTC, true), decider.initialState()));
 
         assertThatThrownBy(() -> decider.decide(start("rosa", TODAY_UTC, true), started))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
     }
 
     private CampaignDecider.Start start(String templateId, LocalDate dueDate, boolean teamKnown) {

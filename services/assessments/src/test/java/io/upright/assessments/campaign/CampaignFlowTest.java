@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -11,20 +12,25 @@ import io.upright.assessments.AnswerSets;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.DevTokens;
+import io.upright.testsupport.http.Api;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import io.upright.testsupport.time.AdjustableClock;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -43,7 +48,8 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * HR asks a team, learned from real EmployeeEnrolled records on upright.programs, to (re)assess by a date: the
  * campaign is published on the real upright.assessments topic, and its coverage counts the team's submissions
- * without ever showing a group smaller than the anonymity threshold.
+ * without ever showing a group smaller than the anonymity threshold. The service's clock is set to a fixed day, so
+ * "today (UTC)" is the same for the test and the service whatever the time of day the test runs at.
  */
 @QuarkusTest
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
@@ -61,6 +67,17 @@ class CampaignFlowTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    /** A fixed day far from the real one: due dates are checked against the clock's day, not the test's. */
+    private static final LocalDate TODAY = LocalDate.of(2030, 3, 12);
+
+    private AdjustableClock clock;
+
+    @BeforeEach
+    void installClock() {
+        clock = AdjustableClock.atNoon(TODAY);
+        QuarkusMock.installMockForType(clock, Clock.class);
+    }
+
     @Test
     void hr_starts_a_campaign_for_a_known_team_and_it_is_published_without_naming_anyone() throws Exception {
         String tenant = "acme-" + UUID.randomUUID();
@@ -69,7 +86,7 @@ class CampaignFlowTest {
         String hr = hr(tenant);
         LocalDate due = todayUtc().plusDays(14);
 
-        ExtractableResponse<Response> created = given().auth().oauth2(hr).contentType("application/json")
+        ExtractableResponse<Response> created = Api.as(hr)
                 .body(Map.of("teamId", team.toString(), "templateId", "rosa", "dueDate", due.toString()))
                 .post("/api/assessment-campaigns")
                 .then().statusCode(201).header("ETag", notNullValue())
@@ -82,7 +99,7 @@ class CampaignFlowTest {
         String id = created.path("id");
         assertThat(location).endsWith("/api/assessment-campaigns/" + id);
 
-        given().auth().oauth2(hr).get(location).then().statusCode(200).header("ETag", notNullValue())
+        Api.as(hr).get(location).then().statusCode(200).header("ETag", notNullValue())
                 .body("id", equalTo(id)).body("dueDate", equalTo(due.toString()));
 
         ConsumerRecord<String, byte[]> record = TopicReader.awaitRecord(kafka, "upright.assessments",
@@ -111,12 +128,14 @@ class CampaignFlowTest {
         UUID outsider = enrol(tenant, UUID.randomUUID(), 1).get(0);
         // before the campaign: does not count
         submit(tenant, members.get(0), "workstation-basics", AnswerSets.healthy());
+        clock.advance(Duration.ofMinutes(1));
         String hr = hr(tenant);
 
-        String id = given().auth().oauth2(hr).contentType("application/json")
+        String id = Api.as(hr)
                 .body(Map.of("teamId", team.toString(), "templateId", "workstation-basics", "dueDate", todayUtc().toString()))
                 .post("/api/assessment-campaigns").then().statusCode(201).extract().path("id");
 
+        clock.advance(Duration.ofMinutes(1));
         submit(tenant, members.get(1), "workstation-basics", AnswerSets.healthy());
         submit(tenant, members.get(2), "workstation-basics", AnswerSets.healthy());
         submit(tenant, members.get(2), "workstation-basics", AnswerSets.healthy()); // one person, counted once
@@ -125,19 +144,19 @@ class CampaignFlowTest {
         startOnly(tenant, members.get(5), "workstation-basics");                    // not submitted
         submit(tenant, outsider, "workstation-basics", AnswerSets.healthy());       // not in the team
 
-        given().auth().oauth2(hr).get("/api/assessment-campaigns/" + id).then().statusCode(200)
+        Api.as(hr).get("/api/assessment-campaigns/" + id).then().statusCode(200)
                 .body("suppressed", equalTo(false))
                 .body("coverage.employees", equalTo(6)).body("coverage.submitted", equalTo(3))
                 .body("coverage.percent", equalTo(50));
         // admins see the same; the list carries the coverage too
-        given().auth().oauth2(TOKENS.issue(tenant, UUID.randomUUID().toString(), "admin"))
+        Api.as(TOKENS.issue(tenant, UUID.randomUUID().toString(), "admin"))
                 .get("/api/assessment-campaigns").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo(id))
                 .body("items[0].coverage.submitted", equalTo(3));
 
         // the member who answered before the campaign answers again: now counted
         submit(tenant, members.get(0), "workstation-basics", AnswerSets.healthy());
-        given().auth().oauth2(hr).get("/api/assessment-campaigns/" + id).then()
+        Api.as(hr).get("/api/assessment-campaigns/" + id).then()
                 .body("coverage.submitted", equalTo(4)).body("coverage.percent", equalTo(66));
     }
 
@@ -147,7 +166,7 @@ class CampaignFlowTest {
         UUID team = UUID.randomUUID();
         List<UUID> members = enrol(tenant, team, 4);
         String hr = hr(tenant);
-        String id = given().auth().oauth2(hr).contentType("application/json")
+        String id = Api.as(hr)
                 .body(Map.of("teamId", team.toString(), "templateId", "rosa", "dueDate", todayUtc().plusDays(7).toString()))
                 .post("/api/assessment-campaigns").then().statusCode(201)
                 .body("suppressed", equalTo(true)).body("coverage", nullValue()).extract().path("id");
@@ -155,9 +174,9 @@ class CampaignFlowTest {
             submit(tenant, member, "rosa", AnswerSets.rosaActNow());
         }
 
-        String detail = given().auth().oauth2(hr).get("/api/assessment-campaigns/" + id).then().statusCode(200)
+        String detail = Api.as(hr).get("/api/assessment-campaigns/" + id).then().statusCode(200)
                 .body("suppressed", equalTo(true)).body("coverage", nullValue()).extract().asString();
-        String list = given().auth().oauth2(hr).get("/api/assessment-campaigns").then().statusCode(200)
+        String list = Api.as(hr).get("/api/assessment-campaigns").then().statusCode(200)
                 .body("items[0].suppressed", equalTo(true)).body("items[0].coverage", nullValue()).extract().asString();
         for (UUID member : members) {
             assertThat(detail).doesNotContain(member.toString());
@@ -172,28 +191,28 @@ class CampaignFlowTest {
         enrol(tenant, team, 1);
         String hr = hr(tenant);
 
-        given().auth().oauth2(hr).contentType("application/json").body(Map.of())
+        Api.as(hr).body(Map.of())
                 .post("/api/assessment-campaigns").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("teamId", "templateId", "dueDate"));
-        given().auth().oauth2(hr).contentType("application/json")
+        Api.as(hr)
                 .body(Map.of("teamId", team.toString(), "templateId", "posture-quiz", "dueDate", todayUtc().minusDays(1).toString()))
                 .post("/api/assessment-campaigns").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("templateId", "dueDate"));
-        given().auth().oauth2(hr).contentType("application/json")
+        Api.as(hr)
                 .body(Map.of("teamId", team.toString(), "templateId", "rosa", "dueDate", "next friday"))
                 .post("/api/assessment-campaigns").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("dueDate"));
-        given().auth().oauth2(hr).contentType("application/json")
+        Api.as(hr)
                 .body(Map.of("teamId", "team-a", "templateId", "rosa", "dueDate", todayUtc().toString()))
                 .post("/api/assessment-campaigns").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("teamId"));
-        given().auth().oauth2(hr).contentType("application/json")
+        Api.as(hr)
                 .body(Map.of("teamId", UUID.randomUUID().toString(), "templateId", "rosa", "dueDate", todayUtc().toString()))
                 .post("/api/assessment-campaigns").then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(hr).get("/api/assessment-campaigns?size=201").then().statusCode(400)
+        Api.as(hr).get("/api/assessment-campaigns?size=201").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", containsInAnyOrder("size"));
 
-        given().auth().oauth2(hr).get("/api/assessment-campaigns").then().body("total", equalTo(0));
+        Api.as(hr).get("/api/assessment-campaigns").then().body("total", equalTo(0));
     }
 
     @Test
@@ -202,26 +221,26 @@ class CampaignFlowTest {
         UUID team = UUID.randomUUID();
         List<UUID> members = enrol(tenant, team, 5);
         Map<String, String> body = Map.of("teamId", team.toString(), "templateId", "rosa", "dueDate", todayUtc().toString());
-        String id = given().auth().oauth2(hr(tenant)).contentType("application/json").body(body)
+        String id = Api.as(hr(tenant)).body(body)
                 .post("/api/assessment-campaigns").then().statusCode(201).extract().path("id");
 
         String employee = TOKENS.issue(tenant, members.get(0).toString(), "employee");
-        given().auth().oauth2(employee).contentType("application/json").body(body)
+        Api.as(employee).body(body)
                 .post("/api/assessment-campaigns").then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(employee).get("/api/assessment-campaigns").then().statusCode(403);
-        given().auth().oauth2(employee).get("/api/assessment-campaigns/" + id).then().statusCode(403);
+        Api.as(employee).get("/api/assessment-campaigns").then().statusCode(403);
+        Api.as(employee).get("/api/assessment-campaigns/" + id).then().statusCode(403);
         // a campaign id is not an assessment id, even in the same tenant
-        given().auth().oauth2(employee).get("/api/assessments/" + id).then().statusCode(404)
+        Api.as(employee).get("/api/assessments/" + id).then().statusCode(404)
                 .contentType("application/problem+json");
 
         String strangerHr = hr("globex-" + UUID.randomUUID());
-        given().auth().oauth2(strangerHr).get("/api/assessment-campaigns/" + id).then().statusCode(404)
+        Api.as(strangerHr).get("/api/assessment-campaigns/" + id).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().auth().oauth2(strangerHr).get("/api/assessment-campaigns").then().statusCode(200)
+        Api.as(strangerHr).get("/api/assessment-campaigns").then().statusCode(200)
                 .body("total", equalTo(0)).body("items.size()", equalTo(0));
-        given().auth().oauth2(strangerHr).contentType("application/json").body(body)
+        Api.as(strangerHr).body(body)
                 .post("/api/assessment-campaigns").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/assessment-campaigns").then().statusCode(401);
+        Api.anonymous().get("/api/assessment-campaigns").then().statusCode(401);
     }
 
     @Test
@@ -233,11 +252,11 @@ class CampaignFlowTest {
         String key = UUID.randomUUID().toString();
         Map<String, String> body = Map.of("teamId", team.toString(), "templateId", "rosa", "dueDate", todayUtc().plusDays(3).toString());
 
-        ExtractableResponse<Response> first = given().auth().oauth2(hr).header("Idempotency-Key", key)
-                .contentType("application/json").body(body).post("/api/assessment-campaigns")
+        ExtractableResponse<Response> first = Api.as(hr).header("Idempotency-Key", key)
+                .body(body).post("/api/assessment-campaigns")
                 .then().statusCode(201).extract();
-        ExtractableResponse<Response> retry = given().auth().oauth2(hr).header("Idempotency-Key", key)
-                .contentType("application/json").body(body).post("/api/assessment-campaigns")
+        ExtractableResponse<Response> retry = Api.as(hr).header("Idempotency-Key", key)
+                .body(body).post("/api/assessment-campaigns")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").extract();
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
@@ -245,15 +264,34 @@ class CampaignFlowTest {
 
         Map<String, String> other = new HashMap<>(body);
         other.put("dueDate", todayUtc().plusDays(4).toString());
-        given().auth().oauth2(hr).header("Idempotency-Key", key).contentType("application/json").body(other)
+        Api.as(hr).header("Idempotency-Key", key).body(other)
                 .post("/api/assessment-campaigns").then().statusCode(422).contentType("application/problem+json");
 
-        given().auth().oauth2(hr).get("/api/assessment-campaigns").then().body("total", equalTo(1));
+        Api.as(hr).get("/api/assessment-campaigns").then().body("total", equalTo(1));
         assertThat(count("select count(*) from outbox where tenant_id = ? and event_type = ?", tenant, CAMPAIGN_STARTED))
                 .isEqualTo(1);
         String id = first.path("id");
         TopicReader.awaitRecord(kafka, "upright.assessments",
                 r -> id.equals(r.key()) && CAMPAIGN_STARTED.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void a_due_date_of_today_is_accepted_until_midnight_utc_and_refused_from_then_on() {
+        String tenant = "acme-" + UUID.randomUUID();
+        UUID team = UUID.randomUUID();
+        enrol(tenant, team, 1);
+        String hr = hr(tenant);
+        Map<String, String> dueToday = Map.of("teamId", team.toString(), "templateId", "rosa", "dueDate", TODAY.toString());
+
+        clock.set(TODAY.atTime(LocalTime.of(23, 59, 59)).toInstant(ZoneOffset.UTC));
+        Api.as(hr).body(dueToday)
+                .post("/api/assessment-campaigns").then().statusCode(201).body("dueDate", equalTo(TODAY.toString()));
+
+        clock.advance(Duration.ofSeconds(1));
+        Api.as(hr).body(dueToday)
+                .post("/api/assessment-campaigns").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("dueDate"))
+                .body("errors[0].message", equalTo("must be today (" + TODAY.plusDays(1) + ", UTC) or later"));
     }
 
     @Test
@@ -264,14 +302,15 @@ class CampaignFlowTest {
         String hr = hr(tenant);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(given().auth().oauth2(hr).contentType("application/json")
+            ids.add(Api.as(hr)
                     .body(Map.of("teamId", team.toString(), "templateId", "rosa", "dueDate", todayUtc().plusDays(i).toString()))
                     .post("/api/assessment-campaigns").then().statusCode(201).extract().path("id"));
+            clock.advance(Duration.ofSeconds(1));
         }
-        given().auth().oauth2(hr).get("/api/assessment-campaigns?page=0&size=2").then().statusCode(200)
+        Api.as(hr).get("/api/assessment-campaigns?page=0&size=2").then().statusCode(200)
                 .body("total", equalTo(3)).body("page", equalTo(0)).body("size", equalTo(2))
                 .body("items.id", org.hamcrest.Matchers.contains(ids.get(2), ids.get(1)));
-        given().auth().oauth2(hr).get("/api/assessment-campaigns?page=1&size=2").then()
+        Api.as(hr).get("/api/assessment-campaigns?page=1&size=2").then()
                 .body("items.id", org.hamcrest.Matchers.contains(ids.get(0)));
     }
 
@@ -294,7 +333,7 @@ class CampaignFlowTest {
     }
 
     private static String startOnly(String tenant, UUID employee, String templateId) {
-        return given().auth().oauth2(TOKENS.issue(tenant, employee.toString(), "employee")).contentType("application/json")
+        return Api.as(TOKENS.issue(tenant, employee.toString(), "employee"))
                 .body(Map.of("templateId", templateId)).post("/api/assessments")
                 .then().statusCode(201).extract().header("Location");
     }
@@ -302,13 +341,13 @@ class CampaignFlowTest {
     private static void submit(String tenant, UUID employee, String templateId, Map<String, Object> answers) {
         String token = TOKENS.issue(tenant, employee.toString(), "employee");
         String location = startOnly(tenant, employee, templateId);
-        given().auth().oauth2(token).contentType("application/json").body(Map.of("answers", answers))
+        Api.as(token).body(Map.of("answers", answers))
                 .put(location + "/answers").then().statusCode(200);
-        given().auth().oauth2(token).post(location + "/submission").then().statusCode(200);
+        Api.as(token).post(location + "/submission").then().statusCode(200);
     }
 
     private static LocalDate todayUtc() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return TODAY;
     }
 
     private int count(String sql, Object... params) throws Exception {

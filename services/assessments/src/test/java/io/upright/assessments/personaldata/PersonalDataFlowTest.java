@@ -1,4 +1,4 @@
-package io.upright.assessments.team;
+package io.upright.assessments.personaldata;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -9,6 +9,7 @@ import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.DevTokens;
+import io.upright.testsupport.http.Api;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
@@ -55,6 +55,8 @@ class PersonalDataFlowTest {
                 count("select count(*) from employee_team where tenant_id = ?", tenant) == 2);
         String erasedAssessment = submitWorkstationBasics(tenant, erased);
         submitWorkstationBasics(tenant, colleague);
+        String idempotentResponses = "select count(*) from idempotency_key where tenant_id = ? and principal = ?";
+        assertThat(count(idempotentResponses, tenant, erased.toString())).isPositive();
         assertThat(count("select count(*) from event_store where tenant_id = ? and stream_id = ?",
                 tenant, UUID.fromString(erasedAssessment))).isPositive();
 
@@ -67,11 +69,14 @@ class PersonalDataFlowTest {
         assertThat(count("select count(*) from event_store where tenant_id = ? and stream_id = ?",
                 tenant, UUID.fromString(erasedAssessment))).isZero();
         assertThat(count("select count(*) from assessment where tenant_id = ? and employee_id = ?", tenant, erased)).isZero();
+        // the stored Idempotency-Key responses held the erased employee's assessment; a colleague's stay
+        assertThat(count(idempotentResponses, tenant, erased.toString())).isZero();
+        assertThat(count(idempotentResponses, tenant, colleague.toString())).isPositive();
         assertThat(count("select count(*) from event_store where tenant_id = ? and payload::text like ?",
                 tenant, "%" + erased + "%")).isZero();
-        given().auth().oauth2(TOKENS.issue(tenant, erased.toString(), "employee"))
+        Api.as(TOKENS.issue(tenant, erased.toString(), "employee"))
                 .get("/api/me/assessments").then().statusCode(200).body("items", hasSize(0));
-        given().auth().oauth2(TOKENS.issue(tenant, colleague.toString(), "employee"))
+        Api.as(TOKENS.issue(tenant, colleague.toString(), "employee"))
                 .get("/api/me/assessments").then().statusCode(200).body("items", hasSize(1));
     }
 
@@ -87,7 +92,7 @@ class PersonalDataFlowTest {
         String path = "/api/personal-data-exports/" + employee;
 
         for (String token : new String[] {TOKENS.issue(tenant, employee.toString(), "employee"), TOKENS.issue(tenant, "admin-1", "admin")}) {
-            given().auth().oauth2(token).get(path).then().statusCode(200)
+            Api.as(token).get(path).then().statusCode(200)
                     .body("service", org.hamcrest.Matchers.equalTo("assessments"))
                     .body("employeeId", org.hamcrest.Matchers.equalTo(employee.toString()))
                     .body("data.teamId", org.hamcrest.Matchers.equalTo(teamId.toString()))
@@ -96,9 +101,9 @@ class PersonalDataFlowTest {
                     .body("data.assessments[0].answers.size()", org.hamcrest.Matchers.equalTo(AnswerSets.healthy().size()))
                     .body("data.assessments[0].result.score", org.hamcrest.Matchers.notNullValue());
         }
-        given().auth().oauth2(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee")).get(path).then().statusCode(403);
-        given().auth().oauth2(TOKENS.issue(tenant, "hr-1", "hr")).get(path).then().statusCode(403);
-        given().auth().oauth2(TOKENS.issue("other-" + tenant, "admin-1", "admin")).get(path).then().statusCode(200)
+        Api.as(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee")).get(path).then().statusCode(403);
+        Api.as(TOKENS.issue(tenant, "hr-1", "hr")).get(path).then().statusCode(403);
+        Api.as(TOKENS.issue("other-" + tenant, "admin-1", "admin")).get(path).then().statusCode(200)
                 .body("data.assessments", hasSize(0)).body("data.teamId", org.hamcrest.Matchers.nullValue());
     }
 
@@ -110,14 +115,14 @@ class PersonalDataFlowTest {
 
     private String submitWorkstationBasics(String tenant, UUID employeeId) {
         String token = TOKENS.issue(tenant, employeeId.toString(), "employee");
-        String location = given().auth().oauth2(token).contentType("application/json")
+        String location = Api.as(token)
                 .header("Idempotency-Key", "start-" + employeeId)
                 .body(Map.of("templateId", "workstation-basics"))
                 .post("/api/assessments").then().statusCode(201).extract().header("Location");
-        given().auth().oauth2(token).contentType("application/json")
+        Api.as(token)
                 .body(Map.of("answers", AnswerSets.healthy()))
                 .put(location + "/answers").then().statusCode(200);
-        given().auth().oauth2(token).post(location + "/submission").then().statusCode(200);
+        Api.as(token).post(location + "/submission").then().statusCode(200);
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
