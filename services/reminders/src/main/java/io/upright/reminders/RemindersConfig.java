@@ -46,6 +46,17 @@ public interface RemindersConfig {
      */
     Optional<Duration> engineClaimLease();
 
+    /**
+     * How often this instance looks for claims abandoned by a dead engine. At most half the claim lease, so one is
+     * settled at most 1.5 leases after its claim (the default lease is a minute).
+     */
+    @WithDefault("PT30S")
+    Duration abandonedClaimSweepEvery();
+
+    /** How often team breaks are planned; they are queued a day ahead, so every few minutes keeps that horizon filled. */
+    @WithDefault("PT5M")
+    Duration teamBreakPlanningEvery();
+
     /** Pause before the first retry of an undelivered reminder; each further retry doubles it (at most 2 min). */
     @WithDefault("PT2S")
     Duration engineFirstRetry();

@@ -1,13 +1,16 @@
 package io.upright.reminders.chat;
 
+import io.upright.platform.eventstore.Aggregate;
 import io.upright.platform.eventstore.Decider;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import io.upright.reminders.chat.ChatChannelEvent.ChatChannelDisabled;
 import io.upright.reminders.chat.ChatChannelEvent.ChatChannelRegistered;
 import io.upright.reminders.chat.ChatChannelEvent.ChatChannelRemoved;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -16,6 +19,21 @@ import java.util.UUID;
  * removed by an admin. One decider per kind, so its events and problems name that kind.
  */
 public class ChatChannelDecider implements Decider<ChatChannelDecider.Command, ChatChannelDecider.Channel, ChatChannelEvent> {
+
+    /** Each kind's channels: their own stream type ({@link ChatChannelKind#streamType()}) and decider. */
+    private static final Map<ChatChannelKind, Aggregate<Command, Channel, ChatChannelEvent>> AGGREGATES = aggregates();
+
+    public static Aggregate<Command, Channel, ChatChannelEvent> of(ChatChannelKind kind) {
+        return AGGREGATES.get(kind);
+    }
+
+    private static Map<ChatChannelKind, Aggregate<Command, Channel, ChatChannelEvent>> aggregates() {
+        Map<ChatChannelKind, Aggregate<Command, Channel, ChatChannelEvent>> aggregates = new EnumMap<>(ChatChannelKind.class);
+        for (ChatChannelKind kind : ChatChannelKind.values()) {
+            aggregates.put(kind, Aggregate.of(kind.streamType(), ChatChannelEvent.class, new ChatChannelDecider(kind)));
+        }
+        return aggregates;
+    }
 
     public sealed interface Command {
     }
@@ -50,13 +68,13 @@ public class ChatChannelDecider implements Decider<ChatChannelDecider.Command, C
     public List<ChatChannelEvent> decide(Command command, Channel channel) {
         if (command instanceof Register register) {
             if (channel.status() != Status.NONE) {
-                throw ProblemException.conflict(kind.displayName() + " channel " + register.channelId() + " already exists");
+                throw Rejection.conflict(kind.displayName() + " channel " + register.channelId() + " already exists");
             }
             return List.of(new ChatChannelRegistered(kind, register.channelId(), register.sealedUrl(), register.urlHint(),
                     register.teamId(), register.at()));
         }
         if (channel.status() == Status.NONE || channel.status() == Status.REMOVED) {
-            throw ProblemException.notFound(kind.displayName() + " channel");
+            throw Rejection.notFound(kind.displayName() + " channel");
         }
         if (command instanceof Disable disable) {
             return channel.status() == Status.ACTIVE

@@ -12,12 +12,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.net.URI;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
+import java.util.ArrayList;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -27,10 +31,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChatChannels {
 
+    @Inject
+    Clock clock;
+
     private static final Logger LOG = Logger.getLogger(ChatChannels.class);
     static final String FIELD = "webhookUrl";
-
-    private static final Map<ChatChannelKind, ChatChannelDecider> DECIDERS = deciders();
 
     @Inject
     AggregateStore aggregates;
@@ -44,13 +49,15 @@ public class ChatChannels {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    DataSource dataSource;
+
     @Transactional
     public ChatChannelRecord register(ChatChannelKind kind, String tenant, String webhookUrl, UUID teamId) {
         URI checked = endpoints.guard().check(webhookUrl, FIELD);
         UUID id = UUID.randomUUID();
-        Decision<ChatChannelDecider.Channel, ChatChannelEvent> decision = aggregates.handle(tenant, kind.streamType(), id,
-                ChatChannelEvent.class, DECIDERS.get(kind), new ChatChannelDecider.Register(id, secrets.seal(checked.toString()),
-                        kind.hint(checked), teamId, Instant.now()), OptionalLong.empty());
+        Decision<ChatChannelDecider.Channel, ChatChannelEvent> decision = aggregates.handle(tenant, ChatChannelDecider.of(kind), id,
+                new ChatChannelDecider.Register(id, secrets.seal(checked.toString()), kind.hint(checked), teamId, Instant.now(clock)));
         ChatChannelRegistered registered = (ChatChannelRegistered) decision.newEvents().get(0);
         ChatChannelRecord channel = ChatChannelRecord.create(kind);
         channel.tenantId = tenant;
@@ -68,8 +75,7 @@ public class ChatChannels {
     @Transactional
     public void remove(ChatChannelKind kind, String tenant, UUID id) {
         ChatChannelRecord channel = get(kind, tenant, id);
-        aggregates.handle(tenant, kind.streamType(), id, ChatChannelEvent.class, DECIDERS.get(kind),
-                new ChatChannelDecider.Remove(Instant.now()), OptionalLong.empty());
+        aggregates.handle(tenant, ChatChannelDecider.of(kind), id, new ChatChannelDecider.Remove(Instant.now(clock)));
         channel.delete();
     }
 
@@ -80,10 +86,9 @@ public class ChatChannels {
         if (channel == null || !ChatChannelRecord.ACTIVE.equals(channel.status)) {
             return;
         }
-        Decision<ChatChannelDecider.Channel, ChatChannelEvent> decision = aggregates.handle(tenant, kind.streamType(), id,
-                ChatChannelEvent.class, DECIDERS.get(kind), new ChatChannelDecider.Disable(reason, Instant.now()),
-                OptionalLong.empty());
-        channel.markDisabled(Instant.now(), decision.version());
+        Decision<ChatChannelDecider.Channel, ChatChannelEvent> decision = aggregates.handle(tenant, ChatChannelDecider.of(kind), id,
+                new ChatChannelDecider.Disable(reason, Instant.now(clock)));
+        channel.markDisabled(Instant.now(clock), decision.version());
         LOG.infof("Disabled %s channel %s: %s", kind.displayName(), id, reason);
     }
 
@@ -107,17 +112,32 @@ public class ChatChannels {
                 .setParameter(1, tenant).getSingleResult();
     }
 
+    /**
+     * The kind's active channels of the tenant, oldest first, for the engine: plain SQL, since it runs on its own
+     * thread with neither a transaction nor a request context.
+     */
+    public List<ChatTarget> active(ChatChannelKind kind, String tenant) {
+        List<ChatTarget> targets = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id, sealed_url, team_id from " + ChatChannelRecord.table(kind)
+                     + " where tenant_id = ? and status = ? order by created_at, id")) {
+            ps.setString(1, tenant);
+            ps.setString(2, ChatChannelRecord.ACTIVE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    targets.add(new ChatTarget(kind, rs.getObject("id", UUID.class), rs.getString("sealed_url"),
+                            rs.getObject("team_id", UUID.class)));
+                }
+            }
+            return targets;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read " + kind.displayName() + " channels", e);
+        }
+    }
+
     private ChatChannelRecord find(ChatChannelKind kind, String tenant, UUID id) {
         return entityManager.createQuery("from " + entity(kind) + " where tenantId = ?1 and id = ?2", ChatChannelRecord.class)
                 .setParameter(1, tenant).setParameter(2, id).getResultList().stream().findFirst().orElse(null);
-    }
-
-    private static Map<ChatChannelKind, ChatChannelDecider> deciders() {
-        Map<ChatChannelKind, ChatChannelDecider> deciders = new EnumMap<>(ChatChannelKind.class);
-        for (ChatChannelKind kind : ChatChannelKind.values()) {
-            deciders.put(kind, new ChatChannelDecider(kind));
-        }
-        return deciders;
     }
 
     /** The read model's entity name for the kind (its own table). */

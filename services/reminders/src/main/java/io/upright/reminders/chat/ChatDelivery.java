@@ -2,14 +2,14 @@ package io.upright.reminders.chat;
 
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.RemindersConfig;
-import io.upright.reminders.slack.SlackRateLimiter;
 import io.upright.reminders.webhook.WebhookDelivery;
-import io.upright.reminders.webhook.WebhookDelivery.Outcome;
+import io.upright.reminders.reminder.DeliveryOutcome;
 import io.upright.reminders.webhook.WebhookEndpoints;
 import io.upright.reminders.webhook.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ChatDelivery {
 
+    @Inject
+    Clock clock;
+
     // keyed by channel id, so one limiter paces every kind's channels each on its own
     private final SlackRateLimiter limiter = new SlackRateLimiter();
 
@@ -43,20 +46,20 @@ public class ChatDelivery {
     @Inject
     WebhookEndpoints endpoints;
 
-    public CompletableFuture<Outcome> send(ChatTarget target, String body) {
+    public CompletableFuture<DeliveryOutcome> send(ChatTarget target, String body) {
         URI uri;
         try {
             uri = endpoints.guard().check(secrets.open(target.sealedUrl()));
         } catch (ProblemException e) {
-            return CompletableFuture.completedFuture(Outcome.BLOCKED);
+            return CompletableFuture.completedFuture(DeliveryOutcome.BLOCKED);
         } catch (IllegalStateException | IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(Outcome.FAILED); // URL cannot be unsealed (key changed)
+            return CompletableFuture.completedFuture(DeliveryOutcome.FAILED); // URL cannot be unsealed (key changed)
         }
         // wait at most one call's timeout for the channel's turn, so the engine's wait for the outcome stays bounded;
         // a channel that busy fails this round and the reminder is retried within its time to live
-        Optional<Duration> wait = limiter.reserve(target.channelId(), Instant.now(), config.deliveryTimeout());
+        Optional<Duration> wait = limiter.reserve(target.channelId(), Instant.now(clock), config.deliveryTimeout());
         if (wait.isEmpty()) {
-            return CompletableFuture.completedFuture(Outcome.FAILED);
+            return CompletableFuture.completedFuture(DeliveryOutcome.FAILED);
         }
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.deliveryTimeout())
@@ -69,19 +72,19 @@ public class ChatDelivery {
         return turn.thenCompose(ignored -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        return Outcome.FAILED;
+                        return DeliveryOutcome.FAILED;
                     }
                     int status = response.statusCode();
                     if (status >= 200 && status < 300) {
-                        return Outcome.DELIVERED; // Teams workflows answer 202 Accepted
+                        return DeliveryOutcome.DELIVERED; // Teams workflows answer 202 Accepted
                     }
                     if (status == 429) {
                         // one Retry-After reading for every channel; without a usable one: a minute
-                        Instant now = Instant.now();
+                        Instant now = Instant.now(clock);
                         limiter.backOff(target.channelId(), now.plus(WebhookDelivery.retryAfter(
                                 response.headers().firstValue("retry-after"), now).orElse(Duration.ofMinutes(1))));
                     }
-                    return Outcome.ofFailedStatus(status);
+                    return DeliveryOutcome.ofFailedStatus(status);
                 });
     }
 }

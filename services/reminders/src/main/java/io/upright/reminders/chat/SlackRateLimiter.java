@@ -1,4 +1,4 @@
-package io.upright.reminders.slack;
+package io.upright.reminders.chat;
 
 import java.time.Duration;
 import java.time.Instant;

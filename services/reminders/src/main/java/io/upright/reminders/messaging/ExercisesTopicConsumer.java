@@ -1,18 +1,18 @@
-package io.upright.reminders.routine;
+package io.upright.reminders.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.platform.inbox.Inbox;
+import io.upright.reminders.routine.EmployeeRoutines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps each employee's break suggestion current. Other exercises and assessments events are not ours to handle. */
+/** {@code upright.exercises}: a recommended routine becomes the employee's break suggestion; other types are not ours. */
 @ApplicationScoped
-public class RecommendationConsumer {
+public class ExercisesTopicConsumer {
 
     static final String CONSUMER = "reminders";
 
@@ -22,33 +22,13 @@ public class RecommendationConsumer {
     @Inject
     EmployeeRoutines routines;
 
-    @Inject
-    io.upright.reminders.schedule.EmployeeRisks risks;
-
-    @Inject
-    io.upright.reminders.teambreak.CampaignNudges nudges;
-
     @Incoming("exercises")
     @Blocking
     @Transactional
-    public void onExercises(ConsumerRecord<String, byte[]> record) {
+    public void on(ConsumerRecord<String, byte[]> record) {
         inbox.accept(CONSUMER, record).ifPresent(event -> {
             if (event.payload() instanceof RoutineRecommended recommended) {
                 routines.onRecommended(event.tenant(), recommended);
-            }
-        });
-    }
-
-    @Incoming("assessments")
-    @Blocking
-    @Transactional
-    public void onAssessments(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(CONSUMER, record).ifPresent(event -> {
-            if (event.payload() instanceof AssessmentCompleted completed) {
-                routines.onAssessed(event.tenant(), completed);
-                risks.onAssessed(event.tenant(), completed);
-            } else if (event.payload() instanceof io.upright.contracts.assessments.AssessmentCampaignStarted campaign) {
-                nudges.onCampaign(event.tenant(), campaign);
             }
         });
     }

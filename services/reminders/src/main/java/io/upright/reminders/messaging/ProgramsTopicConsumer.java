@@ -1,4 +1,4 @@
-package io.upright.reminders.schedule;
+package io.upright.reminders.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.programs.EmployeeEnrolled;
@@ -10,7 +10,9 @@ import io.upright.contracts.programs.ProgramPaused;
 import io.upright.contracts.programs.ProgramPhaseStarted;
 import io.upright.contracts.programs.ProgramResumed;
 import io.upright.platform.inbox.Inbox;
+import io.upright.reminders.personaldata.RemindersErasure;
 import io.upright.reminders.program.Programs;
+import io.upright.reminders.schedule.Schedules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,11 +20,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Everything reminders takes from {@code upright.programs}: enrolments, leaving and erasure, and programs (launch,
- * phases, pause, resume, end). Each record is handled once (inbox, same transaction); other types are ignored.
+ * {@code upright.programs}: enrolments and leaving (schedules), erasure (personal data), and programs' lifecycle
+ * (launch, phases, pause, resume, end). Each record is handled once (inbox, same transaction); other types are ignored.
  */
 @ApplicationScoped
-public class EnrollmentConsumer {
+public class ProgramsTopicConsumer {
 
     static final String CONSUMER = "reminders";
 
@@ -34,6 +36,9 @@ public class EnrollmentConsumer {
 
     @Inject
     Programs programs;
+
+    @Inject
+    RemindersErasure erasure;
 
     @Incoming("programs")
     @Blocking
@@ -47,7 +52,7 @@ public class EnrollmentConsumer {
             } else if (payload instanceof EmployeeLeft left) {
                 schedules.onLeft(tenant, left);
             } else if (payload instanceof EmployeeErased erased) {
-                schedules.onErased(tenant, erased);
+                erasure.erase(tenant, erased.employeeId());
             } else if (payload instanceof ProgramLaunched launched) {
                 programs.onLaunched(tenant, launched);
             } else if (payload instanceof ProgramPhaseStarted started) {

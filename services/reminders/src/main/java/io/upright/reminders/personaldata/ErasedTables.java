@@ -1,4 +1,4 @@
-package io.upright.reminders.schedule;
+package io.upright.reminders.personaldata;
 
 import java.util.List;
 

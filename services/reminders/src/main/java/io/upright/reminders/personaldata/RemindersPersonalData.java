@@ -2,7 +2,6 @@ package io.upright.reminders.personaldata;
 
 import io.upright.platform.personaldata.ExportRows;
 import io.upright.platform.personaldata.PersonalDataPart;
-import io.upright.reminders.schedule.ErasedTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -8,7 +8,8 @@ import io.upright.contracts.programs.ProgramLaunched;
 import io.upright.contracts.programs.ProgramPaused;
 import io.upright.contracts.programs.ProgramPhaseStarted;
 import io.upright.contracts.programs.ProgramResumed;
-import io.upright.reminders.reminder.DueReminders;
+import io.upright.reminders.queue.ReminderQueue;
+import io.upright.reminders.schedule.ReminderChain;
 import io.upright.reminders.schedule.Cadence;
 import io.upright.reminders.schedule.Schedules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -27,7 +29,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,6 +39,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Programs {
 
+    @Inject
+    Clock clock;
+
     public static final String ACTIVE = "active";
     public static final String PAUSED = "paused";
     public static final String ENDED = "ended";
@@ -46,7 +50,10 @@ public class Programs {
     DataSource dataSource;
 
     @Inject
-    DueReminders dueReminders;
+    ReminderChain chain;
+
+    @Inject
+    ReminderQueue queue;
 
     @Inject
     Schedules schedules;
@@ -54,16 +61,11 @@ public class Programs {
     @Inject
     ObjectMapper json;
 
-    /** What reminders knows about a program now. */
-    public record ProgramState(UUID programId, String status, int phaseNumber, int breakEveryMinutes,
-                               int dailyActiveMinutesTarget, int minBreakEveryMinutes, int maxBreakEveryMinutes) {
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public void onLaunched(String tenant, ProgramLaunched launched) {
         List<Cadence.Phase> phases = launched.phases() == null ? List.of() : launched.phases().stream()
                 .map(p -> new Cadence.Phase(p.number(), p.startWeek(), p.breakEveryMinutes(), p.dailyActiveMinutesTarget())).toList();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Cadence.Phase phase = Cadence.phaseOn(launched.startsOn(), phases, today)
                 .orElseThrow(() -> new IllegalArgumentException("Program " + launched.programId() + " has no phases"));
         String phasesJson;
@@ -89,7 +91,7 @@ public class Programs {
     /** A new phase: its cadence applies from each member's next slot on (the slot already queued stays). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onPhaseStarted(String tenant, ProgramPhaseStarted started) {
-        LocalDate startsOn = started.startedOn() == null ? LocalDate.now(ZoneOffset.UTC) : started.startedOn();
+        LocalDate startsOn = started.startedOn() == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : started.startedOn();
         execute("insert into program (tenant_id, program_id, status, starts_on, phase_number, break_every_minutes, "
                         + "daily_active_minutes_target, min_break_every_minutes, max_break_every_minutes, phases, updated_at) "
                         + "values (?, ?, 'active', ?, ?, ?, ?, ?, ?, '[]', ?) on conflict (tenant_id, program_id) do update set "
@@ -106,7 +108,7 @@ public class Programs {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onPaused(String tenant, ProgramPaused paused) {
         if (setStatus(tenant, paused.programId(), PAUSED)) {
-            dueReminders.cancelPending(tenant, schedules.activeMembers(tenant, teamsOf(tenant, paused.programId(), paused.teamIds())));
+            queue.cancelPending(tenant, schedules.activeMembers(tenant, teamsOf(tenant, paused.programId(), paused.teamIds())));
         }
     }
 
@@ -120,29 +122,7 @@ public class Programs {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onEnded(String tenant, ProgramEnded ended) {
         if (setStatus(tenant, ended.programId(), ENDED)) {
-            dueReminders.cancelPending(tenant, schedules.activeMembers(tenant, teamsOf(tenant, ended.programId(), ended.teamIds())));
-        }
-    }
-
-    /** The program of the employee's team, if any. */
-    public Optional<ProgramState> ofEmployee(String tenant, UUID employeeId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select p.program_id, p.status, p.phase_number, p.break_every_minutes, "
-                     + "p.daily_active_minutes_target, p.min_break_every_minutes, p.max_break_every_minutes from schedule s "
-                     + "join program_team pt on pt.tenant_id = s.tenant_id and pt.team_id = s.team_id "
-                     + "join program p on p.tenant_id = pt.tenant_id and p.program_id = pt.program_id "
-                     + "where s.tenant_id = ? and s.employee_id = ?")) {
-            ps.setString(1, tenant);
-            ps.setObject(2, employeeId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new ProgramState(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getInt(7)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the program", e);
+            queue.cancelPending(tenant, schedules.activeMembers(tenant, teamsOf(tenant, ended.programId(), ended.teamIds())));
         }
     }
 
@@ -155,9 +135,9 @@ public class Programs {
     }
 
     private void restartMembers(String tenant, List<UUID> teamIds) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         for (UUID member : schedules.activeMembers(tenant, teamIds)) {
-            dueReminders.restart(tenant, member, now);
+            chain.restart(tenant, member, now);
         }
     }
 
@@ -200,7 +180,7 @@ public class Programs {
         }
     }
 
-    private static Instant at(Instant instant) {
-        return instant == null ? Instant.now() : instant;
+    private Instant at(Instant instant) {
+        return instant == null ? Instant.now(clock) : instant;
     }
 }

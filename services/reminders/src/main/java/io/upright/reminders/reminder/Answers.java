@@ -5,8 +5,11 @@ import io.quarkus.panache.common.Sort;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.outbox.Outbox;
+import io.upright.platform.domain.Rejection;
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.queue.ReminderQueue;
+import io.upright.reminders.queue.ReminderStatus;
 import io.upright.reminders.reminder.ReminderEvent.BreakSkipped;
 import io.upright.reminders.reminder.ReminderEvent.BreakSnoozed;
 import io.upright.reminders.reminder.ReminderEvent.BreakTaken;
@@ -14,22 +17,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Application service for an employee's own reminders and their answers (done, skip, snooze), from any channel. */
 @ApplicationScoped
 public class Answers {
 
+    @Inject
+    Clock clock;
+
     public static final String SKIP = ReminderDecider.SKIP;
     public static final String SNOOZE = ReminderDecider.SNOOZE;
 
-    private final ReminderDecider decider = new ReminderDecider();
 
     @Inject
     AggregateStore aggregates;
@@ -40,6 +45,9 @@ public class Answers {
     @Inject
     RemindersConfig config;
 
+    @Inject
+    ReminderQueue queue;
+
     /**
      * Records Done: what the employee did and for how long. With activity {@code routine}, {@code BreakTaken} names
      * the routine the delivered message suggested. Anyone else's reminder is 404.
@@ -48,10 +56,8 @@ public class Answers {
     public DueReminderRecord answer(String tenant, UUID employeeId, UUID reminderId, String answer, String activity,
                                     Integer activeMinutes) {
         DueReminderRecord reminder = mineOrNotFound(tenant, employeeId, reminderId);
-        Decision<ReminderDecider.Reminder, ReminderEvent> decision = aggregates.handle(tenant, ReminderDeliveries.STREAM_TYPE,
-                reminderId, ReminderEvent.class, decider,
-                new ReminderDecider.Answer(reminderId, employeeId, answer, activity, activeMinutes, reminder.routineId, Instant.now()),
-                OptionalLong.empty());
+        Decision<ReminderDecider.Reminder, ReminderEvent> decision = aggregates.handle(tenant, ReminderDecider.REMINDER, reminderId,
+                new ReminderDecider.Answer(reminderId, employeeId, answer, activity, activeMinutes, reminder.routineId, Instant.now(clock)));
         cancelRedelivery(reminder);
         BreakTaken taken = (BreakTaken) decision.newEvents().get(0);
         reminder.answer = ReminderDecider.DONE;
@@ -67,9 +73,8 @@ public class Answers {
     @Transactional
     public DueReminderRecord skip(String tenant, UUID employeeId, UUID reminderId) {
         DueReminderRecord reminder = mineOrNotFound(tenant, employeeId, reminderId);
-        Decision<ReminderDecider.Reminder, ReminderEvent> decision = aggregates.handle(tenant, ReminderDeliveries.STREAM_TYPE,
-                reminderId, ReminderEvent.class, decider, new ReminderDecider.Skip(reminderId, employeeId, Instant.now()),
-                OptionalLong.empty());
+        Decision<ReminderDecider.Reminder, ReminderEvent> decision = aggregates.handle(tenant, ReminderDecider.REMINDER, reminderId,
+                new ReminderDecider.Skip(reminderId, employeeId, Instant.now(clock)));
         cancelRedelivery(reminder);
         BreakSkipped skipped = (BreakSkipped) decision.newEvents().get(0);
         reminder.answer = SKIP;
@@ -88,21 +93,17 @@ public class Answers {
     @Transactional
     public DueReminderRecord snooze(String tenant, UUID employeeId, UUID reminderId, Duration snooze) {
         DueReminderRecord reminder = mineOrNotFound(tenant, employeeId, reminderId);
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         // whole seconds, like every other instant of the queue
         Instant until = now.plus(snooze == null ? config.snoozeDuration() : snooze).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        Decision<ReminderDecider.Reminder, ReminderEvent> decision = aggregates.handle(tenant, ReminderDeliveries.STREAM_TYPE,
-                reminderId, ReminderEvent.class, decider, new ReminderDecider.Snooze(reminderId, employeeId, until, now),
-                OptionalLong.empty());
+        Decision<ReminderDecider.Reminder, ReminderEvent> decision = aggregates.handle(tenant, ReminderDecider.REMINDER, reminderId,
+                new ReminderDecider.Snooze(reminderId, employeeId, until, now));
         BreakSnoozed snoozed = (BreakSnoozed) decision.newEvents().get(0);
         Duration ttl = Duration.between(reminder.slot, reminder.expiresAt);
-        int requeued = DueReminderRecord.update("status = 'pending', dueAt = ?1, expiresAt = ?2, snoozedUntil = ?1, "
-                        + "attempts = 0, claimedAt = null where tenantId = ?3 and id = ?4 and status = 'sent'",
-                until, until.plus(ttl), tenant, reminderId);
-        if (requeued != 1) {
-            throw ProblemException.conflict("This reminder cannot be snoozed in its current state");
+        if (!queue.requeueSnoozed(tenant, reminderId, until, until.plus(ttl))) {
+            throw Rejection.conflict("This reminder cannot be snoozed in its current state");
         }
-        reminder.status = "pending";
+        reminder.status = ReminderStatus.PENDING.stored();
         reminder.dueAt = until;
         reminder.expiresAt = until.plus(ttl);
         reminder.snoozedUntil = until;
@@ -118,15 +119,13 @@ public class Answers {
      * so either this answer or the engine's claim wins; while the redelivery is in flight the answer waits (409).
      */
     private void cancelRedelivery(DueReminderRecord reminder) {
-        if (reminder.snoozedUntil == null || "sent".equals(reminder.status)) {
+        if (reminder.snoozedUntil == null || ReminderStatus.SENT.stored().equals(reminder.status)) {
             return;
         }
-        int cancelled = DueReminderRecord.update("status = 'sent' where tenantId = ?1 and id = ?2 and status = 'pending'",
-                reminder.tenantId, reminder.id);
-        if (cancelled != 1) {
-            throw ProblemException.conflict("The snoozed reminder is being delivered again right now; answer that one");
+        if (!queue.move(reminder.tenantId, reminder.id, ReminderStatus.PENDING, ReminderStatus.SENT)) {
+            throw Rejection.conflict("The snoozed reminder is being delivered again right now; answer that one");
         }
-        reminder.status = "sent";
+        reminder.status = ReminderStatus.SENT.stored();
     }
 
     private static DueReminderRecord mineOrNotFound(String tenant, UUID employeeId, UUID reminderId) {

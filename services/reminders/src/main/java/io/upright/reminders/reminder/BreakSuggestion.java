@@ -22,6 +22,17 @@ public record BreakSuggestion(String routineId, String routineTitle, Integer dur
         return new BreakSuggestion(null, null, null, false, true);
     }
 
+    /** From the employee's routine row: no row ({@code withheld} null) is the general prompt. */
+    public static BreakSuggestion of(String routineId, String routineTitle, Integer durationMinutes, Boolean withheld) {
+        if (withheld == null) {
+            return general(); // no row: nothing recommended yet
+        }
+        if (withheld) {
+            return withheld();
+        }
+        return routineId == null ? general() : routine(routineId, routineTitle, durationMinutes);
+    }
+
     public static BreakSuggestion general() {
         return GENERAL;
     }

@@ -1,6 +1,5 @@
 package io.upright.reminders.reminder;
 
-import io.upright.reminders.webhook.WebhookDelivery.Outcome;
 
 import java.util.List;
 
@@ -24,7 +23,7 @@ public record DeliveryVerdict(String delivered, boolean retryable, String reason
     public static final String NO_CHANNEL = "no-channel";
 
     /** One call's channel kind and how it ended. */
-    public record Result(String channel, Outcome outcome) {
+    public record Result(String channel, DeliveryOutcome outcome) {
     }
 
     public boolean isDelivered() {
@@ -41,7 +40,7 @@ public record DeliveryVerdict(String delivered, boolean retryable, String reason
         }
         String best = null;
         for (Result r : results) {
-            if (r.outcome() == Outcome.DELIVERED && (best == null || rank(r.channel(), preference) < rank(best, preference))) {
+            if (r.outcome() == DeliveryOutcome.DELIVERED && (best == null || rank(r.channel(), preference) < rank(best, preference))) {
                 best = r.channel();
             }
         }
@@ -53,7 +52,7 @@ public record DeliveryVerdict(String delivered, boolean retryable, String reason
                 return new DeliveryVerdict(null, true, RETRIES_EXHAUSTED, r.channel());
             }
         }
-        for (Outcome cause : new Outcome[]{Outcome.GONE, Outcome.REJECTED, Outcome.BLOCKED}) {
+        for (DeliveryOutcome cause : new DeliveryOutcome[]{DeliveryOutcome.GONE, DeliveryOutcome.REJECTED, DeliveryOutcome.BLOCKED}) {
             for (Result r : results) {
                 if (r.outcome() == cause) {
                     return new DeliveryVerdict(null, false, reasonOf(cause), r.channel());
@@ -63,11 +62,11 @@ public record DeliveryVerdict(String delivered, boolean retryable, String reason
         return new DeliveryVerdict(null, true, RETRIES_EXHAUSTED, results.get(0).channel());
     }
 
-    private static String reasonOf(Outcome outcome) {
-        if (outcome == Outcome.GONE) {
+    private static String reasonOf(DeliveryOutcome outcome) {
+        if (outcome == DeliveryOutcome.GONE) {
             return ENDPOINT_GONE;
         }
-        return outcome == Outcome.REJECTED ? REJECTED : ADDRESS_REFUSED;
+        return outcome == DeliveryOutcome.REJECTED ? REJECTED : ADDRESS_REFUSED;
     }
 
     private static int rank(String channel, List<String> preference) {

@@ -1,10 +1,10 @@
 package io.upright.reminders.reminder;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -109,9 +109,9 @@ public class MyRemindersResource {
     @Path("/{id}/answer")
     @Operation(summary = "Answer a break reminder: done (BreakTaken), skip (BreakSkipped) or snooze (BreakSnoozed; delivered once more later)")
     @APIResponse(responseCode = "200", description = "Answer recorded", content = @Content(schema = @Schema(implementation = ReminderView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid answer, activity or activeMinutes", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such reminder of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already answered, or never delivered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid answer, activity or activeMinutes", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "No such reminder of yours", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Already answered, or never delivered", ref = ProblemResponses.CONFLICT)
     public Response answer(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                            @Valid @NotNull AnswerRequest request) {
         return idempotency.run(user.tenant(), user.subject(), "answer-reminder:" + id, idempotencyKey, request,
@@ -122,8 +122,8 @@ public class MyRemindersResource {
     @Path("/pause")
     @Operation(summary = "Pause my reminders for some minutes or until tomorrow (the waiting one is taken back)")
     @APIResponse(responseCode = "200", description = "Paused", content = @Content(schema = @Schema(implementation = PauseView.class)))
-    @APIResponse(responseCode = "400", description = "Neither or both of minutes and until, or out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Neither or both of minutes and until, or out of range", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "Not enrolled", ref = ProblemResponses.NOT_FOUND)
     public PauseView pause(@Valid @NotNull PauseRequest request) {
         if ((request.minutes() == null) == (request.until() == null)) {
             throw ProblemException.invalid("minutes", "send either minutes or until");
@@ -139,7 +139,7 @@ public class MyRemindersResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Resume my reminders now")
     @APIResponse(responseCode = "204", description = "Resumed (also when nothing was paused)")
-    @APIResponse(responseCode = "404", description = "Not enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not enrolled", ref = ProblemResponses.NOT_FOUND)
     public Response resume() {
         settings.resume(user.tenant(), user.employeeId());
         return Response.noContent().build();

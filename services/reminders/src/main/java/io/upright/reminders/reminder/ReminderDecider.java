@@ -2,7 +2,9 @@ package io.upright.reminders.reminder;
 
 import io.upright.platform.eventstore.Decider;
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
+import io.upright.platform.eventstore.Aggregate;
+import io.upright.reminders.queue.ReminderStatus;
 import io.upright.reminders.reminder.ReminderEvent.BreakSkipped;
 import io.upright.reminders.reminder.ReminderEvent.BreakSnoozed;
 import io.upright.reminders.reminder.ReminderEvent.BreakTaken;
@@ -20,6 +22,7 @@ import java.util.UUID;
  * A reminder ends exactly once (sent, expired or failed); a sent one can be answered once, with "done" or
  * "skip". Before that it may be snoozed once: it is then delivered one more time (or expires, or fails) at the
  * snooze's end, and can still be answered; a second snooze is refused, so a reminder never comes back twice.
+ * Its state uses the queue's {@link ReminderStatus} (never {@code SENDING}: a claim is not an event of the stream).
  */
 public class ReminderDecider implements Decider<ReminderDecider.Command, ReminderDecider.Reminder, ReminderEvent> {
 
@@ -58,21 +61,23 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
     public record Snooze(UUID reminderId, UUID employeeId, Instant until, Instant at) implements Command {
     }
 
-    public enum Status { SCHEDULED, SENT, EXPIRED, FAILED }
+    /** The reminder's stream: one per queued reminder, keyed by its id. */
+    public static final Aggregate<Command, Reminder, ReminderEvent> REMINDER =
+            Aggregate.of("reminder", ReminderEvent.class, new ReminderDecider());
 
     /**
      * @param snoozed           it was snoozed once (never again)
      * @param redeliveryPending snoozed and not yet delivered again: the engine may record its outcome once more
      */
-    public record Reminder(Status status, boolean answered, boolean snoozed, boolean redeliveryPending) {
-        public Reminder(Status status, boolean answered) {
+    public record Reminder(ReminderStatus status, boolean answered, boolean snoozed, boolean redeliveryPending) {
+        public Reminder(ReminderStatus status, boolean answered) {
             this(status, answered, false, false);
         }
     }
 
     @Override
     public Reminder initialState() {
-        return new Reminder(Status.SCHEDULED, false);
+        return new Reminder(ReminderStatus.PENDING, false);
     }
 
     @Override
@@ -87,15 +92,15 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
         if (command instanceof Snooze snooze) {
             requireAnswerable(reminder);
             if (reminder.snoozed()) {
-                throw ProblemException.conflict("This reminder was snoozed once already");
+                throw Rejection.conflict("This reminder was snoozed once already");
             }
             if (!snooze.until().isAfter(snooze.at())) {
-                throw ProblemException.invalid("snoozeMinutes", "must put the reminder in the future");
+                throw Rejection.invalid("snoozeMinutes", "must put the reminder in the future");
             }
             return List.of(new BreakSnoozed(snooze.reminderId(), snooze.employeeId(), snooze.until(), snooze.at()));
         }
-        if (reminder.status() != Status.SCHEDULED && !reminder.redeliveryPending()) {
-            throw ProblemException.conflict("The reminder already ended as " + reminder.status());
+        if (reminder.status() != ReminderStatus.PENDING && !reminder.redeliveryPending()) {
+            throw Rejection.conflict("The reminder already ended as " + reminder.status());
         }
         if (command instanceof RecordSent sent) {
             return List.of(new ReminderSent(sent.reminderId(), sent.employeeId(), sent.slot(), sent.channel(), sent.attempts(), sent.at()));
@@ -122,7 +127,7 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
             errors.add(new FieldError("activeMinutes", "must be between " + MIN_ACTIVE_MINUTES + " and " + MAX_ACTIVE_MINUTES));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw Rejection.invalid(errors);
         }
         requireAnswerable(reminder);
         String routineId = "routine".equals(answer.activity()) ? answer.routineId() : null;
@@ -131,29 +136,29 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
     }
 
     private static void requireAnswerable(Reminder reminder) {
-        if (reminder.status() != Status.SENT) {
-            throw ProblemException.conflict(reminder.status() == Status.SCHEDULED
+        if (reminder.status() != ReminderStatus.SENT) {
+            throw Rejection.conflict(reminder.status() == ReminderStatus.PENDING
                     ? "This reminder has not been delivered yet"
                     : "This reminder was never delivered, so it cannot be answered");
         }
         if (reminder.answered()) {
-            throw ProblemException.conflict("This reminder has already been answered");
+            throw Rejection.conflict("This reminder has already been answered");
         }
     }
 
     @Override
     public Reminder evolve(Reminder reminder, ReminderEvent event) {
         if (event instanceof ReminderSent) {
-            return new Reminder(Status.SENT, false, reminder.snoozed(), false);
+            return new Reminder(ReminderStatus.SENT, false, reminder.snoozed(), false);
         }
         if (event instanceof ReminderExpired) {
-            return new Reminder(Status.EXPIRED, reminder.answered(), reminder.snoozed(), false);
+            return new Reminder(ReminderStatus.EXPIRED, reminder.answered(), reminder.snoozed(), false);
         }
         if (event instanceof ReminderFailed) {
-            return new Reminder(Status.FAILED, reminder.answered(), reminder.snoozed(), false);
+            return new Reminder(ReminderStatus.FAILED, reminder.answered(), reminder.snoozed(), false);
         }
         if (event instanceof BreakSnoozed) {
-            return new Reminder(Status.SENT, false, true, true);
+            return new Reminder(ReminderStatus.SENT, false, true, true);
         }
         if (event instanceof BreakTaken || event instanceof BreakSkipped) {
             return new Reminder(reminder.status(), true, reminder.snoozed(), false);

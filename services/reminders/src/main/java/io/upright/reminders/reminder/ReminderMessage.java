@@ -1,5 +1,6 @@
 package io.upright.reminders.reminder;
 
+import io.upright.reminders.queue.ReminderKind;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,10 +16,11 @@ public record ReminderMessage(String type, UUID reminderId, UUID employeeId, Ins
     /** An assessment-campaign nudge: not a break, no answer buttons. */
     public static final String NUDGE_TYPE = "assessment.nudge";
 
-    public static final String BREAK = "break";
-    public static final String SIT_STAND = "sit-stand";
-    public static final String TEAM_BREAK = "team-break";
-    public static final String ASSESSMENT_NUDGE = "assessment-nudge";
+    // the queue's kinds (ReminderKind), named here too because each selects a message
+    public static final String BREAK = ReminderKind.BREAK;
+    public static final String SIT_STAND = ReminderKind.SIT_STAND;
+    public static final String TEAM_BREAK = ReminderKind.TEAM_BREAK;
+    public static final String ASSESSMENT_NUDGE = ReminderKind.ASSESSMENT_NUDGE;
 
     static final String SIT_STAND_PROMPT = "Time to switch: raise your desk and stand for a while. Shift your weight now "
             + "and then, and lower it again when your legs ask you to.";

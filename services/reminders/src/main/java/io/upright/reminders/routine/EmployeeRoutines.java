@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +26,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EmployeeRoutines {
+
+    @Inject
+    Clock clock;
 
     private static final String UPSERT = "insert into employee_routine "
             + "(tenant_id, employee_id, routine_id, routine_title, duration_minutes, withheld, as_of) values (?, ?, ?, ?, ?, ?, ?) "
@@ -73,13 +77,7 @@ public class EmployeeRoutines {
     }
 
     public static BreakSuggestion suggestion(String routineId, String routineTitle, Integer durationMinutes, Boolean withheld) {
-        if (withheld == null) {
-            return BreakSuggestion.general(); // no row: nothing recommended yet
-        }
-        if (withheld) {
-            return BreakSuggestion.withheld();
-        }
-        return routineId == null ? BreakSuggestion.general() : BreakSuggestion.routine(routineId, routineTitle, durationMinutes);
+        return BreakSuggestion.of(routineId, routineTitle, durationMinutes, withheld);
     }
 
     private void upsert(String tenant, UUID employeeId, String routineId, String routineTitle, Integer durationMinutes,
@@ -102,7 +100,7 @@ public class EmployeeRoutines {
         }
     }
 
-    private static Instant at(Instant factTime) {
-        return factTime == null ? Instant.now() : factTime;
+    private Instant at(Instant factTime) {
+        return factTime == null ? Instant.now(clock) : factTime;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,6 +22,9 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class EmployeeRisks {
+
+    @Inject
+    Clock clock;
 
     static final int ROSA_HIGH_RISK_SCORE = 5;
 
@@ -44,7 +48,7 @@ public class EmployeeRisks {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAssessed(String tenant, AssessmentCompleted completed) {
-        Instant asOf = completed.completedAt() == null ? Instant.now() : completed.completedAt();
+        Instant asOf = completed.completedAt() == null ? Instant.now(clock) : completed.completedAt();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into employee_risk (tenant_id, employee_id, high_risk, as_of) "
                      + "values (?, ?, ?, ?) on conflict (tenant_id, employee_id) do update set high_risk = excluded.high_risk, "

@@ -1,9 +1,9 @@
 package io.upright.reminders.schedule;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.ETags;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -68,7 +68,7 @@ public class MySettingsResource {
     @GET
     @Operation(summary = "My reminder settings (defaults from my enrolment until I change them), with ETag")
     @APIResponse(responseCode = "200", description = "Settings", content = @Content(schema = @Schema(implementation = SettingsView.class)))
-    @APIResponse(responseCode = "404", description = "Not enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not enrolled", ref = ProblemResponses.NOT_FOUND)
     public Response get() {
         return tagged(settings.get(user.tenant(), user.employeeId()));
     }
@@ -76,9 +76,9 @@ public class MySettingsResource {
     @PUT
     @Operation(summary = "Replace my reminder settings; the waiting reminder is re-planned under them at once")
     @APIResponse(responseCode = "200", description = "Settings", content = @Content(schema = @Schema(implementation = SettingsView.class)))
-    @APIResponse(responseCode = "400", description = "A field is invalid (named in errors[].field)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match no longer matches", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (named in errors[].field)", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "Not enrolled", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "412", description = "If-Match no longer matches", ref = ProblemResponses.PRECONDITION_FAILED)
     public Response put(@HeaderParam("If-Match") String ifMatch, @NotNull SettingsRequest request) {
         ReminderSettings wanted = new ReminderSettings(request.timeZone(), request.workingHours(), request.lunch(),
                 request.quietWindows() == null ? List.of() : request.quietWindows(), request.preferredBreakEveryMinutes());

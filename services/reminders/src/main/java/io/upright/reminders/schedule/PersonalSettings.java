@@ -3,12 +3,12 @@ package io.upright.reminders.schedule;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.problem.ProblemException;
-import io.upright.reminders.program.Programs;
-import io.upright.reminders.reminder.DueReminders;
+import io.upright.reminders.queue.ReminderQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,16 +26,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class PersonalSettings {
 
-    private final ScheduleDecider decider = new ScheduleDecider();
+    @Inject
+    Clock clock;
+
 
     @Inject
     AggregateStore aggregates;
 
     @Inject
-    DueReminders dueReminders;
+    ReminderChain chain;
 
     @Inject
-    Programs programs;
+    ReminderQueue queue;
+
+    @Inject
+    EmployeePrograms programs;
 
     @Inject
     SettingsStore store;
@@ -60,9 +65,8 @@ public class PersonalSettings {
     public View put(String tenant, UUID employeeId, ReminderSettings settings, OptionalLong ifMatch) {
         ScheduleRecord schedule = active(tenant, employeeId);
         Bounds bounds = bounds(tenant, employeeId);
-        Decision<ScheduleDecider.Schedule, ScheduleEvent> decision = aggregates.handle(tenant, Schedules.STREAM_TYPE, employeeId,
-                ScheduleEvent.class, decider, new ScheduleDecider.ChangeSettings(employeeId, settings, bounds.min(), bounds.max(),
-                        bounds.source(), Instant.now()), ifMatch);
+        Decision<ScheduleDecider.Schedule, ScheduleEvent> decision = aggregates.handle(tenant, ScheduleDecider.SCHEDULE, employeeId,
+                new ScheduleDecider.ChangeSettings(employeeId, settings, bounds.min(), bounds.max(), bounds.source(), Instant.now(clock)), ifMatch);
         schedule.timeZone = settings.timeZone();
         schedule.workingHours = store.write(settings.workingHours());
         schedule.lunchStart = settings.lunch() == null ? null : settings.lunch().start();
@@ -78,23 +82,23 @@ public class PersonalSettings {
     @Transactional
     public View pause(String tenant, UUID employeeId, Integer minutes) {
         ScheduleRecord schedule = active(tenant, employeeId);
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         Instant until = minutes != null ? now.plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.SECONDS)
                 : tomorrow(ZoneId.of(schedule.timeZone), now);
-        Decision<ScheduleDecider.Schedule, ScheduleEvent> decision = aggregates.handle(tenant, Schedules.STREAM_TYPE, employeeId,
-                ScheduleEvent.class, decider, new ScheduleDecider.Pause(employeeId, until, now), OptionalLong.empty());
+        Decision<ScheduleDecider.Schedule, ScheduleEvent> decision = aggregates.handle(tenant, ScheduleDecider.SCHEDULE, employeeId,
+                new ScheduleDecider.Pause(employeeId, until, now));
         schedule.pausedUntil = until;
         schedule.version = decision.version();
         replan(tenant, employeeId);
-        dueReminders.cancelTeamBreaks(tenant, employeeId, until);
+        queue.cancelTeamBreaks(tenant, employeeId, until);
         return view(tenant, schedule);
     }
 
     @Transactional
     public void resume(String tenant, UUID employeeId) {
         ScheduleRecord schedule = active(tenant, employeeId);
-        Decision<ScheduleDecider.Schedule, ScheduleEvent> decision = aggregates.handle(tenant, Schedules.STREAM_TYPE, employeeId,
-                ScheduleEvent.class, decider, new ScheduleDecider.Resume(employeeId, Instant.now()), OptionalLong.empty());
+        Decision<ScheduleDecider.Schedule, ScheduleEvent> decision = aggregates.handle(tenant, ScheduleDecider.SCHEDULE, employeeId,
+                new ScheduleDecider.Resume(employeeId, Instant.now(clock)));
         schedule.pausedUntil = null;
         schedule.version = decision.version();
         replan(tenant, employeeId);
@@ -108,8 +112,8 @@ public class PersonalSettings {
 
     private void replan(String tenant, UUID employeeId) {
         ScheduleRecord.getEntityManager().flush(); // the queue reads the schedule over JDBC
-        dueReminders.cancelPending(tenant, List.of(employeeId), false);
-        dueReminders.restart(tenant, employeeId, Instant.now());
+        queue.cancelPending(tenant, List.of(employeeId), false);
+        chain.restart(tenant, employeeId, Instant.now(clock));
     }
 
     private Bounds bounds(String tenant, UUID employeeId) {
@@ -120,12 +124,12 @@ public class PersonalSettings {
 
     private View view(String tenant, ScheduleRecord schedule) {
         Bounds bounds = bounds(tenant, schedule.id);
-        Optional<Programs.ProgramState> program = programs.ofEmployee(tenant, schedule.id);
+        Optional<EmployeePrograms.ProgramState> program = programs.ofEmployee(tenant, schedule.id);
         boolean highRisk = EmployeeRisks.isHighRisk(tenant, schedule.id);
         Duration cadence = config.cadenceOverride().orElse(Cadence.effective(program.map(p -> new Cadence.Program(
                 p.breakEveryMinutes(), p.minBreakEveryMinutes(), p.maxBreakEveryMinutes())).orElse(null),
                 schedule.preferredMinutes, highRisk, Duration.ofSeconds(schedule.cadenceSeconds)));
-        Instant paused = schedule.pausedUntil != null && schedule.pausedUntil.isAfter(Instant.now()) ? schedule.pausedUntil : null;
+        Instant paused = schedule.pausedUntil != null && schedule.pausedUntil.isAfter(Instant.now(clock)) ? schedule.pausedUntil : null;
         return new View(store.of(schedule), bounds.min(), bounds.max(), cadence.toMinutes(), paused, schedule.version);
     }
 

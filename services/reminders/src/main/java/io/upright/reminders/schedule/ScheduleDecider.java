@@ -1,5 +1,7 @@
 package io.upright.reminders.schedule;
 
+import io.upright.platform.domain.Rejection;
+import io.upright.platform.eventstore.Aggregate;
 import io.upright.platform.eventstore.Decider;
 import io.upright.reminders.schedule.ScheduleEvent.ScheduleCreated;
 import io.upright.reminders.schedule.ScheduleEvent.ScheduleEnded;
@@ -15,6 +17,10 @@ import java.util.UUID;
  * Leaving ends it (hearing that again changes nothing); enrolling after leaving creates it anew.
  */
 public class ScheduleDecider implements Decider<ScheduleDecider.Command, ScheduleDecider.Schedule, ScheduleEvent> {
+
+    /** An employee's schedule: one stream per employee, keyed by their id. */
+    public static final Aggregate<Command, Schedule, ScheduleEvent> SCHEDULE =
+            Aggregate.of("schedule", ScheduleEvent.class, new ScheduleDecider());
 
     public sealed interface Command {
     }
@@ -61,14 +67,14 @@ public class ScheduleDecider implements Decider<ScheduleDecider.Command, Schedul
             List<io.upright.platform.domain.FieldError> problems = change.settings().problems(change.minMinutes(),
                     change.maxMinutes(), change.boundsSource());
             if (!problems.isEmpty()) {
-                throw io.upright.platform.problem.ProblemException.invalid(problems);
+                throw Rejection.invalid(problems);
             }
             return List.of(new ScheduleEvent.SettingsChanged(change.employeeId(), change.settings(), change.at()));
         }
         if (command instanceof Pause pause) {
             requireActive(schedule);
             if (!pause.until().isAfter(pause.at())) {
-                throw io.upright.platform.problem.ProblemException.invalid("minutes", "must pause into the future");
+                throw Rejection.invalid("minutes", "must pause into the future");
             }
             return List.of(new ScheduleEvent.RemindersPaused(pause.employeeId(), pause.until(), pause.at()));
         }
@@ -92,7 +98,7 @@ public class ScheduleDecider implements Decider<ScheduleDecider.Command, Schedul
 
     private static void requireActive(Schedule schedule) {
         if (!schedule.active()) {
-            throw io.upright.platform.problem.ProblemException.notFound("A reminder schedule for you");
+            throw Rejection.notFound("A reminder schedule for you");
         }
     }
 

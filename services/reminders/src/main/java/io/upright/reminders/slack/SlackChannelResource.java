@@ -1,13 +1,11 @@
 package io.upright.reminders.slack;
 
-import io.upright.platform.api.ETags;
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.Page;
-import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
+import io.upright.reminders.chat.ChatChannelEndpoints;
 import io.upright.reminders.chat.ChatChannelKind;
 import io.upright.reminders.chat.ChatChannelRecord;
-import io.upright.reminders.chat.ChatChannels;
 import io.upright.reminders.webhook.WebhookUrlGuard;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,10 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+/** The kind's documented face of {@link ChatChannelEndpoints}: paths, summaries and schemas of its own. */
 @Path("/api/slack-channels")
 @Tag(name = "Slack channels")
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,48 +70,39 @@ public class SlackChannelResource {
     private static final ChatChannelKind KIND = ChatChannelKind.SLACK;
 
     @Inject
-    ChatChannels channels;
-
-    @Inject
-    CurrentUser user;
+    ChatChannelEndpoints endpoints;
 
     @POST
     @Operation(summary = "Register a Slack incoming webhook that receives break reminders with Done / Snooze / Skip buttons")
     @APIResponse(responseCode = "201", description = "Registered; the URL is stored encrypted and shown only as a hint",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid or disallowed webhookUrl, or teamId not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or disallowed webhookUrl, or teamId not a UUID", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "Not an admin", ref = ProblemResponses.FORBIDDEN)
     public Response register(@Valid @NotNull NewSlackChannel request) {
-        ChatChannelRecord c = channels.register(KIND, user.tenant(), request.webhookUrl(), request.teamId());
-        return Response.created(URI.create("/api/slack-channels/" + c.id)).tag(ETags.of(c.version))
-                .entity(ChannelView.of(c)).build();
+        return endpoints.register(KIND, request.webhookUrl(), request.teamId(), ChannelView::of);
     }
 
     @GET
     @Operation(summary = "List the tenant's Slack channels, oldest first (URLs only as hints)")
     public Page<ChannelView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        String tenant = user.tenant();
-        return new Page<>(channels.list(KIND, tenant, page, size).stream().map(ChannelView::of).toList(), page, size,
-                channels.count(KIND, tenant));
+        return endpoints.list(KIND, page, size, ChannelView::of);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one Slack channel (URL only as a hint)")
-    @APIResponse(responseCode = "404", description = "No such channel in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such channel in your tenant", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("id") UUID id) {
-        ChatChannelRecord c = channels.get(KIND, user.tenant(), id);
-        return Response.ok(ChannelView.of(c)).tag(ETags.of(c.version)).build();
+        return endpoints.get(KIND, id, ChannelView::of);
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Remove a Slack channel; it receives no further reminders")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No such channel in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such channel in your tenant", ref = ProblemResponses.NOT_FOUND)
     public Response remove(@PathParam("id") UUID id) {
-        channels.remove(KIND, user.tenant(), id);
-        return Response.noContent().build();
+        return endpoints.remove(KIND, id);
     }
 }

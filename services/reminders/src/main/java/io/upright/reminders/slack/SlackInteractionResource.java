@@ -2,7 +2,8 @@ package io.upright.reminders.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.upright.platform.problem.Problem;
+import io.upright.platform.openapi.ProblemResponses;
+import io.upright.platform.domain.Rejection;
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.RemindersConfig;
 import io.upright.reminders.reminder.Answers;
@@ -18,13 +19,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +42,9 @@ import java.util.Optional;
 @PermitAll
 public class SlackInteractionResource {
 
+    @Inject
+    Clock clock;
+
     private static final Logger LOG = Logger.getLogger(SlackInteractionResource.class);
 
     @Inject
@@ -58,12 +61,12 @@ public class SlackInteractionResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Slack interactivity request URL: records Done / Snooze / Skip from a reminder's buttons (Slack-signed, no token)")
     @APIResponse(responseCode = "200", description = "Acknowledged (empty body; Snooze: a short text); Done records BreakTaken, Skip BreakSkipped, Snooze BreakSnoozed")
-    @APIResponse(responseCode = "400", description = "Signed, but not a payload this service understands", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing, stale (over 5 minutes) or wrong Slack signature", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Signed, but not a payload this service understands", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = "Missing, stale (over 5 minutes) or wrong Slack signature", ref = ProblemResponses.UNAUTHORIZED)
     public Response interact(@Parameter(description = "Unix seconds") @HeaderParam("X-Slack-Request-Timestamp") String timestamp,
                              @Parameter(description = "v0=<hex HMAC-SHA256>") @HeaderParam("X-Slack-Signature") String signature,
                              byte[] body) {
-        if (!SlackSignature.verify(config.slackSigningSecret().orElse(null), timestamp, signature, body, Instant.now())) {
+        if (!SlackSignature.verify(config.slackSigningSecret().orElse(null), timestamp, signature, body, Instant.now(clock))) {
             throw new ProblemException(401, "unauthorized", "Unauthorized", "The Slack signature is missing, stale or wrong", List.of());
         }
         SlackAction action = parse(body);
@@ -81,6 +84,11 @@ public class SlackInteractionResource {
                 answers.snooze(r.tenantId, r.employeeId, r.id, null);
                 return Response.ok("Noted. I'll remind you again in " + config.snoozeDuration().toMinutes() + " minutes.").build();
             }
+        } catch (Rejection e) {
+            if (e.reason() == Rejection.Reason.CONFLICT) {
+                return Response.ok().build(); // a second press, or a reminder that ended: the first answer stands
+            }
+            throw e;
         } catch (ProblemException e) {
             if (e.status() == 409) {
                 return Response.ok().build(); // a second press, or a reminder that ended: the first answer stands

@@ -2,11 +2,12 @@ package io.upright.reminders.stats;
 
 import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.ProblemException;
-import io.upright.reminders.program.Programs;
+import io.upright.reminders.schedule.EmployeePrograms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +30,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class BreakStats {
 
+    @Inject
+    Clock clock;
+
     public static final int MAX_DAYS = 92;
     static final int DEFAULT_DAYS = 7;
 
@@ -36,7 +40,7 @@ public class BreakStats {
     DataSource dataSource;
 
     @Inject
-    Programs programs;
+    EmployeePrograms programs;
 
     public record Day(LocalDate date, int activeMinutes, int taken, Boolean targetMet) {
     }
@@ -49,7 +53,7 @@ public class BreakStats {
         String zoneName = zoneOf(tenant, employeeId);
         ZoneId zone = ZoneId.of(zoneName);
         List<FieldError> errors = new ArrayList<>();
-        LocalDate to = date("to", toParam, LocalDate.now(zone), errors);
+        LocalDate to = date("to", toParam, LocalDate.now(clock.withZone(zone)), errors);
         LocalDate from = date("from", fromParam, to == null ? null : to.minusDays(DEFAULT_DAYS - 1), errors);
         if (errors.isEmpty()) {
             if (from.isAfter(to)) {
@@ -102,7 +106,7 @@ public class BreakStats {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read break statistics", e);
         }
-        Integer target = programs.ofEmployee(tenant, employeeId).map(Programs.ProgramState::dailyActiveMinutesTarget).orElse(null);
+        Integer target = programs.ofEmployee(tenant, employeeId).map(EmployeePrograms.ProgramState::dailyActiveMinutesTarget).orElse(null);
         List<Day> days = new ArrayList<>();
         perDay.forEach((date, counts) -> days.add(new Day(date, counts[0], counts[1], target == null ? null : counts[0] >= target)));
         return new Stats(from, to, zoneName, taken, snoozed, skipped, expired, target, days);

@@ -1,8 +1,8 @@
 package io.upright.reminders.stats;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,8 +34,8 @@ public class BreakStatsResource {
     @GET
     @Operation(summary = "My break statistics: taken / snoozed / skipped / expired, and active minutes per local day against my program's daily target")
     @APIResponse(responseCode = "200", description = "Statistics", content = @Content(schema = @Schema(implementation = BreakStats.Stats.class)))
-    @APIResponse(responseCode = "400", description = "from or to not a date, from after to, or more than 92 days", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "from or to not a date, from after to, or more than 92 days", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = "Not enrolled", ref = ProblemResponses.NOT_FOUND)
     public BreakStats.Stats get(@Parameter(description = "First local date (yyyy-MM-dd); default: six days before to") @QueryParam("from") String from,
                                 @Parameter(description = "Last local date (yyyy-MM-dd); default: today in my zone") @QueryParam("to") String to) {
         return stats.of(user.tenant(), user.employeeId(), from, to);

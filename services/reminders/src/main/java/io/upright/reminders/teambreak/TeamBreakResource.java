@@ -1,9 +1,9 @@
 package io.upright.reminders.teambreak;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.ETags;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -58,8 +58,8 @@ public class TeamBreakResource {
     @Path("/{teamId}")
     @Operation(summary = "Set a team's daily break: every member is nudged together at this local time (kind team-break)")
     @APIResponse(responseCode = "200", description = "Set", content = @Content(schema = @Schema(implementation = TeamBreakView.class)))
-    @APIResponse(responseCode = "400", description = "localTime or timeZone invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "localTime or timeZone invalid", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "Not an admin", ref = ProblemResponses.FORBIDDEN)
     public Response set(@PathParam("teamId") UUID teamId, @NotNull TeamBreakRequest request) {
         TeamBreaks.TeamBreak saved = teamBreaks.set(user.tenant(), teamId, request.localTime(), request.timeZone());
         return Response.ok(TeamBreakView.of(saved)).tag(ETags.of(saved.version())).build();
@@ -74,7 +74,7 @@ public class TeamBreakResource {
     @GET
     @Path("/{teamId}")
     @Operation(summary = "One team's break")
-    @APIResponse(responseCode = "404", description = "No team break for this team in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No team break for this team in your tenant", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("teamId") UUID teamId) {
         TeamBreaks.TeamBreak found = teamBreaks.get(user.tenant(), teamId)
                 .orElseThrow(() -> ProblemException.notFound("Team break of team " + teamId));
@@ -86,7 +86,7 @@ public class TeamBreakResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stop a team's daily break (queued ones are taken back)")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No team break for this team in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No team break for this team in your tenant", ref = ProblemResponses.NOT_FOUND)
     public Response remove(@PathParam("teamId") UUID teamId) {
         teamBreaks.remove(user.tenant(), teamId);
         return Response.noContent().build();

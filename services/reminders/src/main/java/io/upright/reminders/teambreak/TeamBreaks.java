@@ -2,14 +2,16 @@ package io.upright.reminders.teambreak;
 
 import io.upright.platform.domain.FieldError;
 import io.upright.platform.problem.ProblemException;
-import io.upright.reminders.reminder.DueReminders;
-import io.upright.reminders.reminder.ReminderMessage;
+import io.upright.reminders.queue.ReminderKind;
+import io.upright.reminders.queue.ReminderQueue;
+import io.upright.reminders.schedule.ReminderChain;
 import io.upright.reminders.schedule.Schedules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +34,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class TeamBreaks {
 
+    @Inject
+    Clock clock;
+
     /** How far ahead team breaks are queued. */
     static final Duration HORIZON = Duration.ofHours(24);
     /** A team break is worth sending for ten minutes, like any break. */
@@ -41,7 +46,10 @@ public class TeamBreaks {
     DataSource dataSource;
 
     @Inject
-    DueReminders dueReminders;
+    ReminderChain chain;
+
+    @Inject
+    ReminderQueue queue;
 
     @Inject
     Schedules schedules;
@@ -61,7 +69,7 @@ public class TeamBreaks {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         execute("insert into team_break (tenant_id, team_id, local_time, time_zone, updated_at, version) values (?, ?, ?, ?, ?, 1) "
                         + "on conflict (tenant_id, team_id) do update set local_time = excluded.local_time, "
                         + "time_zone = excluded.time_zone, updated_at = excluded.updated_at, version = team_break.version + 1",
@@ -91,7 +99,7 @@ public class TeamBreaks {
                 + "order by updated_at, team_id", tenant);
     }
 
-    /** Queues the next day of every tenant's team breaks; run periodically by the engine. */
+    /** Queues the next day of every tenant's team breaks; run periodically by {@link TeamBreakPlanning}. */
     @Transactional
     public int planAll(Instant now) {
         List<Object[]> all = new ArrayList<>();
@@ -117,13 +125,13 @@ public class TeamBreaks {
         List<Instant> times = TeamBreakTimes.between(LocalTime.parse(teamBreak.localTime()), ZoneId.of(teamBreak.timeZone()), now, HORIZON);
         int queued = 0;
         for (UUID member : schedules.activeMembers(tenant, List.of(teamBreak.teamId()))) {
-            Optional<DueReminders.Planned> planned = dueReminders.scheduleOf(tenant, member);
+            Optional<ReminderChain.Planned> planned = chain.scheduleOf(tenant, member);
             if (planned.isEmpty()) {
                 continue; // their program is paused or ended
             }
             for (Instant at : times) {
-                if (planned.get().breaks().allows(at) && dueReminders.queueExtra(tenant, member, at, at.plus(TIME_TO_LIVE),
-                        ReminderMessage.TEAM_BREAK, member + "@" + at + "#team-break", null, null)) {
+                if (planned.get().breaks().allows(at) && queue.queue(tenant, member, at, at.plus(TIME_TO_LIVE),
+                        ReminderKind.TEAM_BREAK, member + "@" + at + "#team-break", null, null)) {
                     queued++;
                 }
             }
@@ -136,15 +144,7 @@ public class TeamBreaks {
         if (members.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("delete from due_reminder where tenant_id = ? and employee_id = any (?) "
-                     + "and kind = 'team-break' and status = 'pending'")) {
-            ps.setString(1, tenant);
-            ps.setArray(2, c.createArrayOf("uuid", members.toArray()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot cancel team breaks", e);
-        }
+        queue.cancelTeamBreaks(tenant, members);
     }
 
     private static LocalTime parses(String value) {

@@ -1,6 +1,7 @@
 package io.upright.reminders.teams;
 
-import io.upright.platform.problem.Problem;
+import io.upright.platform.openapi.ProblemResponses;
+import io.upright.platform.domain.Rejection;
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.reminder.Answers;
 import io.upright.reminders.reminder.DueReminderRecord;
@@ -15,11 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +35,9 @@ import java.util.Optional;
 public class AnswerLinkResource {
 
     @Inject
+    Clock clock;
+
+    @Inject
     AnswerLinkService service;
 
     @Inject
@@ -44,8 +47,8 @@ public class AnswerLinkResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Answer a reminder from a Teams card link (done, snooze or skip; signed, expiring, no token)")
     @APIResponse(responseCode = "200", description = "Recorded (or already answered): a short confirmation page")
-    @APIResponse(responseCode = "403", description = "Tampered or unknown link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The link expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Tampered or unknown link", ref = ProblemResponses.FORBIDDEN)
+    @APIResponse(responseCode = "410", description = "The link expired", ref = ProblemResponses.GONE)
     public Response answer(@PathParam("token") String token) {
         AnswerLinks.Answer answer = verified(token);
         Optional<DueReminderRecord> found = answers.byId(answer.reminderId());
@@ -65,6 +68,11 @@ public class AnswerLinkResource {
                 answers.skip(r.tenantId, r.employeeId, r.id);
                 text = "Skipped. See you at the next break.";
             }
+        } catch (Rejection e) {
+            if (e.reason() != Rejection.Reason.CONFLICT) {
+                throw e;
+            }
+            text = "This reminder was already answered.";
         } catch (ProblemException e) {
             if (e.status() != 409) {
                 throw e;
@@ -81,7 +89,7 @@ public class AnswerLinkResource {
     }
 
     private AnswerLinks.Answer verified(String token) {
-        Optional<AnswerLinks.Answer> answer = service.links().verify(token, Instant.now());
+        Optional<AnswerLinks.Answer> answer = service.links().verify(token, Instant.now(clock));
         if (answer.isPresent()) {
             return answer.get();
         }

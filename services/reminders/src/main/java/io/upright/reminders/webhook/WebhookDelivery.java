@@ -2,9 +2,11 @@ package io.upright.reminders.webhook;
 
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.reminder.DeliveryOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,28 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class WebhookDelivery {
 
-    /**
-     * Where one call ended: accepted (2xx), gone for good (410), rejected (another 4xx except 408 and 429: the
-     * receiver will not take it, retrying is pointless), failed (5xx, timeout, network: worth a retry), refused by
-     * the SSRF guard, or throttled (the receiver asked, with 429 or 503 and {@code Retry-After}, not to be called
-     * before some instant; see {@link #pausedUntil(UUID)}).
-     */
-    public enum Outcome {
-        DELIVERED, GONE, REJECTED, FAILED, BLOCKED, THROTTLED;
-
-        /** Whether calling again, later, could change the answer. */
-        public boolean retryable() {
-            return this == FAILED || this == THROTTLED;
-        }
-
-        /** The outcome of an HTTP status that is neither 2xx nor a Retry-After throttle. */
-        public static Outcome ofFailedStatus(int status) {
-            if (status == 410) {
-                return GONE;
-            }
-            return status >= 400 && status < 500 && status != 408 && status != 429 ? REJECTED : FAILED;
-        }
-    }
+    @Inject
+    Clock clock;
 
     /** The longest Retry-After honoured; a receiver asking for more is simply not retried within the reminder's life. */
     private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
@@ -73,18 +55,18 @@ public class WebhookDelivery {
     WebhookEndpoints endpoints;
 
     /** @param messageId the {@code webhook-id}: the reminder id, the same on every retry so receivers can deduplicate */
-    public CompletableFuture<Outcome> send(Target target, UUID messageId, String body) {
+    public CompletableFuture<DeliveryOutcome> send(Target target, UUID messageId, String body) {
         URI uri;
         try {
             uri = endpoints.guard().check(target.url());
         } catch (ProblemException e) {
-            return CompletableFuture.completedFuture(Outcome.BLOCKED);
+            return CompletableFuture.completedFuture(DeliveryOutcome.BLOCKED);
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         Instant paused = pausedUntil.get(target.endpointId());
         if (paused != null) {
             if (now.isBefore(paused)) {
-                return CompletableFuture.completedFuture(Outcome.THROTTLED); // not called at all before its Retry-After
+                return CompletableFuture.completedFuture(DeliveryOutcome.THROTTLED); // not called at all before its Retry-After
             }
             pausedUntil.remove(target.endpointId(), paused);
         }
@@ -93,7 +75,7 @@ public class WebhookDelivery {
         try {
             signature = WebhookSigner.sign(secrets.open(target.sealedSecret()), messageId.toString(), timestamp, body);
         } catch (IllegalStateException | IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(Outcome.FAILED); // unreadable secret: retrying will not help, but neither does crashing
+            return CompletableFuture.completedFuture(DeliveryOutcome.FAILED); // unreadable secret: retrying will not help, but neither does crashing
         }
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.deliveryTimeout())
@@ -107,27 +89,27 @@ public class WebhookDelivery {
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        return Outcome.FAILED;
+                        return DeliveryOutcome.FAILED;
                     }
                     int status = response.statusCode();
                     if (status >= 200 && status < 300) {
-                        return Outcome.DELIVERED;
+                        return DeliveryOutcome.DELIVERED;
                     }
                     if (status == 429 || status == 503) {
-                        Optional<Duration> wait = retryAfter(response.headers().firstValue("retry-after"), Instant.now());
+                        Optional<Duration> wait = retryAfter(response.headers().firstValue("retry-after"), Instant.now(clock));
                         if (wait.isPresent()) {
-                            pausedUntil.merge(target.endpointId(), Instant.now().plus(wait.get()),
+                            pausedUntil.merge(target.endpointId(), Instant.now(clock).plus(wait.get()),
                                     (a, b) -> a.isAfter(b) ? a : b);
-                            return Outcome.THROTTLED;
+                            return DeliveryOutcome.THROTTLED;
                         }
                     }
-                    return Outcome.ofFailedStatus(status);
+                    return DeliveryOutcome.ofFailedStatus(status);
                 });
     }
 
     /** The instant before which this endpoint asked not to be called, if it did and that is still ahead. */
     public Optional<Instant> pausedUntil(UUID endpointId) {
-        return Optional.ofNullable(pausedUntil.get(endpointId)).filter(until -> until.isAfter(Instant.now()));
+        return Optional.ofNullable(pausedUntil.get(endpointId)).filter(until -> until.isAfter(Instant.now(clock)));
     }
 
     /**

@@ -1,7 +1,8 @@
 package io.upright.reminders.webhook;
 
+import io.upright.platform.eventstore.Aggregate;
 import io.upright.platform.eventstore.Decider;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import io.upright.reminders.webhook.WebhookEndpointEvent.WebhookEndpointDisabled;
 import io.upright.reminders.webhook.WebhookEndpointEvent.WebhookEndpointRegistered;
 import io.upright.reminders.webhook.WebhookEndpointEvent.WebhookEndpointRemoved;
@@ -12,6 +13,10 @@ import java.util.UUID;
 
 /** Lifecycle of a webhook endpoint: registered, possibly disabled by its receiver, removed by an admin. */
 public class WebhookEndpointDecider implements Decider<WebhookEndpointDecider.Command, WebhookEndpointDecider.Endpoint, WebhookEndpointEvent> {
+
+    /** A tenant's webhook endpoint: one stream per endpoint. */
+    public static final Aggregate<Command, Endpoint, WebhookEndpointEvent> ENDPOINT =
+            Aggregate.of("webhook-endpoint", WebhookEndpointEvent.class, new WebhookEndpointDecider());
 
     public sealed interface Command {
     }
@@ -40,12 +45,12 @@ public class WebhookEndpointDecider implements Decider<WebhookEndpointDecider.Co
     public List<WebhookEndpointEvent> decide(Command command, Endpoint endpoint) {
         if (command instanceof Register register) {
             if (endpoint.status() != Status.NONE) {
-                throw ProblemException.conflict("Webhook endpoint " + register.endpointId() + " already exists");
+                throw Rejection.conflict("Webhook endpoint " + register.endpointId() + " already exists");
             }
             return List.of(new WebhookEndpointRegistered(register.endpointId(), register.url(), register.sealedSecret(), register.at()));
         }
         if (endpoint.status() == Status.NONE || endpoint.status() == Status.REMOVED) {
-            throw ProblemException.notFound("Webhook endpoint");
+            throw Rejection.notFound("Webhook endpoint");
         }
         if (command instanceof Disable disable) {
             // disabling twice (two deliveries saw 410 at once) changes nothing

@@ -1,10 +1,10 @@
 package io.upright.reminders.webhook;
 
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.ETags;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
-import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -73,8 +73,8 @@ public class WebhookEndpointResource {
     @Operation(summary = "Register an HTTPS endpoint that receives signed break reminders (Standard Webhooks)")
     @APIResponse(responseCode = "201", description = "Registered; keep the secret, it is not shown again",
             content = @Content(schema = @Schema(implementation = RegisteredView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid or disallowed url", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or disallowed url", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "Not an admin", ref = ProblemResponses.FORBIDDEN)
     public Response register(@Valid @NotNull NewWebhookEndpoint request) {
         WebhookEndpoints.Registered registered = endpoints.register(user.tenant(), request.url());
         WebhookEndpointRecord e = registered.endpoint();
@@ -94,7 +94,7 @@ public class WebhookEndpointResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one webhook endpoint (without its secret)")
-    @APIResponse(responseCode = "404", description = "No such endpoint in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint in your tenant", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("id") UUID id) {
         WebhookEndpointRecord e = endpoints.get(user.tenant(), id);
         return Response.ok(EndpointView.of(e)).tag(ETags.of(e.version)).build();
@@ -104,7 +104,7 @@ public class WebhookEndpointResource {
     @Path("/{id}")
     @Operation(summary = "Remove a webhook endpoint; it receives no further reminders")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No such endpoint in your tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint in your tenant", ref = ProblemResponses.NOT_FOUND)
     public Response remove(@PathParam("id") UUID id) {
         endpoints.remove(user.tenant(), id);
         return Response.noContent().build();

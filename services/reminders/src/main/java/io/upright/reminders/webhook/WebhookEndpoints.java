@@ -12,19 +12,26 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Application service for webhook endpoints: event store and read model in one transaction. */
 @ApplicationScoped
 public class WebhookEndpoints {
 
-    private static final Logger LOG = Logger.getLogger(WebhookEndpoints.class);
-    static final String STREAM_TYPE = "webhook-endpoint";
+    @Inject
+    Clock clock;
 
-    private final WebhookEndpointDecider decider = new WebhookEndpointDecider();
+    private static final Logger LOG = Logger.getLogger(WebhookEndpoints.class);
+
     private WebhookUrlGuard guard;
 
     @Inject
@@ -35,6 +42,9 @@ public class WebhookEndpoints {
 
     @Inject
     RemindersConfig config;
+
+    @Inject
+    DataSource dataSource;
 
     @PostConstruct
     void init() {
@@ -50,9 +60,8 @@ public class WebhookEndpoints {
         String checked = guard.check(url).toString();
         String secret = secrets.generate();
         UUID id = UUID.randomUUID();
-        Decision<WebhookEndpointDecider.Endpoint, WebhookEndpointEvent> decision = aggregates.handle(tenant, STREAM_TYPE, id,
-                WebhookEndpointEvent.class, decider,
-                new WebhookEndpointDecider.Register(id, checked, secrets.seal(secret), Instant.now()), OptionalLong.empty());
+        Decision<WebhookEndpointDecider.Endpoint, WebhookEndpointEvent> decision = aggregates.handle(tenant, WebhookEndpointDecider.ENDPOINT, id,
+                new WebhookEndpointDecider.Register(id, checked, secrets.seal(secret), Instant.now(clock)));
         WebhookEndpointRegistered registered = (WebhookEndpointRegistered) decision.newEvents().get(0);
         WebhookEndpointRecord endpoint = new WebhookEndpointRecord();
         endpoint.tenantId = tenant;
@@ -69,8 +78,8 @@ public class WebhookEndpoints {
     @Transactional
     public void remove(String tenant, UUID id) {
         WebhookEndpointRecord endpoint = get(tenant, id);
-        aggregates.handle(tenant, STREAM_TYPE, id, WebhookEndpointEvent.class, decider,
-                new WebhookEndpointDecider.Remove(Instant.now()), OptionalLong.empty());
+        aggregates.handle(tenant, WebhookEndpointDecider.ENDPOINT, id,
+                new WebhookEndpointDecider.Remove(Instant.now(clock)));
         endpoint.delete();
     }
 
@@ -81,10 +90,10 @@ public class WebhookEndpoints {
         if (endpoint == null || !WebhookEndpointRecord.ACTIVE.equals(endpoint.status)) {
             return; // removed or already disabled meanwhile
         }
-        Decision<WebhookEndpointDecider.Endpoint, WebhookEndpointEvent> decision = aggregates.handle(tenant, STREAM_TYPE, id,
-                WebhookEndpointEvent.class, decider, new WebhookEndpointDecider.Disable(reason, Instant.now()), OptionalLong.empty());
+        Decision<WebhookEndpointDecider.Endpoint, WebhookEndpointEvent> decision = aggregates.handle(tenant, WebhookEndpointDecider.ENDPOINT, id,
+                new WebhookEndpointDecider.Disable(reason, Instant.now(clock)));
         endpoint.status = WebhookEndpointRecord.DISABLED;
-        endpoint.disabledAt = Instant.now();
+        endpoint.disabledAt = Instant.now(clock);
         endpoint.version = decision.version();
         LOG.infof("Disabled webhook endpoint %s: %s", id, reason);
     }
@@ -108,5 +117,27 @@ public class WebhookEndpoints {
     /** The guard deliveries use to re-check a URL just before calling it. */
     public WebhookUrlGuard guard() {
         return guard;
+    }
+
+    /**
+     * The tenant's active endpoints, oldest first, for the engine: plain SQL, since it runs on its own thread with
+     * neither a transaction nor a request context.
+     */
+    public List<WebhookDelivery.Target> active(String tenant) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id, url, sealed_secret from webhook_endpoint "
+                     + "where tenant_id = ? and status = 'active' order by created_at, id")) {
+            ps.setString(1, tenant);
+            List<WebhookDelivery.Target> targets = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    targets.add(new WebhookDelivery.Target(rs.getObject("id", UUID.class), rs.getString("url"),
+                            rs.getString("sealed_secret")));
+                }
+            }
+            return targets;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read webhook endpoints", e);
+        }
     }
 }

@@ -3,7 +3,7 @@ package io.upright.reminders.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import io.upright.reminders.chat.ChatChannelEvent.ChatChannelDisabled;
 import io.upright.reminders.chat.ChatChannelEvent.ChatChannelRegistered;
 import io.upright.reminders.chat.ChatChannelEvent.ChatChannelRemoved;
@@ -46,7 +46,7 @@ class ChatChannelDeciderTest {
         ChatChannelDecider decider = new ChatChannelDecider(ChatChannelKind.TEAMS);
         ChatChannelDecider.Channel active = decider.fold(decider.decide(register(), decider.initialState()));
         assertThatThrownBy(() -> decider.decide(register(), active))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT))
                 .hasMessageContaining("Teams channel");
     }
 
@@ -66,16 +66,16 @@ class ChatChannelDeciderTest {
         assertThat(removed).containsExactly(new ChatChannelRemoved(ChatChannelKind.SLACK, channel, at));
         ChatChannelDecider.Channel gone = decider.fold(List.of(registered.get(0), disabled.get(0), removed.get(0)));
         assertThatThrownBy(() -> decider.decide(new ChatChannelDecider.Remove(at), gone))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.NOT_FOUND));
     }
 
     @Test
     void an_unknown_channel_cannot_be_disabled_or_removed() {
         ChatChannelDecider decider = new ChatChannelDecider(ChatChannelKind.SLACK);
         assertThatThrownBy(() -> decider.decide(new ChatChannelDecider.Disable("gone", at), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.NOT_FOUND));
         assertThatThrownBy(() -> decider.decide(new ChatChannelDecider.Remove(at), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.NOT_FOUND));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.upright.reminders.testing.Queue;
 import io.upright.reminders.testing.ScriptedReceiver;
 import io.upright.reminders.testing.ScriptedReceiver.Answer;
 import io.upright.localinfra.DevTokens;
+import io.upright.testsupport.http.Api;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * What Slack and Teams channels share as chat channels: a webhook answering 410 disables its channel, whatever the
@@ -51,6 +53,24 @@ class ChatChannelFlowTest {
 
     @Inject
     DataSource dataSource;
+
+    @Test
+    void the_openapi_document_keeps_each_kinds_paths_summaries_and_schemas() {
+        // one implementation behind both resources: the documented API stays two collections, each in its own words
+        Api.anonymous().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/slack-channels'.post.summary",
+                        equalTo("Register a Slack incoming webhook that receives break reminders with Done / Snooze / Skip buttons"))
+                .body("paths.'/api/slack-channels'.get.summary", equalTo("List the tenant's Slack channels, oldest first (URLs only as hints)"))
+                .body("paths.'/api/slack-channels/{id}'.get.summary", equalTo("Read one Slack channel (URL only as a hint)"))
+                .body("paths.'/api/slack-channels/{id}'.delete.summary", equalTo("Remove a Slack channel; it receives no further reminders"))
+                .body("paths.'/api/teams-channels'.post.summary", equalTo("Register a Microsoft Teams workflow webhook that receives "
+                        + "break reminders as Adaptive Cards with Done / Snooze / Skip links"))
+                .body("paths.'/api/teams-channels'.get.summary", equalTo("List the tenant's Teams channels, oldest first (URLs only as hints)"))
+                .body("paths.'/api/teams-channels/{id}'.get.summary", equalTo("Read one Teams channel (URL only as a hint)"))
+                .body("paths.'/api/teams-channels/{id}'.delete.summary", equalTo("Remove a Teams channel; it receives no further reminders"))
+                .body("components.schemas.SlackChannel", notNullValue()).body("components.schemas.TeamsChannel", notNullValue())
+                .body("components.schemas.NewSlackChannel", notNullValue()).body("components.schemas.NewTeamsChannel", notNullValue());
+    }
 
     @Test
     void a_slack_or_teams_webhook_answering_410_disables_its_channel_with_the_kinds_reason() throws Exception {

@@ -226,7 +226,7 @@ class DueReminderEngineFlowTest {
             ps.setTimestamp(4, Timestamp.from(slot));
             ps.setTimestamp(5, Timestamp.from(slot));
             ps.setTimestamp(6, Timestamp.from(expiresAt));
-            ps.setString(7, DueReminders.dedupeKey(employee, slot));
+            ps.setString(7, io.upright.reminders.queue.ReminderQueue.chainKey(employee, slot));
             ps.setString(8, status);
             ps.setInt(9, attempts);
             ps.setTimestamp(10, claimedAt == null ? null : Timestamp.from(claimedAt));

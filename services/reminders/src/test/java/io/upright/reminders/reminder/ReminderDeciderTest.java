@@ -1,7 +1,7 @@
 package io.upright.reminders.reminder;
 
 import io.upright.platform.domain.FieldError;
-import io.upright.platform.problem.ProblemException;
+import io.upright.platform.domain.Rejection;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -28,25 +28,25 @@ class ReminderDeciderTest {
     void a_reminder_is_answered_only_once() {
         var answered = decider.fold(List.of(sentEvent(), new ReminderEvent.BreakTaken(reminder, employee, "stand", 2, slot, null)));
         assertThatThrownBy(() -> decider.decide(answer("done", "walk", 3), answered))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
     }
 
     @Test
     void a_reminder_that_was_not_delivered_cannot_be_answered() {
         assertThatThrownBy(() -> decider.decide(answer("done", "walk", 3), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
         var expired = decider.fold(List.of(new ReminderEvent.ReminderExpired(reminder, employee, slot, slot)));
         assertThatThrownBy(() -> decider.decide(answer("done", "walk", 3), expired))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
     }
 
     @Test
     void only_done_known_activities_and_one_to_120_minutes_are_accepted_each_named_when_wrong() {
         assertThatThrownBy(() -> decider.decide(answer("snooze", "nap", 0), sent()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("answer", "activity", "activeMinutes"));
         assertThatThrownBy(() -> decider.decide(answer("done", "walk", 121), sent()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("activeMinutes"));
     }
 
@@ -56,11 +56,11 @@ class ReminderDeciderTest {
         assertThat(events).singleElement().isEqualTo(new ReminderEvent.BreakSkipped(reminder, employee, slot));
         var skipped = decider.fold(List.of(sentEvent(), events.get(0)));
         assertThatThrownBy(() -> decider.decide(answer("done", "walk", 3), skipped))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
         assertThatThrownBy(() -> decider.decide(new ReminderDecider.Skip(reminder, employee, slot), skipped))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
         assertThatThrownBy(() -> decider.decide(new ReminderDecider.Skip(reminder, employee, slot), decider.initialState()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
     }
 
     @Test
@@ -79,16 +79,16 @@ class ReminderDeciderTest {
         var snoozed = decider.fold(List.of(sentEvent(), events.get(0)));
         assertThat(snoozed.redeliveryPending()).isTrue();
         assertThatThrownBy(() -> decider.decide(new ReminderDecider.Snooze(reminder, employee, until.plusSeconds(60), slot), snoozed))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
 
         // the engine records the redelivery once; a second one is refused
         var redelivered = decider.fold(List.of(sentEvent(), events.get(0),
                 new ReminderEvent.ReminderSent(reminder, employee, slot, "webhook", 1, until)));
         assertThat(redelivered.redeliveryPending()).isFalse();
         assertThatThrownBy(() -> decider.decide(new ReminderDecider.RecordSent(reminder, employee, slot, "webhook", 1, until), redelivered))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
         assertThatThrownBy(() -> decider.decide(new ReminderDecider.Snooze(reminder, employee, until.plusSeconds(60), until), redelivered))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
         assertThat(decider.decide(answer("done", "walk", 3), redelivered)).hasSize(1);
     }
 
@@ -104,7 +104,7 @@ class ReminderDeciderTest {
     @Test
     void a_reminder_ends_only_once() {
         assertThatThrownBy(() -> decider.decide(new ReminderDecider.RecordExpired(reminder, employee, slot, slot), sent()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
     }
 
     @Test

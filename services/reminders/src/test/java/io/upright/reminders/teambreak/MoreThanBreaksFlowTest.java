@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upright.testsupport.http.Api;
+import io.upright.testsupport.time.AdjustableClock;
 import io.upright.contracts.IntegrationEvent;
 import io.upright.contracts.assessments.AssessmentCampaignStarted;
 import io.upright.contracts.programs.EmployeeEnrolled;
@@ -19,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -159,9 +163,10 @@ class MoreThanBreaksFlowTest {
     @Test
     void my_break_stats_count_my_answers_and_compare_active_minutes_per_day() {
         UUID employee = UUID.randomUUID();
-        // yesterday around noon UTC: every slot on one day whatever time the test runs (a run just after midnight
-        // must not split them over two days)
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // the service's "today" is the clock's: fixed, so the slots (yesterday around noon UTC) fall on one day and the
+        // default week is the same whatever time the test runs
+        LocalDate today = LocalDate.of(2026, 3, 11);
+        QuarkusMock.installMockForType(AdjustableClock.at(today.atTime(9, 0).toInstant(ZoneOffset.UTC)), Clock.class);
         LocalDate yesterday = today.minusDays(1);
         Instant now = yesterday.atTime(12, 0).toInstant(ZoneOffset.UTC);
         // straight into the queue, already settled (hourly schedule; an hour from now nothing is due)
@@ -176,19 +181,19 @@ class MoreThanBreaksFlowTest {
         queue().execute("update due_reminder set status = 'sent', answer = 'snooze', snoozed_until = now() where id = ?", snoozed);
         String token = TOKENS.issue(tenant, employee.toString(), "employee");
 
-        given().auth().oauth2(token).get("/api/me/break-stats").then().statusCode(200)
+        Api.as(token).get("/api/me/break-stats").then().statusCode(200)
                 .body("taken", equalTo(2)).body("skipped", equalTo(1)).body("expired", equalTo(1)).body("snoozed", equalTo(1))
                 .body("timeZone", equalTo("Etc/UTC")).body("days", hasSize(7)).body("dailyActiveMinutesTarget", nullValue())
                 .body("days.find { it.date == '" + yesterday + "' }.activeMinutes", equalTo(10))
                 .body("days.find { it.date == '" + yesterday + "' }.taken", equalTo(2));
-        given().auth().oauth2(token).queryParam("from", today.minusDays(10).toString()).queryParam("to", today.minusDays(9).toString())
+        Api.as(token).queryParam("from", today.minusDays(10).toString()).queryParam("to", today.minusDays(9).toString())
                 .get("/api/me/break-stats").then().statusCode(200)
                 .body("taken", equalTo(0)).body("days", hasSize(2));
-        given().auth().oauth2(token).queryParam("from", today.toString()).queryParam("to", today.minusDays(1).toString())
+        Api.as(token).queryParam("from", today.toString()).queryParam("to", today.minusDays(1).toString())
                 .get("/api/me/break-stats").then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
-        given().auth().oauth2(token).queryParam("to", "yesterday").get("/api/me/break-stats").then().statusCode(400).body("errors[0].field", equalTo("to"));
-        given().auth().oauth2(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee")).get("/api/me/break-stats").then().statusCode(404);
+        Api.as(token).queryParam("to", "yesterday").get("/api/me/break-stats").then().statusCode(400).body("errors[0].field", equalTo("to"));
+        Api.as(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee")).get("/api/me/break-stats").then().statusCode(404);
     }
 
     // --- helpers

@@ -1,0 +1,296 @@
+package io.upright.reminders.queue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import static io.upright.reminders.queue.ReminderStatus.PENDING;
+import static io.upright.reminders.queue.ReminderStatus.SENDING;
+import static io.upright.reminders.queue.ReminderStatus.SENT;
+
+/**
+ * The due-reminder queue ({@code due_reminder}): every write of the engine, the chain and the extras (team breaks,
+ * nudges) goes through here, in the caller's transaction. Rows are keyed for deduplication, so queueing a slot twice
+ * is harmless. (The answer API writes only its own columns through {@code DueReminderRecord}.)
+ */
+@ApplicationScoped
+public class ReminderQueue {
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * Queues one reminder, once per dedupe key.
+     *
+     * @return whether a row was inserted (false: queued before)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean queue(String tenant, UUID employeeId, Instant slot, Instant expiresAt, String kind, String dedupeKey,
+                         UUID campaignId, LocalDate dueDate) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "insert into due_reminder (tenant_id, id, employee_id, slot, due_at, expires_at, dedupe_key, status, attempts, "
+                             + "kind, campaign_id, due_date) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) "
+                             + "on conflict (dedupe_key) do nothing")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, UUID.randomUUID());
+            ps.setObject(3, employeeId);
+            ps.setTimestamp(4, Timestamp.from(slot));
+            ps.setTimestamp(5, Timestamp.from(slot));
+            ps.setTimestamp(6, Timestamp.from(expiresAt));
+            ps.setString(7, dedupeKey);
+            ps.setString(8, PENDING.stored());
+            ps.setString(9, kind);
+            ps.setObject(10, campaignId);
+            ps.setObject(11, dueDate == null ? null : java.sql.Date.valueOf(dueDate));
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot queue a reminder", e);
+        }
+    }
+
+    /** The dedupe key of a chain slot. */
+    public static String chainKey(UUID employeeId, Instant slot) {
+        return employeeId + "@" + slot;
+    }
+
+    /** The kind of the employee's latest chain row (break or sit-stand), null before the first. */
+    public String lastChainKind(String tenant, UUID employeeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select kind from due_reminder where tenant_id = ? and employee_id = ? "
+                     + "and kind in ('break', 'sit-stand') order by slot desc limit 1")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString("kind") : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the queue", e);
+        }
+    }
+
+    /** Whether a regular chain slot waits (pending or being sent); a snoozed reminder's one redelivery does not count. */
+    public boolean hasChainSlotWaiting(String tenant, UUID employeeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from due_reminder where tenant_id = ? and employee_id = ? "
+                     + "and status in (?, ?) and snoozed_until is null and kind in ('break', 'sit-stand')")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            ps.setString(3, PENDING.stored());
+            ps.setString(4, SENDING.stored());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the queue", e);
+        }
+    }
+
+    /**
+     * Takes back what is queued for these employees and not yet being sent: regular slots are deleted (they were
+     * never delivered, so there is nothing to record), a snoozed reminder's redelivery is called off.
+     *
+     * @return how many rows were taken back
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancelPending(String tenant, Collection<UUID> employeeIds) {
+        return cancelPending(tenant, employeeIds, true);
+    }
+
+    /**
+     * @param allKinds also team breaks and assessment nudges (a program stops, the employee leaves); false: only
+     *                 the chain, which a settings change or a pause re-plans
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancelPending(String tenant, Collection<UUID> employeeIds, boolean allKinds) {
+        if (employeeIds.isEmpty()) {
+            return 0;
+        }
+        String kinds = allKinds ? "" : " and kind in ('break', 'sit-stand')";
+        try (Connection c = dataSource.getConnection()) {
+            Object[] ids = employeeIds.toArray();
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("delete from due_reminder where tenant_id = ? and employee_id = any (?) "
+                    + "and status = ? and snoozed_until is null" + kinds)) {
+                ps.setString(1, tenant);
+                ps.setArray(2, c.createArrayOf("uuid", ids));
+                ps.setString(3, PENDING.stored());
+                n = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("update due_reminder set status = ? where tenant_id = ? "
+                    + "and employee_id = any (?) and status = ? and snoozed_until is not null")) {
+                ps.setString(1, SENT.stored());
+                ps.setString(2, tenant);
+                ps.setArray(3, c.createArrayOf("uuid", ids));
+                ps.setString(4, PENDING.stored());
+                n += ps.executeUpdate();
+            }
+            return n;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot cancel queued reminders", e);
+        }
+    }
+
+    /** Team breaks of this employee queued before {@code before} (they paused) are taken back. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelTeamBreaks(String tenant, UUID employeeId, Instant before) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from due_reminder where tenant_id = ? and employee_id = ? "
+                     + "and kind = ? and status = ? and slot < ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            ps.setString(3, ReminderKind.TEAM_BREAK);
+            ps.setString(4, PENDING.stored());
+            ps.setTimestamp(5, Timestamp.from(before));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot cancel team breaks", e);
+        }
+    }
+
+    /** Pending team breaks of these employees are taken back (their team's time changed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelTeamBreaks(String tenant, Collection<UUID> employeeIds) {
+        if (employeeIds.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from due_reminder where tenant_id = ? and employee_id = any (?) "
+                     + "and kind = ? and status = ?")) {
+            ps.setString(1, tenant);
+            ps.setArray(2, c.createArrayOf("uuid", employeeIds.toArray()));
+            ps.setString(3, ReminderKind.TEAM_BREAK);
+            ps.setString(4, PENDING.stored());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot cancel team breaks", e);
+        }
+    }
+
+    /** Up to {@code limit} pending rows due by {@code now} that no other engine holds, locked until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<DueRow> lockDue(int limit, Instant now) {
+        List<DueRow> due = new ArrayList<>();
+        // the employee's team and current suggestion come along; only the queue row is locked
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select d.tenant_id, d.id, d.employee_id, d.slot, d.expires_at, d.attempts, s.team_id, "
+                             + "r.routine_id, r.routine_title, r.duration_minutes, r.withheld, d.kind, d.snoozed_until, d.due_date "
+                             + "from due_reminder d "
+                             + "left join schedule s on s.tenant_id = d.tenant_id and s.employee_id = d.employee_id "
+                             + "left join employee_routine r on r.tenant_id = d.tenant_id and r.employee_id = d.employee_id "
+                             + "where d.status = ? and d.due_at <= ? order by d.due_at limit ? for update of d skip locked")) {
+            ps.setString(1, PENDING.stored());
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.sql.Date dueDate = rs.getDate("due_date");
+                    due.add(new DueRow(queued(rs), rs.getObject("team_id", UUID.class), rs.getString("routine_id"),
+                            rs.getString("routine_title"), (Integer) rs.getObject("duration_minutes"),
+                            (Boolean) rs.getObject("withheld"), dueDate == null ? null : dueDate.toLocalDate()));
+                }
+            }
+            return due;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot claim due reminders", e);
+        }
+    }
+
+    /** pending → sending: this engine round owns the row; {@code routineId} is what the message suggests. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void claim(String tenant, UUID id, Instant now, String routineId) {
+        update("update due_reminder set status = ?, attempts = attempts + 1, claimed_at = ?, routine_id = ? "
+                + "where tenant_id = ? and id = ?", SENDING.stored(), Timestamp.from(now), routineId, tenant, id);
+    }
+
+    /** @return whether the row was still {@code from} (and so is now {@code to}) */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean move(String tenant, UUID id, ReminderStatus from, ReminderStatus to) {
+        return update("update due_reminder set status = ? where tenant_id = ? and id = ? and status = ?",
+                to.stored(), tenant, id, from.stored()) == 1;
+    }
+
+    /** sending → sent; false when it was settled elsewhere (its claim went stale). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean markSent(String tenant, UUID id, Instant sentAt) {
+        return update("update due_reminder set status = ?, sent_at = ? where tenant_id = ? and id = ? and status = ?",
+                SENT.stored(), Timestamp.from(sentAt), tenant, id, SENDING.stored()) == 1;
+    }
+
+    /** sending → pending again, due at {@code retryAt}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void retryAt(String tenant, UUID id, Instant retryAt) {
+        update("update due_reminder set status = ?, due_at = ?, claimed_at = null where tenant_id = ? and id = ? and status = ?",
+                PENDING.stored(), Timestamp.from(retryAt), tenant, id, SENDING.stored());
+    }
+
+    /**
+     * A snoozed reminder goes back into the queue (sent → pending), due at {@code until} with a fresh time to live
+     * and no attempts yet; false when it was not 'sent' (any more).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean requeueSnoozed(String tenant, UUID id, Instant until, Instant expiresAt) {
+        return update("update due_reminder set status = ?, due_at = ?, expires_at = ?, snoozed_until = ?, attempts = 0, "
+                        + "claimed_at = null where tenant_id = ? and id = ? and status = ?", PENDING.stored(), Timestamp.from(until),
+                Timestamp.from(expiresAt), Timestamp.from(until), tenant, id, SENT.stored()) == 1;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordFailureReason(String tenant, UUID id, String reason) {
+        update("update due_reminder set failure_reason = ? where tenant_id = ? and id = ?", reason, tenant, id);
+    }
+
+    /** Rows left 'sending' since before {@code claimedBefore}, at most {@code limit}, locked until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<QueuedReminder> lockAbandoned(Instant claimedBefore, int limit) {
+        List<QueuedReminder> abandoned = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select tenant_id, id, employee_id, slot, expires_at, attempts, kind, snoozed_until from due_reminder "
+                             + "where status = ? and claimed_at < ? limit ? for update skip locked")) {
+            ps.setString(1, SENDING.stored());
+            ps.setTimestamp(2, Timestamp.from(claimedBefore));
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    abandoned.add(queued(rs));
+                }
+            }
+            return abandoned;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read abandoned reminders", e);
+        }
+    }
+
+    private static QueuedReminder queued(ResultSet rs) throws SQLException {
+        return new QueuedReminder(rs.getString("tenant_id"), rs.getObject("id", UUID.class), rs.getObject("employee_id", UUID.class),
+                rs.getTimestamp("slot").toInstant(), rs.getTimestamp("expires_at").toInstant(), rs.getInt("attempts"),
+                rs.getString("kind"), rs.getTimestamp("snoozed_until") != null);
+    }
+
+    private int update(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot update the reminder queue", e);
+        }
+    }
+}

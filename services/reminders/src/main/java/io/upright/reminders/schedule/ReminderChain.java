@@ -1,0 +1,151 @@
+package io.upright.reminders.schedule;
+
+import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.queue.ReminderKind;
+import io.upright.reminders.queue.ReminderQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An employee's chain of reminders: puts their next slot into the due-reminder queue, from what the service knows
+ * about them now. The dedupe key makes doing it twice harmless.
+ */
+@ApplicationScoped
+public class ReminderChain {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SettingsStore settings;
+
+    @Inject
+    RemindersConfig config;
+
+    @Inject
+    ReminderQueue queue;
+
+    /** An employee's schedule as it applies now, and when their program starts (null: no program). */
+    public record Planned(BreakSchedule breaks, boolean standingDesk, Instant startsAt) {
+    }
+
+    /**
+     * Queues the slot following {@code after}; if that is already past (the service was down, or a retry ran
+     * long), the first slot after {@code now} instead, so an outage never turns into a burst of reminders.
+     *
+     * @param standingDesk alternate: after a break comes a sit/stand prompt, after that a break again
+     * @return whether a row was inserted (false: that slot was queued before)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean queueNext(String tenant, UUID employeeId, BreakSchedule breaks, Instant after, Instant now, boolean standingDesk) {
+        // whole seconds: the slot is part of the dedupe key and must read back from the database unchanged
+        Instant slot = breaks.nextSlotAfter(after).truncatedTo(ChronoUnit.SECONDS);
+        if (!slot.isAfter(now)) {
+            slot = breaks.nextSlotAfter(now).truncatedTo(ChronoUnit.SECONDS);
+        }
+        String kind = standingDesk && ReminderKind.BREAK.equals(queue.lastChainKind(tenant, employeeId))
+                ? ReminderKind.SIT_STAND : ReminderKind.BREAK;
+        return queue.queue(tenant, employeeId, slot, breaks.expiresAt(slot), kind, ReminderQueue.chainKey(employeeId, slot),
+                null, null);
+    }
+
+    /**
+     * Queues the slot after {@code previousSlot} from what the service knows about the employee now: their
+     * schedule, their team's program (current phase and bounds; none queued while it is paused or ended, or before
+     * it starts), their latest risk reading. Nothing is queued for an employee who left or has no schedule: the
+     * chain of reminders ends there and is restarted by {@link #restart}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queueNext(String tenant, UUID employeeId, Instant previousSlot, Instant now) {
+        Optional<Planned> planned = scheduleOf(tenant, employeeId);
+        if (planned.isEmpty()) {
+            return; // no schedule (any more), the employee left, or the program is paused or ended: the chain ends here
+        }
+        Planned p = planned.get();
+        Instant after = previousSlot;
+        if (p.startsAt() != null && after.isBefore(p.startsAt().minus(p.breaks().cadence()))) {
+            // no reminder before the program's first day, in the employee's own zone
+            after = p.startsAt().minus(p.breaks().cadence());
+        }
+        queueNext(tenant, employeeId, p.breaks(), after, now, p.standingDesk());
+    }
+
+    /**
+     * Starts the chain again from now (a program resumed or launched, a pause ended) unless the employee already
+     * has a regular slot waiting; a snoozed reminder's one redelivery does not count as one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void restart(String tenant, UUID employeeId, Instant now) {
+        if (!queue.hasChainSlotWaiting(tenant, employeeId)) {
+            queueNext(tenant, employeeId, now, now);
+        }
+    }
+
+    /**
+     * Everything the service knows about the employee now, assembled: their schedule and own settings, their team's
+     * program (current phase and bounds), their latest risk reading, a pause. Empty when nothing may be sent to
+     * them: no schedule, they left, or their program is paused or ended.
+     */
+    public Optional<Planned> scheduleOf(String tenant, UUID employeeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select s.time_zone, s.workday_start, s.workday_end, s.cadence_seconds, s.status as schedule_status, p.status as program_status, "
+                             + "p.break_every_minutes, p.min_break_every_minutes, p.max_break_every_minutes, p.starts_on, "
+                             + "coalesce(k.high_risk, false) as high_risk, s.working_hours, s.lunch_start, s.lunch_end, "
+                             + "s.quiet_windows, s.preferred_minutes, s.paused_until, s.standing_desk from schedule s "
+                             + "left join program_team pt on pt.tenant_id = s.tenant_id and pt.team_id = s.team_id "
+                             + "left join program p on p.tenant_id = pt.tenant_id and p.program_id = pt.program_id "
+                             + "left join employee_risk k on k.tenant_id = s.tenant_id and k.employee_id = s.employee_id "
+                             + "where s.tenant_id = ? and s.employee_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !"active".equals(rs.getString("schedule_status"))) {
+                    return Optional.empty();
+                }
+                String programStatus = rs.getString("program_status");
+                if (programStatus != null && !"active".equals(programStatus)) {
+                    return Optional.empty(); // paused or ended: a resumed program restarts the chain
+                }
+                Cadence.Program program = programStatus == null ? null
+                        : new Cadence.Program(rs.getInt("break_every_minutes"), rs.getInt("min_break_every_minutes"),
+                        rs.getInt("max_break_every_minutes"));
+                Duration cadence = config.cadenceOverride().orElse(Cadence.effective(program,
+                        (Integer) rs.getObject("preferred_minutes"), rs.getBoolean("high_risk"),
+                        Duration.ofSeconds(rs.getLong("cadence_seconds"))));
+                String hoursJson = rs.getString("working_hours");
+                Map<DayOfWeek, LocalTime[]> hours = hoursJson == null
+                        ? BreakSchedule.everyDay(LocalTime.parse(rs.getString("workday_start")), LocalTime.parse(rs.getString("workday_end")))
+                        : ReminderSettings.hours(settings.hours(hoursJson));
+                Window lunch = rs.getString("lunch_start") == null ? null
+                        : new Window(rs.getString("lunch_start"), rs.getString("lunch_end"));
+                Timestamp pausedUntil = rs.getTimestamp("paused_until");
+                ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+                BreakSchedule breaks = new BreakSchedule(zone, hours,
+                        ReminderSettings.blocked(lunch, settings.windows(rs.getString("quiet_windows"))), cadence,
+                        pausedUntil == null ? null : pausedUntil.toInstant());
+                Instant startsAt = program == null ? null : rs.getDate("starts_on").toLocalDate().atStartOfDay(zone).toInstant();
+                return Optional.of(new Planned(breaks, rs.getBoolean("standing_desk"), startsAt));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the schedule", e);
+        }
+    }
+}
