@@ -21,7 +21,8 @@ public class AggregateStore {
 
     /** Reads an aggregate's current state and version. */
     public <C, S, E> Decision<S, E> read(String tenant, Aggregate<C, S, E> aggregate, UUID streamId) {
-        return read(tenant, streamId, aggregate.eventType(), aggregate.decider());
+        EventStream<E> stream = eventStore.load(tenant, streamId, aggregate.eventType());
+        return new Decision<>(List.of(), aggregate.decider().fold(stream.events()), stream.version());
     }
 
     /** Runs a command against the aggregate's current version, whatever it is. */
@@ -38,25 +39,11 @@ public class AggregateStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public <C, S, E> Decision<S, E> handle(String tenant, Aggregate<C, S, E> aggregate, UUID streamId, C command,
                                            OptionalLong ifMatch) {
-        return handle(tenant, aggregate.streamType(), streamId, aggregate.eventType(), aggregate.decider(), command, ifMatch);
-    }
-
-    /** @deprecated name the aggregate: {@link #read(String, Aggregate, UUID)} */
-    @Deprecated(forRemoval = true)
-    public <S, E> Decision<S, E> read(String tenant, UUID streamId, Class<E> eventType, Decider<?, S, E> decider) {
-        EventStream<E> stream = eventStore.load(tenant, streamId, eventType);
-        return new Decision<>(List.of(), decider.fold(stream.events()), stream.version());
-    }
-
-    /** @deprecated name the aggregate: {@link #handle(String, Aggregate, UUID, Object, OptionalLong)} */
-    @Deprecated(forRemoval = true)
-    @Transactional(Transactional.TxType.MANDATORY)
-    public <C, S, E> Decision<S, E> handle(String tenant, String streamType, UUID streamId, Class<E> eventType,
-                                           Decider<C, S, E> decider, C command, OptionalLong ifMatch) {
-        EventStream<E> stream = eventStore.load(tenant, streamId, eventType);
+        Decider<C, S, E> decider = aggregate.decider();
+        EventStream<E> stream = eventStore.load(tenant, streamId, aggregate.eventType());
         if (ifMatch.isPresent() && ifMatch.getAsLong() != stream.version()) {
-            throw ProblemException.preconditionFailed(
-                    streamType + " " + streamId + " is at version " + stream.version() + ", not " + ifMatch.getAsLong());
+            throw ProblemException.preconditionFailed(aggregate.streamType() + " " + streamId + " is at version "
+                    + stream.version() + ", not " + ifMatch.getAsLong());
         }
         S state = decider.fold(stream.events());
         List<E> newEvents = decider.decide(command, state);
@@ -65,7 +52,7 @@ public class AggregateStore {
         }
         long version = newEvents.isEmpty()
                 ? stream.version()
-                : eventStore.append(tenant, streamType, streamId, stream.version(), newEvents);
+                : eventStore.append(tenant, aggregate.streamType(), streamId, stream.version(), newEvents);
         return new Decision<>(newEvents, state, version);
     }
 }
