@@ -1,6 +1,5 @@
 package io.upright.assessments.assessment;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.assessments.assessment.AssessmentViews.AnswersRequest;
 import io.upright.assessments.assessment.AssessmentViews.AssessmentView;
 import io.upright.assessments.assessment.AssessmentViews.NewAssessment;
@@ -8,6 +7,7 @@ import io.upright.platform.api.ETags;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

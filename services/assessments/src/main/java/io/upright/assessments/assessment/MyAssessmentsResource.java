@@ -1,6 +1,5 @@
 package io.upright.assessments.assessment;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.assessments.assessment.AssessmentViews.AssessmentSummary;
 import io.upright.assessments.assessment.AssessmentViews.LatestResultView;
 import io.upright.assessments.assessment.AssessmentViews.TrendPoint;
@@ -8,6 +7,7 @@ import io.upright.assessments.template.ChecklistTemplates;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,6 +1,5 @@
 package io.upright.assessments.campaign;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.assessments.campaign.CampaignViews.CampaignView;
 import io.upright.assessments.campaign.CampaignViews.NewCampaign;
 import io.upright.platform.api.ETags;
@@ -8,6 +7,7 @@ import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

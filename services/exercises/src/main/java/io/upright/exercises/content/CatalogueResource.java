@@ -1,7 +1,6 @@
 package io.upright.exercises.content;
 
 import io.quarkus.security.Authenticated;
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.exercises.catalogue.Catalogue;
 import io.upright.exercises.catalogue.Exercise;
 import io.upright.exercises.catalogue.ExerciseFilter;
@@ -9,6 +8,7 @@ import io.upright.exercises.catalogue.Routine;
 import io.upright.exercises.catalogue.Vocabulary;
 import io.upright.platform.api.Page;
 import io.upright.platform.domain.FieldError;
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;

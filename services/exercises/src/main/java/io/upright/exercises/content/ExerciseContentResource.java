@@ -1,6 +1,5 @@
 package io.upright.exercises.content;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.exercises.catalogue.Exercise;
 import io.upright.exercises.content.ContentViews.ExerciseItem;
 import io.upright.exercises.content.ContentViews.Rejection;
@@ -8,6 +7,7 @@ import io.upright.exercises.content.ContentViews.Summary;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;

@@ -1,13 +1,13 @@
 package io.upright.exercises.content;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.exercises.catalogue.RoutineDefinition;
-import io.upright.exercises.content.ContentViews.RoutineItem;
 import io.upright.exercises.content.ContentViews.Rejection;
+import io.upright.exercises.content.ContentViews.RoutineItem;
 import io.upright.exercises.content.ContentViews.Summary;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;

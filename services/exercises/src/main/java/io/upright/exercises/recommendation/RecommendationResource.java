@@ -1,12 +1,12 @@
 package io.upright.exercises.recommendation;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.exercises.catalogue.Routine;
 import io.upright.exercises.content.CatalogueResource.RoutineDetail;
 import io.upright.exercises.content.PublishedContent;
 import io.upright.platform.api.ETags;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,10 @@
 package io.upright.exercises.session;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,11 +1,11 @@
 package io.upright.insights.dashboard;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.insights.dashboard.InsightsViews.Overview;
 import io.upright.insights.dashboard.InsightsViews.TeamInsight;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;

@@ -1,12 +1,12 @@
 package io.upright.insights.programs;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.insights.anonymity.AnonymityPolicy;
 import io.upright.insights.programs.ProgramViews.ProgramInsight;
 import io.upright.insights.programs.ProgramViews.ProgramSummary;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.upright.insights.replay;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

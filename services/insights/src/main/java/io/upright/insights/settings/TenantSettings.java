@@ -15,6 +15,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The anonymity policy in force for a tenant: the service's threshold, or the tenant's own stricter one. Every
@@ -29,6 +34,13 @@ public class TenantSettings {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    /** One change of a tenant's threshold; {@code previous} is null when the service's threshold was in force. */
+    public record ThresholdChange(String changedBy, Instant changedAt, Integer previous, int threshold) {
+    }
 
     @Inject
     TenantSettings(InsightsConfig config) {
@@ -57,21 +69,66 @@ public class TenantSettings {
         }
     }
 
-    /** Raises (or keeps) the tenant's threshold; a value below the service's own is refused with 400. */
+    /**
+     * Raises (or keeps) the tenant's threshold; a value below the service's own is refused with 400. A change is
+     * recorded with who made it, when, and the values before and after; setting the value in force records nothing.
+     */
     @Transactional
-    public AnonymityPolicy setThreshold(String tenant, int requested) {
+    public AnonymityPolicy setThreshold(String tenant, int requested, String changedBy) {
         servicePolicy.refuseTenantThreshold(requested).ifPresent(message -> {
             throw Rejection.invalid("anonymityThreshold", message);
         });
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into insights_settings (tenant_id, anonymity_threshold) "
-                     + "values (?, ?) on conflict (tenant_id) do update set anonymity_threshold = excluded.anonymity_threshold")) {
-            ps.setString(1, tenant);
-            ps.setInt(2, requested);
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            Integer previous = null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select anonymity_threshold from insights_settings where tenant_id = ? for update")) {
+                ps.setString(1, tenant);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        previous = rs.getInt(1);
+                    }
+                }
+            }
+            if (previous != null && previous == requested) {
+                return servicePolicy.forTenant(requested);
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into insights_settings (tenant_id, anonymity_threshold) "
+                    + "values (?, ?) on conflict (tenant_id) do update set anonymity_threshold = excluded.anonymity_threshold")) {
+                ps.setString(1, tenant);
+                ps.setInt(2, requested);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into insights_threshold_change "
+                    + "(tenant_id, changed_by, changed_at, previous_threshold, new_threshold) values (?, ?, ?, ?, ?)")) {
+                ps.setString(1, tenant);
+                ps.setString(2, changedBy);
+                ps.setTimestamp(3, Timestamp.from(Instant.now(clock)));
+                ps.setObject(4, previous);
+                ps.setInt(5, requested);
+                ps.executeUpdate();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the tenant's insights settings", e);
         }
         return servicePolicy.forTenant(requested);
+    }
+
+    /** The tenant's threshold changes, newest first. */
+    public List<ThresholdChange> changes(String tenant) {
+        List<ThresholdChange> changes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select changed_by, changed_at, previous_threshold, new_threshold "
+                     + "from insights_threshold_change where tenant_id = ? order by changed_at desc, id desc")) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new ThresholdChange(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                            (Integer) rs.getObject(3), rs.getInt(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the tenant's threshold changes", e);
+        }
+        return changes;
     }
 }

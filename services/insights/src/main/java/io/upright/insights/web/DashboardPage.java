@@ -16,6 +16,7 @@ import io.upright.insights.programs.ProgramViews;
 import io.upright.insights.programs.ProgramViews.ProgramInsight;
 import io.upright.insights.programs.ProgramViews.ProgramSummary;
 import io.upright.insights.programs.ProgramViews.Week;
+import io.upright.insights.settings.TenantSettings;
 import io.upright.platform.domain.Rejection;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
@@ -85,6 +86,9 @@ public class DashboardPage {
 
     @Inject
     ProgramInsights insights;
+
+    @Inject
+    TenantSettings settings;
 
     @Inject
     ObjectMapper json;
@@ -184,6 +188,7 @@ public class DashboardPage {
                 .data("weeks", shownWeeks)
                 .data("span", insight == null ? "" : insight.weeks().get(0) + " to " + insight.weeks().get(insight.weeks().size() - 1))
                 .data("threshold", policy.threshold())
+                .data("thresholdChanges", settings.changes(tenant))
                 .data("tables", insight == null ? List.of() : DashboardTables.of(insight, policy))
                 .data("chartJson", insight == null ? "{}" : chartJson(insight, policy));
         return Response.ok(view).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();

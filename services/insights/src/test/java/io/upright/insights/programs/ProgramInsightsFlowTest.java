@@ -248,17 +248,18 @@ class ProgramInsightsFlowTest {
     }
 
     @Test
-    void a_tenant_may_raise_k_never_lower_it_and_the_raised_k_applies_everywhere() {
+    void a_tenants_admin_may_raise_k_never_lower_it_and_the_raised_k_applies_everywhere() {
         ProgramScenario s = new ProgramScenario("strict", kafka).publishAll();
         s.awaitApplied(dataSource);
         String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
+        String admin = TOKENS.issue(s.tenant, "admin-1", "admin");
 
-        Api.as(hr).body("{\"anonymityThreshold\": 3}")
+        Api.as(admin).body("{\"anonymityThreshold\": 3}")
                 .put("/api/insights/settings").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("anonymityThreshold"));
-        Api.as(hr).body("{}")
+        Api.as(admin).body("{}")
                 .put("/api/insights/settings").then().statusCode(400).contentType("application/problem+json");
-        Api.as(hr).body("{\"anonymityThreshold\": 7}")
+        Api.as(admin).body("{\"anonymityThreshold\": 7}")
                 .put("/api/insights/settings").then().statusCode(200)
                 .body("anonymityThreshold", org.hamcrest.Matchers.equalTo(7));
         Api.as(hr).get("/api/insights/settings").then().statusCode(200)

@@ -1,8 +1,8 @@
 package io.upright.programs.enrollment;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Email;

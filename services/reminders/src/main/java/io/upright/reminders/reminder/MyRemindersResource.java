@@ -1,10 +1,10 @@
 package io.upright.reminders.reminder;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

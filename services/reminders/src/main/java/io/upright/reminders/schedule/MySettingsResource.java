@@ -1,9 +1,9 @@
 package io.upright.reminders.schedule;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.ETags;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;

@@ -1,8 +1,8 @@
 package io.upright.reminders.slack;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.Page;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.reminders.chat.ChatChannelEndpoints;
 import io.upright.reminders.chat.ChatChannelKind;
 import io.upright.reminders.chat.ChatChannelRecord;

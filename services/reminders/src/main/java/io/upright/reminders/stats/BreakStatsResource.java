@@ -1,8 +1,8 @@
 package io.upright.reminders.stats;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

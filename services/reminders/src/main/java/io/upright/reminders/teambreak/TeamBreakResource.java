@@ -1,9 +1,9 @@
 package io.upright.reminders.teambreak;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.api.ETags;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

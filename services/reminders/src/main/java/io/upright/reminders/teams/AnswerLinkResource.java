@@ -1,7 +1,7 @@
 package io.upright.reminders.teams;
 
-import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.domain.Rejection;
+import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.reminder.Answers;
 import io.upright.reminders.reminder.DueReminderRecord;
