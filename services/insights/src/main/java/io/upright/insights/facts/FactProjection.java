@@ -18,8 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.util.List;
-
 /**
  * Turns one accepted integration event about teams, members and what employees did into read-model rows
  * (teams, memberships, counters, latest assessments and facts). The topic consumers of {@code messaging} call
@@ -53,7 +51,7 @@ public class FactProjection {
         facts.add(tenant, completed.employeeId(), Counter.ASSESSMENTS_COMPLETED, 1);
         facts.assessment(tenant, completed.employeeId(), completed.assessmentId(), completed.method(),
                 completed.score(), completed.riskLevel(),
-                completed.findingCodes() == null ? List.of() : completed.findingCodes(), completed.completedAt());
+                EmployerVisibleFindings.of(completed.findingCodes()), completed.completedAt());
         facts.fact(tenant, eventId, FactKind.ASSESSMENT_COMPLETED, completed.employeeId(), completed.completedAt(), 0);
     }
 
