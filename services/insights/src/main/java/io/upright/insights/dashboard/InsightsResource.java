@@ -1,5 +1,6 @@
 package io.upright.insights.dashboard;
 
+import io.upright.insights.audit.ReadAudit;
 import io.upright.insights.dashboard.InsightsViews.Overview;
 import io.upright.insights.dashboard.InsightsViews.TeamInsight;
 import io.upright.platform.api.Page;
@@ -47,6 +48,9 @@ public class InsightsResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    ReadAudit audit;
+
     @GET
     @Path("/teams")
     @Operation(summary = "Figures per team, ordered by team name; teams below the anonymity threshold are suppressed")
@@ -57,6 +61,7 @@ public class InsightsResource {
     @APIResponse(responseCode = "403", description = "Not hr or admin", ref = ProblemResponses.FORBIDDEN)
     public Page<TeamInsight> teams(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        audit.record("teams page=" + page);
         return insights.teams(user.tenant(), page, size);
     }
 
@@ -68,6 +73,7 @@ public class InsightsResource {
     @APIResponse(responseCode = "401", description = "No valid token", ref = ProblemResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Not hr or admin", ref = ProblemResponses.FORBIDDEN)
     public Overview overview() {
+        audit.record("overview");
         return insights.overview(user.tenant());
     }
 }

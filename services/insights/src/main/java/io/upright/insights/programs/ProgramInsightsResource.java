@@ -1,5 +1,6 @@
 package io.upright.insights.programs;
 
+import io.upright.insights.audit.ReadAudit;
 import io.upright.insights.anonymity.AnonymityPolicy;
 import io.upright.insights.programs.ProgramViews.ProgramInsight;
 import io.upright.insights.programs.ProgramViews.ProgramSummary;
@@ -50,6 +51,9 @@ public class ProgramInsightsResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    ReadAudit audit;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The tenant's launched programs, newest launch first (then title, then id)")
@@ -59,6 +63,7 @@ public class ProgramInsightsResource {
     @APIResponse(responseCode = "403", description = "Not hr or admin", ref = ProblemResponses.FORBIDDEN)
     public Page<ProgramSummary> programs(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        audit.record("programs page=" + page);
         return insights.programs(user.tenant(), page, size);
     }
 
@@ -84,6 +89,7 @@ public class ProgramInsightsResource {
         if (!"json".equalsIgnoreCase(format)) {
             throw ProblemException.invalid("format", "must be json or csv");
         }
+        audit.record("program " + id + " weeks=" + weeks);
         return Response.ok(insights.program(user.tenant(), programId(id), weeks), MediaType.APPLICATION_JSON).build();
     }
 
@@ -102,6 +108,7 @@ public class ProgramInsightsResource {
     }
 
     private Response csv(String id, int weeks) {
+        audit.record("program " + id + " csv weeks=" + weeks);
         String tenant = user.tenant();
         UUID programId = programId(id);
         AnonymityPolicy policy = insights.policy(tenant);

@@ -9,6 +9,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import io.upright.insights.audit.ReadAudit;
 import io.upright.insights.anonymity.AnonymityPolicy;
 import io.upright.insights.programs.DashboardTables;
 import io.upright.insights.programs.ProgramInsights;
@@ -91,6 +92,9 @@ public class DashboardPage {
     TenantSettings settings;
 
     @Inject
+    ReadAudit audit;
+
+    @Inject
     ObjectMapper json;
 
     @Context
@@ -165,6 +169,8 @@ public class DashboardPage {
             }
         }
         int shownWeeks = Math.max(1, Math.min(ProgramInsights.MAX_WEEKS, weeks));
+        audit.record("dashboard " + (requestedProgram == null ? "latest program" : "program " + requestedProgram)
+                + " weeks=" + shownWeeks);
         String tenant = user.tenant();
         List<ProgramSummary> programs = insights.programs(tenant, 0, 200).items();
         if (programId == null && !programs.isEmpty()) {
