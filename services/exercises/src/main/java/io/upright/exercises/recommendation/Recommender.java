@@ -40,11 +40,6 @@ import static io.upright.contracts.assessments.FindingCodes.RED_FLAG_SEEK_CLINIC
  */
 public final class Recommender {
 
-    public static final String HIP_FLEXOR_RESET = StartingRoutines.HIP_FLEXOR_RESET;
-    public static final String DESK_DAY_LOWER_BACK = StartingRoutines.DESK_DAY_LOWER_BACK;
-    public static final String WALKING_BREAK = StartingRoutines.WALKING_BREAK;
-    public static final String POSTURE_RESET = StartingRoutines.POSTURE_RESET;
-
     public static final String PAUSED_MESSAGE = "Exercises are paused for now: your assessment mentioned numbness, "
             + "tingling or weakness in your legs. Please see a doctor or physical therapist first; once a clinician "
             + "has cleared you, take the assessment again to get a routine.";
@@ -146,18 +141,18 @@ public final class Recommender {
 
     static String routineFor(List<String> codes) {
         if (codes.contains(HIP_FLEXOR_TIGHTNESS_RISK)) {
-            return HIP_FLEXOR_RESET;
+            return StartingRoutines.HIP_FLEXOR_RESET;
         }
         if (codes.contains(LOW_BACK_DISCOMFORT)) {
-            return DESK_DAY_LOWER_BACK;
+            return StartingRoutines.DESK_DAY_LOWER_BACK;
         }
         if (codes.stream().anyMatch(SITTING_PATTERN::contains)) {
-            return WALKING_BREAK;
+            return StartingRoutines.WALKING_BREAK;
         }
         if (codes.stream().anyMatch(SET_UP::contains)) {
-            return POSTURE_RESET;
+            return StartingRoutines.POSTURE_RESET;
         }
-        return WALKING_BREAK;
+        return StartingRoutines.WALKING_BREAK;
     }
 
     private Routine routine(String id) {
