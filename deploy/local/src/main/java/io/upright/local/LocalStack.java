@@ -41,6 +41,9 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The database of the key vault, shared by every service. */
+    public static final String VAULT_DATABASE = "vault";
+
     private final Options options;
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
@@ -57,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
         for (String service : options.servicePorts().keySet()) {
             postgres.createDatabaseIfMissing(service);
         }
+        postgres.createDatabaseIfMissing(VAULT_DATABASE);
         progress.step("PostgreSQL " + postgres.jdbcUrl("<service>") + " ready");
 
         kafka = EmbeddedKafkaBroker.start(options.home().resolve("kafka"), options.kafkaPort());
@@ -94,6 +98,9 @@ public final class LocalStack implements AutoCloseable {
         env.put(prefix + "_HTTP_PORT", String.valueOf(port));
         env.put(prefix + "_JDBC_URL", postgres.jdbcUrl(service));
         env.put(prefix + "_DB_USERNAME", EmbeddedPostgresServer.USERNAME);
+        // the key vault every service shares: the per-employee keys sealing health and workday events on the topics
+        env.put("UPRIGHT_VAULT_JDBC_URL", postgres.jdbcUrl(VAULT_DATABASE));
+        env.put("UPRIGHT_VAULT_DB_USERNAME", EmbeddedPostgresServer.USERNAME);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("UPRIGHT_JWT_PUBLIC_KEY", publicKey.toAbsolutePath().toString());
         env.put("UPRIGHT_JWT_ISSUER", DevTokens.ISSUER);

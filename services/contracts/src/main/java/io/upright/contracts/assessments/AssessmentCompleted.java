@@ -1,6 +1,6 @@
 package io.upright.contracts.assessments;
 
-import io.upright.contracts.IntegrationEvent;
+import io.upright.contracts.SealedForEmployee;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +23,7 @@ public record AssessmentCompleted(
         String riskLevel,
         List<String> findingCodes,
         boolean clinicalReview,
-        Instant completedAt) implements IntegrationEvent {
+        Instant completedAt) implements SealedForEmployee {
 
     @Override
     public String subject() {

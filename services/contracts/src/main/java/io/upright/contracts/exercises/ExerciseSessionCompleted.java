@@ -1,6 +1,6 @@
 package io.upright.contracts.exercises;
 
-import io.upright.contracts.IntegrationEvent;
+import io.upright.contracts.SealedForEmployee;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +14,7 @@ public record ExerciseSessionCompleted(
         String exerciseId,
         int minutes,
         Integer feltRating,
-        Instant completedAt) implements IntegrationEvent {
+        Instant completedAt) implements SealedForEmployee {
 
     @Override
     public String subject() {

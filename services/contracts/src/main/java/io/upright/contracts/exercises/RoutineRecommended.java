@@ -1,6 +1,6 @@
 package io.upright.contracts.exercises;
 
-import io.upright.contracts.IntegrationEvent;
+import io.upright.contracts.SealedForEmployee;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ public record RoutineRecommended(
         Integer durationMinutes,
         List<String> findingCodes,
         boolean withheldForClinicalReview,
-        Instant recommendedAt) implements IntegrationEvent {
+        Instant recommendedAt) implements SealedForEmployee {
 
     @Override
     public String subject() {

@@ -1,6 +1,6 @@
 package io.upright.contracts.programs;
 
-import io.upright.contracts.IntegrationEvent;
+import io.upright.contracts.SealedForEmployee;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +16,7 @@ public record EmployeeEnrolled(
         String workdayStart,
         String workdayEnd,
         boolean standingDesk,
-        Instant enrolledAt) implements IntegrationEvent {
+        Instant enrolledAt) implements SealedForEmployee {
 
     @Override
     public String subject() {

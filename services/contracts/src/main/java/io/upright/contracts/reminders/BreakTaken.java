@@ -1,6 +1,6 @@
 package io.upright.contracts.reminders;
 
-import io.upright.contracts.IntegrationEvent;
+import io.upright.contracts.SealedForEmployee;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +13,7 @@ public record BreakTaken(
         String activity,
         int activeMinutes,
         String routineId,
-        Instant takenAt) implements IntegrationEvent {
+        Instant takenAt) implements SealedForEmployee {
 
     @Override
     public String subject() {

@@ -140,6 +140,28 @@ public class EventStore {
         }
     }
 
+    /**
+     * Deletes the events of one stream that come before {@code version}, keeping that event and any after it, so the
+     * stream keeps its version (and its optimistic concurrency) but no longer what led there. For erasure: an
+     * employee's stream can keep only the fact of their erasure.
+     *
+     * @return how many events were deleted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int eraseBefore(String tenant, String streamType, UUID streamId, long version) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "delete from event_store where tenant_id = ? and stream_type = ? and stream_id = ? and version < ?")) {
+            ps.setString(1, tenant);
+            ps.setString(2, streamType);
+            ps.setObject(3, streamId);
+            ps.setLong(4, version);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot erase the history of " + streamType + " " + streamId, e);
+        }
+    }
+
     private static boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {

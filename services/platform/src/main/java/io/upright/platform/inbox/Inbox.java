@@ -1,9 +1,14 @@
 package io.upright.platform.inbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upright.contracts.EventCatalog;
 import io.upright.contracts.EventType;
+import io.upright.contracts.SealedForEmployee;
+import io.upright.platform.crypto.AesGcm;
+import io.upright.platform.crypto.TopicKeys;
 import io.upright.platform.outbox.CloudEventHeaders;
+import io.upright.platform.outbox.SealedPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 import javax.sql.DataSource;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -43,6 +49,9 @@ public class Inbox {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    TopicKeys topicKeys;
 
     /**
      * @return the decoded event on its first delivery to {@code consumer}, empty on a redelivery
@@ -86,13 +95,42 @@ public class Inbox {
         Object payload;
         try {
             Optional<EventType<?>> known = EventCatalog.byCeType(type);
-            payload = known.isPresent()
-                    ? json.readValue(record.value(), known.get().javaType())
-                    : json.readTree(record.value());
+            if (known.isEmpty()) {
+                payload = json.readTree(record.value());
+            } else if (SealedForEmployee.class.isAssignableFrom(known.get().javaType())) {
+                payload = openSealed(tenant, type, id, record.value(), known.get().javaType());
+            } else {
+                payload = json.readValue(record.value(), known.get().javaType());
+            }
         } catch (IOException e) {
             throw new PoisonRecord("body of " + type + " " + id + " is not valid: " + e.getMessage(), e);
         }
         return new IncomingEvent(id, type, source, subject, time, tenant, record.key(), payload);
+    }
+
+    /**
+     * Opens a body sealed for one employee. A plain JSON body (a record published before sealing existed) is read as
+     * it is; a body whose key was destroyed is an {@link ErasedEmployeeEvent}.
+     */
+    private Object openSealed(String tenant, String type, String id, byte[] body, Class<?> javaType) throws IOException {
+        JsonNode tree = json.readTree(body);
+        if (tree == null || !tree.has("sealed") || !tree.has("sealedFor")) {
+            return json.treeToValue(tree, javaType);
+        }
+        SealedPayload sealed = json.treeToValue(tree, SealedPayload.class);
+        if (sealed.sealedFor() == null || sealed.sealed() == null) {
+            throw new PoisonRecord("sealed body of " + type + " " + id + " names no employee or holds nothing");
+        }
+        Optional<byte[]> opened;
+        try {
+            opened = topicKeys.open(tenant, sealed.sealedFor(), type, sealed.sealed());
+        } catch (AesGcm.TamperedException e) {
+            throw new PoisonRecord("sealed body of " + type + " " + id + " does not open: " + e.getMessage(), e);
+        }
+        if (opened.isEmpty()) {
+            return new ErasedEmployeeEvent(type, sealed.sealedFor());
+        }
+        return json.readValue(opened.get(), javaType);
     }
 
     private static String required(ConsumerRecord<String, byte[]> record, String name) {

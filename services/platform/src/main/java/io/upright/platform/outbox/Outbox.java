@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upright.contracts.EventCatalog;
 import io.upright.contracts.EventType;
 import io.upright.contracts.IntegrationEvent;
+import io.upright.contracts.SealedForEmployee;
+import io.upright.platform.crypto.TopicKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -46,6 +48,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    TopicKeys topicKeys;
+
     /** @return the CloudEvents id the record will carry */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(String tenant, IntegrationEvent event) {
@@ -63,13 +68,25 @@ public class Outbox {
             ps.setString(6, type.owner().source());
             ps.setString(7, event.subject());
             ps.setTimestamp(8, Timestamp.from(Instant.now(clock)));
-            ps.setString(9, json.writeValueAsString(event));
+            ps.setString(9, payload(tenant, type, event));
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + type.ceType() + " to the outbox", e);
         }
         wakeRelayAfterCommit();
         return eventId;
+    }
+
+    /**
+     * The record body. An event about one employee's health or workday is sealed under their topic key, so the
+     * outbox row and every copy on Kafka become unreadable when they are erased; the rest is plain JSON.
+     */
+    private String payload(String tenant, EventType<IntegrationEvent> type, IntegrationEvent event) throws JsonProcessingException {
+        if (!(event instanceof SealedForEmployee about)) {
+            return json.writeValueAsString(event);
+        }
+        String sealed = topicKeys.seal(tenant, about.employeeId(), type.ceType(), json.writeValueAsBytes(event));
+        return json.writeValueAsString(new SealedPayload(about.employeeId(), sealed));
     }
 
     private void wakeRelayAfterCommit() {

@@ -61,6 +61,9 @@ public class EnrollmentDecider implements Decider<EnrollmentDecider.Command, Enr
             throw Rejection.notFound("Employee");
         }
         if (command instanceof Leave leave) {
+            if (participant.erased()) {
+                throw Rejection.conflict("The employee's personal data was erased");
+            }
             if (participant.left()) {
                 throw Rejection.conflict("The employee has already left the program");
             }
@@ -107,8 +110,9 @@ public class EnrollmentDecider implements Decider<EnrollmentDecider.Command, Enr
         if (event instanceof EmployeeEvent.LeftProgram) {
             return new Participant(participant.id(), participant.teamId(), participant.workingDay(), true, participant.erased());
         }
-        if (event instanceof EmployeeEvent.PersonalDataErased) {
-            return new Participant(participant.id(), participant.teamId(), participant.workingDay(), participant.left(), true);
+        if (event instanceof EmployeeEvent.PersonalDataErased erased) {
+            // after erasure it is the only event left in the stream: the id and the fact are all that remain
+            return new Participant(erased.employeeId(), null, null, participant.left(), true);
         }
         return participant;
     }

@@ -2,8 +2,10 @@ package io.upright.programs.personaldata;
 
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.platform.crypto.PersonalData;
+import io.upright.platform.crypto.TopicKeys;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
+import io.upright.platform.eventstore.EventStore;
 import io.upright.platform.outbox.Outbox;
 import io.upright.programs.enrollment.EmployeeEvent;
 import io.upright.programs.enrollment.EmployeeRecord;
@@ -38,6 +40,12 @@ public class PersonalDataErasure {
     Outbox outbox;
 
     @Inject
+    TopicKeys topicKeys;
+
+    @Inject
+    EventStore eventStore;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -54,16 +62,29 @@ public class PersonalDataErasure {
         Decision<EnrollmentDecider.Participant, EmployeeEvent> decision = aggregates.handle(tenant, Enrollments.EMPLOYEE, id,
                 new EnrollmentDecider.ErasePersonalData(id, now));
         personalData.shred(tenant, id);
+        // the records about them on every topic (scores, findings, routines, team and hours) turn unreadable too
+        topicKeys.shred(tenant, id);
+        // what is left is the id and the fact of the erasure: team, hours and dates would pick them out of a small team
+        if (!decision.newEvents().isEmpty()) {
+            eventStore.eraseBefore(tenant, Enrollments.EMPLOYEE.streamType(), id, decision.version());
+            employee.erasedAt = now;
+        }
         employee.displayName = null;
         employee.email = null;
         employee.chatHandle = null;
         employee.emailLookup = null;
+        employee.teamId = null;
+        employee.timeZone = null;
+        employee.workdayStart = null;
+        employee.workdayEnd = null;
+        employee.standingDesk = false;
+        employee.enrolledAt = null;
+        employee.leftAt = null;
         // stored Idempotency-Key answers echo the enrolment response (name, email) in plain text
         entityManager.createNativeQuery("delete from idempotency_key where tenant_id = ?1 "
                         + "and (principal = ?2 or position(?2 in coalesce(body::text, '')) > 0)")
                 .setParameter(1, tenant).setParameter(2, id.toString()).executeUpdate();
         if (!decision.newEvents().isEmpty()) {
-            employee.erasedAt = now;
             outbox.enqueue(tenant, new EmployeeErased(id, now));
         }
     }

@@ -75,15 +75,16 @@ public class ProgramsPersonalData implements PersonalDataPart {
     public DataExport export(String tenant, UUID employeeId, Instant exportedAt) {
         EmployeeRecord employee = enrollments.get(tenant, employeeId);
         EmployeeView profile = enrollments.view(employee);
-        TeamRecord team = teams.get(tenant, employee.teamId);
+        // an erased employee's record keeps no team: only the id and the fact of the erasure remain
+        TeamRecord team = employee.teamId == null ? null : teams.get(tenant, employee.teamId);
         Function<String, Optional<String>> open = enrollments.opener(tenant, employeeId);
         List<Map<String, Object>> history = eventStore.load(tenant, employeeId, EmployeeEvent.class).events().stream()
                 .map(event -> historyEntry(event, open)).toList();
-        List<ProgramView> theirPrograms = programs.ofTeam(tenant, employee.teamId);
+        List<ProgramView> theirPrograms = team == null ? List.of() : programs.ofTeam(tenant, employee.teamId);
         List<DataExport.ChampionRole> roles = programs.championRolesOf(tenant, employeeId).stream()
                 .map(c -> new DataExport.ChampionRole(c.programId(), programs.get(tenant, c.programId()).title(), c.teamId(),
                         c.appointedAt())).toList();
-        return new DataExport(service(), exportedAt, profile, new DataExport.TeamInfo(team.id, team.name), history,
+        return new DataExport(service(), exportedAt, profile, team == null ? null : new DataExport.TeamInfo(team.id, team.name), history,
                 theirPrograms, roles);
     }
 

@@ -5,6 +5,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.programs.program.ProgramLifecycleFlowTest;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.inbox.ErasedEmployeeEvent;
+import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.http.Api;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
@@ -49,6 +51,9 @@ class PersonalDataFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @Inject
+    Inbox inbox;
 
     @Inject
     DataSource dataSource;
@@ -101,6 +106,16 @@ class PersonalDataFlowTest {
                 .containsExactly("upright.programs.employee-enrolled.v1", "upright.programs.employee-erased.v1");
         assertThat(all).extracting(r -> new String(r.value(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT))
                 .noneMatch(v -> v.contains(marker));
+        // what is left is the id and the fact: no team, hours or dates in the store, and the enrolment on the topic
+        // no longer opens
+        assertThat(rawText("select event_type from event_store where tenant_id = ? and stream_id = '" + id + "'"))
+                .containsExactly("PersonalDataErased");
+        assertThat(rawText("select coalesce(team_id::text, '') || coalesce(time_zone, '') || coalesce(workday_start, '') "
+                + "|| coalesce(workday_end, '') || coalesce(enrolled_at::text, '') || coalesce(left_at::text, '') "
+                + "from employee where tenant_id = ? and id = '" + id + "'")).containsExactly("");
+        assertThat(all).filteredOn(r -> id.equals(r.key())
+                        && "upright.programs.employee-enrolled.v1".equals(TopicReader.header(r, "ce_type")))
+                .singleElement().satisfies(r -> assertThat(inbox.decode(r).payload()).isInstanceOf(ErasedEmployeeEvent.class));
     }
 
     @Test
@@ -115,8 +130,10 @@ class PersonalDataFlowTest {
 
         Api.as(admin).get("/api/employees/{id}/data-export", id).then().statusCode(200)
                 .body("programs.profile.status", equalTo("erased")).body("programs.profile.displayName", nullValue())
-                .body("programs.enrolmentHistory.type", org.hamcrest.Matchers.contains("EmployeeJoined", "PersonalDataErased"))
-                .body("programs.enrolmentHistory[0].displayName", nullValue()).body("programs.enrolmentHistory[0].email", nullValue());
+                .body("programs.enrolmentHistory.type", org.hamcrest.Matchers.contains("PersonalDataErased"))
+                .body("programs.profile.teamId", nullValue()).body("programs.profile.timeZone", nullValue())
+                .body("programs.profile.workdayStart", nullValue()).body("programs.profile.enrolledAt", nullValue())
+                .body("programs.team", nullValue());
     }
 
     @Test

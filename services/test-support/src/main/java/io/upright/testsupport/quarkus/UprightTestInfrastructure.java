@@ -57,6 +57,14 @@ public class UprightTestInfrastructure implements QuarkusTestResourceLifecycleMa
             config.put("quarkus.datasource.username", EmbeddedPostgresServer.USERNAME);
             config.put("quarkus.datasource.password", "");
         }
+        // the key vault: a test runs one service, so the service's own database holds the vault's table too
+        String externalVault = System.getenv("UPRIGHT_VAULT_JDBC_URL");
+        boolean vaultOutside = externalVault != null && !externalVault.isBlank();
+        config.put("quarkus.datasource.vault.jdbc.url", vaultOutside ? externalVault : config.get("quarkus.datasource.jdbc.url"));
+        config.put("quarkus.datasource.vault.username", vaultOutside
+                ? System.getenv().getOrDefault("UPRIGHT_VAULT_DB_USERNAME", "postgres") : config.get("quarkus.datasource.username"));
+        config.put("quarkus.datasource.vault.password", vaultOutside
+                ? System.getenv().getOrDefault("UPRIGHT_VAULT_DB_PASSWORD", "") : config.get("quarkus.datasource.password"));
         config.put("mp.jwt.verify.publickey.location", DevTokens.TEST_KEYS + "publicKey.pem");
         config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         return config;
