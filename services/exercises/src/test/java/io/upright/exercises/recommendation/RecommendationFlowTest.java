@@ -7,8 +7,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.exercises.AssessmentRecords;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,13 @@ class RecommendationFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
     private static final String RECOMMENDED = "upright.exercises.routine-recommended.v1";
 
     private final String tenant = "acme-" + UUID.randomUUID();
@@ -69,7 +78,7 @@ class RecommendationFlowTest {
         ConsumerRecord<String, byte[]> record = mine.get(0);
         assertThat(TopicReader.header(record, "ce_tenant")).isEqualTo(tenant);
         assertThat(TopicReader.header(record, "ce_source")).isEqualTo("urn:upright:exercises");
-        JsonNode body = JSON.readTree(record.value());
+        JsonNode body = opened(record);
         assertThat(body.get("routineId").asText()).isEqualTo("hip-flexor-reset");
         assertThat(body.get("routineTitle").asText()).isEqualTo("Hip-flexor reset");
         assertThat(body.get("durationMinutes").asInt()).isEqualTo(8);
@@ -102,19 +111,15 @@ class RecommendationFlowTest {
         ConsumerRecord<String, byte[]> progressed = TopicReader.awaitRecord(kafka, "upright.exercises",
                 r -> key.equals(r.key()) && RECOMMENDED.equals(TopicReader.header(r, "ce_type"))
                         && routineIdOf(r).equals("hip-flexor-builder"), Duration.ofSeconds(30));
-        assertThat(JSON.readTree(progressed.value()).get("routineTitle").asText()).isEqualTo("Hip-flexor builder");
+        assertThat(opened(progressed).get("routineTitle").asText()).isEqualTo("Hip-flexor builder");
         given().auth().oauth2(TOKENS.issue(tenant, key, "employee")).get("/api/me/recommendation").then().statusCode(200)
                 .body("routine.id", equalTo("hip-flexor-builder"))
                 .body("routine.level", equalTo("intermediate"))
                 .body("message", containsString("next step"));
     }
 
-    private static String routineIdOf(ConsumerRecord<String, byte[]> record) {
-        try {
-            return JSON.readTree(record.value()).path("routineId").asText("");
-        } catch (java.io.IOException e) {
-            return "";
-        }
+    private String routineIdOf(ConsumerRecord<String, byte[]> record) {
+        return opened(record).path("routineId").asText("");
     }
 
     @Test
@@ -126,7 +131,7 @@ class RecommendationFlowTest {
         ConsumerRecord<String, byte[]> record = TopicReader.awaitRecord(kafka, "upright.exercises",
                 r -> employee.toString().equals(r.key()) && RECOMMENDED.equals(TopicReader.header(r, "ce_type")),
                 Duration.ofSeconds(30));
-        JsonNode body = JSON.readTree(record.value());
+        JsonNode body = opened(record);
         assertThat(body.get("withheldForClinicalReview").asBoolean()).isTrue();
         assertThat(body.get("routineId").isNull()).isTrue();
         assertThat(body.get("routineTitle").isNull()).isTrue();
@@ -165,5 +170,10 @@ class RecommendationFlowTest {
         poison.headers().remove("ce_id");
         TopicReader.send(kafka, poison);
         TopicReader.awaitRecord(kafka, "upright.exercises.dlq", r -> employee.toString().equals(r.key()), Duration.ofSeconds(30));
+    }
+
+    /** The record as a consumer reads it: its payload travels sealed under the employee's topic key. */
+    private JsonNode opened(ConsumerRecord<String, byte[]> record) {
+        return mapper.valueToTree(inbox.decode(record).payload());
     }
 }

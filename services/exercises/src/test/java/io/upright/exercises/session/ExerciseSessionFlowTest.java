@@ -7,10 +7,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.http.Api;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import io.upright.testsupport.time.AdjustableClock;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +39,13 @@ class ExerciseSessionFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
 
     private final String tenant = "acme-" + UUID.randomUUID();
     private final String employeeId = UUID.randomUUID().toString();
@@ -67,7 +76,7 @@ class ExerciseSessionFlowTest {
                 Duration.ofSeconds(30));
         assertThat(TopicReader.header(record, "ce_type")).isEqualTo("upright.exercises.exercise-session-completed.v1");
         assertThat(TopicReader.header(record, "ce_tenant")).isEqualTo(tenant);
-        JsonNode body = JSON.readTree(record.value());
+        JsonNode body = opened(record);
         assertThat(body.get("routineId").asText()).isEqualTo("walking-break");
         assertThat(body.get("exerciseId").isNull()).isTrue();
         assertThat(body.get("minutes").asInt()).isEqualTo(8);
@@ -132,5 +141,10 @@ class ExerciseSessionFlowTest {
 
     private io.restassured.response.Response post(Map<String, Object> body) {
         return Api.as(employee).body(body).post("/api/me/exercise-sessions");
+    }
+
+    /** The record as a consumer reads it: its payload travels sealed under the employee's topic key. */
+    private JsonNode opened(ConsumerRecord<String, byte[]> record) {
+        return mapper.valueToTree(inbox.decode(record).payload());
     }
 }

@@ -9,8 +9,10 @@ import io.upright.contracts.EventCatalog;
 import io.upright.contracts.reminders.BreakTaken;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +36,13 @@ class ReminderSessionFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
     private static final String COMPLETED = "upright.exercises.exercise-session-completed.v1";
 
     private final String tenant = "acme-" + UUID.randomUUID();
@@ -69,7 +78,7 @@ class ReminderSessionFlowTest {
                 .stream().filter(r -> key.equals(r.key()) && COMPLETED.equals(TopicReader.header(r, "ce_type"))).toList();
         assertThat(mine).hasSize(1);
         assertThat(TopicReader.header(mine.get(0), "ce_tenant")).isEqualTo(tenant);
-        JsonNode body = JSON.readTree(mine.get(0).value());
+        JsonNode body = opened(mine.get(0));
         assertThat(body.get("routineId").asText()).isEqualTo("walking-break");
         assertThat(body.get("minutes").asInt()).isEqualTo(7);
         assertThat(body.get("feltRating").isNull()).as("not rated").isTrue();
@@ -80,5 +89,10 @@ class ReminderSessionFlowTest {
                 .body("items[0].minutes", equalTo(7)).body("items[0].feltRating", nullValue());
         given().auth().oauth2(TOKENS.issue("globex-" + UUID.randomUUID(), employee.toString(), "employee"))
                 .get("/api/me/exercise-sessions").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    /** The record as a consumer reads it: its payload travels sealed under the employee's topic key. */
+    private JsonNode opened(ConsumerRecord<String, byte[]> record) {
+        return mapper.valueToTree(inbox.decode(record).payload());
     }
 }
