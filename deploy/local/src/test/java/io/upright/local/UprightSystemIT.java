@@ -203,7 +203,36 @@ class UprightSystemIT {
                 for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(stack.kafkaBootstrapServers(), topic, Duration.ofSeconds(2))) {
                     String text = new String(record.value() == null ? new byte[0] : record.value(), java.nio.charset.StandardCharsets.UTF_8);
                     assertThat(text).as(topic).doesNotContain(name).doesNotContain(email).doesNotContain(handle);
+                    if (erin.equals(record.key()) && record.value() != null) {
+                        // attack 7: no topic or dead-letter topic keeps a readable health or workday field of Erin's
+                        JsonNode body = Api.JSON.readTree(record.value());
+                        List<String> fields = new ArrayList<>();
+                        body.fieldNames().forEachRemaining(fields::add);
+                        assertThat(fields).as(topic + " " + TopicReader.header(record, "ce_type") + " readable fields")
+                                .doesNotContainAnyElementsOf(HEALTH_AND_WORKDAY_FIELDS);
+                        assertThat(text).as(topic).doesNotContain(team).doesNotContain("Europe/Berlin");
+                    }
                 }
+            }
+        }
+        // and the sealed ones can never be opened again: the key is gone from the vault the services share
+        assertThat(vaultKeyOf(erin)).as("Erin's topic key after erasure").isEqualTo("destroyed");
+    }
+
+    /** Fields that say something about a person's health or workday; on a topic they may only travel sealed. */
+    private static final List<String> HEALTH_AND_WORKDAY_FIELDS = List.of("score", "riskLevel", "findingCodes",
+            "clinicalReview", "method", "routineId", "routineTitle", "withheldForClinicalReview", "durationMinutes",
+            "feltRating", "activity", "teamId", "timeZone", "workdayStart", "workdayEnd", "standingDesk");
+
+    /** "live", "destroyed" or "none": the state of an employee's key in the shared key vault. */
+    private static String vaultKeyOf(String employee) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl(LocalStack.VAULT_DATABASE), "postgres", "");
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "select wrapped_key is null from vault.topic_key where tenant_id = ? and employee_id = ?::uuid")) {
+            ps.setString(1, TENANT);
+            ps.setString(2, employee);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return !rs.next() ? "none" : rs.getBoolean(1) ? "destroyed" : "live";
             }
         }
     }
@@ -254,13 +283,31 @@ class UprightSystemIT {
                 assertThat(TopicReader.header(record, "ce_tenant")).isNotBlank();
                 assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
                 assertThat(record.key()).isNotBlank();
-                matchesSchema(type, record.value());
+                if (io.upright.contracts.SealedForEmployee.class.isAssignableFrom(eventType.javaType())) {
+                    // about one employee's health or workday: on the topic only whose key sealed it, and the sealed bytes
+                    JsonNode body = readJson(record.value());
+                    List<String> fields = new ArrayList<>();
+                    body.fieldNames().forEachRemaining(fields::add);
+                    assertThat(fields).as(type + " body fields").containsExactlyInAnyOrder("sealedFor", "sealed");
+                    assertThat(body.path("sealedFor").asText()).isEqualTo(record.key());
+                    assertThat(body.path("sealed").asText()).startsWith("tk1:");
+                } else {
+                    matchesSchema(type, record.value());
+                }
                 typesSeen.add(type);
             }
         }
         assertThat(typesSeen).contains(EventCatalog.EMPLOYEE_ENROLLED.ceType(), EventCatalog.ASSESSMENT_COMPLETED.ceType(),
                 EventCatalog.ROUTINE_RECOMMENDED.ceType(), EventCatalog.BREAK_REMINDER_SENT.ceType(),
                 EventCatalog.BREAK_TAKEN.ceType(), EventCatalog.EXERCISE_SESSION_COMPLETED.ceType());
+    }
+
+    private static JsonNode readJson(byte[] body) {
+        try {
+            return Api.JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The body has exactly the schema's properties, each required one present. */
