@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api")
@@ -39,10 +40,14 @@ public class EmployeeResource {
             @NotBlank @Schema(example = "Europe/Berlin") String timeZone,
             @NotBlank @Schema(example = "09:00") String workdayStart,
             @NotBlank @Schema(example = "17:30") String workdayEnd,
-            @Schema(example = "false") Boolean standingDesk) {
+            @Schema(example = "false") Boolean standingDesk,
+            @Schema(example = "2026-10-26", description = "optional, for someone imported with history: the day they joined "
+                    + "the program (up to 366 days back, never in the future); enrolment counts from the start of that day "
+                    + "in their time zone. Without it, they join now") LocalDate joinedOn) {
 
         Enrollments.Enrolment toEnrolment() {
-            return new Enrollments.Enrolment(displayName, email, chatHandle, timeZone, workdayStart, workdayEnd, standingDesk);
+            return new Enrollments.Enrolment(displayName, email, chatHandle, timeZone, workdayStart, workdayEnd, standingDesk,
+                    joinedOn);
         }
     }
 

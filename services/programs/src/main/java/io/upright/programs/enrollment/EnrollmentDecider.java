@@ -5,6 +5,8 @@ import io.upright.platform.domain.FieldError;
 import io.upright.platform.domain.Rejection;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +27,17 @@ public class EnrollmentDecider implements Decider<EnrollmentDecider.Command, Enr
      * @param seal turns a personal value into what may be stored (the service seals it with the employee's key);
      *             the decider validates the plain values and stores only what {@code seal} returns
      */
+    /**
+     * {@code joinedOn} is set for someone imported with history: they joined the program that day (the start of it in
+     * their time zone), not now. It may lie up to {@value #MAX_JOINED_DAYS_BACK} days back, never in the future.
+     */
     public record EnrollEmployee(UUID employeeId, UUID teamId, String displayName, String email, String chatHandle,
                                  String timeZone, String workdayStart, String workdayEnd, boolean standingDesk,
-                                 Instant at, UnaryOperator<String> seal) implements Command {
+                                 LocalDate joinedOn, Instant at, UnaryOperator<String> seal) implements Command {
     }
+
+    /** How far back an imported employee's joining date may lie: a year of history. */
+    public static final int MAX_JOINED_DAYS_BACK = 366;
 
     public record Leave(UUID employeeId, Instant at) implements Command {
     }
@@ -91,6 +100,18 @@ public class EnrollmentDecider implements Decider<EnrollmentDecider.Command, Enr
         if (handle != null && handle.length() > MAX_CHAT_HANDLE_LENGTH) {
             errors.add(new FieldError("chatHandle", "must be at most " + MAX_CHAT_HANDLE_LENGTH + " characters"));
         }
+        Instant joinedAt = command.at();
+        if (command.joinedOn() != null && errors.stream().noneMatch(e -> e.field().equals("timeZone"))) {
+            ZoneId zone = ZoneId.of(command.timeZone());
+            LocalDate today = command.at().atZone(zone).toLocalDate();
+            if (command.joinedOn().isAfter(today)) {
+                errors.add(new FieldError("joinedOn", "must not be in the future"));
+            } else if (command.joinedOn().isBefore(today.minusDays(MAX_JOINED_DAYS_BACK))) {
+                errors.add(new FieldError("joinedOn", "must be at most " + MAX_JOINED_DAYS_BACK + " days back"));
+            } else {
+                joinedAt = command.joinedOn().atStartOfDay(zone).toInstant();
+            }
+        }
         if (!errors.isEmpty()) {
             throw Rejection.invalid(errors);
         }
@@ -99,7 +120,7 @@ public class EnrollmentDecider implements Decider<EnrollmentDecider.Command, Enr
                 seal.apply(command.displayName().strip()), seal.apply(normaliseEmail(command.email())),
                 handle == null ? null : seal.apply(handle),
                 new WorkingDay(command.timeZone(), command.workdayStart(), command.workdayEnd()),
-                command.standingDesk(), command.at()));
+                command.standingDesk(), joinedAt));
     }
 
     @Override

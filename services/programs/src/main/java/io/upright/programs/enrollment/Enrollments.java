@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public class Enrollments {
 
     /** The enrolment as a client asked for it, before the employee has an id or a key. */
     public record Enrolment(String displayName, String email, String chatHandle, String timeZone, String workdayStart,
-                            String workdayEnd, Boolean standingDesk) {
+                            String workdayEnd, Boolean standingDesk, LocalDate joinedOn) {
     }
 
     @Transactional
@@ -62,7 +63,8 @@ public class Enrollments {
         UUID id = UUID.randomUUID();
         var command = new EnrollmentDecider.EnrollEmployee(id, teamId, request.displayName(), request.email(),
                 request.chatHandle(), request.timeZone(), request.workdayStart(), request.workdayEnd(),
-                Boolean.TRUE.equals(request.standingDesk()), Instant.now(clock), value -> personalData.seal(tenant, id, value));
+                Boolean.TRUE.equals(request.standingDesk()), request.joinedOn(), Instant.now(clock),
+                value -> personalData.seal(tenant, id, value));
         Decision<EnrollmentDecider.Participant, EmployeeEvent> decision = aggregates.handle(tenant, EMPLOYEE, id,
                 command);
         EmployeeEvent.EmployeeJoined joined = (EmployeeEvent.EmployeeJoined) decision.newEvents().get(0);

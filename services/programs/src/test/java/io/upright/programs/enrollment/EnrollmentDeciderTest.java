@@ -49,13 +49,13 @@ class EnrollmentDeciderTest {
 
     private static EnrollmentDecider.EnrollEmployee command(String zone, String start, String end, String email) {
         return new EnrollmentDecider.EnrollEmployee(UUID.randomUUID(), UUID.randomUUID(), "Ada", email, null, zone, start, end,
-                false, Instant.parse("2026-11-25T09:00:00Z"), value -> value);
+                false, null, Instant.parse("2026-11-25T09:00:00Z"), value -> value);
     }
 
     @Test
     void personal_fields_are_stored_only_as_the_seal_function_returns_them() {
         var command = new EnrollmentDecider.EnrollEmployee(UUID.randomUUID(), UUID.randomUUID(), "Ada", "ada@example.com", " @ada ",
-                "UTC", "09:00", "17:00", false, Instant.parse("2026-11-25T09:00:00Z"), value -> "sealed(" + value + ")");
+                "UTC", "09:00", "17:00", false, null, Instant.parse("2026-11-25T09:00:00Z"), value -> "sealed(" + value + ")");
 
         assertThat(decider.decide(command, decider.initialState())).singleElement()
                 .isInstanceOfSatisfying(EmployeeEvent.EmployeeJoined.class, joined -> {
@@ -87,5 +87,27 @@ class EnrollmentDeciderTest {
     void leaving_or_erasing_someone_never_enrolled_is_not_found() {
         assertThatThrownBy(() -> decider.decide(new EnrollmentDecider.Leave(UUID.randomUUID(), Instant.parse("2026-11-26T09:00:00Z")), decider.initialState()))
                 .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.NOT_FOUND));
+    }
+
+    @Test
+    void someone_imported_with_history_joins_at_the_start_of_their_joining_day_in_their_time_zone() {
+        var command = new EnrollmentDecider.EnrollEmployee(UUID.randomUUID(), UUID.randomUUID(), "Ada", "ada@example.com", null,
+                "Europe/Berlin", "09:00", "17:00", false, java.time.LocalDate.parse("2026-10-19"),
+                Instant.parse("2026-11-25T09:00:00Z"), value -> value);
+
+        assertThat(decider.decide(command, decider.initialState())).singleElement()
+                .isInstanceOfSatisfying(EmployeeEvent.EmployeeJoined.class, joined ->
+                        assertThat(joined.joinedAt()).isEqualTo(Instant.parse("2026-10-18T22:00:00Z")));
+    }
+
+    @Test
+    void a_joining_day_in_the_future_or_more_than_a_year_back_is_refused_naming_joined_on() {
+        for (String day : java.util.List.of("2026-11-26", "2025-11-20")) {
+            var command = new EnrollmentDecider.EnrollEmployee(UUID.randomUUID(), UUID.randomUUID(), "Ada", "ada@example.com",
+                    null, "UTC", "09:00", "17:00", false, java.time.LocalDate.parse(day),
+                    Instant.parse("2026-11-25T09:00:00Z"), value -> value);
+            assertThatThrownBy(() -> decider.decide(command, decider.initialState())).isInstanceOf(Rejection.class)
+                    .extracting(e -> ((Rejection) e).errors().get(0).field()).isEqualTo("joinedOn");
+        }
     }
 }

@@ -111,6 +111,26 @@ class EnrollmentFlowTest {
     }
 
     @Test
+    void someone_imported_with_history_is_enrolled_from_their_joining_day_and_a_future_one_is_a_400_naming_joined_on() throws Exception {
+        String teamId = formTeam(hr, "Imports");
+        String joinedOn = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusWeeks(6).toString();
+        String employeeId = Api.as(hr)
+                .body(Map.of("displayName", "Grace Hopper", "email", "grace@acme.example", "timeZone", "UTC",
+                        "workdayStart", "09:00", "workdayEnd", "17:00", "joinedOn", joinedOn))
+                .post("/api/teams/{id}/employees", teamId)
+                .then().statusCode(201).body("enrolledAt", equalTo(joinedOn + "T00:00:00Z")).extract().path("id");
+        ConsumerRecord<String, byte[]> record = TopicReader.awaitRecord(kafka, "upright.programs",
+                r -> employeeId.equals(r.key()), Duration.ofSeconds(30));
+        assertThat(((EmployeeEnrolled) inbox.decode(record).payload()).enrolledAt()).hasToString(joinedOn + "T00:00:00Z");
+
+        Api.as(hr).body(Map.of("displayName", "Later", "email", "later@acme.example", "timeZone", "UTC",
+                        "workdayStart", "09:00", "workdayEnd", "17:00",
+                        "joinedOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString()))
+                .post("/api/teams/{id}/employees", teamId)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItems("joinedOn"));
+    }
+
+    @Test
     void a_second_team_with_the_same_name_is_a_conflict_and_employees_cannot_form_teams() {
         formTeam(hr, "Legal");
         Api.as(hr).body(Map.of("name", "legal"))
