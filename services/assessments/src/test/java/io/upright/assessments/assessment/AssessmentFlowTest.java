@@ -7,13 +7,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.assessments.AnswerSets;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,12 @@ import static org.hamcrest.Matchers.nullValue;
 class AssessmentFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
 
     private final String tenant = "acme-" + UUID.randomUUID();
     private final String employeeId = UUID.randomUUID().toString();
@@ -95,8 +101,9 @@ class AssessmentFlowTest {
         assertThat(TopicReader.header(completed, "ce_tenant")).isEqualTo(tenant);
         assertThat(TopicReader.header(completed, "ce_source")).isEqualTo("urn:upright:assessments");
         assertThat(TopicReader.header(completed, "ce_subject")).isEqualTo(id);
-        String body = new String(completed.value(), StandardCharsets.UTF_8);
-        JsonNode json = JSON.readTree(body);
+        // as a consumer reads it: on the topic the body is sealed under the employee's topic key
+        JsonNode json = opened(completed);
+        String body = json.toString();
         List<String> fields = new java.util.ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("assessmentId", "employeeId", "teamId", "templateId",
@@ -203,5 +210,10 @@ class AssessmentFlowTest {
         return given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("templateId", "workstation-basics"))
                 .post("/api/assessments").then().statusCode(201).extract().header("Location");
+    }
+
+    /** The record as a consumer reads it: its payload travels sealed under the employee's topic key. */
+    private JsonNode opened(ConsumerRecord<String, byte[]> record) {
+        return mapper.valueToTree(inbox.decode(record).payload());
     }
 }

@@ -7,13 +7,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.assessments.AnswerSets;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +35,12 @@ import static org.hamcrest.Matchers.hasSize;
 class RedFlagFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
 
     private final String tenant = "acme-" + UUID.randomUUID();
 
@@ -132,6 +138,11 @@ class RedFlagFlowTest {
                         && "upright.assessments.assessment-completed.v1".equals(TopicReader.header(r, "ce_type"))
                         && assessmentId.equals(TopicReader.header(r, "ce_subject")),
                 Duration.ofSeconds(30));
-        return JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
+        return opened(record);
+    }
+
+    /** The record as a consumer reads it: its payload travels sealed under the employee's topic key. */
+    private JsonNode opened(ConsumerRecord<String, byte[]> record) {
+        return mapper.valueToTree(inbox.decode(record).payload());
     }
 }

@@ -7,13 +7,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.assessments.AnswerSets;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,12 @@ import static org.hamcrest.Matchers.notNullValue;
 class RosaAssessmentFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
 
     private final String tenant = "acme-" + UUID.randomUUID();
     private final String employeeId = UUID.randomUUID().toString();
@@ -78,8 +84,9 @@ class RosaAssessmentFlowTest {
                 r -> employeeId.equals(r.key()) && "upright.assessments.assessment-completed.v1".equals(TopicReader.header(r, "ce_type")),
                 Duration.ofSeconds(30));
         assertThat(TopicReader.header(completed, "ce_subject")).isEqualTo(id);
-        String body = new String(completed.value(), StandardCharsets.UTF_8);
-        JsonNode json = JSON.readTree(body);
+        // as a consumer reads it: on the topic the body is sealed under the employee's topic key
+        JsonNode json = opened(completed);
+        String body = json.toString();
         assertThat(json.get("method").asText()).isEqualTo("ROSA");
         assertThat(json.get("templateId").asText()).isEqualTo("rosa");
         assertThat(json.get("score").asInt()).isEqualTo(5);
@@ -89,5 +96,10 @@ class RosaAssessmentFlowTest {
         assertThat(codes).containsExactly("ROSA_ACT_NOW", "CHAIR_SEAT_HEIGHT", "CHAIR_PAN_DEPTH", "CHAIR_ARMRESTS",
                 "NO_LUMBAR_SUPPORT", "MONITOR_POSITION", "TELEPHONE_POSTURE", "MOUSE_POSITION");
         assertThat(body).doesNotContain("seatHeight").doesNotContain("too-low");
+    }
+
+    /** The record as a consumer reads it: its payload travels sealed under the employee's topic key. */
+    private JsonNode opened(ConsumerRecord<String, byte[]> record) {
+        return mapper.valueToTree(inbox.decode(record).payload());
     }
 }

@@ -1,5 +1,6 @@
 package io.upright.assessments.team;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -9,6 +10,7 @@ import io.upright.contracts.EventCatalog;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
@@ -37,7 +39,12 @@ import static org.awaitility.Awaitility.await;
 class EmployeeTeamFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
 
     @Inject
     DataSource dataSource;
@@ -75,8 +82,8 @@ class EmployeeTeamFlowTest {
         ConsumerRecord<String, byte[]> completed = TopicReader.awaitRecord(kafka, "upright.assessments",
                 r -> key.equals(r.key()) && "upright.assessments.assessment-completed.v1".equals(TopicReader.header(r, "ce_type")),
                 Duration.ofSeconds(30));
-        assertThat(JSON.readTree(completed.value()).get("teamId").asText()).isEqualTo(teamId.toString());
-        assertThat(JSON.readTree(completed.value()).get("riskLevel").asText()).isEqualTo("LOW");
+        assertThat(opened(completed).get("teamId").asText()).isEqualTo(teamId.toString());
+        assertThat(opened(completed).get("riskLevel").asText()).isEqualTo("LOW");
     }
 
     @Test
@@ -114,5 +121,10 @@ class EmployeeTeamFlowTest {
                 return rs.getInt(1);
             }
         }
+    }
+
+    /** The record as a consumer reads it: its payload travels sealed under the employee's topic key. */
+    private JsonNode opened(ConsumerRecord<String, byte[]> record) {
+        return mapper.valueToTree(inbox.decode(record).payload());
     }
 }

@@ -40,8 +40,6 @@ import static org.hamcrest.Matchers.nullValue;
 class RecommendationFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     Inbox inbox;
 

@@ -38,8 +38,6 @@ import static org.hamcrest.Matchers.startsWith;
 class ExerciseSessionFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     Inbox inbox;
 

@@ -35,8 +35,6 @@ import static org.hamcrest.Matchers.nullValue;
 class ReminderSessionFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     Inbox inbox;
 
