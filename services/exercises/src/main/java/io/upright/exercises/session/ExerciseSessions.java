@@ -52,7 +52,8 @@ public class ExerciseSessions {
     Clock clock;
 
     /** How far back a session may be logged: people log yesterday's walk, not last month's. */
-    public static final int BACKDATING_DAYS = 14;
+    // six weeks: what someone imported with history brings along, or a routine log kept on paper and typed in later
+    public static final int BACKDATING_DAYS = 42;
 
     /**
      * An employee logs a session through the API: it must name published content and say how it felt. It happened
