@@ -20,9 +20,10 @@ import java.util.Map;
 
 /**
  * Loads a demo tenant through the public APIs only, as its admin, HR and employees would: four teams (two
- * deliberately smaller than the anonymity threshold), enrolled employees, a sitting-reduction program launched
- * three weeks ago with a champion per team, desk assessments, an assessment campaign, and two weeks of logged
- * routines. Saved under {@code .upright/demo.json} so a restart reuses it.
+ * deliberately smaller than the anonymity threshold), employees imported with six weeks of history (they joined on
+ * the program's first day, {@code joinedOn}), a sitting-reduction program launched six weeks ago with a champion per
+ * team, desk assessments, an assessment campaign, and six weeks of logged routines. Names are fixed, so every demo
+ * (and the README's screenshot) looks the same. Saved under {@code .upright/demo.json} so a restart reuses it.
  */
 final class DemoTenant {
 
@@ -69,6 +70,7 @@ final class DemoTenant {
         progress.step("Webhook endpoint registered: reminders go to the local inbox " + inbox.url());
 
         Api programs = new Api(stack.baseUrl("programs"), tokens.issue(TENANT, "demo-hr", "hr"));
+        LocalDate startsOn = programStart();
         List<Employee> employees = new ArrayList<>();
         Map<String, String> teamIds = new LinkedHashMap<>();
         int n = 0;
@@ -82,14 +84,16 @@ final class DemoTenant {
                         .put("email", "person" + n + "@demo.example")
                         // all day, so a demo started at any hour shows reminders arriving
                         .put("timeZone", "UTC").put("workdayStart", "00:00").put("workdayEnd", "23:59")
-                        .put("standingDesk", n % 3 == 0);
+                        .put("standingDesk", n % 3 == 0)
+                        // imported with their history: they joined when the program began
+                        .put("joinedOn", startsOn.toString());
                 String id = programs.post("/api/teams/" + teamId + "/employees", person).path("id").asText();
                 employees.add(new Employee(id, team.getKey()));
             }
             progress.step("Team " + team.getKey() + ": " + team.getValue() + " employees enrolled");
         }
 
-        String programId = launchProgram(programs, teamIds, employees, progress);
+        String programId = launchProgram(programs, teamIds, employees, startsOn, progress);
 
         // assessments read the employee's team from EmployeeEnrolled; give the events a moment to arrive
         sleep(Duration.ofSeconds(2));
@@ -112,7 +116,7 @@ final class DemoTenant {
                 "templateId", "rosa", "dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(10).toString()));
         progress.step("Assessment campaign started: Engineering re-assesses with ROSA within 10 days");
 
-        // two weeks of routines, logged the way people log yesterday's walk: most days, by most people
+        // six weeks of routines, logged the way people log yesterday's walk: most weekdays, by most people
         Api catalogue = new Api(stack.baseUrl("exercises"), tokens.issue(TENANT, employees.get(0).id(), "employee"));
         List<String> routines = new ArrayList<>();
         catalogue.get("/api/routines?size=50").path("items").forEach(r -> routines.add(r.path("id").asText()));
@@ -120,9 +124,10 @@ final class DemoTenant {
         Instant now = Instant.now();
         for (int i = 0; i < employees.size(); i++) {
             Api me = new Api(stack.baseUrl("exercises"), tokens.issue(TENANT, employees.get(i).id(), "employee"));
-            for (int day = 13; day >= 0; day--) {
-                if ((i + day) % 3 == 0 || (i % 4 == 3 && day > 6)) {
-                    continue; // not every day, and some people only joined in last week
+            for (int day = HISTORY_DAYS; day >= 0; day--) {
+                LocalDate date = LocalDate.ofInstant(now.minus(Duration.ofDays(day)), ZoneOffset.UTC);
+                if (date.isBefore(startsOn) || date.getDayOfWeek().getValue() > 5 || (i + day) % 4 == 0) {
+                    continue; // working days since the program began, and not every one of them
                 }
                 Instant at = now.minus(Duration.ofDays(day)).minus(Duration.ofMinutes(30 + (i * 7) % 180));
                 me.post("/api/me/exercise-sessions", Map.of("routineId", routines.get((i + day) % routines.size()),
@@ -130,17 +135,25 @@ final class DemoTenant {
                 sessions++;
             }
         }
-        progress.step(sessions + " exercise sessions logged over the last two weeks");
+        progress.step(sessions + " exercise sessions logged over the last six weeks");
         return new Demo(TENANT, secret, employees, programId);
     }
 
+    /** Days of logged history: six weeks, within what exercises accepts for a session logged late. */
+    private static final int HISTORY_DAYS = 41;
+
+    /** The Monday six weeks ago: the program's first day, and the day the imported employees joined. */
+    private static LocalDate programStart() {
+        return LocalDate.now(ZoneOffset.UTC).minusWeeks(5).with(DayOfWeek.MONDAY);
+    }
+
     /**
-     * "Sit less, move more" for all four teams, started on the Monday three weeks ago: a break every 60 minutes
+     * "Sit less, move more" for all four teams, started on the Monday six weeks ago: a break every 60 minutes
      * for two weeks, then 45, then 30 (the NHS advice is to get up after 30 minutes of sitting); the daily target
      * of standing or light activity grows from 2 towards 4 hours (Buckley et al. 2015).
      */
     private static String launchProgram(Api programs, Map<String, String> teamIds, List<Employee> employees,
-                                        LocalStack.Progress progress) {
+                                        LocalDate startsOn, LocalStack.Progress progress) {
         Map<String, Object> draft = new LinkedHashMap<>();
         draft.put("title", "Sit less, move more");
         draft.put("teamIds", new ArrayList<>(teamIds.values()));
@@ -151,7 +164,6 @@ final class DemoTenant {
                 Map.of("startWeek", 3, "breakEveryMinutes", 45, "dailyActiveMinutesTarget", 180),
                 Map.of("startWeek", 5, "breakEveryMinutes", 30, "dailyActiveMinutesTarget", 240)));
         String programId = programs.post("/api/programs", draft).path("id").asText();
-        LocalDate startsOn = LocalDate.now(ZoneOffset.UTC).minusWeeks(3).with(DayOfWeek.MONDAY);
         programs.post("/api/programs/" + programId + "/launch", Map.of("startsOn", startsOn.toString()));
         for (Map.Entry<String, String> team : teamIds.entrySet()) {
             employees.stream().filter(e -> e.team().equals(team.getKey())).findFirst().ifPresent(champion ->
@@ -222,8 +234,9 @@ final class DemoTenant {
 
     private static Map<String, Integer> teams() {
         Map<String, Integer> teams = new LinkedHashMap<>();
-        teams.put("Finance", 6);
-        teams.put("Engineering", 7);
+        // large enough that most weeks at least k = 5 of them are active, so their weekly cells are published
+        teams.put("Finance", 9);
+        teams.put("Engineering", 11);
         // smaller than k = 5: HR sees them suppressed; together they hold 5, so no larger team is hidden
         // to protect them (complementary suppression)
         teams.put("Design", 3);
