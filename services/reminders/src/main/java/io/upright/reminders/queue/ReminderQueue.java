@@ -211,11 +211,33 @@ public class ReminderQueue {
         }
     }
 
-    /** pending → sending: this engine round owns the row; {@code routineId} is what the message suggests. */
+    /**
+     * pending → sending: this engine round owns the row, and keeps what the reminder suggests to its employee (the
+     * routine, all null without one, or exercises withheld): the employee's alone, never part of a delivered message.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void claim(String tenant, UUID id, Instant now, String routineId) {
-        update("update due_reminder set status = ?, attempts = attempts + 1, claimed_at = ?, routine_id = ? "
-                + "where tenant_id = ? and id = ?", SENDING.stored(), Timestamp.from(now), routineId, tenant, id);
+    public void claim(String tenant, UUID id, Instant now, String routineId, String routineTitle, Integer routineMinutes,
+                      boolean exercisesWithheld) {
+        update("update due_reminder set status = ?, attempts = attempts + 1, claimed_at = ?, routine_id = ?, "
+                        + "routine_title = ?, routine_minutes = ?, exercises_withheld = ? where tenant_id = ? and id = ?",
+                SENDING.stored(), Timestamp.from(now), routineId, routineTitle, routineMinutes, exercisesWithheld, tenant, id);
+    }
+
+    /**
+     * Whether the employee's exercises are withheld for clinical review right now (their {@code employee_routine}
+     * row, the projection {@code EmployeeRoutines} keeps): such a hold wins over a routine a reminder suggested before.
+     */
+    public boolean exercisesWithheld(String tenant, UUID employeeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select withheld from employee_routine where tenant_id = ? and employee_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read whether exercises are withheld", e);
+        }
     }
 
     /** @return whether the row was still {@code from} (and so is now {@code to}) */

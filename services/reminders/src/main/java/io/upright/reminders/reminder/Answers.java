@@ -69,6 +69,38 @@ public class Answers {
         return reminder;
     }
 
+    /**
+     * One-click Done (a Slack button, a Teams link): records what the reminder suggested to the employee, which the
+     * button or link no longer says (they sit in employer systems). A clinical-review hold since then wins.
+     */
+    @Transactional
+    public DueReminderRecord doneAsSuggested(String tenant, UUID employeeId, UUID reminderId) {
+        DueReminderRecord reminder = mineOrNotFound(tenant, employeeId, reminderId);
+        BreakSuggestion suggestion = reminder.keptSuggestion().heldNow(queue.exercisesWithheld(tenant, employeeId));
+        return answer(tenant, employeeId, reminderId, ReminderDecider.DONE, suggestion.doneActivity(), suggestion.doneMinutes());
+    }
+
+    /** Whether the employee's exercises are withheld right now (a hold wins over a routine suggested earlier). */
+    public boolean exercisesWithheld(String tenant, UUID employeeId) {
+        return queue.exercisesWithheld(tenant, employeeId);
+    }
+
+    /**
+     * The personal part of one of the employee's reminders: what it suggests to them and why, once it was sent (null
+     * before, and for a nudge). For the employee's own eyes only: callers have checked it is theirs.
+     */
+    public static PersonalSuggestion personal(DueReminderRecord reminder, boolean withheldNow) {
+        if (reminder.sentAt == null) {
+            return null;
+        }
+        return PersonalSuggestion.of(reminder.kind, reminder.keptSuggestion().heldNow(withheldNow));
+    }
+
+    /** The employee's own reminder, or 404 (anyone else's, another tenant's, or none). */
+    public DueReminderRecord mine(String tenant, UUID employeeId, UUID reminderId) {
+        return mineOrNotFound(tenant, employeeId, reminderId);
+    }
+
     /** The employee skipped this break: recorded and published ({@code BreakSkipped}). */
     @Transactional
     public DueReminderRecord skip(String tenant, UUID employeeId, UUID reminderId) {

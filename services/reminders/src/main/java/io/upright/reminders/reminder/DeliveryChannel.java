@@ -42,10 +42,10 @@ public interface DeliveryChannel {
     }
 
     /**
-     * A claimed reminder as channels see it: who it is for (their team picks team chat channels), the message and
-     * what it suggests, and the engine's "now" (for links that expire).
+     * A claimed reminder as channels see it: who it is for (their team picks team chat channels), the message, and the
+     * engine's "now" (for links that expire). Deliberately not what it suggests to the employee: every channel here
+     * reaches an employer system, and nothing a channel sends may depend on the employee's health.
      */
-    record OutgoingReminder(String tenant, UUID id, UUID employeeId, UUID teamId, ReminderMessage message,
-                            BreakSuggestion suggestion, Instant now) {
+    record OutgoingReminder(String tenant, UUID id, UUID employeeId, UUID teamId, ReminderMessage message, Instant now) {
     }
 }

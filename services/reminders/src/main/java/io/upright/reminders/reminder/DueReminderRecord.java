@@ -45,6 +45,17 @@ public class DueReminderRecord extends TenantScopedEntity {
     @Column(name = "routine_id")
     public String routineId;
 
+    /** With {@code routineId}: the suggested routine's title and minutes, kept at claim for the employee alone. */
+    @Column(name = "routine_title")
+    public String routineTitle;
+
+    @Column(name = "routine_minutes")
+    public Integer routineMinutes;
+
+    /** Whether the reminder suggested only a walk because exercises were withheld; null before it was first claimed. */
+    @Column(name = "exercises_withheld")
+    public Boolean exercisesWithheld;
+
     @Column(name = "due_at")
     public Instant dueAt;
 
@@ -58,6 +69,11 @@ public class DueReminderRecord extends TenantScopedEntity {
 
     @Column(name = "snoozed_until")
     public Instant snoozedUntil;
+
+    /** What this reminder suggested to its employee when it was sent (the general walk before it ever was). */
+    public BreakSuggestion keptSuggestion() {
+        return BreakSuggestion.kept(kind, routineId, routineTitle, routineMinutes, exercisesWithheld);
+    }
 
     /** A reminder of this tenant addressed to this employee; anyone else's reads as absent. */
     public static DueReminderRecord ofEmployee(String tenant, UUID employeeId, UUID id) {

@@ -56,6 +56,23 @@ public class MyRemindersResource {
 
     static final int MAX_SNOOZE_MINUTES = 120;
 
+    @Schema(name = "ReminderSuggestion", description = "What a break suggests to me, and why. Only ever shown to me: "
+            + "the reminder my employer's webhook, Slack or Teams channel received reads the same for everyone.")
+    public record SuggestionView(
+            @Schema(example = "routine", enumeration = {"routine", "walk", "exercises-paused", "stand", "team-break"},
+                    description = "routine: one picked from my assessment; exercises-paused: withheld until a clinician has seen me, walk only") String type,
+            @Schema(example = "Try the 8-minute hip-flexor reset: stand up, follow it at an easy pace, and sit back down looser than you got up.") String message,
+            @Schema(example = "hip-flexor-reset", nullable = true) String routineId,
+            @Schema(example = "Hip-flexor reset", nullable = true) String routineTitle,
+            @Schema(example = "8", nullable = true) Integer durationMinutes,
+            @Schema(example = "routine", enumeration = {"routine", "walk", "stand"}, description = "What one-click Done (Slack, Teams) records") String activity,
+            @Schema(example = "8", description = "And for how many minutes") int activeMinutes) {
+        static SuggestionView of(PersonalSuggestion s) {
+            return s == null ? null : new SuggestionView(s.type(), s.message(), s.routineId(), s.routineTitle(), s.durationMinutes(),
+                    s.activity(), s.activeMinutes());
+        }
+    }
+
     @Schema(name = "Reminder")
     public record ReminderView(UUID id, @Schema(example = "2026-11-25T09:30:00Z") Instant slot,
                                @Schema(example = "sent", enumeration = {"pending", "sending", "sent", "expired", "failed"}) String status,
@@ -64,12 +81,14 @@ public class MyRemindersResource {
                                @Schema(example = "walk", nullable = true) String activity,
                                @Schema(example = "3", nullable = true) Integer activeMinutes,
                                Instant sentAt, Instant answeredAt,
-                               @Schema(example = "break", enumeration = {"break", "sit-stand", "team-break"}) String kind,
+                               @Schema(example = "break", enumeration = {"break", "sit-stand", "team-break", "assessment-nudge"}) String kind,
                                @Schema(nullable = true, description = "When a snoozed reminder comes back") Instant snoozedUntil,
-                               @Schema(nullable = true, description = "The routine the message suggested") String routineId) {
-        static ReminderView of(DueReminderRecord r) {
+                               @Schema(nullable = true, description = "The routine the reminder suggested to me") String routineId,
+                               @Schema(nullable = true, description = "What it suggests to me, once sent (null before, and for a nudge)")
+                               SuggestionView suggestion) {
+        static ReminderView of(DueReminderRecord r, boolean exercisesWithheldNow) {
             return new ReminderView(r.id, r.slot, r.status, r.answer, r.activity, r.activeMinutes, r.sentAt, r.answeredAt,
-                    r.kind, r.snoozedUntil, r.routineId);
+                    r.kind, r.snoozedUntil, r.routineId, SuggestionView.of(Answers.personal(r, exercisesWithheldNow)));
         }
     }
 
@@ -101,8 +120,20 @@ public class MyRemindersResource {
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         String tenant = user.tenant();
         UUID me = user.employeeId();
-        return new Page<>(answers.mine(tenant, me, page, size).stream().map(ReminderView::of).toList(), page, size,
+        boolean withheld = answers.exercisesWithheld(tenant, me);
+        return new Page<>(answers.mine(tenant, me, page, size).stream().map(r -> ReminderView.of(r, withheld)).toList(), page, size,
                 answers.countMine(tenant, me));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One of my reminders with what it suggests to me (the routine, or why to keep to a walk): shown only to me")
+    @APIResponse(responseCode = "200", description = "My reminder", content = @Content(schema = @Schema(implementation = ReminderView.class)))
+    @APIResponse(responseCode = "404", description = "No such reminder of yours", ref = ProblemResponses.NOT_FOUND)
+    public ReminderView one(@PathParam("id") UUID id) {
+        String tenant = user.tenant();
+        UUID me = user.employeeId();
+        return ReminderView.of(answers.mine(tenant, me, id), answers.exercisesWithheld(tenant, me));
     }
 
     @POST
@@ -115,7 +146,8 @@ public class MyRemindersResource {
     public Response answer(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                            @Valid @NotNull AnswerRequest request) {
         return idempotency.run(user.tenant(), user.subject(), "answer-reminder:" + id, idempotencyKey, request,
-                () -> IdempotentRequests.Outcome.ok(ReminderView.of(record(id, request))));
+                () -> IdempotentRequests.Outcome.ok(ReminderView.of(record(id, request),
+                        answers.exercisesWithheld(user.tenant(), user.employeeId()))));
     }
 
     @POST

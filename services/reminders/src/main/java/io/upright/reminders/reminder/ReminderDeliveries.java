@@ -53,11 +53,12 @@ public class ReminderDeliveries {
     RemindersConfig config;
 
     /**
-     * A reminder this engine round owns, what it suggests, and the employee's team (which team chat channels serve).
+     * A reminder this engine round owns and the employee's team (which team chat channels serve). What it suggests to
+     * the employee is not here: it is kept on the row at claim, and nothing delivered to a channel is made from it.
      * {@code redelivery}: the one extra delivery of a snoozed reminder (its schedule already moved on).
      */
     public record Claimed(String tenant, UUID id, UUID employeeId, Instant slot, Instant expiresAt, int attempts,
-                          BreakSuggestion suggestion, UUID teamId, String kind, boolean redelivery, LocalDate dueDate) {
+                          UUID teamId, String kind, boolean redelivery, LocalDate dueDate) {
     }
 
     /**
@@ -81,12 +82,16 @@ public class ReminderDeliveries {
                 }
                 continue;
             }
-            BreakSuggestion suggestion = ReminderMessage.suggestionFor(row.kind(),
+            BreakSuggestion suggestion = BreakSuggestion.forKind(row.kind(),
                     BreakSuggestion.of(due.routineId(), due.routineTitle(), due.durationMinutes(), due.withheld()));
-            // what this message suggests: Done with activity 'routine' names it in BreakTaken
-            queue.claim(row.tenant(), row.id(), now, suggestion.suggestsRoutine() ? suggestion.routineId() : null);
+            // what this reminder suggests to the employee, kept on the row for them alone: one-click Done records it,
+            // GET /api/me/reminders/{id} shows it, and Done with activity 'routine' names the routine in BreakTaken
+            boolean routine = suggestion.suggestsRoutine();
+            queue.claim(row.tenant(), row.id(), now, routine ? suggestion.routineId() : null,
+                    routine ? suggestion.routineTitle().strip() : null, routine ? suggestion.durationMinutes() : null,
+                    suggestion.withheldForClinicalReview());
             claimed.add(new Claimed(row.tenant(), row.id(), row.employeeId(), row.slot(), row.expiresAt(),
-                    row.attempts() + 1, suggestion, due.teamId(), row.kind(), row.redelivery(), due.dueDate()));
+                    row.attempts() + 1, due.teamId(), row.kind(), row.redelivery(), due.dueDate()));
         }
         return claimed;
     }

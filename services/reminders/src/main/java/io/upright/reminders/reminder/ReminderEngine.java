@@ -108,10 +108,11 @@ public class ReminderEngine extends PollingWorker {
     }
 
     private List<ChannelCall> call(Claimed reminder, Instant now) {
-        ReminderMessage message = ReminderMessage.of(reminder.id(), reminder.employeeId(), reminder.slot(), reminder.suggestion(),
-                reminder.kind(), reminder.dueDate());
+        // made from the kind alone: what the reminder suggests to the employee stays on its row, for them only
+        ReminderMessage message = ReminderMessage.of(reminder.id(), reminder.employeeId(), reminder.slot(), reminder.kind(),
+                reminder.dueDate());
         OutgoingReminder outgoing = new OutgoingReminder(reminder.tenant(), reminder.id(), reminder.employeeId(),
-                reminder.teamId(), message, reminder.suggestion(), now);
+                reminder.teamId(), message, now);
         List<ChannelCall> calls = new ArrayList<>();
         for (DeliveryChannel channel : channels) {
             try {

@@ -3,16 +3,16 @@ package io.upright.reminders.slack;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A button press as its value tells it: {@code done:<id>:<activity>:<minutes>}, {@code snooze:<id>}, {@code skip:<id>}. */
+/**
+ * A button press as its value tells it: {@code done:<id>}, {@code snooze:<id>}, {@code skip:<id>}. Done records what
+ * the reminder suggested to the employee ({@code activity}/{@code activeMinutes} null). Messages posted before the
+ * value stopped saying it carry {@code done:<id>:<activity>:<minutes>}; those are still read as written.
+ */
 public record SlackAction(String action, UUID reminderId, String activity, Integer activeMinutes) {
 
     public static final String DONE = "done";
     public static final String SNOOZE = "snooze";
     public static final String SKIP = "skip";
-
-    static String doneValue(UUID reminderId, String activity, int minutes) {
-        return DONE + ":" + reminderId + ":" + activity + ":" + minutes;
-    }
 
     /** @return empty for a value this service did not write */
     public static Optional<SlackAction> parse(String value) {
@@ -24,7 +24,7 @@ public record SlackAction(String action, UUID reminderId, String activity, Integ
             if (parts.length == 4 && DONE.equals(parts[0])) {
                 return Optional.of(new SlackAction(DONE, UUID.fromString(parts[1]), parts[2], Integer.valueOf(parts[3])));
             }
-            if (parts.length == 2 && (SNOOZE.equals(parts[0]) || SKIP.equals(parts[0]))) {
+            if (parts.length == 2 && (DONE.equals(parts[0]) || SNOOZE.equals(parts[0]) || SKIP.equals(parts[0]))) {
                 return Optional.of(new SlackAction(parts[0], UUID.fromString(parts[1]), null, null));
             }
         } catch (IllegalArgumentException e) {

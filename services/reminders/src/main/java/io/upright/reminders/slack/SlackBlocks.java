@@ -1,6 +1,5 @@
 package io.upright.reminders.slack;
 
-import io.upright.reminders.reminder.BreakSuggestion;
 import io.upright.reminders.reminder.ReminderMessage;
 
 import java.util.LinkedHashMap;
@@ -9,8 +8,8 @@ import java.util.Map;
 
 /**
  * The Block Kit message of a break reminder: the text in a section, then Done / Snooze 10 min / Skip buttons.
- * Each button's value is {@code <action>:<reminderId>}; Done adds what it records ({@code :<activity>:<minutes>}),
- * so the interactivity endpoint needs nothing but the value Slack echoes back.
+ * Each button's value is {@code <action>:<reminderId>} and nothing more: what Done records (the employee's routine
+ * and its minutes, or a walk) is kept on the reminder, never written into a channel the employer can read.
  */
 public final class SlackBlocks {
 
@@ -19,8 +18,7 @@ public final class SlackBlocks {
     private SlackBlocks() {
     }
 
-    public static Map<String, Object> of(ReminderMessage message, BreakSuggestion suggestion) {
-        BreakSuggestion s = suggestion == null ? BreakSuggestion.general() : suggestion;
+    public static Map<String, Object> of(ReminderMessage message) {
         String id = message.reminderId().toString();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", message.message()); // notification and fallback text
@@ -30,10 +28,10 @@ public final class SlackBlocks {
             return body;
         }
         body.put("blocks", List.of(
-                // plain text: a routine title from another service never gets interpreted as markup or a mention
+                // plain text: nothing in it is ever read as markup or a mention
                 Map.of("type", "section", "text", Map.of("type", "plain_text", "text", message.message(), "emoji", true)),
                 Map.of("type", "actions", "block_id", ACTIONS_BLOCK, "elements", List.of(
-                        button(SlackAction.DONE, "Done", SlackAction.doneValue(message.reminderId(), s.doneActivity(), s.doneMinutes()), true),
+                        button(SlackAction.DONE, "Done", SlackAction.DONE + ":" + id, true),
                         button(SlackAction.SNOOZE, "Snooze 10 min", SlackAction.SNOOZE + ":" + id, false),
                         button(SlackAction.SKIP, "Skip", SlackAction.SKIP + ":" + id, false)))));
         return body;

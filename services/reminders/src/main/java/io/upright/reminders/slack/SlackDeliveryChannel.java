@@ -22,7 +22,7 @@ public class SlackDeliveryChannel extends ChatDeliveryChannel {
     @Override
     protected String body(OutgoingReminder reminder) {
         try {
-            return json.writeValueAsString(SlackBlocks.of(reminder.message(), reminder.suggestion()));
+            return json.writeValueAsString(SlackBlocks.of(reminder.message()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a Slack message", e);
         }

@@ -76,7 +76,9 @@ public class SlackInteractionResource {
         }
         DueReminderRecord r = reminder.get();
         try {
-            if (SlackAction.DONE.equals(action.action())) {
+            if (SlackAction.DONE.equals(action.action()) && action.activity() == null) {
+                answers.doneAsSuggested(r.tenantId, r.employeeId, r.id); // what it suggested: kept on the reminder
+            } else if (SlackAction.DONE.equals(action.action())) {
                 answers.answer(r.tenantId, r.employeeId, r.id, ReminderDecider.DONE, action.activity(), action.activeMinutes());
             } else if (SlackAction.SKIP.equals(action.action())) {
                 answers.skip(r.tenantId, r.employeeId, r.id);

@@ -58,10 +58,13 @@ public class AnswerLinkResource {
         DueReminderRecord r = found.get();
         String text;
         try {
-            if ("done".equals(answer.action())) {
+            if (AnswerLinks.DONE.equals(answer.action()) && answer.activity() == null) {
+                answers.doneAsSuggested(r.tenantId, r.employeeId, r.id); // what it suggested: kept on the reminder
+                text = "Nice one. Your break is recorded.";
+            } else if (AnswerLinks.DONE.equals(answer.action())) {
                 answers.answer(r.tenantId, r.employeeId, r.id, ReminderDecider.DONE, answer.activity(), answer.minutes());
                 text = "Nice one. Your break is recorded.";
-            } else if ("snooze".equals(answer.action())) {
+            } else if (AnswerLinks.SNOOZE.equals(answer.action())) {
                 answers.snooze(r.tenantId, r.employeeId, r.id, null);
                 text = "Snoozed. The reminder comes back in a few minutes.";
             } else {

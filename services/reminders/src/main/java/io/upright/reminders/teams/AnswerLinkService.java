@@ -39,11 +39,11 @@ public class AnswerLinkService {
         return links;
     }
 
-    /** The three links of one reminder's card, valid for {@code answer-link-ttl}. */
-    public TeamsCard.Links forReminder(UUID reminderId, String doneActivity, int doneMinutes, Instant now) {
+    /** The three links of one reminder's card, valid for {@code answer-link-ttl}: the same for every employee but the id. */
+    public TeamsCard.Links forReminder(UUID reminderId, Instant now) {
         Instant expires = now.plus(config.answerLinkTtl());
-        return new TeamsCard.Links(url(links.token(reminderId, AnswerLinks.done(doneActivity, doneMinutes), expires)),
-                url(links.token(reminderId, "snooze", expires)), url(links.token(reminderId, "skip", expires)));
+        return new TeamsCard.Links(url(links.token(reminderId, AnswerLinks.DONE, expires)),
+                url(links.token(reminderId, AnswerLinks.SNOOZE, expires)), url(links.token(reminderId, AnswerLinks.SKIP, expires)));
     }
 
     private String url(String token) {

@@ -13,14 +13,23 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed answer links (pure): {@code <reminderId>.<answer>.<expiresEpochSeconds>.<signature>}, the signature being
- * base64url (no padding) of HMAC-SHA256, under the service's answer-link key, of everything before it. The answer
- * is {@code snooze}, {@code skip} or {@code done-<activity>-<minutes>} (what one click on Done records). Anyone
- * holding the link can answer that one reminder that one way until it expires, nothing else; answering is
- * recorded once per reminder, so a used link does nothing more.
+ * base64url (no padding) of HMAC-SHA256, under the service's answer-link key, of everything before it. The answer is
+ * {@code done}, {@code snooze} or {@code skip}: the link says nothing about the employee (not what Done records, which
+ * is kept on the reminder, and nothing else derived from their assessment), since it sits in an employer's chat tool
+ * where anyone in the channel can read and open it. Anyone holding the link can answer that one reminder that one way
+ * until it expires, nothing else; answering is recorded once per reminder, so a used link does nothing more.
+ * Links issued before carried {@code done-<activity>-<minutes>}; they still verify, until they expire, as written.
  */
 public final class AnswerLinks {
 
-    private static final Pattern ANSWER = Pattern.compile("snooze|skip|done-(stand|walk|stretch|routine)-\\d{1,3}");
+    public static final String DONE = "done";
+    public static final String SNOOZE = "snooze";
+    public static final String SKIP = "skip";
+
+    /** The answers a link is issued for. */
+    private static final Pattern ISSUED = Pattern.compile("done|snooze|skip");
+    /** The answers a link is accepted for: also the older Done links that said what they record. */
+    private static final Pattern ANSWER = Pattern.compile("done|snooze|skip|done-(stand|walk|stretch|routine)-\\d{1,3}");
 
     private final byte[] key;
 
@@ -31,16 +40,12 @@ public final class AnswerLinks {
         this.key = key.clone();
     }
 
-    /** A verified link. {@code activity}/{@code minutes} are set for done only. */
+    /** A verified link. {@code activity}/{@code minutes} are set only by an older Done link that carried them. */
     public record Answer(UUID reminderId, String action, String activity, Integer minutes, Instant expiresAt) {
     }
 
-    public static String done(String activity, int minutes) {
-        return "done-" + activity + "-" + minutes;
-    }
-
     public String token(UUID reminderId, String answer, Instant expiresAt) {
-        if (!ANSWER.matcher(answer).matches()) {
+        if (!ISSUED.matcher(answer).matches()) {
             throw new IllegalArgumentException("not an answer a link can carry: " + answer);
         }
         String payload = reminderId + "." + answer + "." + expiresAt.getEpochSecond();

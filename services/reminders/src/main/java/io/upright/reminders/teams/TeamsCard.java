@@ -1,6 +1,5 @@
 package io.upright.reminders.teams;
 
-import io.upright.reminders.reminder.BreakSuggestion;
 import io.upright.reminders.reminder.ReminderMessage;
 
 import java.util.LinkedHashMap;
@@ -8,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Teams workflow message of a break reminder: an Adaptive Card (1.4) with the text and, when a routine is
- * suggested, its title; then Done / Snooze 10 min / Skip as {@code Action.OpenUrl} buttons to signed answer links.
+ * The Teams workflow message of a break reminder: an Adaptive Card (1.4) with a title and the text, then Done /
+ * Snooze 10 min / Skip as {@code Action.OpenUrl} buttons to signed answer links. The card is the same for every
+ * employee but the reminder id in the links: nothing on it (no routine, no minutes) comes from their assessment.
  * Workflow webhooks take the Bot Framework shape: a {@code message} with one adaptive-card attachment.
  */
 public final class TeamsCard {
@@ -23,18 +23,12 @@ public final class TeamsCard {
     public record Links(String done, String snooze, String skip) {
     }
 
-    public static Map<String, Object> of(ReminderMessage message, BreakSuggestion suggestion, Links links) {
-        BreakSuggestion s = suggestion == null ? BreakSuggestion.general() : suggestion;
+    public static Map<String, Object> of(ReminderMessage message, Links links) {
         List<Object> body = new java.util.ArrayList<>();
         body.add(Map.of("type", "TextBlock", "text", message.answerable() ? "Time for a break" : "Desk check", "weight", "Bolder",
                 "size", "Medium", "wrap", true));
-        // TextBlock supports a Markdown subset; the message is our own text, and a routine title goes in a FactSet
+        // TextBlock supports a Markdown subset; the message is our own fixed text
         body.add(Map.of("type", "TextBlock", "text", message.message(), "wrap", true));
-        if (s.suggestsRoutine()) {
-            body.add(Map.of("type", "FactSet", "facts", List.of(
-                    Map.of("title", "Routine", "value", message.routineTitle()),
-                    Map.of("title", "Minutes", "value", Integer.toString(s.doneMinutes())))));
-        }
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upright.reminders.chat.ChatChannelKind;
 import io.upright.reminders.chat.ChatDeliveryChannel;
-import io.upright.reminders.reminder.BreakSuggestion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,10 +24,8 @@ public class TeamsDeliveryChannel extends ChatDeliveryChannel {
 
     @Override
     protected String body(OutgoingReminder reminder) {
-        BreakSuggestion s = reminder.suggestion() == null ? BreakSuggestion.general() : reminder.suggestion();
         try {
-            return json.writeValueAsString(TeamsCard.of(reminder.message(), s,
-                    answerLinks.forReminder(reminder.id(), s.doneActivity(), s.doneMinutes(), reminder.now())));
+            return json.writeValueAsString(TeamsCard.of(reminder.message(), answerLinks.forReminder(reminder.id(), reminder.now())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a Teams message", e);
         }

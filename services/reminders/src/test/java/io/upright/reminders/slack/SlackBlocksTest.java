@@ -1,6 +1,5 @@
 package io.upright.reminders.slack;
 
-import io.upright.reminders.reminder.BreakSuggestion;
 import io.upright.reminders.reminder.ReminderMessage;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +16,9 @@ class SlackBlocksTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void a_reminder_is_a_section_with_the_text_and_done_snooze_skip_buttons_carrying_the_reminder_id() {
-        BreakSuggestion routine = BreakSuggestion.routine("hip-flexor-reset", "Hip-flexor reset", 8);
-        ReminderMessage message = ReminderMessage.of(reminder, UUID.randomUUID(), Instant.now(), routine);
-        Map<String, Object> body = SlackBlocks.of(message, routine);
+    void a_reminder_is_a_section_with_the_text_and_done_snooze_skip_buttons_carrying_only_the_reminder_id() {
+        ReminderMessage message = ReminderMessage.of(reminder, UUID.randomUUID(), Instant.now());
+        Map<String, Object> body = SlackBlocks.of(message);
 
         assertThat(body.get("text")).isEqualTo(message.message());
         List<Map<String, Object>> blocks = (List<Map<String, Object>>) body.get("blocks");
@@ -32,8 +30,9 @@ class SlackBlocksTest {
         assertThat(buttons).extracting(b -> b.get("action_id")).containsExactly("done", "snooze", "skip");
         assertThat(buttons).extracting(b -> ((Map<String, Object>) b.get("text")).get("text"))
                 .containsExactly("Done", "Snooze 10 min", "Skip");
+        // what Done records is kept on the reminder: the channel never learns the routine or its minutes
         assertThat(buttons).extracting(b -> b.get("value"))
-                .containsExactly("done:" + reminder + ":routine:8", "snooze:" + reminder, "skip:" + reminder);
+                .containsExactly("done:" + reminder, "snooze:" + reminder, "skip:" + reminder);
     }
 
     @Test
@@ -42,7 +41,8 @@ class SlackBlocksTest {
                 .contains(new SlackAction("done", reminder, "walk", 3));
         assertThat(SlackAction.parse("skip:" + reminder)).contains(new SlackAction("skip", reminder, null, null));
         assertThat(SlackAction.parse("snooze:" + reminder)).contains(new SlackAction("snooze", reminder, null, null));
-        assertThat(SlackAction.parse("done:" + reminder)).isEmpty();
+        assertThat(SlackAction.parse("done:" + reminder)).contains(new SlackAction("done", reminder, null, null));
+        assertThat(SlackAction.parse("done:" + reminder + ":walk")).isEmpty();
         assertThat(SlackAction.parse("done:not-a-uuid:walk:3")).isEmpty();
         assertThat(SlackAction.parse("done:" + reminder + ":walk:many")).isEmpty();
         assertThat(SlackAction.parse("delete:" + reminder)).isEmpty();

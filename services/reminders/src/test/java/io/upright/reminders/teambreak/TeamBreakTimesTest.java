@@ -28,19 +28,20 @@ class TeamBreakTimesTest {
     @Test
     void sit_stand_prompts_and_nudges_say_their_own_thing_and_done_on_a_sit_stand_prompt_records_standing() {
         UUID id = UUID.randomUUID();
-        ReminderMessage sitStand = ReminderMessage.of(id, UUID.randomUUID(), Instant.now(), BreakSuggestion.general(), "sit-stand", null);
+        ReminderMessage sitStand = ReminderMessage.of(id, UUID.randomUUID(), Instant.now(), "sit-stand", null);
         assertThat(sitStand.message()).containsIgnoringCase("stand").containsIgnoringCase("desk");
         assertThat(sitStand.kind()).isEqualTo("sit-stand");
-        BreakSuggestion standing = ReminderMessage.suggestionFor("sit-stand", BreakSuggestion.routine("r", "Routine", 8));
+        BreakSuggestion standing = BreakSuggestion.forKind("sit-stand", BreakSuggestion.routine("r", "Routine", 8));
         assertThat(standing.doneActivity()).isEqualTo("stand");
         assertThat(standing.suggestsRoutine()).isFalse();
 
-        ReminderMessage nudge = ReminderMessage.of(id, UUID.randomUUID(), Instant.now(), null, "assessment-nudge", LocalDate.parse("2026-12-04"));
+        ReminderMessage nudge = ReminderMessage.of(id, UUID.randomUUID(), Instant.now(), "assessment-nudge", LocalDate.parse("2026-12-04"));
         assertThat(nudge.type()).isEqualTo("assessment.nudge");
         assertThat(nudge.message()).contains("2026-12-04");
         assertThat(nudge.answerable()).isFalse();
         assertThat(nudge.answerUrl()).isNull();
+        assertThat(nudge.suggestionUrl()).isNull();
 
-        assertThat(ReminderMessage.of(id, UUID.randomUUID(), Instant.now(), null, "team-break", null).message()).containsIgnoringCase("team");
+        assertThat(ReminderMessage.of(id, UUID.randomUUID(), Instant.now(), "team-break", null).message()).containsIgnoringCase("team");
     }
 }

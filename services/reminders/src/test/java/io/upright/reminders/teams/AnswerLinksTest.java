@@ -18,8 +18,10 @@ class AnswerLinksTest {
 
     @Test
     void a_link_verifies_and_says_what_it_answers() {
-        assertThat(links.verify(links.token(reminder, AnswerLinks.done("routine", 8), expires), now)).get()
-                .isEqualTo(new AnswerLinks.Answer(reminder, "done", "routine", 8, expires));
+        // Done says nothing about what it records (that is kept on the reminder): the same link for every employee
+        String done = links.token(reminder, "done", expires);
+        assertThat(done).isEqualTo(reminder + ".done." + expires.getEpochSecond() + done.substring(done.lastIndexOf('.')));
+        assertThat(links.verify(done, now)).get().isEqualTo(new AnswerLinks.Answer(reminder, "done", null, null, expires));
         assertThat(links.verify(links.token(reminder, "snooze", expires), now)).get()
                 .extracting(AnswerLinks.Answer::action).isEqualTo("snooze");
         assertThat(links.verify(links.token(reminder, "skip", expires), now)).get()
@@ -49,8 +51,20 @@ class AnswerLinksTest {
     }
 
     @Test
-    void only_known_answers_can_be_signed() {
+    void an_older_done_link_that_said_what_it_records_still_verifies_as_written() throws Exception {
+        String payload = reminder + ".done-routine-8." + expires.getEpochSecond();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("a-test-key-of-enough-length".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String older = payload + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        assertThat(links.verify(older, now)).get().isEqualTo(new AnswerLinks.Answer(reminder, "done", "routine", 8, expires));
+    }
+
+    @Test
+    void only_done_snooze_and_skip_are_signed() {
         assertThatThrownBy(() -> links.token(reminder, "done-nap-3", expires)).isInstanceOf(IllegalArgumentException.class);
+        // links are no longer issued saying what Done records
+        assertThatThrownBy(() -> links.token(reminder, "done-routine-8", expires)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AnswerLinks(new byte[4])).isInstanceOf(IllegalArgumentException.class);
     }
 }

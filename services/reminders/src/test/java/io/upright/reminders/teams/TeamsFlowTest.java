@@ -6,6 +6,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.reminders.testing.Enrolments;
 import io.upright.reminders.testing.WebhookReceiver;
@@ -116,6 +117,36 @@ class TeamsFlowTest {
         given().get(skip).then().statusCode(200).body(containsString("already answered"));
         assertThat(count("select count(*) from event_store where stream_id = ?::uuid and event_type in ('BreakTaken', 'BreakSkipped')", reminderId))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void the_done_link_of_an_employee_held_for_clinical_review_says_nothing_of_it_and_records_their_walk() throws Exception {
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("webhookUrl", receiver.url("/teams/" + tenant)))
+                .post("/api/teams-channels").then().statusCode(201);
+        UUID employee = UUID.randomUUID();
+        TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(), new AssessmentCompleted(UUID.randomUUID(),
+                employee, null, "rosa", 1, "rosa", 3, "low", List.of(), true, Instant.now().minusSeconds(5))));
+        await().atMost(WAIT).until(() -> count("select count(*) from employee_routine where employee_id = ?::uuid and withheld",
+                employee.toString()) == 1);
+        TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(), new EmployeeEnrolled(employee,
+                UUID.randomUUID(), Enrolments.zoneAroundNoon(), "00:00", "23:59", false, Instant.now())));
+
+        JsonNode card = awaitCard();
+        assertThat(card.toString()).doesNotContainIgnoringCase("clinic").doesNotContainIgnoringCase("walk-2")
+                .doesNotContain("FactSet");
+        String done = path(card.path("actions").findValuesAsText("url").get(0));
+        String reminderId = done.substring("/api/answer-links/".length(), "/api/answer-links/".length() + 36);
+        // the link is <reminderId>.done.<expires>.<signature>: nothing about the employee but which reminder
+        assertThat(done).matches("/api/answer-links/" + reminderId + "\\.done\\.\\d+\\.[A-Za-z0-9_-]{43}");
+        awaitEvent("upright.reminders.break-reminder-sent.v1", reminderId);
+
+        // the page it opens confirms, and says nothing of the review either
+        String page = given().get(done).then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        assertThat(page).contains("recorded").doesNotContainIgnoringCase("clinic").doesNotContainIgnoringCase("walk");
+        JsonNode taken = JSON.readTree(awaitEvent("upright.reminders.break-taken.v1", reminderId).value());
+        assertThat(taken.path("activity").asText()).isEqualTo("walk");
+        assertThat(taken.path("activeMinutes").asInt()).isEqualTo(2);
+        assertThat(taken.path("routineId").isNull()).isTrue();
     }
 
     @Test

@@ -1,0 +1,76 @@
+package io.upright.reminders.reminder;
+
+import io.upright.reminders.queue.ReminderKind;
+
+import java.util.Locale;
+
+/**
+ * The personal part of a reminder: what this break suggests to this employee and why, in words meant for them
+ * alone. It can name a routine picked from their assessment's findings, or say that exercises are paused until a
+ * clinician has seen them, so it is served only behind the employee's own token ({@code GET /api/me/reminders/{id}})
+ * and never goes to a webhook, Slack or Teams.
+ *
+ * @param type            {@code routine}, {@code walk}, {@code exercises-paused}, {@code stand} (sit/stand prompt)
+ *                        or {@code team-break}
+ * @param activity        what one-click Done records ({@code routine}, {@code walk}, {@code stand})
+ * @param activeMinutes   and for how long
+ */
+public record PersonalSuggestion(String type, String message, String routineId, String routineTitle, Integer durationMinutes,
+                                 String activity, int activeMinutes) {
+
+    public static final String ROUTINE = "routine";
+    public static final String WALK = "walk";
+    public static final String EXERCISES_PAUSED = "exercises-paused";
+    public static final String STAND = "stand";
+    public static final String TEAM_BREAK = "team-break";
+
+    static final String WALK_PROMPT = "Stand up, walk for three minutes and let your hips stretch out; your back will "
+            + "thank you when you sit down again.";
+
+    /** For the employee only: the reason (a clinical review) and what is safe meanwhile. */
+    static final String EXERCISES_PAUSED_PROMPT = "Your exercises are paused until a clinician has seen your assessment. "
+            + "Until then, just stand up and walk for a couple of minutes at an easy pace; down the corridor and back is "
+            + "plenty. If anything hurts or tingles, stop and mention it to the clinician.";
+
+    /** What a reminder of {@code kind} suggests to its employee; null for a nudge (nothing to do but the desk check). */
+    public static PersonalSuggestion of(String kind, BreakSuggestion suggestion) {
+        if (ReminderKind.ASSESSMENT_NUDGE.equals(kind)) {
+            return null;
+        }
+        BreakSuggestion s = BreakSuggestion.forKind(kind, suggestion);
+        if (ReminderKind.SIT_STAND.equals(kind)) {
+            return plain(STAND, ReminderMessage.SIT_STAND_PROMPT, s);
+        }
+        if (ReminderKind.TEAM_BREAK.equals(kind)) {
+            return plain(TEAM_BREAK, ReminderMessage.TEAM_BREAK_PROMPT, s);
+        }
+        if (s.withheldForClinicalReview()) {
+            return plain(EXERCISES_PAUSED, EXERCISES_PAUSED_PROMPT, s);
+        }
+        if (s.suggestsRoutine()) {
+            String title = s.routineTitle().strip();
+            return new PersonalSuggestion(ROUTINE, routinePrompt(title, s.durationMinutes()), s.routineId(), title,
+                    s.durationMinutes(), s.doneActivity(), s.doneMinutes());
+        }
+        return plain(WALK, WALK_PROMPT, s);
+    }
+
+    private static PersonalSuggestion plain(String type, String message, BreakSuggestion s) {
+        return new PersonalSuggestion(type, message, null, null, null, s.doneActivity(), s.doneMinutes());
+    }
+
+    static String routinePrompt(String title, Integer durationMinutes) {
+        String what = durationMinutes != null && durationMinutes > 0
+                ? "the " + durationMinutes + "-minute " + inSentence(title)
+                : "your " + inSentence(title) + " routine";
+        return "Try " + what + ": stand up, follow it at an easy pace, and sit back down looser than you got up.";
+    }
+
+    /** "Hip-flexor reset" reads "hip-flexor reset" mid-sentence; an acronym ("ROSA check") keeps its capitals. */
+    static String inSentence(String title) {
+        if (title.length() > 1 && Character.isUpperCase(title.charAt(0)) && !Character.isUpperCase(title.charAt(1))) {
+            return title.substring(0, 1).toLowerCase(Locale.ROOT) + title.substring(1);
+        }
+        return title;
+    }
+}
