@@ -9,6 +9,7 @@ import io.upright.reminders.testing.Queue;
 import io.upright.reminders.testing.ScriptedReceiver;
 import io.upright.reminders.testing.ScriptedReceiver.Answer;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
@@ -43,6 +44,13 @@ class AnswerEventsFlowTest {
     private static final DevTokens TOKENS = DevTokens.forTests();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
     private static final ScriptedReceiver RECEIVER = new ScriptedReceiver();
 
     private final String tenant = "answers-" + UUID.randomUUID();
@@ -77,7 +85,7 @@ class AnswerEventsFlowTest {
                 .post("/api/me/reminders/{id}/answer", id)
                 .then().statusCode(200).body("answer", equalTo("snooze")).body("status", equalTo("pending"))
                 .body("routineId", equalTo("hip-flexor-reset")).extract().path("snoozedUntil");
-        JsonNode snoozed = JSON.readTree(awaitEvent("upright.reminders.break-snoozed.v1", id).value());
+        JsonNode snoozed = opened(awaitEvent("upright.reminders.break-snoozed.v1", id));
         assertThat(snoozed.get("employeeId").asText()).isEqualTo(employee.toString());
         assertThat(Instant.parse(snoozed.get("snoozedUntil").asText())).isEqualTo(Instant.parse(snoozedUntil));
         assertThat(Instant.parse(snoozed.get("snoozedUntil").asText())).isAfter(Instant.parse(snoozed.get("snoozedAt").asText()));
@@ -91,14 +99,14 @@ class AnswerEventsFlowTest {
         assertThat(calls.get(1).webhookTimestamp()).isGreaterThanOrEqualTo(Instant.parse(snoozedUntil).getEpochSecond());
         assertThat(queue().events(id, "ReminderSent")).isEqualTo(2);
         assertThat(TopicReader.awaitRecords(kafka, "upright.reminders", r -> is(r, "upright.reminders.break-reminder-sent.v1", id), 2, WAIT))
-                .allSatisfy(r -> assertThat(JSON.readTree(r.value()).get("kind").asText()).isEqualTo("break"));
+                .allSatisfy(r -> assertThat(opened(r).get("kind").asText()).isEqualTo("break"));
         // the schedule went on once, at the first delivery: one next slot, not two
         assertThat(queue().count("select count(*) from due_reminder where employee_id = ? and status = 'pending'", employee)).isEqualTo(1);
 
         given().auth().oauth2(employeeToken).contentType("application/json")
                 .body(Map.of("answer", "done", "activity", "routine", "activeMinutes", 8))
                 .post("/api/me/reminders/{id}/answer", id).then().statusCode(200).body("answer", equalTo("done"));
-        JsonNode taken = JSON.readTree(awaitEvent("upright.reminders.break-taken.v1", id).value());
+        JsonNode taken = opened(awaitEvent("upright.reminders.break-taken.v1", id));
         assertThat(taken.get("routineId").asText()).isEqualTo("hip-flexor-reset");
         assertThat(taken.get("activity").asText()).isEqualTo("routine");
         assertThat(taken.get("activeMinutes").asInt()).isEqualTo(8);
@@ -112,7 +120,7 @@ class AnswerEventsFlowTest {
         await().atMost(WAIT).until(() -> "sent".equals(queue().status(skipped)));
         given().auth().oauth2(employeeToken).contentType("application/json").body(Map.of("answer", "skip"))
                 .post("/api/me/reminders/{id}/answer", skipped).then().statusCode(200).body("answer", equalTo("skip"));
-        JsonNode event = JSON.readTree(awaitEvent("upright.reminders.break-skipped.v1", skipped).value());
+        JsonNode event = opened(awaitEvent("upright.reminders.break-skipped.v1", skipped));
         assertThat(event.get("employeeId").asText()).isEqualTo(employee.toString());
         assertThat(event.get("skippedAt").asText()).isNotBlank();
 
@@ -122,7 +130,7 @@ class AnswerEventsFlowTest {
         given().auth().oauth2(TOKENS.issue(tenant, walker, "employee")).contentType("application/json")
                 .body(Map.of("answer", "done", "activity", "walk", "activeMinutes", 3))
                 .post("/api/me/reminders/{id}/answer", walked).then().statusCode(200);
-        assertThat(JSON.readTree(awaitEvent("upright.reminders.break-taken.v1", walked).value()).get("routineId").isNull()).isTrue();
+        assertThat(opened(awaitEvent("upright.reminders.break-taken.v1", walked)).get("routineId").isNull()).isTrue();
 
         // done needs what and how long; an unknown answer names the field
         given().auth().oauth2(employeeToken).contentType("application/json").body(Map.of("answer", "later"))
@@ -136,7 +144,7 @@ class AnswerEventsFlowTest {
         registerEndpoint("/expire/" + tenant);
         Instant slot = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
         UUID id = queue().due(employee, slot, slot.plusSeconds(10));
-        JsonNode expired = JSON.readTree(awaitEvent("upright.reminders.reminder-expired.v1", id).value());
+        JsonNode expired = opened(awaitEvent("upright.reminders.reminder-expired.v1", id));
         assertThat(Instant.parse(expired.get("slot").asText())).isEqualTo(slot);
         assertThat(expired.get("employeeId").asText()).isEqualTo(employee.toString());
         assertThat(RECEIVER.callsFor(id.toString())).isEmpty();
@@ -189,7 +197,7 @@ class AnswerEventsFlowTest {
 
     private void assertFailed(UUID id, String reason, String channel) throws Exception {
         ConsumerRecord<String, byte[]> record = awaitEvent("upright.reminders.reminder-delivery-failed.v1", id);
-        JsonNode failed = JSON.readTree(record.value());
+        JsonNode failed = opened(record);
         assertThat(record.key()).isEqualTo(employee.toString());
         assertThat(TopicReader.header(record, "ce_tenant")).isEqualTo(tenant);
         assertThat(failed.get("reason").asText()).isEqualTo(reason);
@@ -216,5 +224,10 @@ class AnswerEventsFlowTest {
 
     private ConsumerRecord<String, byte[]> awaitEvent(String type, UUID reminderId) {
         return TopicReader.awaitRecord(kafka, "upright.reminders", r -> is(r, type, reminderId), WAIT);
+    }
+
+    /** The record as a consumer reads it: a break taken travels sealed under the employee's topic key. */
+    private JsonNode opened(ConsumerRecord<String, byte[]> record) {
+        return mapper.valueToTree(inbox.decode(record).payload());
     }
 }

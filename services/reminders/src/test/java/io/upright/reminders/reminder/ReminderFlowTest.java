@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.upright.reminders.testing.Enrolments;
 import io.upright.reminders.testing.WebhookReceiver;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
@@ -40,6 +41,13 @@ class ReminderFlowTest {
     private static final DevTokens TOKENS = DevTokens.forTests();
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
 
     private final WebhookReceiver receiver = WebhookReceiver.get();
     private final String tenant = "acme-" + UUID.randomUUID();
@@ -74,7 +82,7 @@ class ReminderFlowTest {
         ConsumerRecord<String, byte[]> sent = awaitEvent("upright.reminders.break-reminder-sent.v1", delivered.reminderId());
         assertThat(sent.key()).isEqualTo(delivered.employeeId());
         assertThat(TopicReader.header(sent, "ce_tenant")).isEqualTo(tenant);
-        assertThat(JSON.readTree(sent.value()).get("channel").asText()).isEqualTo("webhook");
+        assertThat(opened(sent).get("channel").asText()).isEqualTo("webhook");
 
         String employee = TOKENS.issue(tenant, delivered.employeeId(), "employee");
         given().auth().oauth2(employee).contentType("application/json")
@@ -84,7 +92,7 @@ class ReminderFlowTest {
                 .body("activity", equalTo("walk")).body("activeMinutes", equalTo(3));
 
         ConsumerRecord<String, byte[]> taken = awaitEvent("upright.reminders.break-taken.v1", delivered.reminderId());
-        JsonNode takenBody = JSON.readTree(taken.value());
+        JsonNode takenBody = opened(taken);
         assertThat(taken.key()).isEqualTo(delivered.employeeId());
         assertThat(takenBody.get("activity").asText()).isEqualTo("walk");
         assertThat(takenBody.get("activeMinutes").asInt()).isEqualTo(3);
@@ -201,4 +209,9 @@ class ReminderFlowTest {
         }
     }
 
+
+    /** The record as a consumer reads it: a break taken travels sealed under the employee's topic key. */
+    private JsonNode opened(ConsumerRecord<String, byte[]> record) {
+        return mapper.valueToTree(inbox.decode(record).payload());
+    }
 }

@@ -14,6 +14,7 @@ import io.upright.reminders.testing.Enrolments;
 import io.upright.reminders.testing.WebhookReceiver;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
@@ -50,6 +51,13 @@ class SlackFlowTest {
     private static final DevTokens TOKENS = DevTokens.forTests();
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
 
     private final WebhookReceiver receiver = WebhookReceiver.get();
     private final String tenant = "acme-" + UUID.randomUUID();
@@ -135,7 +143,7 @@ class SlackFlowTest {
         assertThat(webhook.path("suggestionUrl").asText()).isEqualTo("/api/me/reminders/" + reminderId);
 
         ConsumerRecord<String, byte[]> sent = awaitEvent("upright.reminders.break-reminder-sent.v1", reminderId);
-        assertThat(JSON.readTree(sent.value()).path("channel").asText()).isEqualTo("slack");
+        assertThat(opened(sent).path("channel").asText()).isEqualTo("slack");
 
         byte[] body = interaction(doneValue);
         long now = Instant.now().getEpochSecond();
@@ -151,7 +159,7 @@ class SlackFlowTest {
 
         // accepted: Done records the routine the reminder suggested to the employee, kept with the reminder
         postInteraction(body, now, SlackSignature.sign(signingSecret, now, body)).then().statusCode(200);
-        JsonNode taken = JSON.readTree(awaitEvent("upright.reminders.break-taken.v1", reminderId).value());
+        JsonNode taken = opened(awaitEvent("upright.reminders.break-taken.v1", reminderId));
         assertThat(taken.path("routineId").asText()).isEqualTo("hip-flexor-reset");
         assertThat(taken.path("activity").asText()).isEqualTo("routine");
         assertThat(taken.path("activeMinutes").asInt()).isEqualTo(8);
@@ -199,7 +207,7 @@ class SlackFlowTest {
         // settled in the same round as any Slack call: delivered only by webhook means no Slack post was made
         String outsiderReminder = await().atMost(WAIT).until(() -> receiver.first(r -> r.path().equals("/hooks/" + tenant)
                 && r.body().contains(outsider.toString())).orElse(null), r -> r != null).headers().get("webhook-id").get(0);
-        assertThat(JSON.readTree(awaitEvent("upright.reminders.break-reminder-sent.v1", outsiderReminder).value())
+        assertThat(opened(awaitEvent("upright.reminders.break-reminder-sent.v1", outsiderReminder))
                 .path("channel").asText()).isEqualTo("webhook");
         assertThat(receiver.count(r -> r.path().equals("/slack/" + tenant) && r.body().contains(outsiderReminder))).isZero();
 
@@ -207,7 +215,7 @@ class SlackFlowTest {
         enrol(member, team);
         String memberReminder = await().atMost(WAIT).until(() -> receiver.first(r -> r.path().equals("/hooks/" + tenant)
                 && r.body().contains(member.toString())).orElse(null), r -> r != null).headers().get("webhook-id").get(0);
-        assertThat(JSON.readTree(awaitEvent("upright.reminders.break-reminder-sent.v1", memberReminder).value())
+        assertThat(opened(awaitEvent("upright.reminders.break-reminder-sent.v1", memberReminder))
                 .path("channel").asText()).isEqualTo("slack");
     }
 
@@ -306,5 +314,10 @@ class SlackFlowTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The record as a consumer reads it: a break taken travels sealed under the employee's topic key. */
+    private JsonNode opened(ConsumerRecord<String, byte[]> record) {
+        return mapper.valueToTree(inbox.decode(record).payload());
     }
 }

@@ -12,6 +12,7 @@ import io.upright.reminders.testing.Enrolments;
 import io.upright.reminders.testing.WebhookReceiver;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
@@ -47,6 +48,13 @@ class TeamsFlowTest {
     private static final DevTokens TOKENS = DevTokens.forTests();
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
 
     private final WebhookReceiver receiver = WebhookReceiver.get();
     private final String tenant = "teams-" + UUID.randomUUID();
@@ -99,7 +107,7 @@ class TeamsFlowTest {
         String done = path(urls.get(0));
         String reminderId = done.substring("/api/answer-links/".length(), "/api/answer-links/".length() + 36);
         ConsumerRecord<String, byte[]> sent = awaitEvent("upright.reminders.break-reminder-sent.v1", reminderId);
-        assertThat(JSON.readTree(sent.value()).path("channel").asText()).isEqualTo("teams");
+        assertThat(opened(sent).path("channel").asText()).isEqualTo("teams");
 
         // a tampered link (another answer under Done's signature) is refused; HEAD records nothing
         String skip = path(urls.get(2));
@@ -109,7 +117,7 @@ class TeamsFlowTest {
         assertThat(count("select count(*) from event_store where stream_id = ?::uuid and event_type = 'BreakTaken'", reminderId)).isZero();
 
         given().get(done).then().statusCode(200).contentType(containsString("text/html")).body(containsString("recorded"));
-        JsonNode taken = JSON.readTree(awaitEvent("upright.reminders.break-taken.v1", reminderId).value());
+        JsonNode taken = opened(awaitEvent("upright.reminders.break-taken.v1", reminderId));
         assertThat(taken.path("activity").asText()).isEqualTo("walk");
         assertThat(taken.path("activeMinutes").asInt()).isEqualTo(3);
         // one-time: the same link again, or Skip afterwards, changes nothing
@@ -143,7 +151,7 @@ class TeamsFlowTest {
         // the page it opens confirms, and says nothing of the review either
         String page = given().get(done).then().statusCode(200).contentType(containsString("text/html")).extract().asString();
         assertThat(page).contains("recorded").doesNotContainIgnoringCase("clinic").doesNotContainIgnoringCase("walk");
-        JsonNode taken = JSON.readTree(awaitEvent("upright.reminders.break-taken.v1", reminderId).value());
+        JsonNode taken = opened(awaitEvent("upright.reminders.break-taken.v1", reminderId));
         assertThat(taken.path("activity").asText()).isEqualTo("walk");
         assertThat(taken.path("activeMinutes").asInt()).isEqualTo(2);
         assertThat(taken.path("routineId").isNull()).isTrue();
@@ -192,5 +200,10 @@ class TeamsFlowTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The record as a consumer reads it: a break taken travels sealed under the employee's topic key. */
+    private JsonNode opened(ConsumerRecord<String, byte[]> record) {
+        return mapper.valueToTree(inbox.decode(record).payload());
     }
 }
