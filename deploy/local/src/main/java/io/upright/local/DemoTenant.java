@@ -136,6 +136,10 @@ final class DemoTenant {
             }
         }
         progress.step(sessions + " exercise sessions logged over the last six weeks");
+        // the closed weeks are published at HR's first read: let insights count the whole history first
+        boolean counted = stack.awaitConsumed("insights", List.of("upright.programs", "upright.assessments",
+                "upright.exercises", "upright.reminders"), Duration.ofSeconds(120));
+        progress.step(counted ? "Insights has counted the history" : "Insights is still counting the history");
         return new Demo(TENANT, secret, employees, programId);
     }
 

@@ -102,6 +102,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("UPRIGHT_VAULT_JDBC_URL", postgres.jdbcUrl(VAULT_DATABASE));
         env.put("UPRIGHT_VAULT_DB_USERNAME", EmbeddedPostgresServer.USERNAME);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // insights publishes closed weeks when HR reads them, not on a timer: a demo imported with six weeks of
+        // history must reach insights before those weeks are published, or they would be published empty for good
+        env.put("UPRIGHT_INSIGHTS_SNAPSHOT_EVERY", "off");
         env.put("UPRIGHT_JWT_PUBLIC_KEY", publicKey.toAbsolutePath().toString());
         env.put("UPRIGHT_JWT_ISSUER", DevTokens.ISSUER);
         // the local webhook inbox listens on loopback, which production refuses (SSRF guard)
@@ -167,6 +170,44 @@ public final class LocalStack implements AutoCloseable {
 
     public String jdbcUrl(String service) {
         return postgres.jdbcUrl(service);
+    }
+
+    /**
+     * Waits until the consumer group has read every record now on the given topics (its lag is zero on each
+     * partition, three times in a row half a second apart, so the outboxes' last records are in too).
+     *
+     * @return whether it caught up within {@code timeout}
+     */
+    public boolean awaitConsumed(String group, List<String> topics, Duration timeout) {
+        java.util.Properties config = new java.util.Properties();
+        config.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            int quiet = 0;
+            while (System.nanoTime() < deadline) {
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) ->
+                        description.partitions().forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                                org.apache.kafka.clients.admin.OffsetSpec.latest())));
+                var ends = admin.listOffsets(latest).all().get();
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                boolean caughtUp = ends.entrySet().stream().allMatch(e -> {
+                    var offset = committed.get(e.getKey());
+                    return e.getValue().offset() == 0 || (offset != null && offset.offset() >= e.getValue().offset());
+                });
+                quiet = caughtUp ? quiet + 1 : 0;
+                if (quiet >= 3) {
+                    return true;
+                }
+                Thread.sleep(500);
+            }
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Cannot read the offsets of consumer group " + group, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public String kafkaBootstrapServers() {
