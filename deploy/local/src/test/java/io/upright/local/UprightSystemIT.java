@@ -181,6 +181,12 @@ class UprightSystemIT {
                 .as("HR never exports a person").isEqualTo(403);
 
         Api adminPrograms = api("programs", tokens.issue(TENANT, "admin-1", "admin"));
+        // attack 5: an admin exporting on Erin's behalf gathers every part, but none of her health data
+        JsonNode onBehalf = adminPrograms.get("/api/employees/" + erin + "/data-export");
+        assertThat(onBehalf.at("/services/assessments/data/assessments").isMissingNode()).isTrue();
+        assertThat(onBehalf.at("/services/assessments/data/withheld/fields").toString()).contains("assessments");
+        assertThat(onBehalf.toString()).doesNotContain("hoursSittingPerDay").doesNotContain("findingCodes")
+                .doesNotContain("feltRating\":").doesNotContain(routineId);
         assertThat(adminPrograms.delete("/api/employees/" + erin + "/personal-data")).isEqualTo(204);
 
         // every service forgets what it derived once EmployeeErased reaches it

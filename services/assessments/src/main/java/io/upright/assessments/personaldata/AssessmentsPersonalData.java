@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** This service's part of an employee's data export: their team and every assessment, with its answers and result. */
@@ -38,5 +39,11 @@ public class AssessmentsPersonalData implements PersonalDataPart {
         data.put("teamId", employeeTeams.teamOf(tenant, employeeId).orElse(null));
         data.put("assessments", all);
         return data;
+    }
+
+    /** Health data, for the employee's own export only: the assessments themselves: answers, discomfort ratings, red flags, scores, risk and findings. */
+    @Override
+    public Set<String> healthFields() {
+        return Set.of("assessments");
     }
 }

@@ -91,20 +91,28 @@ class PersonalDataFlowTest {
         String assessment = submitWorkstationBasics(tenant, employee);
         String path = "/api/personal-data-exports/" + employee;
 
-        for (String token : new String[] {TOKENS.issue(tenant, employee.toString(), "employee"), TOKENS.issue(tenant, "admin-1", "admin")}) {
-            Api.as(token).get(path).then().statusCode(200)
-                    .body("service", org.hamcrest.Matchers.equalTo("assessments"))
-                    .body("employeeId", org.hamcrest.Matchers.equalTo(employee.toString()))
-                    .body("data.teamId", org.hamcrest.Matchers.equalTo(teamId.toString()))
-                    .body("data.assessments", hasSize(1))
-                    .body("data.assessments[0].id", org.hamcrest.Matchers.equalTo(assessment))
-                    .body("data.assessments[0].answers.size()", org.hamcrest.Matchers.equalTo(AnswerSets.healthy().size()))
-                    .body("data.assessments[0].result.score", org.hamcrest.Matchers.notNullValue());
-        }
+        Api.as(TOKENS.issue(tenant, employee.toString(), "employee")).get(path).then().statusCode(200)
+                .body("service", org.hamcrest.Matchers.equalTo("assessments"))
+                .body("employeeId", org.hamcrest.Matchers.equalTo(employee.toString()))
+                .body("data.teamId", org.hamcrest.Matchers.equalTo(teamId.toString()))
+                .body("data.assessments", hasSize(1))
+                .body("data.assessments[0].id", org.hamcrest.Matchers.equalTo(assessment))
+                .body("data.assessments[0].answers.size()", org.hamcrest.Matchers.equalTo(AnswerSets.healthy().size()))
+                .body("data.assessments[0].result.score", org.hamcrest.Matchers.notNullValue());
+        // an admin on the employee's behalf never reads the answers, pain, red flags or scores; the document says so
+        String onBehalf = Api.as(TOKENS.issue(tenant, "admin-1", "admin")).get(path).then().statusCode(200)
+                .body("employeeId", org.hamcrest.Matchers.equalTo(employee.toString()))
+                .body("data.teamId", org.hamcrest.Matchers.equalTo(teamId.toString()))
+                .body("data.assessments", org.hamcrest.Matchers.nullValue())
+                .body("data.withheld.fields", org.hamcrest.Matchers.hasItem("assessments"))
+                .body("data.withheld.reason", org.hamcrest.Matchers.containsString("employee only"))
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(onBehalf).doesNotContain(assessment).doesNotContain("discomfortWhen")
+                .doesNotContain("\"answers\"").doesNotContain("\"score\"").doesNotContain("findingCodes");
         Api.as(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee")).get(path).then().statusCode(403);
         Api.as(TOKENS.issue(tenant, "hr-1", "hr")).get(path).then().statusCode(403);
         Api.as(TOKENS.issue("other-" + tenant, "admin-1", "admin")).get(path).then().statusCode(200)
-                .body("data.assessments", hasSize(0)).body("data.teamId", org.hamcrest.Matchers.nullValue());
+                .body("data.assessments", org.hamcrest.Matchers.nullValue()).body("data.teamId", org.hamcrest.Matchers.nullValue());
     }
 
     private void enrol(String tenant, UUID employeeId, UUID teamId) throws Exception {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** This service's part of an employee's data export: every recommendation they were given and every session logged. */
@@ -47,5 +48,11 @@ public class ExercisesPersonalData implements PersonalDataPart {
         data.put("recommendations", recommendations);
         data.put("sessions", logged);
         return data;
+    }
+
+    /** Health data, for the employee's own export only: the routines recommended from their findings (or withheld for review), and which routine they did and how it felt. */
+    @Override
+    public Set<String> healthFields() {
+        return Set.of("recommendations", "routineId", "exerciseId", "feltRating");
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -71,5 +72,11 @@ public class InsightsPersonalData implements PersonalDataPart {
             throw new IllegalStateException("Cannot read the personal data export", e);
         }
         return data;
+    }
+
+    /** Health data, for the employee's own export only: their latest assessment as insights keeps it: method, score, risk level and findings. */
+    @Override
+    public Set<String> healthFields() {
+        return Set.of("latestAssessments");
     }
 }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,7 +46,7 @@ public class PersonalDataExportResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "Everything this service holds about one employee (GDPR Art. 15/20): the employee or an admin")
+    @Operation(summary = "Everything this service holds about one employee (GDPR Art. 15/20): the employee, or an admin without the health data")
     @APIResponse(responseCode = "200", description = "This service's part of the export; empty after an erasure",
             content = @Content(schema = @Schema(implementation = PersonalDataExport.class)))
     @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
@@ -56,6 +57,10 @@ public class PersonalDataExportResource {
             throw ProblemException.notFound("A personal data part of this service");
         }
         PersonalDataPart mine = part.get();
-        return new PersonalDataExport(mine.service(), employeeId, Instant.now(clock), mine.export(user.tenant(), employeeId));
+        Map<String, Object> data = mine.export(user.tenant(), employeeId);
+        boolean themselves = user.hasRole(Roles.EMPLOYEE) && employeeId.toString().equals(user.subject());
+        // an admin on the employee's behalf never reads their health data: that part goes to the employee only
+        return new PersonalDataExport(mine.service(), employeeId, Instant.now(clock),
+                themselves ? data : HealthRedaction.forSomeoneElse(data, mine.healthFields()));
     }
 }

@@ -1,6 +1,7 @@
 package io.upright.platform.personaldata;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -15,4 +16,13 @@ public interface PersonalDataPart {
 
     /** Everything the service holds about the employee in the tenant, as plain JSON-able values. */
     Map<String, Object> export(String tenant, UUID employeeId);
+
+    /**
+     * The names, at any depth of {@link #export}, of sections or fields that hold health data (answers, pain, red
+     * flags, scores, risk, findings, routines, what is withheld). They go to the employee only: an admin exporting on
+     * the employee's behalf gets the document without them, and a {@code withheld} note saying so.
+     */
+    default Set<String> healthFields() {
+        return Set.of();
+    }
 }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** This service's part of an employee's data export: their rows in exactly the tables that erasure empties. */
@@ -37,5 +38,11 @@ public class RemindersPersonalData implements PersonalDataPart {
             throw new IllegalStateException("Cannot export an employee's reminders data", e);
         }
         return data;
+    }
+
+    /** Health data, for the employee's own export only: the routine suggested from their findings, whether exercises are paused for clinical review, and their risk level. */
+    @Override
+    public Set<String> healthFields() {
+        return Set.of("employee_routine", "employee_risk", "routine_id", "routine_title", "routine_minutes", "exercises_withheld");
     }
 }

@@ -154,7 +154,15 @@ class ProgramFlowTest {
                 .body("data.schedule.size()", org.hamcrest.Matchers.equalTo(1))
                 .body("data.schedule[0].status", org.hamcrest.Matchers.equalTo("left"))
                 .body("data.due_reminder.size()", org.hamcrest.Matchers.greaterThanOrEqualTo((int) sent));
-        given().auth().oauth2(admin).get(path).then().statusCode(200);
+        // an admin on their behalf sees the schedule and the reminders, but not what was suggested or withheld
+        given().auth().oauth2(admin).get(path).then().statusCode(200)
+                .body("data.schedule.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("data.due_reminder.size()", org.hamcrest.Matchers.greaterThanOrEqualTo((int) sent))
+                .body("data.due_reminder[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("routine_title")))
+                .body("data.due_reminder[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("exercises_withheld")))
+                .body("data.employee_risk", org.hamcrest.Matchers.nullValue())
+                .body("data.employee_routine", org.hamcrest.Matchers.nullValue())
+                .body("data.withheld.fields", org.hamcrest.Matchers.hasItems("employee_risk", "routine_title"));
         given().auth().oauth2(TOKENS.issue(tenant, "hr-1", "hr")).get(path).then().statusCode(403);
         given().auth().oauth2(TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee")).get(path).then().statusCode(403);
 
