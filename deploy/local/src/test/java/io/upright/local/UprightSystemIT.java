@@ -73,8 +73,7 @@ class UprightSystemIT {
     @Test
     void an_enrolled_employee_is_assessed_recommended_reminded_and_counted_in_the_team_summary() {
         DevTokens tokens = stack.tokens();
-        Api admin = api("reminders", tokens.issue(TENANT, "admin-1", "admin"));
-        inbox.trust(admin.post("/api/webhook-endpoints", Map.of("url", inbox.url())).path("secret").asText());
+        ensureWebhook(tokens);
 
         // programs: one team big enough to be shown to HR and two that are not; together the small ones hold
         // k people, so no complementary suppression hides Alpha
@@ -241,6 +240,86 @@ class UprightSystemIT {
                 return !rs.next() ? "none" : rs.getBoolean(1) ? "destroyed" : "live";
             }
         }
+    }
+
+    @Test
+    void the_employer_webhook_reads_the_same_for_someone_paused_for_clinical_review_as_for_someone_with_a_routine() {
+        // attack 5 across the packaged services: the tenant's webhook receiver must not tell them apart
+        DevTokens tokens = stack.tokens();
+        ensureWebhook(tokens);
+        Api hrPrograms = api("programs", tokens.issue(TENANT, "hr-1", "hr"));
+        String team = hrPrograms.post("/api/teams", Map.of("name", "Epsilon")).path("id").asText();
+        String withRoutine = enroll(hrPrograms, team, "eps-routine");
+        String paused = enroll(hrPrograms, team, "eps-paused");
+        Map<String, Object> redFlag = new LinkedHashMap<>(riskyDesk());
+        redFlag.put("legNumbnessOrTingling", true);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api("assessments", tokens.issue(TENANT, "admin-1", "admin")).get("/api/personal-data-exports/" + paused)
+                        .path("data").path("teamId").asText().equals(team));
+        assess(tokens, withRoutine, riskyDesk());
+        assess(tokens, paused, redFlag);
+
+        // the next reminder each of them gets after the services have learnt the outcome
+        String routineReminder = awaitReminderSuggesting(tokens, withRoutine, "routine");
+        String pausedReminder = awaitReminderSuggesting(tokens, paused, "exercises-paused");
+        JsonNode routineBody = delivered(routineReminder);
+        JsonNode pausedBody = delivered(pausedReminder);
+
+        assertThat(masked(pausedBody)).isEqualTo(masked(routineBody));
+        assertThat(pausedBody.toString().toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain("clinic").doesNotContain("paused").doesNotContain("routine");
+        // the personal part is theirs alone
+        assertThat(api("reminders", tokens.issue(TENANT, withRoutine, "employee")).status("/api/me/reminders/" + pausedReminder))
+                .isEqualTo(404);
+    }
+
+    /** The tenant's webhook, registered once whichever test runs first. */
+    private static synchronized void ensureWebhook(DevTokens tokens) {
+        Api admin = api("reminders", tokens.issue(TENANT, "admin-1", "admin"));
+        if (admin.get("/api/webhook-endpoints").path("items").isEmpty()) {
+            inbox.trust(admin.post("/api/webhook-endpoints", Map.of("url", inbox.url())).path("secret").asText());
+        }
+    }
+
+    private static void assess(DevTokens tokens, String employee, Map<String, Object> answers) {
+        Api me = api("assessments", tokens.issue(TENANT, employee, "employee"));
+        String assessment = me.post("/api/assessments", Map.of("templateId", "workstation-basics")).path("id").asText();
+        me.put("/api/assessments/" + assessment + "/answers", Map.of("answers", answers));
+        me.post("/api/assessments/" + assessment + "/submission", Map.of());
+    }
+
+    /** The id of a break reminder delivered to the employee whose personal suggestion is of {@code type}. */
+    private static String awaitReminderSuggesting(DevTokens tokens, String employee, String type) {
+        Api me = api("reminders", tokens.issue(TENANT, employee, "employee"));
+        String[] found = new String[1];
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            for (WebhookInbox.Delivery d : inbox.deliveries()) {
+                if (employee.equals(d.body().path("employeeId").asText()) && "break".equals(d.body().path("kind").asText())
+                        && type.equals(me.get("/api/me/reminders/" + d.body().path("reminderId").asText())
+                        .path("suggestion").path("type").asText())) {
+                    found[0] = d.body().path("reminderId").asText();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private static JsonNode delivered(String reminderId) {
+        return inbox.deliveries().stream().filter(d -> reminderId.equals(d.body().path("reminderId").asText()))
+                .findFirst().orElseThrow().body();
+    }
+
+    /** The body without what differs for everyone (ids, times, links): what is left must not differ at all. */
+    private static JsonNode masked(JsonNode body) {
+        ObjectNode copy = body.deepCopy();
+        for (String field : List.of("reminderId", "employeeId", "slot", "answerUrl", "suggestionUrl")) {
+            if (copy.has(field)) {
+                copy.put(field, "*");
+            }
+        }
+        return copy;
     }
 
     /** Every row of every table in a service's database whose text form contains one of the needles. */
