@@ -20,4 +20,21 @@ public interface InsightsConfig {
      */
     @WithDefault("10M")
     java.time.Duration replayTimeout();
+
+    /**
+     * How long after a week's end (Sunday 24:00 UTC) its figures are published (env
+     * {@code UPRIGHT_INSIGHTS_SNAPSHOT_GRACE}): events of the week's last hours, and of time zones ahead of UTC
+     * (up to +14 h), still on their way through the topics, make it into the week. Six hours cover the usual lag of
+     * the topics; a week is not shown at all before then, and never changes after.
+     */
+    @WithDefault("PT6H")
+    java.time.Duration snapshotGrace();
+
+    /**
+     * How often the publication job looks for closed weeks and due risk snapshots (env
+     * {@code UPRIGHT_INSIGHTS_SNAPSHOT_EVERY}; {@code off} disables it). Every read publishes what is due first
+     * anyway, so this only keeps publication close to the week's end.
+     */
+    @WithDefault("15m")
+    String snapshotEvery();
 }

@@ -75,9 +75,9 @@ public final class AnonymityPolicy {
         return tenantThreshold == null || tenantThreshold <= threshold ? this : new AnonymityPolicy(tenantThreshold);
     }
 
-    /** How the CSV writes a figure too small to show. */
+    /** How the CSV writes a published week's figure too small to show: its contributors are the people active. */
     public String suppressedLabel() {
-        return "suppressed (" + tooFewReason() + ")";
+        return "suppressed (" + tooFewActiveReason() + ")";
     }
 
     /** How the page shows a suppressed figure: short, in the cell itself. */
@@ -111,6 +111,26 @@ public final class AnonymityPolicy {
 
     public String complementaryReason() {
         return "hidden so that a smaller team's figures cannot be worked out by subtraction";
+    }
+
+    /** A total over several weeks, one of which is hidden: the total minus the shown weeks would give it. */
+    public String hiddenWeekReason() {
+        return "hidden because a week in it is hidden";
+    }
+
+    /** Nothing of this program has been published yet: no week of it has closed. */
+    public String noPublishedWeekReason() {
+        return "no week has closed yet";
+    }
+
+    /** A category (risk level, ROSA band, finding) held by fewer than k of the people a row describes. */
+    public String fewerThanLabel() {
+        return "fewer than " + threshold;
+    }
+
+    /** A category held by all but fewer than k of the people a row describes: near-everyone is as telling. */
+    public String allButLabel() {
+        return "all but fewer than " + threshold;
     }
 
     public String nothingAssessedVisibleReason() {

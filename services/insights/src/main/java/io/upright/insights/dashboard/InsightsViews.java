@@ -13,18 +13,23 @@ public final class InsightsViews {
     private InsightsViews() {
     }
 
-    @Schema(name = "TeamInsight", description = "One team's figures. When suppressed is true every figure is null.")
+    @Schema(name = "TeamInsight", description = "One team's figures over every published (closed) week. When suppressed "
+            + "is true every figure is null: a team is shown only when none of its published weeks is hidden.")
     public record TeamInsight(
             UUID teamId,
             @Schema(example = "Finance") String teamName,
             @Schema(example = "false") boolean suppressed,
             @Schema(example = "fewer than 5 people", nullable = true) String reason,
-            @Schema(example = "12", nullable = true) Long enrolled,
+            @Schema(description = "The most people enrolled in any published week", example = "12", nullable = true) Long enrolled,
             @Schema(description = "Completed assessments of the team's members, repeats included", example = "14", nullable = true)
             Long assessmentsCompleted,
-            @Schema(description = "People by the risk level of their latest assessment; null when fewer than k people are assessed (see riskReason)",
-                    example = "{\"LOW\": 6, \"MODERATE\": 4, \"HIGH\": 1}", nullable = true)
-            Map<String, Long> riskDistribution,
+            @Schema(description = "People by the risk level of their latest (non-ROSA) assessment as of the risk snapshot; "
+                    + "a count is a number only when it and the rest are both at least k, else a band label; null when "
+                    + "fewer than k people are assessed (see riskReason)",
+                    example = "{\"LOW\": 6, \"MODERATE\": \"fewer than 5\", \"HIGH\": \"fewer than 5\"}", nullable = true)
+            Map<String, Object> riskDistribution,
+            @Schema(description = "People by ROSA band (1-2, 3-4, 5+), banded the same way", nullable = true)
+            Map<String, Object> rosaBands,
             @Schema(description = "The five most frequent findings over each member's latest assessment", nullable = true)
             List<FindingCount> topFindings,
             @Schema(example = "9", nullable = true) Long routinesRecommended,

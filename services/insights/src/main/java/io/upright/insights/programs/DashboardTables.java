@@ -4,6 +4,7 @@ import io.upright.insights.anonymity.AnonymityPolicy;
 import io.upright.insights.anonymity.AnonymityPolicy.Verdict;
 import io.upright.insights.programs.ProgramViews.Change;
 import io.upright.insights.programs.ProgramViews.Figures;
+import io.upright.insights.programs.ProgramViews.PendingWeek;
 import io.upright.insights.programs.ProgramViews.ProgramInsight;
 import io.upright.insights.programs.ProgramViews.Risk;
 import io.upright.insights.programs.ProgramViews.Team;
@@ -67,12 +68,13 @@ public final class DashboardTables {
 
     public static List<Table> of(ProgramInsight insight, AnonymityPolicy policy) {
         List<Table> tables = new ArrayList<>();
-        String span = insight.weeks().get(0) + (insight.weeks().size() > 1 ? " to " + insight.weeks().get(insight.weeks().size() - 1) : "");
-        String latest = insight.weeks().get(insight.weeks().size() - 1);
+        String span = span(insight);
+        String latest = insight.weeks().isEmpty() ? "none closed yet" : insight.weeks().get(insight.weeks().size() - 1);
+        Figures noWeek = insight.overview();
 
         List<Row> overview = new ArrayList<>();
         overview.add(figuresRow("Program, " + span, insight.overview(), policy));
-        overview.add(figuresRow("Program, week " + latest, insight.latestWeek(), policy));
+        overview.add(figuresRow("Program, week " + latest, insight.latestWeek() == null ? noWeek : insight.latestWeek(), policy));
         overview.add(changeRow("Change on the week before", insight.weekOverWeek()));
         tables.add(new Table("overview", "Program overview", figureColumns(), overview));
 
@@ -84,12 +86,13 @@ public final class DashboardTables {
         List<Row> teams = new ArrayList<>();
         for (Team team : insight.teams()) {
             List<Value> values = new ArrayList<>(figureValues(team.figures(), policy));
-            values.add(figure(team.latestWeek(), Figures::active, policy));
-            values.add(figure(team.latestWeek(), Figures::breaksTaken, policy));
-            if (team.latestWeek().suppressed()) {
+            Figures latestWeek = team.latestWeek() == null ? noWeek : team.latestWeek();
+            values.add(figure(latestWeek, Figures::active, policy));
+            values.add(figure(latestWeek, Figures::breaksTaken, policy));
+            if (latestWeek.suppressed()) {
                 // a change of a hidden week is as hidden as the week itself
-                values.add(suppressed(team.latestWeek().reason(), policy));
-                values.add(suppressed(team.latestWeek().reason(), policy));
+                values.add(suppressed(latestWeek.reason(), policy));
+                values.add(suppressed(latestWeek.reason(), policy));
             } else {
                 values.add(changeValue(team.weekOverWeek().breaksTaken()));
                 values.add(changeValue(team.weekOverWeek().activeBreakMinutes()));
@@ -106,6 +109,14 @@ public final class DashboardTables {
             values.addAll(figureValues(week.figures(), policy));
             trend.add(new Row(week.week(), values));
         }
+        // the open week: named, never with a figure (the same words in the page, the CSV and the JSON's pendingWeeks)
+        for (PendingWeek pending : insight.pendingWeeks()) {
+            List<Value> values = new ArrayList<>();
+            for (int i = 0; i < trendColumns.size(); i++) {
+                values.add(new Value(pending.status(), true, pending.status()));
+            }
+            trend.add(new Row(pending.week(), values));
+        }
         tables.add(new Table("trend", "Weekly trend", trendColumns, trend));
 
         List<String> riskColumns = List.of("People assessed", "ROSA 1-2", "ROSA 3-4", "ROSA 5+ (act now)",
@@ -115,6 +126,15 @@ public final class DashboardTables {
         insight.teams().forEach(team -> risk.add(riskRow(team.teamName(), team.risk(), policy)));
         tables.add(new Table("risk", "Risk and findings (latest assessment of each current member)", riskColumns, risk));
         return tables;
+    }
+
+    /** The published weeks shown, e.g. {@code 2026-W09 to 2026-W10}. */
+    public static String span(ProgramInsight insight) {
+        List<String> weeks = insight.weeks();
+        if (weeks.isEmpty()) {
+            return "no closed week yet";
+        }
+        return weeks.get(0) + (weeks.size() > 1 ? " to " + weeks.get(weeks.size() - 1) : "");
     }
 
     /** The tables as CSV: one header line per table, then its rows; the first two columns name table and row. */
@@ -214,10 +234,19 @@ public final class DashboardTables {
         }
         List<Value> values = new ArrayList<>();
         values.add(Value.of(risk.assessed()));
-        ProgramInsights.ROSA_BANDS.forEach(band -> values.add(Value.of(risk.rosaBands().get(band))));
-        ProgramInsights.RISK_LEVELS.forEach(level -> values.add(Value.of(risk.workstationRiskLevels().get(level))));
+        ProgramInsights.ROSA_BANDS.forEach(band -> values.add(count(risk.rosaBands().get(band))));
+        ProgramInsights.RISK_LEVELS.forEach(level -> values.add(count(risk.workstationRiskLevels().get(level))));
         values.add(Value.of(risk.topFindings().stream().map(f -> f.code() + " (" + f.count() + ")")
                 .collect(Collectors.joining("; "))));
         return new Row(label, values);
+    }
+
+    /** A category count, or its band label (shown like a hidden figure, written as the label itself). */
+    private static Value count(Object count) {
+        if (count instanceof String) {
+            String label = (String) count;
+            return new Value(label, true, label);
+        }
+        return Value.of(count);
     }
 }

@@ -1,23 +1,22 @@
 package io.upright.insights.programs;
 
-import io.upright.insights.programs.ProgramViews.FindingCount;
 import io.upright.insights.anonymity.AnonymityPolicy;
 import io.upright.insights.anonymity.AnonymityPolicy.BreakdownVerdicts;
 import io.upright.insights.anonymity.AnonymityPolicy.Verdict;
 import io.upright.insights.anonymity.AnonymityPolicy.Whole;
-import io.upright.insights.anonymity.CellSuppression;
-import io.upright.insights.anonymity.CellSuppression.Cell;
-import io.upright.insights.anonymity.CellSuppression.Grid;
-import io.upright.insights.anonymity.CellSuppression.Outcome;
-import io.upright.insights.programs.ProgramQueries.AssessedTeam;
-import io.upright.insights.programs.ProgramQueries.Counts;
-import io.upright.insights.programs.ProgramQueries.LatestAssessment;
+import io.upright.insights.anonymity.Banding;
+import io.upright.insights.anonymity.Banding.Shown;
+import io.upright.insights.anonymity.WeeklyCells;
+import io.upright.insights.anonymity.WeeklyCells.Part;
+import io.upright.insights.anonymity.WeeklyCells.TeamWeek;
 import io.upright.insights.programs.ProgramQueries.PhaseRow;
-import io.upright.insights.programs.ProgramQueries.ProgramTeam;
 import io.upright.insights.programs.ProgramQueries.ProgramRow;
+import io.upright.insights.programs.ProgramQueries.ProgramTeam;
 import io.upright.insights.programs.ProgramQueries.TeamRow;
 import io.upright.insights.programs.ProgramViews.Change;
+import io.upright.insights.programs.ProgramViews.FindingCount;
 import io.upright.insights.programs.ProgramViews.Figures;
+import io.upright.insights.programs.ProgramViews.PendingWeek;
 import io.upright.insights.programs.ProgramViews.Phase;
 import io.upright.insights.programs.ProgramViews.ProgramInsight;
 import io.upright.insights.programs.ProgramViews.ProgramSummary;
@@ -25,32 +24,40 @@ import io.upright.insights.programs.ProgramViews.Risk;
 import io.upright.insights.programs.ProgramViews.Team;
 import io.upright.insights.programs.ProgramViews.Week;
 import io.upright.insights.settings.TenantSettings;
+import io.upright.insights.snapshots.ClosedWeeks;
+import io.upright.insights.snapshots.RiskSnapshots;
+import io.upright.insights.snapshots.RiskSnapshots.Assessed;
+import io.upright.insights.snapshots.WeekSnapshots;
+import io.upright.insights.snapshots.WeekSnapshots.Cell;
+import io.upright.insights.snapshots.WeekSnapshots.PublishedWeek;
 import io.upright.platform.api.Page;
 import io.upright.platform.domain.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 
 /**
- * A program's figures as HR may see them. Raw counts come from {@link ProgramQueries}; every figure then passes
- * the tenant's anonymity rules ({@link CellSuppression} for the team-by-week table and its totals, the
- * {@link AnonymityPolicy} for the risk breakdown) before it is shaped into a view. The API, the CSV and the page
+ * A program's figures as HR may see them, built only from published snapshots: the closed weeks' team cells
+ * ({@link WeekSnapshots}, each published once with its verdict) and the risk snapshot ({@link RiskSnapshots}).
+ * A program's week is the sum of its teams' cells; a total over several weeks is shown only when none of its
+ * weeks is hidden ({@link WeeklyCells}); risk counts are banded ({@link Banding}). The API, the CSV and the page
  * all read this one result, so they can never disagree about what is hidden.
  */
 @ApplicationScoped
@@ -61,13 +68,24 @@ public class ProgramInsights {
     static final List<String> ROSA_BANDS = List.of("1-2", "3-4", "5+");
     static final List<String> RISK_LEVELS = List.of("LOW", "MODERATE", "HIGH");
     static final int TOP_FINDINGS = 5;
-    private static final String TOTAL = "";
+    static final String NOT_CLOSED = "week not closed yet";
+    static final String NOT_PUBLISHED = "closed, not published yet";
+
+    /** A tenant's published risk rows: per team and per program, and when they were published. */
+    public record PublishedRisk(Map<String, Risk> teams, Map<String, Risk> programs, Instant publishedAt) {
+    }
 
     @Inject
     ProgramQueries queries;
 
     @Inject
     TenantSettings settings;
+
+    @Inject
+    WeekSnapshots weekSnapshots;
+
+    @Inject
+    RiskSnapshots riskSnapshots;
 
     @Inject
     Clock clock;
@@ -87,151 +105,337 @@ public class ProgramInsights {
         return settings.policyFor(tenant);
     }
 
-    /** @throws Rejection not found when the tenant has no such program (another tenant's included) */
     public ProgramInsight program(String tenant, UUID programId, int weeks) {
+        return program(tenant, programId, weeks, null);
+    }
+
+    /**
+     * The program's last {@code weeks} published weeks, or exactly the published week {@code isoWeek} when given.
+     *
+     * @throws Rejection not found when the tenant has no such program; invalid ({@code week}) for a week that is
+     *                   malformed, not the program's, or not published
+     */
+    public ProgramInsight program(String tenant, UUID programId, int weeks, String isoWeek) {
         ProgramRow program = queries.program(tenant, programId)
                 .orElseThrow(() -> Rejection.notFound("No program " + programId));
+        weekSnapshots.publishClosedWeeks(tenant);
         AnonymityPolicy policy = settings.policyFor(tenant);
         List<PhaseRow> phases = queries.phases(tenant, programId);
 
-        LocalDate firstProgramWeek = program.startsOn().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate until = program.endedAt() != null ? program.endedAt().atOffset(ZoneOffset.UTC).toLocalDate()
-                : LocalDate.now(clock);
-        LocalDate lastWeek = until.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        if (lastWeek.isBefore(firstProgramWeek)) {
-            lastWeek = firstProgramWeek;
+        LocalDate firstProgramWeek = ClosedWeeks.monday(program.startsOn());
+        LocalDate endWeek = program.endedAt() == null ? null
+                : ClosedWeeks.monday(program.endedAt().atOffset(ZoneOffset.UTC).toLocalDate());
+        Map<LocalDate, PublishedWeek> published = new TreeMap<>();
+        for (PublishedWeek w : weekSnapshots.publishedWeeks(tenant)) {
+            if (!w.week().isBefore(firstProgramWeek) && (endWeek == null || !w.week().isAfter(endWeek))) {
+                published.put(w.week(), w);
+            }
         }
-        LocalDate firstWeek = lastWeek.minusWeeks(weeks - 1L);
-        if (firstWeek.isBefore(firstProgramWeek)) {
-            firstWeek = firstProgramWeek;
-        }
-        List<LocalDate> weekStarts = new ArrayList<>();
-        for (LocalDate w = firstWeek; !w.isAfter(lastWeek); w = w.plusWeeks(1)) {
-            weekStarts.add(w);
+        List<LocalDate> window = new ArrayList<>(published.keySet());
+        if (isoWeek != null) {
+            LocalDate asked = ClosedWeeks.parse(isoWeek).orElseThrow(() ->
+                    Rejection.invalid("week", "must be an ISO week such as 2026-W40"));
+            if (!published.containsKey(asked)) {
+                throw Rejection.invalid("week", isoWeek + " is not a published week of this program: a week is published "
+                        + "once it has closed" + (published.isEmpty() ? "; none is yet"
+                        : "; published: " + ClosedWeeks.isoWeek(window.get(0)) + " to " + ClosedWeeks.isoWeek(window.get(window.size() - 1))));
+            }
+            window = List.of(asked);
+        } else if (window.size() > weeks) {
+            window = window.subList(window.size() - weeks, window.size());
         }
 
         List<TeamRow> teams = queries.teams(tenant, programId).stream()
                 .sorted(Comparator.comparing((TeamRow t) -> name(t).toLowerCase(Locale.ROOT)).thenComparing(t -> t.teamId().toString()))
                 .toList();
-        Map<String, Counts> counts = new HashMap<>();
-        for (Counts c : queries.weekly(tenant, programId, firstWeek, lastWeek)) {
-            counts.put(key(c.allTeams() ? TOTAL : c.teamId().toString(), c.allWeeks() ? TOTAL : c.week().toString()), c);
-        }
-
-        // the grid the anonymity rules see: every figure below is one of these cells or margins
-        List<String> rows = teams.stream().map(t -> t.teamId().toString()).toList();
-        List<String> columns = weekStarts.stream().map(LocalDate::toString).toList();
-        Map<String, String> names = new HashMap<>();
-        teams.forEach(t -> names.put(t.teamId().toString(), name(t)));
-        Map<Cell, Long> cellSizes = new HashMap<>();
-        Map<String, Long> rowSizes = new HashMap<>();
-        Map<String, Long> columnSizes = new HashMap<>();
-        for (String row : rows) {
-            rowSizes.put(row, enrolled(counts.get(key(row, TOTAL))));
-            for (String column : columns) {
-                cellSizes.put(new Cell(row, column), enrolled(counts.get(key(row, column))));
+        List<String> teamKeys = teams.stream().map(t -> t.teamId().toString()).toList();
+        Map<String, Cell> cells = new HashMap<>();
+        if (!window.isEmpty()) {
+            for (Cell cell : weekSnapshots.cells(tenant, window.get(0), window.get(window.size() - 1))) {
+                cells.put(key(cell.teamId().toString(), cell.week()), cell);
             }
         }
-        columns.forEach(column -> columnSizes.put(column, enrolled(counts.get(key(TOTAL, column)))));
-        CellSuppression suppression = new CellSuppression(policy);
-        Outcome outcome = suppression.assess(new Grid(rows, names, columns, cellSizes, rowSizes,
-                columnSizes, enrolled(counts.get(key(TOTAL, TOTAL)))));
-        // the averages describe only the people with activity: the same rules over those, on top of the above
-        Map<Cell, Long> activeCells = new HashMap<>();
-        Map<String, Long> activeRows = new HashMap<>();
-        Map<String, Long> activeColumns = new HashMap<>();
-        for (String row : rows) {
-            activeRows.put(row, active(counts.get(key(row, TOTAL))));
-            for (String column : columns) {
-                activeCells.put(new Cell(row, column), active(counts.get(key(row, column))));
+        WeeklyCells rules = new WeeklyCells(policy);
+        // the program's week: the sum of its teams' published cells, hidden when it would expose one of them
+        Map<LocalDate, Cell> programWeeks = new LinkedHashMap<>();
+        for (LocalDate week : window) {
+            List<Cell> parts = new ArrayList<>();
+            Map<String, TeamWeek> sizes = new HashMap<>();
+            Map<String, Verdict> verdicts = new HashMap<>();
+            for (String team : teamKeys) {
+                Cell cell = cells.get(key(team, week));
+                if (cell != null) {
+                    parts.add(cell);
+                    sizes.put(team, new TeamWeek(team, null, cell.active(), cell.people()));
+                    verdicts.put(team, cell.verdict());
+                }
             }
+            Verdict verdict = new WeeklyCells(new AnonymityPolicy(published.get(week).threshold()))
+                    .whole(new WeeklyCells.Whole(programId.toString(), teamKeys), sizes, verdicts);
+            programWeeks.put(week, sum(week, parts, verdict));
         }
-        columns.forEach(column -> activeColumns.put(column, active(counts.get(key(TOTAL, column)))));
-        Outcome averages = suppression.assessAverages(new Grid(rows, names, columns, activeCells, activeRows,
-                activeColumns, active(counts.get(key(TOTAL, TOTAL)))), outcome);
 
-        Integer currentTarget = currentPhase(program, phases, weekNumber(firstProgramWeek, lastWeek)) == null ? null
-                : currentPhase(program, phases, weekNumber(firstProgramWeek, lastWeek)).dailyActiveMinutesTarget();
+        Integer currentTarget = targetOf(currentPhase(program, phases,
+                weekNumber(firstProgramWeek, window.isEmpty() ? firstProgramWeek : window.get(window.size() - 1))));
         List<Week> trend = new ArrayList<>();
-        for (LocalDate week : weekStarts) {
+        for (LocalDate week : window) {
             int number = weekNumber(firstProgramWeek, week);
             PhaseRow phase = scheduledPhase(phases, number);
-            trend.add(new Week(isoWeek(week), week, number, phase == null ? null : phase.number(),
-                    figures(counts.get(key(TOTAL, week.toString())), outcome.columns().get(week.toString()),
-                            averages.columns().get(week.toString()), phase == null ? null : phase.dailyActiveMinutesTarget())));
+            trend.add(new Week(ClosedWeeks.isoWeek(week), week, number, phase == null ? null : phase.number(),
+                    figures(programWeeks.get(week), targetOf(phase))));
         }
-        String latest = columns.get(columns.size() - 1);
-        String previous = columns.size() > 1 ? columns.get(columns.size() - 2) : null;
-        Figures overview = figures(counts.get(key(TOTAL, TOTAL)), outcome.total(), averages.total(), currentTarget);
+        Verdict noWeek = new Verdict(true, policy.noPublishedWeekReason());
+        Figures overview = total(new ArrayList<>(programWeeks.values()), rules, currentTarget, noWeek);
+        Week latestWeek = trend.isEmpty() ? null : trend.get(trend.size() - 1);
+        Week previousWeek = trend.size() > 1 ? trend.get(trend.size() - 2) : null;
 
-        // risk: current members' latest assessments; a row describes the people assessed in it
-        List<LatestAssessment> latestAssessments = queries.latestAssessments(tenant, programId);
-        BreakdownVerdicts riskVerdicts = riskVerdicts(tenant, policy);
+        PublishedRisk risk = publishedRisk(tenant);
         Verdict hiddenRisk = new Verdict(true, policy.tooFewAssessedReason());
-        Verdict programRisk = riskVerdicts.wholes().getOrDefault(programId.toString(), hiddenRisk);
-
         List<Team> teamViews = new ArrayList<>();
         for (TeamRow team : teams) {
             String row = team.teamId().toString();
-            Figures latestFigures = figures(counts.get(key(row, latest)), outcome.cell(row, latest),
-                    averages.cell(row, latest), targetOf(phases, firstProgramWeek, latest));
-            Figures previousFigures = previous == null ? null
-                    : figures(counts.get(key(row, previous)), outcome.cell(row, previous), averages.cell(row, previous),
-                    targetOf(phases, firstProgramWeek, previous));
-            teamViews.add(new Team(team.teamId(), name(team),
-                    figures(counts.get(key(row, TOTAL)), outcome.rows().get(row), averages.rows().get(row), currentTarget),
-                    latestFigures, change(latestFigures, previousFigures),
-                    risk(latestAssessments.stream().filter(a -> team.teamId().equals(a.teamId())).toList(),
-                            riskVerdicts.parts().getOrDefault(row, hiddenRisk))));
+            List<Cell> own = new ArrayList<>();
+            for (LocalDate week : window) {
+                Cell cell = cells.get(key(row, week));
+                own.add(cell == null ? Cell.empty(week, team.teamId(), new Verdict(true, policy.tooFewActiveReason())) : cell);
+            }
+            Figures latest = own.isEmpty() ? null : figures(own.get(own.size() - 1), targetOf(phases, firstProgramWeek, window.get(window.size() - 1)));
+            Figures previous = own.size() > 1 ? figures(own.get(own.size() - 2), targetOf(phases, firstProgramWeek, window.get(window.size() - 2))) : null;
+            teamViews.add(new Team(team.teamId(), name(team), total(own, rules, currentTarget, noWeek), latest,
+                    change(latest, previous), risk.teams().getOrDefault(row, hiddenRiskView(hiddenRisk))));
         }
-        Week latestWeek = trend.get(trend.size() - 1);
-        Week previousWeek = trend.size() > 1 ? trend.get(trend.size() - 2) : null;
-        PhaseRow current = currentPhase(program, phases, weekNumber(firstProgramWeek, lastWeek));
+        PhaseRow current = currentPhase(program, phases,
+                weekNumber(firstProgramWeek, window.isEmpty() ? firstProgramWeek : window.get(window.size() - 1)));
         return new ProgramInsight(program.programId(), program.title(), program.status(), program.startsOn(),
                 current == null ? null : phase(current), phases.stream().map(ProgramInsights::phase).toList(),
-                policy.threshold(), policy.suppressedLabel(), trend.stream().map(Week::week).toList(), overview,
-                latestWeek.figures(), change(latestWeek.figures(), previousWeek == null ? null : previousWeek.figures()),
-                teamViews, trend, risk(latestAssessments, programRisk));
+                policy.threshold(), policy.suppressedLabel(), trend.stream().map(Week::week).toList(),
+                isoWeek == null ? pending(firstProgramWeek, endWeek) : List.of(), overview,
+                latestWeek == null ? null : latestWeek.figures(),
+                change(latestWeek == null ? null : latestWeek.figures(), previousWeek == null ? null : previousWeek.figures()),
+                teamViews, trend, risk.programs().getOrDefault(programId.toString(), hiddenRiskView(hiddenRisk)),
+                risk.publishedAt());
+    }
+
+    /** The program's weeks after the last closed one, up to this one: shown without figures. */
+    private List<PendingWeek> pending(LocalDate firstProgramWeek, LocalDate endWeek) {
+        LocalDate thisWeek = ClosedWeeks.monday(LocalDate.now(clock));
+        List<PendingWeek> pending = new ArrayList<>();
+        for (LocalDate w = weekSnapshots.lastClosed().plusWeeks(1); !w.isAfter(thisWeek); w = w.plusWeeks(1)) {
+            if (!w.isBefore(firstProgramWeek) && (endWeek == null || !w.isAfter(endWeek))) {
+                pending.add(new PendingWeek(ClosedWeeks.isoWeek(w), w, w.equals(thisWeek) ? NOT_CLOSED : NOT_PUBLISHED,
+                        weekSnapshots.publishableFrom(w)));
+            }
+        }
+        return pending;
     }
 
     /**
-     * Which risk rows of the tenant may be shown, decided for all teams and programs at once: a team hidden in
-     * one program's table stays hidden in every other program and in {@code /api/insights/teams}, so no
-     * program total can be set against a row shown elsewhere.
+     * The tenant's published risk and findings rows, decided for all teams and programs at once: a team hidden in
+     * one program's table stays hidden in every other program and in {@code /api/insights/teams}. Counted from the
+     * risk snapshot in force, with the higher of its k and the tenant's k now.
      */
-    public BreakdownVerdicts riskVerdicts(String tenant) {
-        return riskVerdicts(tenant, settings.policyFor(tenant));
-    }
-
-    private BreakdownVerdicts riskVerdicts(String tenant, AnonymityPolicy policy) {
-        Map<String, AnonymityPolicy.Group> rows = new LinkedHashMap<>();
-        for (AssessedTeam team : queries.assessedPerTeam(tenant)) {
-            String key = team.teamId().toString();
-            rows.put(key, new AnonymityPolicy.Group(key, team.name(), team.assessed()));
+    public PublishedRisk publishedRisk(String tenant) {
+        RiskSnapshots.Snapshot snapshot = riskSnapshots.current(tenant);
+        AnonymityPolicy current = settings.policyFor(tenant);
+        AnonymityPolicy policy = snapshot.threshold() > current.threshold() ? new AnonymityPolicy(snapshot.threshold()) : current;
+        Map<UUID, String> names = queries.teamNames(tenant);
+        Map<String, List<Assessed>> byTeam = new LinkedHashMap<>();
+        for (Assessed a : snapshot.rows()) {
+            byTeam.computeIfAbsent(a.teamId().toString(), t -> new ArrayList<>()).add(a);
         }
         Map<String, List<String>> programTeams = new TreeMap<>();
         for (ProgramTeam pt : queries.programTeams(tenant)) {
-            String team = pt.teamId().toString();
-            programTeams.computeIfAbsent(pt.programId().toString(), p -> new ArrayList<>()).add(team);
-            rows.putIfAbsent(team, new AnonymityPolicy.Group(team, null, 0));
+            programTeams.computeIfAbsent(pt.programId().toString(), p -> new ArrayList<>()).add(pt.teamId().toString());
+            byTeam.putIfAbsent(pt.teamId().toString(), new ArrayList<>());
         }
+        List<AnonymityPolicy.Group> groups = new ArrayList<>();
+        byTeam.forEach((team, rows) -> groups.add(new AnonymityPolicy.Group(team, names.get(UUID.fromString(team)), rows.size())));
         List<Whole> wholes = programTeams.entrySet().stream()
-                .map(e -> new Whole(e.getKey(), e.getValue().stream().mapToLong(t -> rows.get(t).members()).sum(), e.getValue()))
+                .map(e -> new Whole(e.getKey(), e.getValue().stream().mapToLong(t -> byTeam.get(t).size()).sum(), e.getValue()))
                 .toList();
-        return policy.assessBreakdowns(List.copyOf(rows.values()), wholes);
+        BreakdownVerdicts verdicts = policy.assessBreakdowns(groups, wholes);
+
+        // the counts each row would show, before banding
+        Map<String, Map<String, Long>> levels = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> findings = new LinkedHashMap<>();
+        Map<String, Long> assessed = new LinkedHashMap<>();
+        byTeam.forEach((team, rows) -> {
+            levels.put(team, levelCounts(rows));
+            findings.put(team, findingCounts(rows));
+            assessed.put(team, (long) rows.size());
+        });
+        programTeams.forEach((program, members) -> {
+            List<Assessed> rows = new ArrayList<>();
+            members.forEach(t -> rows.addAll(byTeam.get(t)));
+            levels.put(program, levelCounts(rows));
+            findings.put(program, findingCounts(rows));
+            assessed.put(program, (long) rows.size());
+        });
+        List<String> levelCategories = new ArrayList<>();
+        ROSA_BANDS.forEach(b -> levelCategories.add("rosa:" + b));
+        RISK_LEVELS.forEach(l -> levelCategories.add("level:" + l));
+        Set<String> codes = new HashSet<>();
+        findings.values().forEach(f -> codes.addAll(f.keySet()));
+        List<String> codeList = codes.stream().sorted().toList();
+
+        List<Banding.Row> levelRows = new ArrayList<>();
+        List<Banding.Row> findingRows = new ArrayList<>();
+        byTeam.keySet().forEach(team -> {
+            boolean hidden = verdicts.parts().get(team).suppressed();
+            String name = names.get(UUID.fromString(team));
+            levelRows.add(new Banding.Row(team, name, assessed.get(team), hidden, levels.get(team), null));
+            findingRows.add(new Banding.Row(team, name, assessed.get(team), hidden, findings.get(team), top(findings.get(team))));
+        });
+        List<Banding.Row> levelWholes = new ArrayList<>();
+        List<Banding.Row> findingWholes = new ArrayList<>();
+        programTeams.keySet().forEach(program -> {
+            boolean hidden = verdicts.wholes().get(program).suppressed();
+            levelWholes.add(new Banding.Row(program, null, assessed.get(program), hidden, levels.get(program), null));
+            findingWholes.add(new Banding.Row(program, null, assessed.get(program), hidden, findings.get(program), top(findings.get(program))));
+        });
+        Banding banding = new Banding(policy);
+        Map<String, Map<String, Shown>> shownLevels = banding.band(levelRows, levelWholes, programTeams, levelCategories, true);
+        Map<String, Map<String, Shown>> shownFindings = banding.band(findingRows, findingWholes, programTeams, codeList, false);
+
+        Map<String, Risk> teamRisks = new LinkedHashMap<>();
+        byTeam.keySet().forEach(team -> teamRisks.put(team, riskView(verdicts.parts().get(team), assessed.get(team),
+                shownLevels.get(team), shownFindings.get(team), findings.get(team))));
+        Map<String, Risk> programRisks = new LinkedHashMap<>();
+        programTeams.keySet().forEach(program -> programRisks.put(program, riskView(verdicts.wholes().get(program),
+                assessed.get(program), shownLevels.get(program), shownFindings.get(program), findings.get(program))));
+        return new PublishedRisk(teamRisks, programRisks, snapshot.publishedAt());
+    }
+
+    private static Map<String, Long> levelCounts(List<Assessed> rows) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Assessed a : rows) {
+            if ("ROSA".equalsIgnoreCase(a.method())) {
+                int score = a.score() == null ? 0 : a.score();
+                counts.merge("rosa:" + (score >= 5 ? "5+" : score >= 3 ? "3-4" : "1-2"), 1L, Long::sum);
+            } else if (a.riskLevel() != null) {
+                counts.merge("level:" + a.riskLevel(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static Map<String, Long> findingCounts(List<Assessed> rows) {
+        Map<String, Long> counts = new HashMap<>();
+        rows.forEach(a -> a.findingCodes().stream().distinct().forEach(code -> counts.merge(code, 1L, Long::sum)));
+        return counts;
+    }
+
+    /** The row's five most frequent findings (ties by code): the only ones it lists. */
+    private static Set<String> top(Map<String, Long> counts) {
+        Set<String> top = new HashSet<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP_FINDINGS).forEach(e -> top.add(e.getKey()));
+        return top;
+    }
+
+    private static Risk hiddenRiskView(Verdict verdict) {
+        return new Risk(true, verdict.reason(), null, null, null, null);
+    }
+
+    private static Risk riskView(Verdict verdict, long assessed, Map<String, Shown> levels, Map<String, Shown> findings,
+                                 Map<String, Long> findingCounts) {
+        if (verdict == null || verdict.suppressed() || levels == null) {
+            return hiddenRiskView(verdict == null ? new Verdict(true, null) : verdict);
+        }
+        Map<String, Object> rosa = new LinkedHashMap<>();
+        ROSA_BANDS.forEach(band -> rosa.put(band, levels.get("rosa:" + band).value()));
+        Map<String, Object> workstation = new LinkedHashMap<>();
+        RISK_LEVELS.forEach(level -> workstation.put(level, levels.get("level:" + level).value()));
+        // numbers by count; the banded after them by code, so their order tells nothing of their counts
+        List<FindingCount> top = findings.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Shown> e) -> e.getValue().banded())
+                        .thenComparing(e -> e.getValue().banded() ? 0L : -findingCounts.get(e.getKey()))
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> new FindingCount(e.getKey(), e.getValue().value()))
+                .toList();
+        return new Risk(false, null, assessed, rosa, workstation, top);
+    }
+
+    /** A program's week: its teams' cells added up (teams are disjoint, so people add up too). */
+    private static Cell sum(LocalDate week, List<Cell> parts, Verdict verdict) {
+        return new Cell(week, null, add(parts, Cell::enrolled), add(parts, Cell::active), add(parts, Cell::people),
+                add(parts, Cell::assessed), add(parts, Cell::assessmentsCompleted), add(parts, Cell::routinesRecommended),
+                add(parts, Cell::remindersSent), add(parts, Cell::breaksTaken), add(parts, Cell::breaksSnoozed),
+                add(parts, Cell::breaksSkipped), add(parts, Cell::remindersExpired), add(parts, Cell::deliveryFailures),
+                add(parts, Cell::activeBreakMinutes), add(parts, Cell::employeeDays), add(parts, Cell::exerciseSessions),
+                add(parts, Cell::exerciseMinutes), verdict.suppressed(), verdict.reason());
+    }
+
+    private static long add(List<Cell> cells, ToLongFunction<Cell> figure) {
+        return cells.stream().mapToLong(figure).sum();
+    }
+
+    /**
+     * A total over several published weeks, shown only when none of them is hidden. Counts and minutes add up;
+     * enrolled and active are the highest weekly figures (the same people recur), coverage is the last week's.
+     */
+    static Figures total(List<Cell> weeks, WeeklyCells rules, Integer target, Verdict none) {
+        if (weeks.isEmpty()) {
+            return hidden(none);
+        }
+        Verdict verdict = rules.overWeeks(weeks.stream().map(c -> new Part(c.verdict(), c.empty())).toList());
+        if (verdict.suppressed()) {
+            return hidden(verdict);
+        }
+        List<Cell> shown = weeks.stream().filter(c -> !c.suppressed()).toList();
+        Cell last = shown.get(shown.size() - 1);
+        long enrolled = shown.stream().mapToLong(Cell::enrolled).max().orElse(0);
+        Cell total = new Cell(last.week(), last.teamId(), enrolled, shown.stream().mapToLong(Cell::active).max().orElse(0),
+                0, last.assessed(), add(weeks, Cell::assessmentsCompleted), add(weeks, Cell::routinesRecommended),
+                add(weeks, Cell::remindersSent), add(weeks, Cell::breaksTaken), add(weeks, Cell::breaksSnoozed),
+                add(weeks, Cell::breaksSkipped), add(weeks, Cell::remindersExpired), add(weeks, Cell::deliveryFailures),
+                add(weeks, Cell::activeBreakMinutes), add(weeks, Cell::employeeDays), add(weeks, Cell::exerciseSessions),
+                add(weeks, Cell::exerciseMinutes), false, null);
+        Figures f = figures(total, target);
+        // coverage over the window: the last shown week's (by the end of the period)
+        return new Figures(false, null, null, f.enrolled(), f.active(), percent(last.assessed(), last.enrolled()),
+                f.assessmentsCompleted(), f.remindersSent(), f.breaksTaken(), f.breaksSnoozed(), f.breaksSkipped(),
+                f.remindersExpired(), f.deliveryFailures(), f.activeBreakMinutes(), f.activeMinutesPerEmployeeDay(),
+                f.dailyActiveMinutesTarget(), f.targetAttainmentPercent(), f.exerciseSessions(), f.exerciseMinutes());
+    }
+
+    private static Figures hidden(Verdict verdict) {
+        return new Figures(true, verdict.reason(), null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
+    }
+
+    /** One published cell; its average describes the same people active as its counts, so it stands or falls with them. */
+    private static Figures figures(Cell c, Integer target) {
+        if (c == null || c.suppressed()) {
+            return hidden(c == null ? new Verdict(true, null) : c.verdict());
+        }
+        Double perDay = c.employeeDays() == 0 ? 0.0 : Math.round(10.0 * c.activeBreakMinutes() / c.employeeDays()) / 10.0;
+        Long attainment = target == null || target == 0 ? null : Math.round(100.0 * perDay / target);
+        return new Figures(false, null, null, c.enrolled(), c.active(), percent(c.assessed(), c.enrolled()),
+                c.assessmentsCompleted(), c.remindersSent(), c.breaksTaken(), c.breaksSnoozed(), c.breaksSkipped(),
+                c.remindersExpired(), c.deliveryFailures(), c.activeBreakMinutes(), perDay, target, attainment,
+                c.exerciseSessions(), c.exerciseMinutes());
+    }
+
+    private static long percent(long part, long whole) {
+        return whole == 0 ? 0L : Math.round(100.0 * part / whole);
     }
 
     static String isoWeek(LocalDate date) {
-        return String.format(Locale.ROOT, "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return ClosedWeeks.isoWeek(date);
     }
 
     private static Phase phase(PhaseRow p) {
         return new Phase(p.number(), p.startWeek(), p.breakEveryMinutes(), p.dailyActiveMinutesTarget());
     }
 
-    private static Integer targetOf(List<PhaseRow> phases, LocalDate firstProgramWeek, String week) {
-        PhaseRow phase = scheduledPhase(phases, weekNumber(firstProgramWeek, LocalDate.parse(week)));
+    private static Integer targetOf(PhaseRow phase) {
         return phase == null ? null : phase.dailyActiveMinutesTarget();
+    }
+
+    private static Integer targetOf(List<PhaseRow> phases, LocalDate firstProgramWeek, LocalDate week) {
+        return targetOf(scheduledPhase(phases, weekNumber(firstProgramWeek, week)));
     }
 
     private static int weekNumber(LocalDate firstProgramWeek, LocalDate week) {
@@ -262,23 +466,6 @@ public class ProgramInsights {
         return scheduledPhase(phases, weekNumber);
     }
 
-    private static Figures figures(Counts c, Verdict verdict, Verdict averages, Integer target) {
-        if (verdict == null || verdict.suppressed() || c == null) {
-            return new Figures(true, verdict == null ? null : verdict.reason(), null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null);
-        }
-        // an average over fewer than k active people would describe them: shown as null with its reason
-        boolean averaged = averages != null && !averages.suppressed();
-        Double perDay = !averaged ? null
-                : c.employeeDays() == 0 ? 0.0 : Math.round(10.0 * c.activeBreakMinutes() / c.employeeDays()) / 10.0;
-        Long attainment = perDay == null || target == null || target == 0 ? null : Math.round(100.0 * perDay / target);
-        return new Figures(false, null, averaged ? null : averages == null ? null : averages.reason(), c.enrolled(), c.active(),
-                c.enrolled() == 0 ? 0L : Math.round(100.0 * c.assessed() / c.enrolled()), c.assessmentsCompleted(),
-                c.remindersSent(), c.breaksTaken(), c.breaksSnoozed(), c.breaksSkipped(), c.remindersExpired(),
-                c.deliveryFailures(), c.activeBreakMinutes(), perDay, target, attainment, c.exerciseSessions(),
-                c.exerciseMinutes());
-    }
-
     /** Differences of visible figures only: a hidden week never leaks through a change. */
     private static Change change(Figures now, Figures before) {
         if (now == null || before == null || now.suppressed() || before.suppressed()) {
@@ -291,42 +478,8 @@ public class ProgramInsights {
                 now.exerciseSessions() - before.exerciseSessions(), now.exerciseMinutes() - before.exerciseMinutes());
     }
 
-    private static Risk risk(List<LatestAssessment> assessments, Verdict verdict) {
-        if (verdict == null || verdict.suppressed()) {
-            return new Risk(true, verdict == null ? null : verdict.reason(), null, null, null, null);
-        }
-        Map<String, Long> rosa = new LinkedHashMap<>();
-        ROSA_BANDS.forEach(band -> rosa.put(band, 0L));
-        Map<String, Long> levels = new LinkedHashMap<>();
-        RISK_LEVELS.forEach(level -> levels.put(level, 0L));
-        Map<String, Long> findings = new HashMap<>();
-        for (LatestAssessment a : assessments) {
-            if ("ROSA".equalsIgnoreCase(a.method())) {
-                int score = a.score() == null ? 0 : a.score();
-                rosa.merge(score >= 5 ? "5+" : score >= 3 ? "3-4" : "1-2", 1L, Long::sum);
-            } else if (a.riskLevel() != null) {
-                levels.merge(a.riskLevel(), 1L, Long::sum);
-            }
-            a.findingCodes().stream().distinct().forEach(code -> findings.merge(code, 1L, Long::sum));
-        }
-        List<FindingCount> top = findings.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(TOP_FINDINGS)
-                .map(e -> new FindingCount(e.getKey(), e.getValue()))
-                .toList();
-        return new Risk(false, null, (long) assessments.size(), rosa, levels, top);
-    }
-
-    private static long active(Counts c) {
-        return c == null ? 0 : c.active();
-    }
-
-    private static long enrolled(Counts c) {
-        return c == null ? 0 : c.enrolled();
-    }
-
-    private static String key(String row, String column) {
-        return row + "|" + column;
+    private static String key(String row, LocalDate week) {
+        return row + "|" + week;
     }
 
     private static String name(TeamRow team) {

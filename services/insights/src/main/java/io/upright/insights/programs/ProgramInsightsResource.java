@@ -70,27 +70,29 @@ public class ProgramInsightsResource {
     @GET
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "A program's overview, team comparison, weekly trend and risk breakdown, k-anonymous; "
-            + "format=csv gives the dashboard's tables as CSV")
+    @Operation(summary = "A program's overview, team comparison, weekly trend and risk breakdown, k-anonymous, from the "
+            + "published (closed) weeks only; week=2026-W40 gives one published week; format=csv gives the dashboard's tables as CSV")
     @APIResponse(responseCode = "200", description = "The program's figures", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramInsight.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Invalid weeks or format", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "400", description = "Invalid weeks, week or format (the field is named)", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", description = "No valid token", ref = ProblemResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Not hr or admin", ref = ProblemResponses.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No such program in the tenant", ref = ProblemResponses.NOT_FOUND)
     public Response program(@PathParam("id") String id,
-                            @Parameter(description = "How many ISO weeks to show, ending with the current (or last) one")
+                            @Parameter(description = "How many published ISO weeks to show, ending with the last closed one")
                             @QueryParam("weeks") @DefaultValue("8") @Min(1) @Max(ProgramInsights.MAX_WEEKS) int weeks,
+                            @Parameter(description = "One published ISO week instead of the last weeks", example = "2026-W40")
+                            @QueryParam("week") String week,
                             @Parameter(description = "json (default) or csv") @QueryParam("format") @DefaultValue("json") String format) {
         if ("csv".equalsIgnoreCase(format)) {
-            return csv(id, weeks);
+            return csv(id, weeks, week);
         }
         if (!"json".equalsIgnoreCase(format)) {
             throw ProblemException.invalid("format", "must be json or csv");
         }
-        audit.record("program " + id + " weeks=" + weeks);
-        return Response.ok(insights.program(user.tenant(), programId(id), weeks), MediaType.APPLICATION_JSON).build();
+        audit.record("program " + id + (week == null ? " weeks=" + weeks : " week=" + week));
+        return Response.ok(insights.program(user.tenant(), programId(id), weeks, week), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -99,20 +101,23 @@ public class ProgramInsightsResource {
     @Operation(summary = "The dashboard's tables for a program as CSV; suppressed cells read \"suppressed (fewer than k people)\"")
     @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = CSV,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid weeks or week (the field is named)", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", description = "No valid token", ref = ProblemResponses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Not hr or admin", ref = ProblemResponses.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No such program in the tenant", ref = ProblemResponses.NOT_FOUND)
     public Response csvExport(@PathParam("id") String id,
-                              @QueryParam("weeks") @DefaultValue("8") @Min(1) @Max(ProgramInsights.MAX_WEEKS) int weeks) {
-        return csv(id, weeks);
+                              @QueryParam("weeks") @DefaultValue("8") @Min(1) @Max(ProgramInsights.MAX_WEEKS) int weeks,
+                              @Parameter(description = "One published ISO week instead of the last weeks", example = "2026-W40")
+                              @QueryParam("week") String week) {
+        return csv(id, weeks, week);
     }
 
-    private Response csv(String id, int weeks) {
-        audit.record("program " + id + " csv weeks=" + weeks);
+    private Response csv(String id, int weeks, String week) {
+        audit.record("program " + id + " csv" + (week == null ? " weeks=" + weeks : " week=" + week));
         String tenant = user.tenant();
         UUID programId = programId(id);
         AnonymityPolicy policy = insights.policy(tenant);
-        String body = DashboardTables.csv(DashboardTables.of(insights.program(tenant, programId, weeks), policy));
+        String body = DashboardTables.csv(DashboardTables.of(insights.program(tenant, programId, weeks, week), policy));
         return Response.ok(body, CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"program-" + programId + ".csv\"")
                 .build();

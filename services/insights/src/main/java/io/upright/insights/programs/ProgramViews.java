@@ -15,8 +15,16 @@ public final class ProgramViews {
     }
 
     // shared with the team figures of the dashboard API (the dashboard package builds on this one)
-    @Schema(name = "FindingCount", description = "How many people's latest assessment raised this finding")
-    public record FindingCount(@Schema(example = "SCREEN_TOO_LOW") String code, @Schema(example = "3") long count) {
+    @Schema(name = "FindingCount", description = "How many people's latest assessment raised this finding: a number, "
+            + "or a band label (\"fewer than 5\", \"all but fewer than 5\", \"hidden so a smaller group cannot be worked out\")")
+    public record FindingCount(@Schema(example = "SCREEN_TOO_LOW") String code,
+                               @Schema(example = "7", description = "a number, or a band label instead of one") Object count) {
+    }
+
+    @Schema(name = "PendingWeek", description = "A week of the program not published yet: it shows no figures")
+    public record PendingWeek(@Schema(example = "2026-W49") String week, @Schema(example = "2026-11-30") LocalDate weekStart,
+                              @Schema(example = "week not closed yet") String status,
+                              @Schema(description = "When its figures are published") Instant publishedFrom) {
     }
 
     @Schema(name = "ProgramSummary")
@@ -37,10 +45,11 @@ public final class ProgramViews {
     }
 
     @Schema(name = "ProgramFigures", description = "Figures of one group of people (a team or the program, over one "
-            + "week or over all weeks shown). When suppressed is true every figure is null.")
+            + "published week or over all weeks shown). When suppressed is true every figure is null. Over several weeks, "
+            + "enrolled and active are the highest weekly figures and coverage is the last week's.")
     public record Figures(
             @Schema(example = "false") boolean suppressed,
-            @Schema(example = "fewer than 5 people", nullable = true) String reason,
+            @Schema(example = "fewer than 5 people active", nullable = true) String reason,
             @Schema(description = "Why activeMinutesPerEmployeeDay and targetAttainmentPercent are null while the "
                     + "rest is shown: they average over the people with activity, and those are too few",
                     example = "fewer than 5 people active", nullable = true) String averagesReason,
@@ -87,16 +96,17 @@ public final class ProgramViews {
             Figures figures) {
     }
 
-    @Schema(name = "RiskBreakdown", description = "Latest assessment of each current member. Shown only when at least k "
-            + "people are assessed in the group (and no hidden team could be worked out from it); suppressed → all null.")
+    @Schema(name = "RiskBreakdown", description = "Latest assessment of each current member as of the last risk snapshot. "
+            + "Shown only when at least k people are assessed in the group (and no hidden team could be worked out from it); "
+            + "suppressed → all null. A count c of n is a number only when c ≥ k and n − c ≥ k, else a band label.")
     public record Risk(
             @Schema(example = "false") boolean suppressed,
             @Schema(nullable = true) String reason,
             @Schema(description = "People with a latest assessment", example = "11", nullable = true) Long assessed,
             @Schema(description = "ROSA scores: 1-2, 3-4 and 5+ (act now)", example = "{\"1-2\": 3, \"3-4\": 2, \"5+\": 1}", nullable = true)
-            Map<String, Long> rosaBands,
+            Map<String, Object> rosaBands,
             @Schema(description = "Workstation-basics risk levels", example = "{\"LOW\": 3, \"MODERATE\": 1, \"HIGH\": 1}", nullable = true)
-            Map<String, Long> workstationRiskLevels,
+            Map<String, Object> workstationRiskLevels,
             @Schema(nullable = true) List<FindingCount> topFindings) {
     }
 
@@ -105,7 +115,7 @@ public final class ProgramViews {
             UUID teamId,
             @Schema(example = "Finance") String teamName,
             @Schema(description = "Over all weeks shown") Figures figures,
-            @Schema(description = "The latest week shown") Figures latestWeek,
+            @Schema(description = "The latest week shown", nullable = true) Figures latestWeek,
             Change weekOverWeek,
             Risk risk) {
     }
@@ -119,14 +129,16 @@ public final class ProgramViews {
             @Schema(nullable = true) Phase currentPhase,
             List<Phase> phases,
             @Schema(example = "5") int anonymityThreshold,
-            @Schema(description = "How a suppressed figure is written in the CSV", example = "suppressed (fewer than 5 people)")
+            @Schema(description = "How a suppressed figure is written in the CSV", example = "suppressed (fewer than 5 people active)")
             String suppressedLabel,
-            @Schema(description = "The ISO weeks shown, oldest first", example = "[\"2026-W47\", \"2026-W48\"]") List<String> weeks,
+            @Schema(description = "The published (closed) ISO weeks shown, oldest first", example = "[\"2026-W47\", \"2026-W48\"]") List<String> weeks,
+            @Schema(description = "Weeks of the program not published yet (the open week): no figures") List<PendingWeek> pendingWeeks,
             @Schema(description = "The program over all weeks shown") Figures overview,
-            @Schema(description = "The program in the latest week shown") Figures latestWeek,
+            @Schema(description = "The program in the latest week shown", nullable = true) Figures latestWeek,
             Change weekOverWeek,
             @Schema(description = "Teams ordered by name") List<Team> teams,
             @Schema(description = "The program week by week, oldest first") List<Week> trend,
-            Risk risk) {
+            Risk risk,
+            @Schema(description = "When the risk and findings shown were published", nullable = true) Instant riskPublishedAt) {
     }
 }

@@ -61,6 +61,7 @@ import java.util.regex.Pattern;
 @TemplateData(target = ProgramSummary.class)
 @TemplateData(target = ProgramInsight.class)
 @TemplateData(target = ProgramViews.Phase.class)
+@TemplateData(target = ProgramViews.PendingWeek.class)
 public class DashboardPage {
 
     public static final String COOKIE = "upright_token";
@@ -192,7 +193,7 @@ public class DashboardPage {
                 .data("programs", programs)
                 .data("insight", insight)
                 .data("weeks", shownWeeks)
-                .data("span", insight == null ? "" : insight.weeks().get(0) + " to " + insight.weeks().get(insight.weeks().size() - 1))
+                .data("span", insight == null ? "" : DashboardTables.span(insight))
                 .data("threshold", policy.threshold())
                 .data("thresholdChanges", settings.changes(tenant))
                 .data("tables", insight == null ? List.of() : DashboardTables.of(insight, policy))
@@ -228,12 +229,12 @@ public class DashboardPage {
         data.put("activeMinutesPerEmployeeDay", perDay);
         data.put("dailyTarget", target);
         data.put("exerciseMinutes", exercise);
-        data.put("suppressedLabel", policy.tooFewReason());
+        data.put("suppressedLabel", policy.tooFewActiveReason());
         Map<String, Object> risk = new LinkedHashMap<>();
         if (!insight.risk().suppressed()) {
-            risk.put("rosa", insight.risk().rosaBands());
-            risk.put("workstation", insight.risk().workstationRiskLevels());
-            risk.put("findings", insight.risk().topFindings());
+            // a banded count is a label, never a bar: the chart leaves a gap there
+            risk.put("rosa", numbersOnly(insight.risk().rosaBands()));
+            risk.put("workstation", numbersOnly(insight.risk().workstationRiskLevels()));
         }
         data.put("risk", risk);
         data.put("riskLabel", insight.risk().suppressed()
@@ -244,6 +245,12 @@ public class DashboardPage {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the chart data", e);
         }
+    }
+
+    private static Map<String, Object> numbersOnly(Map<String, Object> counts) {
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        counts.forEach((category, count) -> numbers.put(category, count instanceof Number ? count : null));
+        return numbers;
     }
 
     private NewCookie cookie(String value, boolean expire) {

@@ -26,7 +26,6 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
@@ -49,8 +48,8 @@ class ProgramInsightsFlowTest {
     }
 
     @Test
-    void weekly_figures_come_from_the_events_in_each_employees_local_week_and_small_teams_cannot_be_worked_out() {
-        ProgramScenario s = new ProgramScenario("acme", kafka).publishAll();
+    void weekly_figures_come_from_the_events_of_each_closed_week_and_the_open_week_shows_none() {
+        ProgramScenario s = new ProgramScenario("acme", kafka).publishAll().everyoneInAccountsActiveLastWeek();
         s.awaitApplied(dataSource);
         String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
 
@@ -59,17 +58,35 @@ class ProgramInsightsFlowTest {
         assertThat(list.getInt("items[0].teams")).isEqualTo(3);
         assertThat(list.getInt("items[0].currentPhase")).isEqualTo(2);
 
+        // the two latest published weeks: this week is still open, so the window ends with last week
         JsonPath p = program(hr, s.programId, 2);
-        assertThat(p.getList("weeks", String.class)).containsExactly(s.lastWeek, s.thisWeek);
+        String weekBefore = ProgramInsights.isoWeek(s.lastMonday.minusWeeks(1));
+        assertThat(p.getList("weeks", String.class)).containsExactly(weekBefore, s.lastWeek);
+        assertThat(p.getList("pendingWeeks.week", String.class)).containsExactly(s.thisWeek);
+        assertThat(p.getString("pendingWeeks[0].status")).isEqualTo("week not closed yet");
         assertThat(p.getInt("anonymityThreshold")).isEqualTo(5);
         assertThat(p.getInt("currentPhase.number")).isEqualTo(2);
         assertThat(p.getInt("currentPhase.dailyActiveMinutesTarget")).isEqualTo(120);
 
-        // program over both weeks: every team counts (13 people), so the total is visible
+        // the week before last: nothing happened, so nothing is shown and it adds nothing to the totals
+        assertThat(p.getInt("trend[0].programWeek")).isEqualTo(2);
+        assertThat(p.getBoolean("trend[0].figures.suppressed")).isTrue();
+        assertThat(p.getString("trend[0].figures.reason")).isEqualTo("fewer than 5 people active");
+        // last week, program week 3 of phase 1 (60 minutes a day): a1..a6 active
+        assertThat(p.getInt("trend[1].programWeek")).isEqualTo(3);
+        assertThat(p.getInt("trend[1].phase")).isEqualTo(1);
+        assertThat(p.getLong("trend[1].figures.enrolled")).isEqualTo(13);
+        assertThat(p.getLong("trend[1].figures.active")).isEqualTo(6);
+        assertThat(p.getLong("trend[1].figures.breaksTaken")).isEqualTo(4);
+        assertThat(p.getInt("trend[1].figures.dailyActiveMinutesTarget")).isEqualTo(60);
+        assertThat(p.getMap("weekOverWeek")).containsEntry("breaksTaken", null);
+
+        // program over both weeks: the empty week hides nothing, so the total is last week's
         assertThat(p.getBoolean("overview.suppressed")).isFalse();
         assertThat(p.getLong("overview.enrolled")).isEqualTo(13);
-        assertThat(p.getLong("overview.breaksTaken")).isEqualTo(7);
-        assertThat(p.getLong("overview.activeBreakMinutes")).isEqualTo(95);
+        assertThat(p.getLong("overview.active")).isEqualTo(6);
+        assertThat(p.getLong("overview.breaksTaken")).isEqualTo(4);
+        assertThat(p.getLong("overview.activeBreakMinutes")).isEqualTo(25);
         assertThat(p.getLong("overview.remindersSent")).isEqualTo(3);
         assertThat(p.getLong("overview.breaksSnoozed")).isEqualTo(1);
         assertThat(p.getLong("overview.breaksSkipped")).isEqualTo(1);
@@ -77,38 +94,19 @@ class ProgramInsightsFlowTest {
         assertThat(p.getLong("overview.exerciseSessions")).isEqualTo(1);
         assertThat(p.getLong("overview.exerciseMinutes")).isEqualTo(8);
 
-        // weekly trend: last week is phase 1 (60 min a day), this week phase 2 (120)
-        assertThat(p.getInt("trend[0].programWeek")).isEqualTo(3);
-        assertThat(p.getInt("trend[0].phase")).isEqualTo(1);
-        assertThat(p.getLong("trend[0].figures.active")).isEqualTo(3);
-        assertThat(p.getLong("trend[0].figures.breaksTaken")).isEqualTo(1);
-        assertThat(p.getInt("trend[0].figures.dailyActiveMinutesTarget")).isEqualTo(60);
-        assertThat(p.getInt("trend[1].programWeek")).isEqualTo(4);
-        assertThat(p.getLong("trend[1].figures.active")).isEqualTo(6);
-        assertThat(p.getLong("trend[1].figures.breaksTaken")).isEqualTo(6);
-        assertThat(p.getInt("trend[1].figures.dailyActiveMinutesTarget")).isEqualTo(120);
-        assertThat(p.getLong("weekOverWeek.breaksTaken")).isEqualTo(5);
-
-        // Accounts (6 people) is visible, week by week and in total
+        // Accounts: six people active last week, so its week and its total are shown
         Map<String, Object> accounts = team(p, "Accounts");
         assertThat(figure(accounts, "figures", "suppressed")).isEqualTo(false);
         assertThat(figure(accounts, "figures", "enrolled")).isEqualTo(6);
-        assertThat(figure(accounts, "figures", "active")).isEqualTo(5);
-        assertThat(figure(accounts, "figures", "breaksTaken")).isEqualTo(5);
-        assertThat(figure(accounts, "figures", "activeBreakMinutes")).isEqualTo(85);
-        assertThat(figure(accounts, "figures", "assessmentCoveragePercent")).isEqualTo(33);
-        // this week: 75 minutes (a6's Sunday-evening break is Monday in Auckland)...
-        assertThat(figure(accounts, "latestWeek", "active")).isEqualTo(4);
-        assertThat(figure(accounts, "latestWeek", "breaksTaken")).isEqualTo(4);
-        assertThat(figure(accounts, "latestWeek", "activeBreakMinutes")).isEqualTo(75);
-        assertThat(figure(accounts, "latestWeek", "dailyActiveMinutesTarget")).isEqualTo(120);
-        // ...but the average per employee-day would describe the 4 people active: hidden, and % of target with it
-        assertThat(figure(accounts, "latestWeek", "averagesReason")).isEqualTo("fewer than 5 people active");
-        assertThat(figure(accounts, "latestWeek", "activeMinutesPerEmployeeDay")).isNull();
-        assertThat(figure(accounts, "latestWeek", "targetAttainmentPercent")).isNull();
-        assertThat(figure(accounts, "weekOverWeek", "breaksTaken")).isEqualTo(3);
-        assertThat(figure(accounts, "weekOverWeek", "activeBreakMinutes")).isEqualTo(65);
-        assertThat(figure(accounts, "weekOverWeek", "activeMinutesPerEmployeeDay")).isNull();
+        assertThat(figure(accounts, "figures", "active")).isEqualTo(6);
+        assertThat(figure(accounts, "figures", "breaksTaken")).isEqualTo(4);
+        assertThat(figure(accounts, "figures", "activeBreakMinutes")).isEqualTo(25);
+        assertThat(figure(accounts, "figures", "assessmentCoveragePercent")).isEqualTo(17);
+        // 25 minutes over 7 employee-days (a1 on two days, a2 to a6 on one each; a6's in Auckland's Wednesday)
+        assertThat(((Number) figure(accounts, "latestWeek", "activeMinutesPerEmployeeDay")).doubleValue())
+                .isCloseTo(3.6, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(figure(accounts, "latestWeek", "dailyActiveMinutesTarget")).isEqualTo(60);
+        assertThat(figure(accounts, "latestWeek", "targetAttainmentPercent")).isEqualTo(6);
         // 6 enrolled, but only a1 and a5 assessed: a risk row about them would describe two people
         assertThat(figure(accounts, "risk", "suppressed")).isEqualTo(true);
         assertThat(figure(accounts, "risk", "reason")).isEqualTo("fewer than 5 people assessed");
@@ -116,39 +114,47 @@ class ProgramInsightsFlowTest {
             assertThat(figure(accounts, "risk", hiddenRisk)).as(hiddenRisk).isNull();
         }
 
-        // Courier (2 people) is hidden; Billing too, or the program total minus Accounts would give Courier away
-        Map<String, Object> courier = team(p, "Courier");
-        Map<String, Object> billing = team(p, "Billing");
-        assertThat(figure(courier, "figures", "reason")).isEqualTo("fewer than 5 people");
-        assertThat(figure(courier, "latestWeek", "reason")).isEqualTo("fewer than 5 people");
-        assertThat((String) figure(billing, "figures", "reason")).contains("subtraction");
-        assertThat((String) figure(billing, "latestWeek", "reason")).contains("subtraction");
-        for (Map<String, Object> hidden : List.of(courier, billing)) {
+        // Billing and Courier did nothing in a closed week: nothing about them is shown
+        for (String hidden : List.of("Billing", "Courier")) {
+            Map<String, Object> row = team(p, hidden);
             for (String part : List.of("figures", "latestWeek")) {
-                assertThat(figure(hidden, part, "suppressed")).isEqualTo(true);
-                assertThat(figure(hidden, part, "enrolled")).isNull();
-                assertThat(figure(hidden, part, "breaksTaken")).isNull();
+                assertThat(figure(row, part, "suppressed")).isEqualTo(true);
+                assertThat(figure(row, part, "reason")).isEqualTo("fewer than 5 people active");
+                assertThat(figure(row, part, "enrolled")).isNull();
+                assertThat(figure(row, part, "breaksTaken")).isNull();
             }
-            assertThat(figure(hidden, "weekOverWeek", "breaksTaken")).isNull();
-            assertThat(figure(hidden, "risk", "suppressed")).isEqualTo(true);
-            assertThat(figure(hidden, "risk", "rosaBands")).isNull();
+            assertThat(figure(row, "weekOverWeek", "breaksTaken")).isNull();
         }
-        // what subtraction can give now covers Billing and Courier together: 7 people, never 2
-        long hiddenBreaks = p.getLong("trend[1].figures.breaksTaken") - ((Number) figure(accounts, "latestWeek", "breaksTaken")).longValue();
-        assertThat(hiddenBreaks).isEqualTo(2);
 
         // program-wide risk and findings: two people assessed in all, so hidden as well
         assertThat(p.getBoolean("risk.suppressed")).isTrue();
         assertThat(p.getString("risk.reason")).isEqualTo("fewer than 5 people assessed");
         assertThat(p.getList("risk.topFindings")).isNull();
-        // the program's average over 7 active people may be shown
-        assertThat(p.getString("overview.averagesReason")).isNull();
-        assertThat(p.getDouble("overview.activeMinutesPerEmployeeDay")).isPositive();
+    }
+
+    @Test
+    void a_small_teams_week_cannot_be_worked_out_from_the_programs_week_minus_the_shown_teams() {
+        ProgramScenario s = new ProgramScenario("complement", kafka).publishAll().everyoneInAccountsActiveLastWeek();
+        // one person each in Billing and Courier active last week: the program's week minus Accounts would give them
+        s.publish(new io.upright.contracts.reminders.BreakTaken(UUID.randomUUID(), s.b.get(0), "walk", 5, null,
+                ProgramScenario.at(s.lastMonday, 9)));
+        s.publish(new io.upright.contracts.reminders.BreakTaken(UUID.randomUUID(), s.c.get(0), "walk", 5, null,
+                ProgramScenario.at(s.lastMonday, 9)));
+        s.awaitApplied(dataSource);
+        String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
+
+        JsonPath p = program(hr, s.programId, 1);
+        assertThat(figure(team(p, "Courier"), "latestWeek", "reason")).isEqualTo("fewer than 5 people active");
+        assertThat(figure(team(p, "Billing"), "latestWeek", "reason")).isEqualTo("fewer than 5 people active");
+        assertThat((String) figure(team(p, "Accounts"), "latestWeek", "reason")).contains("subtraction");
+        // the program's week is shown: what subtraction gives is all three teams, 8 people, never one
+        assertThat(p.getLong("trend[0].figures.active")).isEqualTo(8);
+        assertThat(p.getLong("trend[0].figures.breaksTaken")).isEqualTo(6);
     }
 
     @Test
     void risk_rows_need_k_people_assessed_and_the_program_row_minus_the_visible_teams_never_gives_one_team_away() {
-        ProgramScenario s = new ProgramScenario("risk", kafka).publishAll();
+        ProgramScenario s = new ProgramScenario("risk", kafka).publishAll().everyoneInAccountsActiveLastWeek();
         // assessed now: Accounts 5 (a1..a5), Billing 5, Courier 1
         for (UUID person : List.of(s.a.get(1), s.a.get(2), s.a.get(3))) {
             s.publish(assessment(s, person, s.accounts, "LOW", List.of("SCREEN_TOO_LOW")));
@@ -171,18 +177,18 @@ class ProgramInsightsFlowTest {
         assertThat(figure(accounts, "risk", "rosaBands")).isNull();
         assertThat(figure(billing, "risk", "suppressed")).isEqualTo(false);
         assertThat(figure(billing, "risk", "assessed")).isEqualTo(5);
-        assertThat(figure(billing, "risk", "workstationRiskLevels")).isEqualTo(Map.of("LOW", 0, "MODERATE", 5, "HIGH", 0));
+        // all five of Billing are MODERATE: a count of all but fewer than k is banded, like one of fewer than k
+        assertThat(figure(billing, "risk", "workstationRiskLevels")).isEqualTo(
+                Map.of("LOW", "fewer than 5", "MODERATE", "all but fewer than 5", "HIGH", "fewer than 5"));
         assertThat(p.getBoolean("risk.suppressed")).isFalse();
         assertThat(p.getLong("risk.assessed")).isEqualTo(11);
         assertThat(p.getLong("risk.assessed") - ((Number) figure(billing, "risk", "assessed")).longValue()).isEqualTo(6);
+        // program: 3 LOW, 5 MODERATE, 2 HIGH, one ROSA 5+ of 11: only MODERATE (5, and 6 not) is a number
+        assertThat(p.getMap("risk.workstationRiskLevels")).containsEntry("MODERATE", 5).containsEntry("LOW", "fewer than 5")
+                .containsEntry("HIGH", "fewer than 5");
+        assertThat(p.getMap("risk.rosaBands")).containsEntry("5+", "fewer than 5");
         assertThat(p.getList("risk.topFindings.code", String.class)).contains("NO_LUMBAR_SUPPORT", "SCREEN_TOO_LOW");
-
-        // the averages: 6 people active in Accounts this week, so its minutes per employee-day may be shown
-        // (75 minutes over 7 employee-days: a1 twice, a2, a3, a4, a5, a6)
-        assertThat(figure(accounts, "latestWeek", "averagesReason")).isNull();
-        assertThat(((Number) figure(accounts, "latestWeek", "activeMinutesPerEmployeeDay")).doubleValue())
-                .isCloseTo(10.7, org.assertj.core.data.Offset.offset(0.001));
-        assertThat(figure(accounts, "latestWeek", "targetAttainmentPercent")).isEqualTo(9);
+        assertThat(p.getString("riskPublishedAt")).isEqualTo(ProgramScenario.now().toString());
 
         // the CSV and the page say the same
         String csv = given().auth().oauth2(hr).get("/api/insights/programs/" + s.programId + ".csv?weeks=1")
@@ -191,7 +197,8 @@ class ProgramInsightsFlowTest {
         assertThat(csv.lines()).contains(
                 riskTable + ",Courier" + ",suppressed (fewer than 5 people assessed)".repeat(8),
                 riskTable + ",Accounts" + ",suppressed (hidden so a smaller group cannot be worked out)".repeat(8));
-        assertThat(csv.lines()).anySatisfy(l -> assertThat(l).startsWith(riskTable + ",Billing,5,0,0,0,0,5,0,"));
+        assertThat(csv.lines()).anySatisfy(l -> assertThat(l).startsWith(riskTable
+                + ",Billing,5,fewer than 5,fewer than 5,fewer than 5,fewer than 5,all but fewer than 5,fewer than 5,"));
         assertThat(csv.lines()).anySatisfy(l -> assertThat(l).startsWith(riskTable + ",Program,11,"));
         String page = given().cookie("upright_token", hr).get("/dashboard/programs/" + s.programId + "?weeks=1")
                 .then().statusCode(200).extract().asString();
@@ -199,7 +206,7 @@ class ProgramInsightsFlowTest {
         assertThat(risk).contains("<th scope=\"row\">Courier</th><td class=\"suppressed\" colspan=\"8\">fewer than 5 people assessed</td>");
         assertThat(risk).contains("<th scope=\"row\">Accounts</th><td class=\"suppressed\" colspan=\"8\">hidden so a smaller group cannot be worked out</td>");
 
-        // /api/insights/teams keeps the same risk verdicts: Accounts is shown there, its risk rows are not
+        // /api/insights/teams keeps the same risk verdicts: Accounts is shown there (six active last week), its risk rows are not
         JsonPath teams = Api.as(hr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
         assertThat(teams.getBoolean("items.find { it.teamName == 'Accounts' }.suppressed")).isFalse();
         assertThat(teams.getLong("items.find { it.teamName == 'Accounts' }.enrolled")).isEqualTo(6);
@@ -219,7 +226,7 @@ class ProgramInsightsFlowTest {
 
     @Test
     void the_csv_holds_exactly_the_page_tables_with_suppressed_cells_spelled_out() {
-        ProgramScenario s = new ProgramScenario("csv", kafka).publishAll();
+        ProgramScenario s = new ProgramScenario("csv", kafka).publishAll().everyoneInAccountsActiveLastWeek();
         s.awaitApplied(dataSource);
         String hr = TOKENS.issue(s.tenant, "hr-1", "admin");
 
@@ -230,26 +237,25 @@ class ProgramInsightsFlowTest {
         assertThat(viaFormat).isEqualTo(csv);
         List<String> lines = csv.lines().toList();
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("table,row,Enrolled,Active,"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Program overview,\"Program, " + s.lastWeek + " to " + s.thisWeek + "\",13,"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"Team comparison, " + s.lastWeek + " to " + s.thisWeek + "\",Accounts,6,5,33,3,5,1,1,1,85,"));
+        String span = ProgramInsights.isoWeek(s.lastMonday.minusWeeks(1)) + " to " + s.lastWeek;
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Program overview,\"Program, " + span + "\",13,6,"));
+        // Billing's and Courier's weeks held nothing: hidden, but hiding nobody, so Accounts stays shown
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"Team comparison, " + span + "\",Accounts,6,6,17,3,4,1,1,1,25,"));
         assertThat(lines).anySatisfy(l -> assertThat(l)
-                .startsWith("\"Team comparison, " + s.lastWeek + " to " + s.thisWeek + "\",Courier,suppressed (fewer than 5 people),"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains(",Billing,suppressed (hidden so a smaller group cannot be worked out)"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Weekly trend," + s.thisWeek + ",4,2,13,6,"));
+                .startsWith("\"Team comparison, " + span + "\",Courier,suppressed (fewer than 5 people active),"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Weekly trend," + s.lastWeek + ",3,1,13,6,"));
+        assertThat(lines).contains("Weekly trend," + s.thisWeek + ",week not closed yet".repeat(16));
         // risk rows describe the people assessed: 2 in Accounts, 2 in the whole program
         String riskTable = "Risk and findings (latest assessment of each current member)";
         assertThat(lines).contains(riskTable + ",Program" + ",suppressed (fewer than 5 people assessed)".repeat(8),
                 riskTable + ",Accounts" + ",suppressed (fewer than 5 people assessed)".repeat(8));
-        // Accounts' average this week describes the 4 people active
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("\"Team comparison, ")
-                .contains(",Accounts,").doesNotContain("15.0"));
         assertThat(csv).contains("suppressed (fewer than 5 people active)");
         assertThat(csv).doesNotContain(s.a.get(0).toString());
     }
 
     @Test
     void a_tenants_admin_may_raise_k_never_lower_it_and_the_raised_k_applies_everywhere() {
-        ProgramScenario s = new ProgramScenario("strict", kafka).publishAll();
+        ProgramScenario s = new ProgramScenario("strict", kafka).publishAll().everyoneInAccountsActiveLastWeek();
         s.awaitApplied(dataSource);
         String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
         String admin = TOKENS.issue(s.tenant, "admin-1", "admin");
@@ -267,8 +273,9 @@ class ProgramInsightsFlowTest {
 
         JsonPath p = program(hr, s.programId, 2);
         assertThat(p.getInt("anonymityThreshold")).isEqualTo(7);
-        assertThat(figure(team(p, "Accounts"), "figures", "reason")).isEqualTo("fewer than 7 people");
-        assertThat(p.getLong("overview.enrolled")).isEqualTo(13);
+        // six people active in Accounts last week: enough for 5, not for 7
+        assertThat(figure(team(p, "Accounts"), "latestWeek", "reason")).isEqualTo("fewer than 7 people active");
+        assertThat(p.getString("trend[1].figures.reason")).isEqualTo("fewer than 7 people active");
         // the older team endpoints follow the tenant's k as well
         JsonPath teams = Api.as(hr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
         assertThat(teams.getList("items.suppressed", Boolean.class)).containsOnly(true);
@@ -330,23 +337,22 @@ class ProgramInsightsFlowTest {
 
     @Test
     void someone_who_left_is_no_longer_enrolled_in_the_weeks_after() {
-        ProgramScenario s = new ProgramScenario("left", kafka).publishAll();
+        ProgramScenario s = new ProgramScenario("left", kafka).publishAll().everyoneInAccountsActiveLastWeek();
         s.awaitApplied(dataSource);
         s.publish(new EmployeeLeft(s.a.get(3), s.accounts, ProgramScenario.at(s.lastMonday.minusWeeks(1), 12)));
         s.awaitApplied(dataSource);
         String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
-        await().atMost(ProgramScenario.PATIENCE).untilAsserted(() -> {
-            JsonPath p = program(hr, s.programId, 2);
-            assertThat(p.getLong("overview.enrolled")).isEqualTo(12);
-            assertThat(p.getLong("trend[0].figures.enrolled")).isEqualTo(12);
-            // a4's expired reminder last week no longer counts: a4 had left by then
-            assertThat(p.getLong("overview.remindersExpired")).isZero();
-            // /teams counts current members: Accounts is down to 5 and ties with Billing, so Accounts (first by
-            // name) is the team hidden to protect Courier
-            JsonPath teams = Api.as(hr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
-            assertThat(teams.getBoolean("items.find { it.teamName == 'Accounts' }.suppressed")).isTrue();
-            assertThat(teams.getInt("items.find { it.teamName == 'Billing' }.enrolled")).isEqualTo(5);
-        });
+
+        // published after the departure arrived: a4 is no longer enrolled last week, and a4's break is not counted
+        JsonPath p = program(hr, s.programId, 2);
+        assertThat(p.getLong("overview.enrolled")).isEqualTo(12);
+        assertThat(p.getLong("trend[1].figures.enrolled")).isEqualTo(12);
+        assertThat(p.getLong("trend[1].figures.active")).isEqualTo(5);
+        // a4's expired reminder last week no longer counts: a4 had left by then
+        assertThat(p.getLong("overview.remindersExpired")).isZero();
+        JsonPath teams = Api.as(hr).get("/api/insights/teams").then().statusCode(200).extract().jsonPath();
+        assertThat(teams.getInt("items.find { it.teamName == 'Accounts' }.enrolled")).isEqualTo(5);
+        assertThat(teams.getBoolean("items.find { it.teamName == 'Billing' }.suppressed")).isTrue();
     }
 
     private long rowsAbout(String tenant, UUID employee) throws Exception {

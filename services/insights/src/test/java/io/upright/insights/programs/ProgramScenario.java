@@ -48,6 +48,8 @@ import static org.awaitility.Awaitility.await;
  *       Auckland); a5 assessed with ROSA 6 (ROSA_ACT_NOW, CHAIR_SEAT_HEIGHT). Active: a1, a2, a5, a6.</li>
  *   <li>This week, Billing b1 and Courier c1 each take a 5 minute break.</li>
  * </ul>
+ * With the clock at {@link #TODAY}, last week is the latest closed (published) week and this week is open: its
+ * figures are not shown. {@link #everyoneInAccountsActiveLastWeek()} makes last week's Accounts big enough to show.
  */
 public final class ProgramScenario {
 
@@ -132,6 +134,17 @@ public final class ProgramScenario {
                 List.of("ROSA_ACT_NOW", "CHAIR_SEAT_HEIGHT"), false, at(thisMonday, 11)));
         publish(new BreakTaken(UUID.randomUUID(), b.get(0), "walk", 5, null, at(thisMonday, 9)));
         publish(new BreakTaken(UUID.randomUUID(), c.get(0), "walk", 5, null, at(thisMonday, 9)));
+        return this;
+    }
+
+    /**
+     * Last week, a4, a5 and a6 take a 5 minute break each (Wednesday 10:00 UTC; Wednesday 23:00 in Auckland), so all
+     * six of Accounts were active last week: a closed week whose Accounts figures can be shown.
+     */
+    public ProgramScenario everyoneInAccountsActiveLastWeek() {
+        for (int i = 3; i < 6; i++) {
+            publish(new BreakTaken(UUID.randomUUID(), a.get(i), "walk", 5, null, at(lastMonday.plusDays(2), 10)));
+        }
         return this;
     }
 

@@ -94,7 +94,7 @@ class DashboardBrowserTest {
 
     @Test
     void hr_signs_in_with_the_launcher_token_and_sees_figures_suppressed_cells_and_charts() throws Exception {
-        ProgramScenario s = new ProgramScenario("browser", kafka).publishAll();
+        ProgramScenario s = new ProgramScenario("browser", kafka).publishAll().everyoneInAccountsActiveLastWeek();
         s.awaitApplied(dataSource);
         String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
 
@@ -107,16 +107,26 @@ class DashboardBrowserTest {
         wait.until(d -> !d.findElements(By.id("program-title")).isEmpty());
 
         assertThat(browser.findElement(By.id("program-title")).getText()).isEqualTo("Stand up, Accounts and friends");
-        // overview: program over the weeks shown, then the latest week
+        // overview: program over the published weeks shown, then the latest closed week
         List<WebElement> overview = browser.findElements(By.cssSelector("#table-overview tbody tr"));
         assertThat(cells(overview.get(0)).get(0)).isEqualTo("13");
         assertThat(cells(overview.get(1)).get(0)).isEqualTo("13");
-        assertThat(cells(overview.get(1)).get(4)).isEqualTo("6");
-        // team comparison: Accounts visible, Courier too small, Billing hidden so Courier cannot be worked out
-        assertThat(cells(row("table-teams", "Accounts")).subList(0, 2)).containsExactly("6", "5");
-        assertThat(cells(row("table-teams", "Courier"))).first().isEqualTo("fewer than 5 people");
-        assertThat(cells(row("table-teams", "Billing"))).first().isEqualTo("hidden so a smaller group cannot be worked out");
+        assertThat(cells(overview.get(1)).get(4)).isEqualTo("4");
+        // team comparison: Accounts visible (six active last week), Billing and Courier did nothing in a closed week
+        assertThat(cells(row("table-teams", "Accounts")).subList(0, 2)).containsExactly("6", "6");
+        assertThat(cells(row("table-teams", "Courier"))).first().isEqualTo("fewer than 5 people active");
+        assertThat(cells(row("table-teams", "Billing"))).first().isEqualTo("fewer than 5 people active");
+        // the open week is named, with no figure
+        assertThat(cells(row("table-trend", s.thisWeek))).containsExactly("week not closed yet");
+        assertThat(browser.findElement(By.id("pending-" + s.thisWeek)).getText()).contains("week not closed yet");
         assertThat(browser.findElement(By.id("privacy-note")).getText()).contains("fewer than 5 people assessed");
+        // the page fits 1400 px: nothing scrolls sideways
+        Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+        Number tableOverflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return Math.max(...Array.from(document.querySelectorAll('.scroll')).map(e => e.scrollWidth - e.clientWidth))");
+        assertThat(tableOverflow.intValue()).as("a table scrolls sideways").isLessThanOrEqualTo(0);
         // risk rows: 2 people assessed in Accounts and in the program, so no row is shown
         assertThat(cells(row("table-risk", "Accounts"))).containsExactly("fewer than 5 people assessed");
         assertThat(cells(row("table-risk", "Program"))).containsExactly("fewer than 5 people assessed");

@@ -1,0 +1,70 @@
+package io.upright.insights.anonymity;
+
+import io.upright.insights.anonymity.Banding.Row;
+import io.upright.insights.anonymity.Banding.Shown;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BandingTest {
+
+    private final Banding banding = new Banding(new AnonymityPolicy(5));
+    private static final List<String> LEVELS = List.of("LOW", "MODERATE", "HIGH");
+
+    @Test
+    void five_of_five_with_a_finding_is_banded_never_a_number() {
+        Row team = new Row("t", "T", 5, false, Map.of("MONITOR_TOO_LOW", 5L), null);
+        Map<String, Shown> shown = banding.band(List.of(team), List.of(), Map.of(), List.of("MONITOR_TOO_LOW"), false).get("t");
+        assertThat(shown.get("MONITOR_TOO_LOW")).isEqualTo(new Shown(null, "all but fewer than 5"));
+    }
+
+    @Test
+    void a_count_is_a_number_only_when_it_and_the_rest_are_both_at_least_k() {
+        Row team = new Row("t", "T", 12, false, Map.of("A", 6L, "B", 2L, "C", 9L), null);
+        Map<String, Shown> shown = banding.band(List.of(team), List.of(), Map.of(), List.of("A", "B", "C"), false).get("t");
+        assertThat(shown.get("A").count()).isEqualTo(6);
+        assertThat(shown.get("B").label()).isEqualTo("fewer than 5");
+        assertThat(shown.get("C").label()).isEqualTo("all but fewer than 5");
+    }
+
+    @Test
+    void a_single_banded_category_of_a_distribution_bands_the_smallest_other_so_n_minus_the_rest_gives_nothing() {
+        // 12 assessed: LOW 7, MODERATE 5, HIGH 0. HIGH alone banded would be 12 - 7 - 5.
+        Row team = new Row("t", "T", 12, false, Map.of("LOW", 7L, "MODERATE", 5L), null);
+        Map<String, Shown> shown = banding.band(List.of(team), List.of(), Map.of(), LEVELS, true).get("t");
+        assertThat(shown.get("HIGH").banded()).isTrue();
+        assertThat(shown.get("MODERATE").label()).isEqualTo(Banding.COMPLEMENT);
+        assertThat(shown.get("LOW").count()).isEqualTo(7);
+    }
+
+    @Test
+    void a_programs_count_minus_its_shown_teams_never_gives_one_teams_banded_count() {
+        Row a = new Row("a", "A", 12, false, Map.of("LOW", 6L, "HIGH", 6L), null);
+        Row b = new Row("b", "B", 12, false, Map.of("LOW", 10L, "HIGH", 2L), null);
+        Row program = new Row("p", null, 24, false, Map.of("LOW", 16L, "HIGH", 8L), null);
+        Map<String, Map<String, Shown>> shown = banding.band(List.of(a, b), List.of(program),
+                Map.of("p", List.of("a", "b")), List.of("LOW", "HIGH"), true);
+        // B's HIGH (2) is banded; the program's HIGH minus A's would give it, so A's HIGH is banded too
+        assertThat(shown.get("b").get("HIGH").banded()).isTrue();
+        assertThat(shown.get("a").get("HIGH").banded()).isTrue();
+        assertThat(shown.get("p").get("HIGH").count()).isEqualTo(8);
+        // and within each team a lone banded category is not left next to n and the others
+        assertThat(shown.get("a").values().stream().filter(Shown::banded).count()).isNotEqualTo(1);
+        assertThat(shown.get("b").values().stream().filter(Shown::banded).count()).isNotEqualTo(1);
+    }
+
+    @Test
+    void a_finding_a_team_does_not_list_counts_as_unknown_down_the_program() {
+        Row a = new Row("a", "A", 10, false, Map.of("X", 5L), Set.of("X"));
+        Row b = new Row("b", "B", 10, false, Map.of("X", 5L, "Y", 6L), Set.of("Y"));
+        Row program = new Row("p", null, 20, false, Map.of("X", 10L, "Y", 6L), Set.of("X", "Y"));
+        Map<String, Map<String, Shown>> shown = banding.band(List.of(a, b), List.of(program),
+                Map.of("p", List.of("a", "b")), List.of("X", "Y"), false);
+        // X: B does not list it, so the program's 10 minus A's 5 would be B's: A's X is banded
+        assertThat(shown.get("a").get("X").banded()).isTrue();
+    }
+}
