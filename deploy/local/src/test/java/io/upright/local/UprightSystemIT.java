@@ -118,19 +118,15 @@ class UprightSystemIT {
         adaReminders.post("/api/me/reminders/" + reminderId + "/answer",
                 Map.of("answer", "done", "activity", "walk", "activeMinutes", 5));
 
-        // insights: HR sees Alpha's aggregates and Beta suppressed
+        // insights: nothing live reaches HR; a team's figures appear once its week has closed and been published
         Api hrInsights = api("insights", tokens.issue(TENANT, "hr-1", "hr"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonNode team = team(hrInsights.get("/api/insights/teams"), "Alpha");
-            return team != null && team.path("enrolled").asInt() == 5
-                    && team.path("assessmentsCompleted").asInt() == 1
-                    && team.path("breaksTaken").asInt() >= 1
-                    && team.path("remindersSent").asInt() >= 1
-                    && team.path("exerciseSessions").asInt() == 1;
-        });
-        JsonNode betaRow = team(hrInsights.get("/api/insights/teams"), "Beta");
-        assertThat(betaRow.path("suppressed").asBoolean()).isTrue();
-        assertThat(betaRow.path("enrolled").isNull() || betaRow.path("enrolled").isMissingNode()).isTrue();
+        assertThat(stack.awaitConsumed("insights", TOPICS, Duration.ofSeconds(60))).isTrue();
+        for (String name : List.of("Alpha", "Beta")) {
+            JsonNode row = team(hrInsights.get("/api/insights/teams"), name);
+            assertThat(row.path("suppressed").asBoolean()).as(name).isTrue();
+            assertThat(row.path("enrolled").isNull() || row.path("enrolled").isMissingNode()).as(name).isTrue();
+            assertThat(row.path("breaksTaken").isNull() || row.path("breaksTaken").isMissingNode()).as(name).isTrue();
+        }
 
         everyRecordIsAValidCloudEvent();
     }
@@ -271,6 +267,65 @@ class UprightSystemIT {
         // the personal part is theirs alone
         assertThat(api("reminders", tokens.issue(TENANT, withRoutine, "employee")).status("/api/me/reminders/" + pausedReminder))
                 .isEqualTo(404);
+    }
+
+    @Test
+    void one_person_s_reassessment_changes_nothing_hr_can_read() {
+        // attack 2 across the packaged services: read before and after one person acts, and compare
+        DevTokens tokens = stack.tokens();
+        Api hrPrograms = api("programs", tokens.issue(TENANT, "hr-1", "hr"));
+        String team = hrPrograms.post("/api/teams", Map.of("name", "Zeta")).path("id").asText();
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            people.add(enroll(hrPrograms, team, "zeta" + i));
+        }
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("title", "Zeta stands up");
+        draft.put("teamIds", List.of(team));
+        draft.put("minBreakEveryMinutes", 20);
+        draft.put("maxBreakEveryMinutes", 90);
+        draft.put("phases", List.of(Map.of("startWeek", 1, "breakEveryMinutes", 60, "dailyActiveMinutesTarget", 120)));
+        String program = hrPrograms.post("/api/programs", draft).path("id").asText();
+        hrPrograms.post("/api/programs/" + program + "/launch",
+                Map.of("startsOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).with(java.time.DayOfWeek.MONDAY).toString()));
+        String last = people.get(people.size() - 1);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api("assessments", tokens.issue(TENANT, "admin-1", "admin")).get("/api/personal-data-exports/" + last)
+                        .path("data").path("teamId").asText().equals(team));
+        for (String person : people) {
+            assess(tokens, person, riskyDesk());
+        }
+        Api hrInsights = api("insights", tokens.issue(TENANT, "hr-1", "hr"));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                !hrInsights.get("/api/insights/programs/" + program).path("risk").path("suppressed").asBoolean(true));
+        assertThat(stack.awaitConsumed("insights", TOPICS, Duration.ofSeconds(60))).isTrue();
+        List<JsonNode> before = List.of(hrInsights.get("/api/insights/programs/" + program),
+                hrInsights.get("/api/insights/teams"), hrInsights.get("/api/insights/overview"));
+
+        assess(tokens, people.get(0), healthyDesk());
+        // the re-assessment is published (outbox) and consumed (insights) before the second read
+        assertThat(stack.awaitConsumed("insights", TOPICS, Duration.ofSeconds(60))).isTrue();
+        List<JsonNode> after = List.of(hrInsights.get("/api/insights/programs/" + program),
+                hrInsights.get("/api/insights/teams"), hrInsights.get("/api/insights/overview"));
+
+        assertThat(after).as("what HR reads after one person re-assessed").isEqualTo(before);
+    }
+
+    private static final List<String> TOPICS = List.of(UprightService.PROGRAMS.topic(), UprightService.ASSESSMENTS.topic(),
+            UprightService.EXERCISES.topic(), UprightService.REMINDERS.topic());
+
+    private static Map<String, Object> healthyDesk() {
+        Map<String, Object> a = new LinkedHashMap<>(riskyDesk());
+        a.put("backSupported", true);
+        a.put("screenAtEyeLevel", true);
+        a.put("chairType", "office-adjustable");
+        a.put("standingDeskAvailable", true);
+        a.put("hoursSittingPerDay", 4);
+        a.put("longestSittingBoutMinutes", 30);
+        a.put("standUpFrequency", "every-30-min");
+        a.put("discomfortWhenSitting", 0);
+        a.put("discomfortWhenWalkingOrStanding", 0);
+        return a;
     }
 
     /** The tenant's webhook, registered once whichever test runs first. */
