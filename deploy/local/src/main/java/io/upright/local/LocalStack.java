@@ -66,9 +66,7 @@ public final class LocalStack implements AutoCloseable {
         kafka = EmbeddedKafkaBroker.start(options.home().resolve("kafka"), options.kafkaPort());
         List<String> topics = new ArrayList<>();
         for (UprightService service : UprightService.values()) {
-            if (service != UprightService.INSIGHTS) {
-                topics.add(service.topic());
-            }
+            topics.add(service.topic());
             topics.add(service.deadLetterTopic());
         }
         kafka.createTopics(topics, 3);

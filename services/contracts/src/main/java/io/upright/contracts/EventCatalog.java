@@ -5,6 +5,7 @@ import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.assessments.AssessmentStarted;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
 import io.upright.contracts.exercises.RoutineRecommended;
+import io.upright.contracts.insights.AnonymityThresholdChanged;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.contracts.programs.EmployeeLeft;
@@ -70,13 +71,16 @@ public final class EventCatalog {
             new EventType<>(UprightService.REMINDERS, "reminder-expired", 1, ReminderExpired.class);
     public static final EventType<ReminderDeliveryFailed> REMINDER_DELIVERY_FAILED =
             new EventType<>(UprightService.REMINDERS, "reminder-delivery-failed", 1, ReminderDeliveryFailed.class);
+    public static final EventType<AnonymityThresholdChanged> ANONYMITY_THRESHOLD_CHANGED =
+            new EventType<>(UprightService.INSIGHTS, "anonymity-threshold-changed", 1, AnonymityThresholdChanged.class);
 
     public static final List<EventType<?>> ALL = List.of(
             TEAM_CREATED, EMPLOYEE_ENROLLED, EMPLOYEE_LEFT, EMPLOYEE_ERASED,
             PROGRAM_LAUNCHED, PROGRAM_PHASE_STARTED, PROGRAM_PAUSED, PROGRAM_RESUMED, PROGRAM_ENDED,
             ASSESSMENT_STARTED, ASSESSMENT_COMPLETED, ASSESSMENT_CAMPAIGN_STARTED,
             ROUTINE_RECOMMENDED, EXERCISE_SESSION_COMPLETED,
-            BREAK_REMINDER_SENT, BREAK_TAKEN, BREAK_SNOOZED, BREAK_SKIPPED, REMINDER_EXPIRED, REMINDER_DELIVERY_FAILED);
+            BREAK_REMINDER_SENT, BREAK_TAKEN, BREAK_SNOOZED, BREAK_SKIPPED, REMINDER_EXPIRED, REMINDER_DELIVERY_FAILED,
+            ANONYMITY_THRESHOLD_CHANGED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

@@ -39,8 +39,8 @@ public final class CampaignViews {
             @Schema(example = "2026-12-15") LocalDate dueDate,
             @Schema(example = "2026-11-25T09:30:00Z") Instant startedAt,
             @Schema(description = "Null when suppressed") CoverageView coverage,
-            @Schema(description = "True when the team has fewer known employees than the anonymity threshold (at least 5): "
-                    + "then nothing about it is shown, not even its size")
+            @Schema(description = "True when the team has fewer known employees than the anonymity threshold (at least 5, "
+                    + "or the tenant's own stricter k set by its admin in insights): then nothing about it is shown, not even its size")
             boolean suppressed) {
 
         static CampaignView of(CampaignRecord record, Coverage coverage) {

@@ -107,22 +107,26 @@ public class Campaigns {
 
     /**
      * Of the team's currently known employees, how many submitted an assessment of the campaign's template (any
-     * version) at or after its start; suppressed below the anonymity threshold. Counts only, never who.
+     * version) at or after its start; suppressed below the anonymity threshold in force for the tenant (the
+     * service's, or the tenant's own stricter k from insights, {@link TenantThresholds}). Counts only, never who.
      */
     public Coverage coverage(CampaignRecord campaign) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "select count(*), coalesce(sum(case when exists ("
                              + " select 1 from assessment a where a.tenant_id = t.tenant_id and a.employee_id = t.employee_id"
-                             + " and a.template_id = ? and a.status = 'SUBMITTED' and a.submitted_at >= ?) then 1 else 0 end), 0)"
+                             + " and a.template_id = ? and a.status = 'SUBMITTED' and a.submitted_at >= ?) then 1 else 0 end), 0),"
+                             + " (select k.threshold from tenant_anonymity_threshold k where k.tenant_id = ?)"
                              + " from employee_team t where t.tenant_id = ? and t.team_id = ?")) {
             ps.setString(1, campaign.templateId);
             ps.setObject(2, campaign.startedAt.atOffset(ZoneOffset.UTC));
             ps.setString(3, campaign.tenantId);
-            ps.setObject(4, campaign.teamId);
+            ps.setString(4, campaign.tenantId);
+            ps.setObject(5, campaign.teamId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return Coverage.of(rs.getInt(1), rs.getInt(2), config.anonymityThreshold());
+                Integer tenantThreshold = (Integer) rs.getObject(3);
+                return Coverage.of(rs.getInt(1), rs.getInt(2), config.anonymityThreshold(), tenantThreshold);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot count the coverage of a campaign", e);

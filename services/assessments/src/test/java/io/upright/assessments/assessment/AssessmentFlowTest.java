@@ -34,7 +34,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
         @ResourceArg(name = "database", value = "assessments"),
-        @ResourceArg(name = "topics", value = "upright.programs,upright.assessments,upright.assessments.dlq")})
+        @ResourceArg(name = "topics", value = "upright.programs,upright.assessments,upright.insights,upright.assessments.dlq")})
 class AssessmentFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();

@@ -31,7 +31,7 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
         @ResourceArg(name = "database", value = "assessments"),
-        @ResourceArg(name = "topics", value = "upright.programs,upright.assessments,upright.assessments.dlq")})
+        @ResourceArg(name = "topics", value = "upright.programs,upright.assessments,upright.insights,upright.assessments.dlq")})
 class RedFlagFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();

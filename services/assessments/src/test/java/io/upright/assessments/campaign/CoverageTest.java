@@ -31,4 +31,21 @@ class CoverageTest {
         assertThat(Coverage.of(9, 9, 10).suppressed()).isTrue();
         assertThat(Coverage.of(10, 9, 10)).isEqualTo(new Coverage(10, 9, 90, false));
     }
+
+    @Test
+    void a_tenants_stricter_k_hides_a_team_the_services_threshold_would_show() {
+        assertThat(Coverage.of(6, 3, 5, null)).isEqualTo(new Coverage(6, 3, 50, false));
+        assertThat(Coverage.of(6, 3, 5, 8)).isEqualTo(new Coverage(null, null, null, true));
+        assertThat(Coverage.of(8, 3, 5, 8)).isEqualTo(new Coverage(8, 3, 37, false));
+        assertThat(Coverage.effectiveThreshold(5, 8)).isEqualTo(8);
+    }
+
+    @Test
+    void a_tenants_k_never_loosens_the_services_threshold_nor_the_floor() {
+        assertThat(Coverage.effectiveThreshold(10, 8)).isEqualTo(10);
+        assertThat(Coverage.of(9, 9, 10, 8).suppressed()).isTrue();
+        assertThat(Coverage.effectiveThreshold(2, 3)).isEqualTo(5);
+        assertThat(Coverage.of(4, 4, 2, 3).suppressed()).isTrue();
+        assertThat(Coverage.effectiveThreshold(5, null)).isEqualTo(5);
+    }
 }

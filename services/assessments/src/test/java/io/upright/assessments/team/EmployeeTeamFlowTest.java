@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
         @ResourceArg(name = "database", value = "assessments"),
-        @ResourceArg(name = "topics", value = "upright.programs,upright.assessments,upright.assessments.dlq")})
+        @ResourceArg(name = "topics", value = "upright.programs,upright.assessments,upright.insights,upright.assessments.dlq")})
 class EmployeeTeamFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();

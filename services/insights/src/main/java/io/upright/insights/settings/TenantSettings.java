@@ -1,9 +1,11 @@
 package io.upright.insights.settings;
 
 import io.quarkus.runtime.StartupEvent;
+import io.upright.contracts.insights.AnonymityThresholdChanged;
 import io.upright.insights.InsightsConfig;
 import io.upright.insights.anonymity.AnonymityPolicy;
 import io.upright.platform.domain.Rejection;
+import io.upright.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -23,7 +25,9 @@ import java.util.List;
 
 /**
  * The anonymity policy in force for a tenant: the service's threshold, or the tenant's own stricter one. Every
- * endpoint, the CSV and the page get their policy here, so a tenant's {@code k} applies everywhere at once.
+ * endpoint, the CSV and the page get their policy here, so a tenant's {@code k} applies everywhere at once; every
+ * change is published as {@link AnonymityThresholdChanged} on {@code upright.insights}, so the other services that
+ * show figures about groups (assessments' campaign coverage) apply it too.
  */
 @ApplicationScoped
 public class TenantSettings {
@@ -37,6 +41,9 @@ public class TenantSettings {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     /** One change of a tenant's threshold; {@code previous} is null when the service's threshold was in force. */
     public record ThresholdChange(String changedBy, Instant changedAt, Integer previous, int threshold) {
@@ -71,7 +78,9 @@ public class TenantSettings {
 
     /**
      * Raises (or keeps) the tenant's threshold; a value below the service's own is refused with 400. A change is
-     * recorded with who made it, when, and the values before and after; setting the value in force records nothing.
+     * recorded with who made it, when, and the values before and after, and published as
+     * {@link AnonymityThresholdChanged} through the outbox in the same transaction; setting the value in force records
+     * and publishes nothing.
      */
     @Transactional
     public AnonymityPolicy setThreshold(String tenant, int requested, String changedBy) {
@@ -92,6 +101,7 @@ public class TenantSettings {
             if (previous != null && previous == requested) {
                 return servicePolicy.forTenant(requested);
             }
+            Instant changedAt = Instant.now(clock);
             try (PreparedStatement ps = c.prepareStatement("insert into insights_settings (tenant_id, anonymity_threshold) "
                     + "values (?, ?) on conflict (tenant_id) do update set anonymity_threshold = excluded.anonymity_threshold")) {
                 ps.setString(1, tenant);
@@ -102,11 +112,14 @@ public class TenantSettings {
                     + "(tenant_id, changed_by, changed_at, previous_threshold, new_threshold) values (?, ?, ?, ?, ?)")) {
                 ps.setString(1, tenant);
                 ps.setString(2, changedBy);
-                ps.setTimestamp(3, Timestamp.from(Instant.now(clock)));
+                ps.setTimestamp(3, Timestamp.from(changedAt));
                 ps.setObject(4, previous);
                 ps.setInt(5, requested);
                 ps.executeUpdate();
             }
+            // the change and its publication commit together: no k in force that the other services never hear of
+            int inForceBefore = servicePolicy.forTenant(previous).threshold();
+            outbox.enqueue(tenant, new AnonymityThresholdChanged(requested, inForceBefore, changedAt));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the tenant's insights settings", e);
         }
