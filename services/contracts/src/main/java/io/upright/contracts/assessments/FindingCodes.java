@@ -32,6 +32,8 @@ public final class FindingCodes {
     public static final String TELEPHONE_POSTURE = "TELEPHONE_POSTURE";
     public static final String MOUSE_POSITION = "MOUSE_POSITION";
     public static final String KEYBOARD_POSTURE = "KEYBOARD_POSTURE";
+    /** ROSA's back-support "+1"s: a backrest that cannot be adjusted, or a work surface so high the shoulders shrug. */
+    public static final String BACKREST_SETUP = "BACKREST_SETUP";
 
     /** Codes of the workstation-basics method. */
     public static final Set<String> WORKSTATION_BASICS = Set.of(
@@ -39,10 +41,14 @@ public final class FindingCodes {
             PROLONGED_SITTING, INFREQUENT_BREAKS, HIP_FLEXOR_TIGHTNESS_RISK, LOW_BACK_DISCOMFORT, NO_STANDING_DESK,
             RED_FLAG_SEEK_CLINICIAN);
 
-    /** Codes of the ROSA method. */
+    /**
+     * Codes only the ROSA method reports. A ROSA result also carries the shared {@link #PROLONGED_SITTING} (chair
+     * over 4 h a day or over 1 h at a stretch) and {@link #RED_FLAG_SEEK_CLINICIAN}, which mean the same whatever
+     * the method.
+     */
     public static final Set<String> ROSA = Set.of(
             ROSA_ACT_NOW, CHAIR_SEAT_HEIGHT, CHAIR_PAN_DEPTH, CHAIR_ARMRESTS, NO_LUMBAR_SUPPORT, MONITOR_POSITION,
-            TELEPHONE_POSTURE, MOUSE_POSITION, KEYBOARD_POSTURE);
+            TELEPHONE_POSTURE, MOUSE_POSITION, KEYBOARD_POSTURE, BACKREST_SETUP);
 
     /** Every published code, whatever the method. */
     public static final Set<String> ALL = union(WORKSTATION_BASICS, ROSA);

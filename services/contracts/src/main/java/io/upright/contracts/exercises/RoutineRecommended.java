@@ -19,7 +19,22 @@ public record RoutineRecommended(
         Integer durationMinutes,
         List<String> findingCodes,
         boolean withheldForClinicalReview,
-        Instant recommendedAt) implements SealedForEmployee {
+        Instant recommendedAt,
+        List<MicroBreak> microBreaks,
+        boolean floorOrEquipment,
+        boolean softTissueRelease) implements SealedForEmployee {
+
+    public RoutineRecommended {
+        microBreaks = microBreaks == null ? List.of() : List.copyOf(microBreaks);
+    }
+
+    /** A recommendation without micro-breaks (and events written before they existed). */
+    public RoutineRecommended(UUID recommendationId, UUID employeeId, UUID assessmentId, String routineId,
+                              String routineTitle, Integer durationMinutes, List<String> findingCodes,
+                              boolean withheldForClinicalReview, Instant recommendedAt) {
+        this(recommendationId, employeeId, assessmentId, routineId, routineTitle, durationMinutes, findingCodes,
+                withheldForClinicalReview, recommendedAt, List.of(), false, false);
+    }
 
     @Override
     public String subject() {
