@@ -15,11 +15,13 @@ import java.util.Set;
  *
  * <ol>
  *   <li><b>Within a row</b> whose categories partition its people (risk levels and bands add up to the people
- *       assessed), a single banded category would be {@code n} minus the others, so the smallest shown one is
- *       banded too.</li>
- *   <li><b>Down a category</b>, a whole (a program) minus its parts (its teams) gives the parts not shown; if
- *       exactly one part describing anyone is not shown (its row hidden, the category banded or not listed),
- *       the smallest shown part is banded too, or, when none is left, the whole's count.</li>
+ *       assessed), {@code n} minus the shown categories is how many people the banded ones hold together. Unless
+ *       that is at least {@code k}, it would give a small group away (19 assessed, 5 moderate and 12 high shown
+ *       leave exactly 2 low), so the smallest shown category is banded too.</li>
+ *   <li><b>Down a category</b>, a whole (a program) minus its shown parts (its teams) is what the parts not shown
+ *       (row hidden, category banded or not listed) hold together. When that is one part, or several that hold
+ *       fewer than {@code k} with it or fewer than {@code k} without it, the smallest shown part is banded too,
+ *       or, when none is left, the whole's count.</li>
  * </ol>
  */
 public final class Banding {
@@ -91,8 +93,10 @@ public final class Banding {
             changed = false;
             if (partition) {
                 for (Map.Entry<String, Map<String, Shown>> row : shown.entrySet()) {
-                    long banded = row.getValue().values().stream().filter(Shown::banded).count();
-                    if (banded == 1) {
+                    Row described = byKey.get(row.getKey());
+                    boolean anyBanded = row.getValue().values().stream().anyMatch(Shown::banded);
+                    long inShown = row.getValue().values().stream().filter(c -> !c.banded()).mapToLong(Shown::count).sum();
+                    if (anyBanded && described.n() - inShown < k) {
                         String smallest = smallestShown(row.getValue());
                         if (smallest != null) {
                             row.getValue().put(smallest, complement);
@@ -112,6 +116,8 @@ public final class Banding {
                         continue;
                     }
                     int unknown = 0;
+                    long unknownPeople = 0;
+                    long inVisible = 0;
                     List<Row> visibleParts = new ArrayList<>();
                     for (String key : parts.getOrDefault(whole.key(), List.of())) {
                         Row part = byKey.get(key);
@@ -121,11 +127,15 @@ public final class Banding {
                         Shown cell = shown.containsKey(key) ? shown.get(key).get(category) : null;
                         if (cell == null || cell.banded()) {
                             unknown++;
+                            unknownPeople += part.n();
                         } else {
                             visibleParts.add(part);
+                            inVisible += cell.count();
                         }
                     }
-                    if (unknown == 1) {
+                    long inUnknown = total.count() - inVisible;
+                    // one part not shown would be recovered exactly; several together only when they hold a small group
+                    if (unknown == 1 || unknown > 1 && (inUnknown < k || unknownPeople - inUnknown < k)) {
                         if (visibleParts.isEmpty()) {
                             wholeCells.put(category, complement);
                         } else {

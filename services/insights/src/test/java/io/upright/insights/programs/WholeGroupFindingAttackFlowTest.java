@@ -89,4 +89,32 @@ class WholeGroupFindingAttackFlowTest {
         assertThat(teams.<Object>getList("items.find { it.teamName == 'Accounts' }.topFindings.count"))
                 .containsOnly("all but fewer than 5");
     }
+
+    @Test
+    void the_people_assessed_minus_the_levels_shown_never_leaves_a_small_group() {
+        // the demo's shape: 19 assessed, 2 LOW, 5 MODERATE, 12 HIGH, nobody on ROSA. LOW and every ROSA band are
+        // banded, so no band stands alone, yet 19 - 5 - 12 would say exactly 2 people are at low risk.
+        ProgramScenario s = new ProgramScenario("smallremainder", kafka);
+        Cohort cohort = new Cohort(s);
+        List<UUID> finance = cohort.team(s.accounts, "Finance", 19, s.thisMonday.minusWeeks(3));
+        cohort.launch(List.of(s.accounts), s.thisMonday.minusWeeks(3));
+        cohort.breaks(finance, s.lastMonday, 10);
+        for (int i = 0; i < finance.size(); i++) {
+            String level = i < 2 ? "LOW" : i < 7 ? "MODERATE" : "HIGH";
+            s.publish(new AssessmentCompleted(UUID.randomUUID(), finance.get(i), s.accounts, "workstation-basics", 1,
+                    "WORKSTATION_BASICS", i < 2 ? 1 : i < 7 ? 4 : 8, level, List.of(), false, ProgramScenario.at(s.lastMonday, 10)));
+        }
+        s.awaitApplied(dataSource);
+        String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
+
+        JsonPath p = Cohort.program(hr, s.programId, "weeks=2");
+        for (String row : List.of("risk", "teams[0].risk")) {
+            assertThat(p.getLong(row + ".assessed")).as("the premise").isEqualTo(19);
+            Map<String, Object> levels = new java.util.HashMap<>(p.getMap(row + ".workstationRiskLevels"));
+            p.getMap(row + ".rosaBands").forEach((band, value) -> levels.put("rosa:" + band, value));
+            assertThat(levels.get("LOW")).as(row).isEqualTo("fewer than 5");
+            long shown = levels.values().stream().filter(v -> v instanceof Number).mapToLong(v -> ((Number) v).longValue()).sum();
+            assertThat(19 - shown).as(row + ": the banded levels together hold at least k people").isGreaterThanOrEqualTo(5);
+        }
+    }
 }

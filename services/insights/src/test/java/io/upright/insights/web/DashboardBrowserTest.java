@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver): sign in with a pasted HR
- * token, read the figures and the suppressed cells, see the charts drawn, and keep a screenshot for the README.
+ * token, read the figures and the suppressed cells, see the charts drawn, and keep a screenshot of what it saw.
  */
 @QuarkusTest
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
@@ -50,8 +50,8 @@ class DashboardBrowserTest {
     private static final DevTokens TOKENS = DevTokens.forTests();
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    // resolved from the module directory (Surefire's working directory): the repository's docs/
-    private static final Path SCREENSHOT = Path.of("../../docs/dashboard.png");
+    // kept with the build: the README's docs/dashboard.png comes from the demo (deploy/local DemoDashboardIT)
+    private static final Path SCREENSHOT = Path.of("target/dashboard-browser-test.png");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -144,8 +144,6 @@ class DashboardBrowserTest {
         Files.createDirectories(SCREENSHOT.toAbsolutePath().getParent());
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
-        // the browser's temporary file is private; the README image is not
-        Files.setPosixFilePermissions(SCREENSHOT, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         assertThat(Files.size(SCREENSHOT)).isPositive();
     }
 
