@@ -18,6 +18,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import io.upright.platform.text.StorableText;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
@@ -110,6 +111,9 @@ public class ProblemMappers {
     private static Problem jsonProblem(JsonProcessingException e) {
         if (e instanceof JsonParseException) {
             return Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON");
+        }
+        if (e instanceof StorableText.NulInText nul && !nul.getPath().isEmpty()) {
+            return ProblemException.invalid(jsonPath(nul.getPath()), StorableText.MESSAGE).toProblem();
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());

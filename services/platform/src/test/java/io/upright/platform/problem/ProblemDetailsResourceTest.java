@@ -53,6 +53,22 @@ class ProblemDetailsResourceTest {
     }
 
     @Test
+    void a_nul_character_in_a_text_field_or_a_parameter_is_a_400_naming_it_and_nothing_is_written() {
+        given().auth().oauth2(employeeOfA).contentType("application/json").body("{\"text\":\"a\\u0000b\",\"priority\":2}")
+                .post("/api/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:upright:problem:validation"))
+                .body("errors.field", equalTo(java.util.List.of("text")))
+                .body("errors.message", hasItem(containsString("NUL")));
+        given().auth().oauth2(employeeOfA).urlEncodingEnabled(false).contentType("application/json")
+                .body("{\"text\":\"fine\",\"priority\":2}").post("/api/notes?search=a%00b")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of("search")));
+        given().auth().oauth2(employeeOfA).urlEncodingEnabled(false).get("/api/notes/a%00b")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void malformed_json_is_a_400_problem_without_internals() {
         given().auth().oauth2(employeeOfA).contentType("application/json").body("{\"text\": ")
                 .post("/api/notes")

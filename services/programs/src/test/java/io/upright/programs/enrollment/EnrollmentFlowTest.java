@@ -111,6 +111,19 @@ class EnrollmentFlowTest {
     }
 
     @Test
+    void a_nul_character_in_a_team_or_employee_name_is_a_400_naming_the_field_not_a_500() {
+        Api.as(hr).body(Map.of("name", "Sa\u0000les"))
+                .post("/api/teams").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("name"));
+        String teamId = formTeam(hr, "Nul-free");
+        Api.as(hr)
+                .body(Map.of("displayName", "Bo\u0000b", "email", "bob@acme.example", "timeZone", "UTC",
+                        "workdayStart", "09:00", "workdayEnd", "17:00"))
+                .post("/api/teams/{id}/employees", teamId)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItems("displayName"));
+    }
+
+    @Test
     void someone_imported_with_history_is_enrolled_from_their_joining_day_and_a_future_one_is_a_400_naming_joined_on() throws Exception {
         String teamId = formTeam(hr, "Imports");
         String joinedOn = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusWeeks(6).toString();
