@@ -110,6 +110,14 @@ final class DemoTenant {
             assessed++;
         }
         progress.step(assessed + " desk assessments submitted");
+        // one person (who had not done the checklist) takes the ROSA check instead: their routine follows from it
+        Employee rosaPerson = employees.get(ROSA_PERSON);
+        Api rosa = new Api(stack.baseUrl("assessments"), tokens.issue(TENANT, rosaPerson.id(), "employee"));
+        String rosaAssessment = rosa.post("/api/assessments", Map.of("templateId", "rosa")).path("id").asText();
+        rosa.put("/api/assessments/" + rosaAssessment + "/answers", Map.of("answers", DeskAnswers.rosaActNow()));
+        rosa.post("/api/assessments/" + rosaAssessment + "/submission", Map.of());
+        progress.step("Employee " + rosaPerson.id() + " took the ROSA check (act now); employee "
+                + employees.get(RED_FLAG_PERSON).id() + " reported a warning sign, so their exercises wait for a clinician");
 
         Api hrAssessments = new Api(stack.baseUrl("assessments"), tokens.issue(TENANT, "demo-hr", "hr"));
         hrAssessments.post("/api/assessment-campaigns", Map.of("teamId", teamIds.get("Engineering"),
@@ -142,6 +150,11 @@ final class DemoTenant {
         progress.step(counted ? "Insights has counted the history" : "Insights is still counting the history");
         return new Demo(TENANT, secret, employees, programId);
     }
+
+    /** Whose checklist reports a warning sign (a sign to see a clinician before exercising). */
+    static final int RED_FLAG_PERSON = 5;
+    /** Who takes the ROSA check instead of the checklist (one of those the checklist loop leaves out). */
+    static final int ROSA_PERSON = 3;
 
     /** Days of logged history: six weeks, within what exercises accepts for a session logged late. */
     private static final int HISTORY_DAYS = 41;
@@ -228,11 +241,9 @@ final class DemoTenant {
         a.put("standUpFrequency", List.of("every-30-min", "hourly", "every-2-hours", "rarely").get(i % 4));
         a.put("discomfortWhenSitting", i % 7);
         a.put("discomfortWhenWalkingOrStanding", (i * 3) % 6);
-        a.put("legNumbnessOrTingling", i == 5);
-        a.put("painRadiatesDownLeg", false);
-        a.put("painAtNightOrAtRest", false);
-        a.put("recentFallOrBackInjury", false);
-        a.put("unexplainedLegWeakness", false);
+        a.putAll(DeskAnswers.nothingToReport());
+        // one person reports numbness in a leg: a sign to see a clinician first, so their exercises are withheld
+        a.put("legNumbnessOrTingling", i == RED_FLAG_PERSON);
         return a;
     }
 

@@ -119,6 +119,13 @@ public final class Launcher {
         OUT.println("  curl -s -H 'Authorization: Bearer " + hr + "' " + stack.baseUrl("insights") + "/api/insights/teams");
         OUT.println("An employee's recommended routine:");
         OUT.println("  curl -s -H 'Authorization: Bearer " + employee + "' " + stack.baseUrl("exercises") + "/api/me/recommendation");
+        String rosa = tokens.issue(demo.tenant(), demo.employees().get(DemoTenant.ROSA_PERSON).id(), "employee");
+        OUT.println("Someone whose ROSA check (act now) chose their routine and workstation actions:");
+        OUT.println("  curl -s -H 'Authorization: Bearer " + rosa + "' " + stack.baseUrl("exercises") + "/api/me/recommendation");
+        String flagged = tokens.issue(demo.tenant(), demo.employees().get(DemoTenant.RED_FLAG_PERSON).id(), "employee");
+        OUT.println("Someone whose warning sign withholds exercises until a clinician clears them:");
+        OUT.println("  curl -s -H 'Authorization: Bearer " + flagged + "' " + stack.baseUrl("assessments") + "/api/me/clinical-status");
+        OUT.println("  curl -s -H 'Authorization: Bearer " + flagged + "' " + stack.baseUrl("exercises") + "/api/me/recommendation");
         OUT.println();
         OUT.println("Break reminders arrive every " + cadence.toMinutes() + " min per employee (a demo pace; the program's"
                 + " phase asks for 45) at the local webhook inbox "

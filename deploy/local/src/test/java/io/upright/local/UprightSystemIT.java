@@ -253,7 +253,7 @@ class UprightSystemIT {
         assess(tokens, paused, redFlag);
 
         // the next reminder each of them gets after the services have learnt the outcome
-        String routineReminder = awaitReminderSuggesting(tokens, withRoutine, "routine");
+        String routineReminder = awaitReminderSuggesting(tokens, withRoutine, "micro-break");
         String pausedReminder = awaitReminderSuggesting(tokens, paused, "exercises-paused");
         JsonNode routineBody = delivered(routineReminder);
         JsonNode pausedBody = delivered(pausedReminder);
@@ -497,11 +497,7 @@ class UprightSystemIT {
         a.put("standUpFrequency", "rarely");
         a.put("discomfortWhenSitting", 5);
         a.put("discomfortWhenWalkingOrStanding", 4);
-        a.put("legNumbnessOrTingling", false);
-        a.put("painRadiatesDownLeg", false);
-        a.put("painAtNightOrAtRest", false);
-        a.put("recentFallOrBackInjury", false);
-        a.put("unexplainedLegWeakness", false);
+        a.putAll(DeskAnswers.nothingToReport());
         return a;
     }
 

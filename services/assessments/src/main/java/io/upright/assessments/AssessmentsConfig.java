@@ -3,6 +3,8 @@ package io.upright.assessments;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Period;
+
 @ConfigMapping(prefix = "upright.assessments")
 public interface AssessmentsConfig {
 
@@ -13,4 +15,12 @@ public interface AssessmentsConfig {
      */
     @WithDefault("5")
     int anonymityThreshold();
+
+    /**
+     * How long a clinician's clearance lasts before the employee is asked to take the safety check again: the
+     * {@code rescreenBy} of {@code ClearedByClinician} is the clearance day plus this (ISO-8601 period, env
+     * {@code UPRIGHT_ASSESSMENTS_RESCREEN_AFTER}).
+     */
+    @WithDefault("P12W")
+    Period rescreenAfter();
 }

@@ -14,10 +14,24 @@ public final class AnswerSets {
             "unexplainedLegWeakness"};
 
     /**
-     * A complete, valid workstation-basics v2 answer set describing a well set-up, active employee (no findings,
-     * no red flags).
+     * The questions version 3 of both templates adds: the fuller safety screen and the precautions (all answered
+     * "no" by the latest sets below).
+     */
+    public static final String[] V3_SCREEN = {"saddleNumbness", "newBladderBowelOrSexualProblems", "symptomsInBothLegs",
+            "progressiveLegWeakness", "feverWithBackPain", "unexplainedWeightLoss", "historyOfCancer",
+            "weakenedImmuneSystem", "osteoporosisOrLongTermSteroids", "takesBloodThinners",
+            "legPainWhenWalkingEasedBySitting", "surgeryInLastSixMonths", "pregnant"};
+
+    /**
+     * A complete, valid answer set of the latest workstation-basics (v3) describing a well set-up, active employee
+     * (no findings, no red flags, no precautions).
      */
     public static Map<String, Object> healthy() {
+        return withV3Screen(healthyV2());
+    }
+
+    /** {@link #healthy()} as workstation-basics v2 asks it (five red flags, no v3 screen). */
+    public static Map<String, Object> healthyV2() {
         Map<String, Object> answers = healthyV1();
         for (String flag : V2_RED_FLAGS) {
             answers.put(flag, false);
@@ -44,10 +58,15 @@ public final class AnswerSets {
     }
 
     /**
-     * A complete, valid rosa v2 answer set: every item neutral, no "+1", 1-4 h of use everywhere, no red flag
-     * (final ROSA score 2, see RosaScoringTest).
+     * A complete, valid answer set of the latest rosa (v3): every item neutral, no "+1", 1-4 h of use everywhere,
+     * no red flag, no precaution (final ROSA score 2, see RosaScoringTest).
      */
     public static Map<String, Object> rosaNeutral() {
+        return withV3Screen(rosaNeutralV2());
+    }
+
+    /** {@link #rosaNeutral()} as rosa v2 asks it (five red flags, no v3 screen). */
+    public static Map<String, Object> rosaNeutralV2() {
         Map<String, Object> answers = rosaNeutralV1();
         answers.put("legNumbnessOrTingling", false);
         for (String flag : V2_RED_FLAGS) {
@@ -88,7 +107,22 @@ public final class AnswerSets {
      * reached for on another surface; chair, screen, mouse and keyboard used over 4 h a day.
      */
     public static Map<String, Object> rosaActNow() {
-        Map<String, Object> answers = rosaNeutral();
+        return actNow(rosaNeutral());
+    }
+
+    /** {@link #rosaActNow()} as rosa v2 asks it. */
+    public static Map<String, Object> rosaActNowV2() {
+        return actNow(rosaNeutralV2());
+    }
+
+    private static Map<String, Object> withV3Screen(Map<String, Object> answers) {
+        for (String question : V3_SCREEN) {
+            answers.put(question, false);
+        }
+        return answers;
+    }
+
+    private static Map<String, Object> actNow(Map<String, Object> answers) {
         answers.put("seatHeight", "too-low");
         answers.put("seatHeightNotAdjustable", true);
         answers.put("seatPanDepth", "too-long");

@@ -25,6 +25,12 @@ class StoredEventNamesTest {
     }
 
     @Test
+    void clearance_events_keep_their_stored_names() {
+        assertThat(EventNames.of(io.upright.assessments.clearance.ClearanceEvent.class).versions())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ClearanceDeclared", 1));
+    }
+
+    @Test
     void campaign_events_keep_their_stored_names() {
         assertThat(EventNames.of(CampaignEvent.class).versions()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "CampaignStarted", 1));

@@ -57,6 +57,17 @@ public interface RemindersConfig {
     @WithDefault("PT5M")
     Duration teamBreakPlanningEvery();
 
+    /**
+     * Whether routine reminders (the full routine at each employee's routine times) are planned at all. On in every
+     * real deployment; the test profile turns it off so the other flow tests count only the reminders they are about.
+     */
+    @WithDefault("true")
+    boolean routineReminders();
+
+    /** How often routine reminders are planned; like team breaks they are queued a day ahead. */
+    @WithDefault("PT5M")
+    Duration routinePlanningEvery();
+
     /** Pause before the first retry of an undelivered reminder; each further retry doubles it (at most 2 min). */
     @WithDefault("PT2S")
     Duration engineFirstRetry();

@@ -1,6 +1,7 @@
 package io.upright.assessments.assessment;
 
 import io.upright.assessments.scoring.RosaScoring;
+import io.upright.assessments.scoring.SafetyScreen;
 import io.upright.assessments.scoring.ScoreResult;
 import io.upright.assessments.scoring.WorkstationBasicsScoring;
 import io.upright.assessments.template.ChecklistTemplate;
@@ -111,7 +112,7 @@ public class AssessmentDecider implements Decider<AssessmentDecider.Command, Ass
                             scored.riskLevel(), scored.sectionScores(), scored.findingCodes()));
             return List.of(new AssessmentEvent.Submitted(submit.assessmentId(), template.method(), scored.score(),
                     scored.riskLevel(), scored.findingCodes(), scored.clinicalReview(), submit.at(),
-                    scored.sectionScores(), delta));
+                    scored.sectionScores(), delta, scored.precautions()));
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }
@@ -136,20 +137,22 @@ public class AssessmentDecider implements Decider<AssessmentDecider.Command, Ass
     }
 
     private record Scored(int score, String riskLevel, List<String> findingCodes, boolean clinicalReview,
-                          Map<String, Integer> sectionScores) {
+                          Map<String, Integer> sectionScores, List<String> precautions) {
     }
 
     private static Scored score(ChecklistTemplate template, Map<String, Object> answers) {
+        // questions a version does not ask count as no: v1/v2 answers raise no precaution
+        List<String> precautions = SafetyScreen.screen(answers).precautions();
         if (RosaScoring.METHOD.equals(template.method())) {
-            // rosa v1 asks no red-flag questions, so only v2 answers can ask for clinical review
-            RosaScoring.Result rosa = RosaScoring.score(answers);
+            // rosa v1 asks no red-flag questions, so only v2 and later answers can ask for clinical review
+            RosaScoring.Result rosa = RosaScoring.score(answers, template.version());
             return new Scored(rosa.finalScore(), rosa.riskLevel().name(), rosa.findingCodes(), rosa.clinicalReview(),
-                    rosa.sectionScores());
+                    rosa.sectionScores(), precautions);
         }
         if (WorkstationBasicsScoring.METHOD.equals(template.method())) {
             ScoreResult result = WorkstationBasicsScoring.score(answers);
             return new Scored(result.score(), result.riskLevel().name(), result.findingCodes(), result.clinicalReview(),
-                    result.sectionScores());
+                    result.sectionScores(), precautions);
         }
         throw new IllegalStateException("No scoring for method " + template.method());
     }

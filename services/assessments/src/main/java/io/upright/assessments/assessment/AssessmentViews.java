@@ -3,6 +3,8 @@ package io.upright.assessments.assessment;
 import io.upright.assessments.scoring.Finding;
 import io.upright.assessments.scoring.RosaFinding;
 import io.upright.assessments.scoring.RosaScoring;
+import io.upright.assessments.scoring.SafetyScreen;
+import io.upright.assessments.scoring.Urgency;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -12,11 +14,6 @@ import java.util.UUID;
 
 /** JSON shapes of the assessment API. */
 public final class AssessmentViews {
-
-    static final String CLINICIAN_ADVICE = "You told us about a warning sign (numbness, tingling or weakness in your "
-            + "legs, pain that spreads down a leg, pain at night or at rest, or a recent fall or back injury). Please "
-            + "see your doctor or a physical therapist before starting any exercise routine; Upright pauses exercise "
-            + "suggestions until a clinician has cleared you.";
 
     private AssessmentViews() {
     }
@@ -50,7 +47,13 @@ public final class AssessmentViews {
             @Schema(example = "MODERATE") String riskLevel,
             List<FindingView> findings,
             boolean clinicalReview,
-            @Schema(description = "Present only when clinicalReview is true") String clinicianAdvice,
+            @Schema(description = "Present only when clinicalReview is true; the same text as urgencyAdvice") String clinicianAdvice,
+            @Schema(description = "How soon to see a clinician, from my safety answers. Shown to me only: events and "
+                    + "HR views carry clinicalReview alone", enumeration = {"EMERGENCY", "SEE_CLINICIAN_FIRST", "NONE"},
+                    example = "NONE") String urgency,
+            @Schema(description = "What to do about that urgency; null for NONE") String urgencyAdvice,
+            @Schema(description = "Precaution codes my answers raised (exercises that could aggravate them are left out)",
+                    example = "[\"anticoagulants\"]") List<String> precautions,
             @Schema(description = "Score of each template section: setup/habits/comfort points for "
                     + "WORKSTATION_BASICS, chair/monitor-telephone/mouse-keyboard chart scores for ROSA",
                     example = "{\"setup\": 2, \"habits\": 3, \"comfort\": 3}")
@@ -59,13 +62,26 @@ public final class AssessmentViews {
             UUID previousAssessmentId,
             @Schema(description = "Change since that previous assessment; null for a first one")
             ReassessmentDelta delta) {
-        static ResultView of(AssessmentEvent.Submitted submitted) {
+        /** @param answers the assessment's answers: the urgency is worked out from them, never stored on an event */
+        static ResultView of(AssessmentEvent.Submitted submitted, Map<String, Object> answers) {
             ReassessmentDelta delta = submitted.delta();
+            Urgency urgency = urgencyOf(submitted, answers);
             return new ResultView(submitted.score(), AssessmentViews.maxScore(submitted.method()), submitted.riskLevel(),
                     submitted.findingCodes().stream().map(FindingView::of).toList(),
-                    submitted.clinicalReview(), submitted.clinicalReview() ? CLINICIAN_ADVICE : null,
-                    submitted.sectionScores(), delta == null ? null : delta.previousAssessmentId(), delta);
+                    submitted.clinicalReview(), urgency.advice(), urgency.name(), urgency.advice(),
+                    submitted.precautions(), submitted.sectionScores(),
+                    delta == null ? null : delta.previousAssessmentId(), delta);
         }
+    }
+
+    /** The urgency of a submitted result; the stored clinicalReview decides whether there is one at all. */
+    public static Urgency urgencyOf(AssessmentEvent.Submitted submitted, Map<String, Object> answers) {
+        if (!submitted.clinicalReview()) {
+            return Urgency.NONE;
+        }
+        Urgency urgency = SafetyScreen.screen(answers).urgency();
+        // answers are scored once and never change after submission, so this holds; the fallback only guards
+        return urgency == Urgency.NONE ? Urgency.SEE_CLINICIAN_FIRST : urgency;
     }
 
     static int maxScore(String method) {
@@ -80,7 +96,7 @@ public final class AssessmentViews {
                                    ResultView result) {
         static LatestResultView of(AssessmentDecider.Assessment a) {
             return new LatestResultView(a.id(), a.templateId(), a.templateVersion(), a.result().submittedAt(),
-                    ResultView.of(a.result()));
+                    ResultView.of(a.result(), a.answers()));
         }
     }
 
@@ -110,7 +126,7 @@ public final class AssessmentViews {
             AssessmentEvent.Submitted submitted = a.result();
             return new AssessmentView(a.id(), a.templateId(), a.templateVersion(), a.status().name(), a.startedAt(),
                     submitted == null ? null : submitted.submittedAt(), a.answers(),
-                    submitted == null ? null : ResultView.of(submitted));
+                    submitted == null ? null : ResultView.of(submitted, a.answers()));
         }
     }
 

@@ -108,7 +108,7 @@ public class Assessments {
         // the integration event carries the outcome only: never answers or pain values
         outbox.enqueue(tenant, new AssessmentCompleted(id, employeeId, employeeTeams.teamOf(tenant, employeeId).orElse(null),
                 state.templateId(), state.templateVersion(), submitted.method(), submitted.score(), submitted.riskLevel(),
-                submitted.findingCodes(), submitted.clinicalReview(), submitted.submittedAt()));
+                submitted.findingCodes(), submitted.clinicalReview(), submitted.submittedAt(), submitted.precautions()));
         return new Snapshot(state, decision.version());
     }
 

@@ -2,6 +2,8 @@ package io.upright.assessments.personaldata;
 
 import io.upright.assessments.assessment.AssessmentViews;
 import io.upright.assessments.assessment.Assessments;
+import io.upright.assessments.clearance.ClearanceViews;
+import io.upright.assessments.clearance.ClinicalClearances;
 import io.upright.assessments.team.EmployeeTeams;
 import io.upright.platform.personaldata.PersonalDataPart;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** This service's part of an employee's data export: their team and every assessment, with its answers and result. */
+/**
+ * This service's part of an employee's data export: their team, every assessment with its answers and result, and
+ * every clinical clearance they declared, with their note.
+ */
 @ApplicationScoped
 public class AssessmentsPersonalData implements PersonalDataPart {
 
@@ -24,6 +29,9 @@ public class AssessmentsPersonalData implements PersonalDataPart {
 
     @Inject
     EmployeeTeams employeeTeams;
+
+    @Inject
+    ClinicalClearances clearances;
 
     @Override
     public String service() {
@@ -38,12 +46,17 @@ public class AssessmentsPersonalData implements PersonalDataPart {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("teamId", employeeTeams.teamOf(tenant, employeeId).orElse(null));
         data.put("assessments", all);
+        data.put("clinicalClearances", clearances.history(tenant, employeeId).stream()
+                .map(ClearanceViews.ClearanceExport::of).toList());
         return data;
     }
 
-    /** Health data, for the employee's own export only: the assessments themselves: answers, discomfort ratings, red flags, scores, risk and findings. */
+    /**
+     * Health data, for the employee's own export only: the assessments themselves (answers, discomfort ratings, red
+     * flags, scores, risk and findings) and the clinical clearances (that a clinician saw them, and their note).
+     */
     @Override
     public Set<String> healthFields() {
-        return Set.of("assessments");
+        return Set.of("assessments", "clinicalClearances");
     }
 }

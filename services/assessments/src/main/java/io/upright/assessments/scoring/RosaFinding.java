@@ -13,8 +13,9 @@ public enum RosaFinding {
     ROSA_ACT_NOW(
             "Your ROSA score is 5 or more. In the ROSA study, discomfort rose clearly from this score, so the paper "
                     + "treats 5 as the level where the workstation should be changed now.",
-            "Fix the items below, starting with the highest-scoring section, and ask your employer for an "
-                    + "ergonomic workstation review."),
+            "Fix the items below, starting with the highest-scoring section, and ask your employer for a review "
+                    + "by an ergonomist: people who rate their own workstation tend to score it lower than an "
+                    + "ergonomist would, so the real strain may be higher still."),
     CHAIR_SEAT_HEIGHT(
             "Your seat height does not let your knees rest at about 90 degrees with your feet flat on the floor, or "
                     + "the chair cannot be adjusted or your legs have no room under the desk.",
@@ -35,6 +36,16 @@ public enum RosaFinding {
                     + "degrees), or you work leaning forward without back support.",
             "Sit back in the chair, set the backrest to a slight recline and the lumbar support in the small of your "
                     + "back; a cushion helps if the chair has none."),
+    /**
+     * The back-support "+1"s (a backrest that cannot be adjusted, a work surface so high the shoulders rise): they
+     * raise the ROSA score even when the back posture itself is neutral, so they need their own explanation.
+     */
+    BACKREST_SETUP(
+            "Your backrest cannot be adjusted, or your desk is so high that your shoulders are pushed up while you "
+                    + "work. Either one makes your back work harder, even if you sit well.",
+            "Ask for a chair whose backrest you can move up and down and tilt, and set it to support the small of "
+                    + "your back. If the desk is too high, raise your seat and put a footrest under your feet, or "
+                    + "lower the desk, until your shoulders can relax while you type."),
     MONITOR_POSITION(
             "Your screen makes you look down, tilt your head back, turn your neck, or it is too far away, has glare or "
                     + "you read documents without a holder.",

@@ -20,6 +20,12 @@ public final class RosaScoring {
     public static final int MAX_SCORE = 10;
     public static final int ACT_NOW_FROM = 5;
     public static final int MODERATE_FROM = 3;
+    /**
+     * From this template version on, the back-support "+1"s raise {@link RosaFinding#BACKREST_SETUP} and a chair
+     * used over 4 h a day (or over 1 h at a stretch) carries the shared {@code PROLONGED_SITTING} code. Versions 1
+     * and 2 keep the findings they were published with, so their results never change meaning.
+     */
+    public static final int REVISED_FINDINGS_FROM_VERSION = 3;
 
     /** Template section ids, also the keys of {@link Result#sectionScores()}. */
     public static final String CHAIR = "chair";
@@ -35,11 +41,12 @@ public final class RosaScoring {
     /** Every intermediate score, so tests and explanations can show the path to the final score. */
     public record Result(Items items, int chartA, int chair, int monitorAndTelephone, int mouseAndKeyboard,
                          int monitorAndPeripherals, int finalScore, RiskLevel riskLevel, List<RosaFinding> findings,
-                         boolean backSupportNotNeutral, boolean clinicalReview) {
+                         boolean backSupportNotNeutral, boolean clinicalReview, boolean prolongedSitting) {
 
         /**
          * The published codes: {@code RED_FLAG_SEEK_CLINICIAN} first when the safety screen (rosa v2) raised a
-         * red flag, then the ROSA findings. The red flag never changes the ROSA score or risk level.
+         * red flag, then the ROSA findings, then {@code PROLONGED_SITTING} (rosa v3 on: the chair used over 4 h a
+         * day or over 1 h at a stretch). Neither changes the ROSA score or risk level.
          */
         public List<String> findingCodes() {
             List<String> codes = new ArrayList<>();
@@ -47,6 +54,9 @@ public final class RosaScoring {
                 codes.add(Finding.RED_FLAG_SEEK_CLINICIAN.code());
             }
             findings.stream().map(RosaFinding::code).forEach(codes::add);
+            if (prolongedSitting) {
+                codes.add(Finding.PROLONGED_SITTING.code());
+            }
             return List.copyOf(codes);
         }
 
@@ -63,8 +73,16 @@ public final class RosaScoring {
     private RosaScoring() {
     }
 
-    /** Scores a complete answer set of the {@code rosa} template (values as the template normalises them). */
+    /**
+     * Scores a complete answer set of rosa v1 or v2 (values as the template normalises them), with the findings
+     * those versions were published with.
+     */
     public static Result score(Map<String, Object> answers) {
+        return score(answers, 1);
+    }
+
+    /** Scores a complete answer set of the given rosa version; see {@link #REVISED_FINDINGS_FROM_VERSION}. */
+    public static Result score(Map<String, Object> answers, int templateVersion) {
         int backPosture = points(answers, "backSupport");
         Items items = new Items(
                 points(answers, "seatHeight") + plus(answers, "seatInsufficientLegSpace", "seatHeightNotAdjustable"),
@@ -84,16 +102,23 @@ public final class RosaScoring {
                 points(answers, "keyboardPosition") + plus(answers, "keyboardWristsDeviated", "keyboardTooHigh",
                         "keyboardReachingOverhead", "keyboardPlatformNotAdjustable"),
                 duration(answers, "keyboardDuration"));
-        return compute(items, backPosture > 1, RedFlags.anyRaised(answers));
+        return compute(items, backPosture > 1, SafetyScreen.screen(answers).clinicalReview(),
+                templateVersion >= REVISED_FINDINGS_FROM_VERSION);
     }
 
-    /** The chart arithmetic on item scores; {@code backSupportNotNeutral} only decides the lumbar finding. */
+    /**
+     * The chart arithmetic on item scores, with the current (revised) findings; {@code backSupportNotNeutral} only
+     * decides the lumbar finding.
+     */
     public static Result compute(Items i, boolean backSupportNotNeutral) {
-        return compute(i, backSupportNotNeutral, false);
+        return compute(i, backSupportNotNeutral, false, true);
     }
 
-    /** As {@link #compute(Items, boolean)}; {@code clinicalReview} (a raised red flag) only adds its finding code. */
-    public static Result compute(Items i, boolean backSupportNotNeutral, boolean clinicalReview) {
+    /**
+     * As {@link #compute(Items, boolean)}; {@code clinicalReview} (a raised red flag) only adds its finding code,
+     * {@code revisedFindings} says whether the findings of {@link #REVISED_FINDINGS_FROM_VERSION} apply.
+     */
+    public static Result compute(Items i, boolean backSupportNotNeutral, boolean clinicalReview, boolean revisedFindings) {
         int chartA = RosaCharts.chartA(i.seatHeight() + i.panDepth(), i.armrests() + i.backSupport());
         int chair = chartA + i.chairDuration();
         int b = RosaCharts.chartB(i.telephone() + i.telephoneDuration(), i.monitor() + i.monitorDuration());
@@ -110,12 +135,15 @@ public final class RosaScoring {
         addIf(findings, i.panDepth() > 1, RosaFinding.CHAIR_PAN_DEPTH);
         addIf(findings, i.armrests() > 1, RosaFinding.CHAIR_ARMRESTS);
         addIf(findings, backSupportNotNeutral, RosaFinding.NO_LUMBAR_SUPPORT);
+        // every non-neutral back posture scores 2, so whatever the item holds above that (or above 1) are "+1"s
+        addIf(findings, revisedFindings && i.backSupport() > (backSupportNotNeutral ? 2 : 1), RosaFinding.BACKREST_SETUP);
         addIf(findings, i.monitor() > 1, RosaFinding.MONITOR_POSITION);
         addIf(findings, i.telephone() > 1, RosaFinding.TELEPHONE_POSTURE);
         addIf(findings, i.mouse() > 1, RosaFinding.MOUSE_POSITION);
         addIf(findings, i.keyboard() > 1, RosaFinding.KEYBOARD_POSTURE);
+        // ROSA's +1 chair duration is exactly "over 4 h a day or over 1 h at a stretch", the shared code's meaning
         return new Result(i, chartA, chair, b, c, d, finalScore, riskLevel(finalScore), List.copyOf(findings),
-                backSupportNotNeutral, clinicalReview);
+                backSupportNotNeutral, clinicalReview, revisedFindings && i.chairDuration() > 0);
     }
 
     /** 5..10 = act now (HIGH, the paper's action level); 3..4 = MODERATE; 1..2 = LOW. */

@@ -12,8 +12,8 @@ import java.util.Set;
  * <p>Score = sum of the points of every finding (0..{@link Finding#maxScore()}). Risk is HIGH at
  * {@value #HIGH_FROM} points or more, or whenever prolonged sitting comes with discomfort (hip-flexor
  * pattern or lower-back discomfort), because that combination is what the program exists to reduce;
- * MODERATE from {@value #MODERATE_FROM} points; LOW below. A red flag ({@link RedFlags}) adds no points: it asks
- * for a clinician ({@code clinicalReview}) instead of changing the workstation risk.
+ * MODERATE from {@value #MODERATE_FROM} points; LOW below. A red flag ({@link SafetyScreen}) adds no points: it
+ * asks for a clinician ({@code clinicalReview}) instead of changing the workstation risk.
  */
 public final class WorkstationBasicsScoring {
 
@@ -34,8 +34,8 @@ public final class WorkstationBasicsScoring {
     /** @param answers every question answered, values as the template normalises them */
     public static ScoreResult score(Map<String, Object> answers) {
         Set<Finding> found = EnumSet.noneOf(Finding.class);
-        // v1 asks one red-flag question, v2 five; any of them answered yes asks for a clinician
-        if (RedFlags.anyRaised(answers)) {
+        // v1 asks one red-flag question, v2 five, v3 the full screen; any urgency sign asks for a clinician
+        if (SafetyScreen.screen(answers).clinicalReview()) {
             found.add(Finding.RED_FLAG_SEEK_CLINICIAN);
         }
         if (isFalse(answers, "screenAtEyeLevel")) {

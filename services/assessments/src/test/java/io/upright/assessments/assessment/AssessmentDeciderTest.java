@@ -41,7 +41,7 @@ class AssessmentDeciderTest {
     void starting_records_the_owner_and_the_template_version() {
         AssessmentDecider.Assessment state = started();
         assertThat(state.employeeId()).isEqualTo(owner);
-        assertThat(state.templateVersion()).isEqualTo(2);
+        assertThat(state.templateVersion()).isEqualTo(3);
         assertThat(state.status()).isEqualTo(AssessmentDecider.Status.IN_PROGRESS);
     }
 
@@ -72,7 +72,7 @@ class AssessmentDeciderTest {
         assertThatThrownBy(() -> decider.decide(new AssessmentDecider.Submit(id, owner, NOW), partly))
                 .isInstanceOfSatisfying(Rejection.class, e -> {
                     assertThat(e.reason()).isEqualTo(Rejection.Reason.INVALID);
-                    assertThat(e.errors()).hasSize(15).extracting(FieldError::field)
+                    assertThat(e.errors()).hasSize(28).extracting(FieldError::field)
                             .contains("answers.chairType", "answers.legNumbnessOrTingling")
                             .doesNotContain("answers.feetFlatOnFloor");
                 });

@@ -58,7 +58,7 @@ class AssessmentFlowTest {
                 .body(Map.of("templateId", "workstation-basics"))
                 .post("/api/assessments")
                 .then().statusCode(201).header("ETag", notNullValue())
-                .body("status", equalTo("IN_PROGRESS")).body("templateVersion", equalTo(2))
+                .body("status", equalTo("IN_PROGRESS")).body("templateVersion", equalTo(3))
                 .extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
 
@@ -107,7 +107,8 @@ class AssessmentFlowTest {
         List<String> fields = new java.util.ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("assessmentId", "employeeId", "teamId", "templateId",
-                "templateVersion", "method", "score", "riskLevel", "findingCodes", "clinicalReview", "completedAt");
+                "templateVersion", "method", "score", "riskLevel", "findingCodes", "clinicalReview", "completedAt",
+                "precautions");
         assertThat(body).doesNotContain("answers").doesNotContain("discomfort").doesNotContain("hoursSitting");
         assertThat(json.get("method").asText()).isEqualTo("WORKSTATION_BASICS");
         assertThat(json.get("riskLevel").asText()).isEqualTo("HIGH");
@@ -190,10 +191,10 @@ class AssessmentFlowTest {
     void templates_are_listed_and_readable_by_version() {
         given().auth().oauth2(employee).get("/api/checklist-templates").then().statusCode(200)
                 .body("id", hasItems("workstation-basics"))
-                .body("find { it.id == 'workstation-basics' }.version", equalTo(2));
+                .body("find { it.id == 'workstation-basics' }.version", equalTo(3));
         given().auth().oauth2(employee).get("/api/checklist-templates/workstation-basics").then().statusCode(200)
-                .header("ETag", equalTo("\"2\""))
-                .body("questions", hasSize(16))
+                .header("ETag", equalTo("\"3\""))
+                .body("questions", hasSize(29))
                 .body("questions.find { it.id == 'chairType' }.answerType", equalTo("single-choice"))
                 .body("questions.find { it.id == 'hoursSittingPerDay' }.max", equalTo(16))
                 .body("questions.find { it.id == 'legNumbnessOrTingling' }.redFlag", equalTo(true));

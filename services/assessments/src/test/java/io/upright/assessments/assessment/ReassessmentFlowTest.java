@@ -77,7 +77,7 @@ class ReassessmentFlowTest {
                 .body("result.delta.sections.current", contains(2, 3, 5))
                 .body("result.delta.sections.change", contains(-3, -1, 0))
                 .body("result.delta.resolvedFindings", contains("CHAIR_SEAT_HEIGHT", "CHAIR_PAN_DEPTH",
-                        "CHAIR_ARMRESTS", "NO_LUMBAR_SUPPORT", "TELEPHONE_POSTURE"))
+                        "CHAIR_ARMRESTS", "NO_LUMBAR_SUPPORT", "TELEPHONE_POSTURE", "PROLONGED_SITTING"))
                 .body("result.delta.newFindings", empty());
 
         // third: everything neutral -> final 2: compared with the second, not the first
@@ -85,7 +85,7 @@ class ReassessmentFlowTest {
         given().auth().oauth2(employee).get("/api/me/assessments/latest").then().statusCode(200)
                 .body("assessmentId", equalTo(third))
                 .body("templateId", equalTo("rosa"))
-                .body("templateVersion", equalTo(2))
+                .body("templateVersion", equalTo(3))
                 .body("submittedAt", notNullValue())
                 .body("$", not(hasKey("answers")))
                 .body("result.score", equalTo(2))

@@ -48,14 +48,17 @@ class RedFlagFlowTest {
     String kafka;
 
     @Test
-    void both_templates_serve_a_version_2_safety_section_of_red_flag_questions() {
+    void both_templates_serve_a_version_3_safety_section_of_red_flag_questions() {
         String employee = TOKENS.issue(tenant, UUID.randomUUID().toString(), "employee");
         for (String template : new String[] {"rosa", "workstation-basics"}) {
             given().auth().oauth2(employee).get("/api/checklist-templates/" + template).then().statusCode(200)
-                    .header("ETag", equalTo("\"2\""))
+                    .header("ETag", equalTo("\"3\""))
                     .body("sections.id", hasItems("safety"))
                     .body("questions.findAll { it.redFlag == true }.id", contains("legNumbnessOrTingling",
-                            "painRadiatesDownLeg", "painAtNightOrAtRest", "recentFallOrBackInjury", "unexplainedLegWeakness"))
+                            "painRadiatesDownLeg", "painAtNightOrAtRest", "recentFallOrBackInjury", "unexplainedLegWeakness",
+                            "saddleNumbness", "newBladderBowelOrSexualProblems", "symptomsInBothLegs",
+                            "progressiveLegWeakness", "feverWithBackPain", "unexplainedWeightLoss", "historyOfCancer",
+                            "weakenedImmuneSystem", "osteoporosisOrLongTermSteroids"))
                     .body("questions.findAll { it.redFlag == true }.answerType", hasItems("boolean"));
         }
         given().auth().oauth2(employee).get("/api/checklist-templates/rosa/versions/1").then().statusCode(200)
@@ -71,7 +74,7 @@ class RedFlagFlowTest {
         String id = submit(employee, "rosa", answers);
 
         given().auth().oauth2(employee).get("/api/assessments/" + id).then().statusCode(200)
-                .body("templateVersion", equalTo(2))
+                .body("templateVersion", equalTo(3))
                 .body("result.score", equalTo(5))
                 .body("result.riskLevel", equalTo("HIGH"))
                 .body("result.clinicalReview", equalTo(true))
@@ -81,7 +84,7 @@ class RedFlagFlowTest {
 
         JsonNode event = completed(employeeId, id);
         assertThat(event.get("method").asText()).isEqualTo("ROSA");
-        assertThat(event.get("templateVersion").asInt()).isEqualTo(2);
+        assertThat(event.get("templateVersion").asInt()).isEqualTo(3);
         assertThat(event.get("clinicalReview").asBoolean()).isTrue();
         assertThat(event.get("findingCodes").get(0).asText()).isEqualTo("RED_FLAG_SEEK_CLINICIAN");
         assertThat(event.get("score").asInt()).isEqualTo(5);

@@ -57,7 +57,7 @@ class RosaAssessmentFlowTest {
         String location = given().auth().oauth2(employee).contentType("application/json")
                 .body(Map.of("templateId", "rosa"))
                 .post("/api/assessments")
-                .then().statusCode(201).body("templateId", equalTo("rosa")).body("templateVersion", equalTo(2))
+                .then().statusCode(201).body("templateId", equalTo("rosa")).body("templateVersion", equalTo(3))
                 .extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
 
@@ -76,7 +76,8 @@ class RosaAssessmentFlowTest {
                 .body("result.riskLevel", equalTo("HIGH"))
                 .body("result.clinicalReview", equalTo(false))
                 .body("result.findings.code", contains("ROSA_ACT_NOW", "CHAIR_SEAT_HEIGHT", "CHAIR_PAN_DEPTH",
-                        "CHAIR_ARMRESTS", "NO_LUMBAR_SUPPORT", "MONITOR_POSITION", "TELEPHONE_POSTURE", "MOUSE_POSITION"))
+                        "CHAIR_ARMRESTS", "NO_LUMBAR_SUPPORT", "MONITOR_POSITION", "TELEPHONE_POSTURE", "MOUSE_POSITION",
+                        "PROLONGED_SITTING"))
                 .body("result.findings[0].explanation", notNullValue())
                 .body("result.findings[0].action", notNullValue());
 
@@ -94,7 +95,7 @@ class RosaAssessmentFlowTest {
         List<String> codes = new ArrayList<>();
         json.get("findingCodes").forEach(c -> codes.add(c.asText()));
         assertThat(codes).containsExactly("ROSA_ACT_NOW", "CHAIR_SEAT_HEIGHT", "CHAIR_PAN_DEPTH", "CHAIR_ARMRESTS",
-                "NO_LUMBAR_SUPPORT", "MONITOR_POSITION", "TELEPHONE_POSTURE", "MOUSE_POSITION");
+                "NO_LUMBAR_SUPPORT", "MONITOR_POSITION", "TELEPHONE_POSTURE", "MOUSE_POSITION", "PROLONGED_SITTING");
         assertThat(body).doesNotContain("seatHeight").doesNotContain("too-low");
     }
 

@@ -40,7 +40,10 @@ class TenantIsolationFlowTest {
             "POST /api/assessments/{id}/submission",
             "GET /api/me/assessments",
             "GET /api/me/assessments/latest",
-            "GET /api/me/assessments/trend");
+            "GET /api/me/assessments/trend",
+            // swept by ClinicalClearanceFlowTest.another_tenant_s_employee_with_the_same_id_sees_nothing_paused_...
+            "GET /api/me/clinical-status",
+            "POST /api/me/clinical-clearance");
 
     @Test
     void another_tenants_employee_with_the_same_id_gets_404_for_every_assessment_and_empty_lists() {

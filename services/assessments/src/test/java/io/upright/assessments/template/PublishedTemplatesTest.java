@@ -1,6 +1,7 @@
 package io.upright.assessments.template;
 
 import io.upright.assessments.scoring.RedFlags;
+import io.upright.assessments.scoring.SafetyScreen;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,6 +24,8 @@ class PublishedTemplatesTest {
      * meaning what they meant: to change a template, add the next version and list it here, never edit a file.
      */
     static final Map<String, String> PUBLISHED = Map.of(
+            "workstation-basics.v3.json", "1f74ace8fd57741f9902baf777eda52d851897cabf45fcb07195dc03c7d57322",
+            "rosa.v3.json", "4826dee09f535f8556b494af2d8c0d7126f1af46fc183ec3cedb85248d84f7ef",
             "workstation-basics.v1.json", "d14c6c47b28b75c65b8008327935c21db1ad1e567d2a07458941f3820d15f45a",
             "workstation-basics.v2.json", "5d11cd7554b7c19de01de265e7f0aebcd74f28fe1216390a22f1bfa6276dae82",
             "rosa.v1.json", "51a3f2b30e08e0874fe77fc0061a9741ed621cf9fc21d3a7f3df8c8b3970a866",
@@ -37,12 +40,14 @@ class PublishedTemplatesTest {
     }
 
     @Test
-    void new_assessments_get_version_2_of_both_templates_and_version_1_stays_readable() {
+    void new_assessments_get_version_3_of_both_templates_and_versions_1_and_2_stay_readable() {
         assertThat(LIBRARY.latestVersions()).extracting(ChecklistTemplate::id, ChecklistTemplate::version)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("rosa", 2),
-                        org.assertj.core.groups.Tuple.tuple("workstation-basics", 2));
-        assertThat(LIBRARY.version("rosa", 1)).isPresent();
-        assertThat(LIBRARY.version("workstation-basics", 1)).isPresent();
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rosa", 3),
+                        org.assertj.core.groups.Tuple.tuple("workstation-basics", 3));
+        for (int version = 1; version <= 2; version++) {
+            assertThat(LIBRARY.version("rosa", version)).isPresent();
+            assertThat(LIBRARY.version("workstation-basics", version)).isPresent();
+        }
     }
 
     @Test
@@ -51,7 +56,8 @@ class PublishedTemplatesTest {
             assertThat(t.questions()).filteredOn(Question::isRedFlag).as(t.id() + " v" + t.version()).allSatisfy(q -> {
                 assertThat(q.answerType()).isEqualTo(AnswerType.BOOLEAN);
                 assertThat(q.section()).isEqualTo("safety");
-                assertThat(RedFlags.QUESTIONS).contains(q.id());
+                // v1/v2 ask only RedFlags.QUESTIONS; v3's fuller screen is SafetyScreen's (which includes them)
+                assertThat(t.version() < 3 ? RedFlags.QUESTIONS : SafetyScreen.URGENCY_QUESTIONS).contains(q.id());
             });
             // the scoring treats these ids as red flags wherever they appear, so none may be asked unmarked
             assertThat(t.questions()).filteredOn(q -> RedFlags.QUESTIONS.contains(q.id())).allMatch(Question::isRedFlag);

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /**
  * A reminder for a schedule slot was delivered to the employee's channel. {@code kind} is {@code break} (get up from
- * sitting), {@code sit-stand} (switch a standing desk's position) or {@code team-break} (the whole team at once).
+ * sitting), {@code sit-stand} (switch a standing desk's position), {@code team-break} (the whole team at once) or
+ * {@code routine} (the longer routine of the day, at the time the employee chose; everyone gets one, so it says
+ * nothing about health).
  */
 public record BreakReminderSent(
         UUID reminderId,

@@ -118,6 +118,18 @@ public final class Catalogue {
     }
 
     /**
+     * This library without some routines: what an exercise's new version is checked against while the seeder is
+     * about to replace those routines too (a shipped release changes exercises and routines together, so the
+     * old routine versions must not block the new exercise versions).
+     */
+    public Catalogue withoutRoutines(Set<String> routineIds) {
+        List<RoutineDefinition> kept = routines.values().stream().filter(r -> !routineIds.contains(r.id()))
+                .map(r -> new RoutineDefinition(r.id(), r.title(), r.purpose(), r.level(), r.next(), r.exerciseIds()))
+                .toList();
+        return new Catalogue(List.copyOf(exercises.values()), Map.of(), kept, Map.of());
+    }
+
+    /**
      * Reads one catalogue version.
      *
      * @param open opens a file by its name inside the version's folder
@@ -127,17 +139,47 @@ public final class Catalogue {
             List<Exercise> exercises = new ArrayList<>();
             JsonNode exerciseFile = read(open, "exercises.json");
             for (JsonNode node : exerciseFile.get("exercises")) {
-                exercises.add(JSON.treeToValue(withOptional(node, OPTIONAL_EXERCISE_FIELDS), Exercise.class));
+                exercises.add(JSON.treeToValue(withComputedLength(withOptional(node, OPTIONAL_EXERCISE_FIELDS)), Exercise.class));
             }
             List<RoutineDefinition> routines = new ArrayList<>();
             for (JsonNode node : read(open, "routines.json").get("routines")) {
                 routines.add(JSON.treeToValue(withOptional(node, OPTIONAL_ROUTINE_FIELDS), RoutineDefinition.class));
             }
             Catalogue catalogue = new Catalogue(version, exercises, routines);
+            checkEveryExercisePlaced(catalogue);
             catalogue.fileVersion = exerciseFile.path("catalogueVersion").asInt(1);
             return catalogue;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read exercise catalogue " + version + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A shipped exercise states its dose; its length and repetitions are computed from it, never typed, so a
+     * typed {@code durationSeconds} or {@code reps} in the file is refused rather than silently overridden.
+     */
+    private static JsonNode withComputedLength(JsonNode node) {
+        String id = node.path("id").asText();
+        if (!node.hasNonNull("dose")) {
+            throw new IllegalStateException("Exercise " + id + " needs a dose; its length is computed from it");
+        }
+        if (node.has("durationSeconds") || node.hasNonNull("reps")) {
+            throw new IllegalStateException("Exercise " + id + " types durationSeconds or reps; both are computed from its dose");
+        }
+        if (node instanceof ObjectNode object) {
+            object.put("durationSeconds", 0);
+        }
+        return node;
+    }
+
+    /** Every shipped exercise is in some routine or marked standalone, so nothing sits unreachable. */
+    private static void checkEveryExercisePlaced(Catalogue catalogue) {
+        Set<String> used = new HashSet<>();
+        catalogue.routines.values().forEach(r -> used.addAll(r.exerciseIds()));
+        for (Exercise e : catalogue.exercises.values()) {
+            if (!e.standalone() && !used.contains(e.id())) {
+                throw new IllegalStateException("Exercise " + e.id() + " is in no routine and not marked standalone");
+            }
         }
     }
 
@@ -268,6 +310,10 @@ public final class Catalogue {
             throw new IllegalStateException(name + " lasts " + routine.durationSeconds()
                     + " seconds; routines are 5 to 10 minutes");
         }
+        if (beginnerWithRelease(routine)) {
+            throw new IllegalStateException(name + " is a beginner routine with a release technique; "
+                    + "a physiotherapist shows those first, so they go in their own routine");
+        }
         return routine;
     }
 
@@ -296,6 +342,11 @@ public final class Catalogue {
         }
     }
 
+    /** Release techniques need a physiotherapist to show them first, so no beginner routine may contain one. */
+    public static boolean beginnerWithRelease(Routine routine) {
+        return Vocabulary.LEVELS.get(0).equals(routine.level()) && routine.softTissueRelease();
+    }
+
     private static void check(Exercise e) {
         String name = "Exercise " + e.id();
         if (blank(e.id()) || blank(e.title()) || blank(e.purpose()) || blank(e.source())) {
@@ -315,6 +366,9 @@ public final class Catalogue {
         }
         if (!Vocabulary.POSITIONS.contains(e.position()) || !Vocabulary.INTENSITIES.contains(e.intensity())) {
             throw new IllegalStateException(name + " has an unknown position or intensity");
+        }
+        for (ExerciseRules.Problem p : ExerciseRules.problems(e)) {
+            throw new IllegalStateException(name + ": " + p.field() + " " + p.message());
         }
         for (MediaReference m : e.media()) {
             if (m == null || !Vocabulary.MEDIA_KINDS.contains(m.kind()) || blank(m.uri()) || blank(m.description())) {

@@ -1,5 +1,6 @@
 package io.upright.exercises.catalogue;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,26 @@ public record Routine(String id, String title, String purpose, String level, Str
 
     public boolean deskFriendly() {
         return exercises.stream().allMatch(Exercise::deskFriendly);
+    }
+
+    /** Some part needs the floor or a hip-release tool: not for working hours unless the employee opted in. */
+    public boolean floorOrEquipment() {
+        return exercises.stream().anyMatch(Exercise::floorOrEquipment);
+    }
+
+    /** Some part is a self-release technique: at most two or three times a week (seed article). */
+    public boolean softTissueRelease() {
+        return exercises.stream().anyMatch(Exercise::softTissueRelease);
+    }
+
+    /** True when no part is contraindicated by any of these precaution codes. */
+    public boolean safeWith(Collection<String> precautions) {
+        return exercises.stream().allMatch(e -> e.safeWith(precautions));
+    }
+
+    /** The parts that these precaution codes rule out (empty when the routine is safe). */
+    public List<String> contraindicatedFor(Collection<String> precautions) {
+        return exercises.stream().filter(e -> !e.safeWith(precautions)).map(Exercise::id).toList();
     }
 
     public List<String> exerciseIds() {

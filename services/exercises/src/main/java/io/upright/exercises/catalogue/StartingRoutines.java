@@ -12,8 +12,11 @@ public final class StartingRoutines {
     public static final String DESK_DAY_LOWER_BACK = "desk-day-lower-back";
     public static final String WALKING_BREAK = "walking-break";
     public static final String POSTURE_RESET = "posture-reset";
+    /** Where a backrest that does not hold the lower back (ROSA) starts, and a safe seated alternative. */
+    public static final String DESK_MOBILITY_BREAK = "desk-mobility-break";
 
-    public static final Set<String> ALL = Set.of(HIP_FLEXOR_RESET, DESK_DAY_LOWER_BACK, WALKING_BREAK, POSTURE_RESET);
+    public static final Set<String> ALL = Set.of(HIP_FLEXOR_RESET, DESK_DAY_LOWER_BACK, WALKING_BREAK, POSTURE_RESET,
+            DESK_MOBILITY_BREAK);
 
     private StartingRoutines() {
     }

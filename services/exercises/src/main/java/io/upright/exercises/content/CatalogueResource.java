@@ -61,20 +61,25 @@ public class CatalogueResource {
                                  @Schema(example = "8") int durationMinutes,
                                  boolean deskFriendly,
                                  @Schema(example = "[\"hip-flexors\", \"lower-back\", \"glutes\"]") List<String> bodyAreas,
-                                 List<String> exerciseIds) {
+                                 List<String> exerciseIds,
+                                 @Schema(description = "Some part needs the floor or a hip-release tool: not during working hours unless opted in") boolean floorOrEquipment,
+                                 @Schema(description = "Contains a self-release technique: at most two or three times a week") boolean softTissueRelease) {
         static RoutineSummary of(Routine r) {
             return new RoutineSummary(r.id(), r.title(), r.purpose(), r.level(), r.next(), r.durationSeconds(),
-                    r.durationMinutes(), r.deskFriendly(), r.bodyAreas(), r.exerciseIds());
+                    r.durationMinutes(), r.deskFriendly(), r.bodyAreas(), r.exerciseIds(), r.floorOrEquipment(),
+                    r.softTissueRelease());
         }
     }
 
     @Schema(name = "Routine")
     public record RoutineDetail(String id, String title, String purpose, String level, String next,
                                 int durationSeconds, int durationMinutes, boolean deskFriendly,
-                                List<String> bodyAreas, List<Exercise> exercises) {
+                                List<String> bodyAreas, List<Exercise> exercises, boolean floorOrEquipment,
+                                boolean softTissueRelease) {
         public static RoutineDetail of(Routine r) {
             return new RoutineDetail(r.id(), r.title(), r.purpose(), r.level(), r.next(), r.durationSeconds(),
-                    r.durationMinutes(), r.deskFriendly(), r.bodyAreas(), r.exercises());
+                    r.durationMinutes(), r.deskFriendly(), r.bodyAreas(), r.exercises(), r.floorOrEquipment(),
+                    r.softTissueRelease());
         }
     }
 

@@ -21,8 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -149,8 +151,11 @@ public class ContentLibrary {
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(7714201)) as l").getResultList();
         Instant now = Instant.now(clock);
         int appended = 0;
+        Set<String> shippedRoutines = new HashSet<>();
+        catalogue.routines().forEach(r -> shippedRoutines.add(r.id()));
         for (Exercise exercise : catalogue.exercises()) {
-            appended += seedOne(EXERCISES, exercise.id(), new ContentCommand.Seed<>(exercise, seedVersion, SEED_ACTOR, now));
+            appended += seedOne(EXERCISES, exercise.id(), new ContentCommand.Seed<>(exercise, seedVersion, SEED_ACTOR, now),
+                    shippedRoutines);
         }
         List<RoutineDefinition> pending = new ArrayList<>();
         for (Routine r : catalogue.routines()) {
@@ -161,7 +166,8 @@ public class ContentLibrary {
         while (progress && !pending.isEmpty()) {
             progress = false;
             for (RoutineDefinition routine : List.copyOf(pending)) {
-                int added = seedOne(ROUTINES, routine.id(), new ContentCommand.Seed<>(routine, seedVersion, SEED_ACTOR, now));
+                int added = seedOne(ROUTINES, routine.id(), new ContentCommand.Seed<>(routine, seedVersion, SEED_ACTOR, now),
+                        Set.of());
                 if (added >= 0) {
                     appended += added;
                     pending.remove(routine);
@@ -174,14 +180,19 @@ public class ContentLibrary {
     }
 
     /** @return events appended, or -1 when the seed would change the item but what it needs is not published */
-    private <T, E> int seedOne(Kind<T, E> kind, String id, ContentCommand.Seed<T> seed) {
+    /**
+     * @param replacedRoutines routines the same file also ships: they are re-seeded next, so their published
+     *                         versions do not block an exercise's new version
+     */
+    private <T, E> int seedOne(Kind<T, E> kind, String id, ContentCommand.Seed<T> seed, Set<String> replacedRoutines) {
         String tenant = config.libraryTenant();
         UUID streamId = streamId(kind.streamType(), id);
         Decision<ContentState<T>, E> current = aggregates.read(tenant, kind.aggregate(), streamId);
         if (kind.decider().decide(seed, current.state()).isEmpty()) {
             return 0;
         }
-        List<String> blockers = kind.decider().publishBlockers(seed.content(), published.fresh());
+        List<String> blockers = kind.decider().publishBlockers(seed.content(),
+                published.fresh().withoutRoutines(replacedRoutines));
         if (!blockers.isEmpty()) {
             if (ROUTINE.equals(kind.streamType())) {
                 return -1;

@@ -149,6 +149,7 @@ public class ExerciseContentResource {
     private static Exercise withId(Exercise e, String id) {
         return new Exercise(id, e.title(), e.purpose(), e.steps(), e.durationSeconds(), e.reps(), e.bodyAreas(),
                 e.position(), e.equipment(), e.intensity(), e.contraindications(), e.safetyNotes(), e.deskFriendly(),
-                e.media(), e.source());
+                e.media(), e.source(), e.contraindicationCodes(), e.dose(), e.softTissueRelease(), e.microBreak(),
+                e.standalone());
     }
 }

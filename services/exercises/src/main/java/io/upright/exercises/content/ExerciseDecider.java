@@ -2,6 +2,7 @@ package io.upright.exercises.content;
 
 import io.upright.exercises.catalogue.Catalogue;
 import io.upright.exercises.catalogue.Exercise;
+import io.upright.exercises.catalogue.ExerciseRules;
 import io.upright.exercises.catalogue.MediaReference;
 import io.upright.exercises.catalogue.Routine;
 import io.upright.exercises.catalogue.Vocabulary;
@@ -66,6 +67,7 @@ public class ExerciseDecider extends ContentDecider<Exercise, ExerciseEvent> {
         if (!Vocabulary.INTENSITIES.contains(e.intensity())) {
             errors.add(new FieldError("intensity", "must be one of " + Vocabulary.INTENSITIES));
         }
+        ExerciseRules.problems(e).forEach(p -> errors.add(new FieldError(p.field(), p.message())));
         for (int i = 0; i < e.media().size(); i++) {
             MediaReference m = e.media().get(i);
             if (m == null || !Vocabulary.MEDIA_KINDS.contains(m.kind()) || blank(m.uri()) || blank(m.description())) {
@@ -88,6 +90,9 @@ public class ExerciseDecider extends ContentDecider<Exercise, ExerciseEvent> {
             if (seconds < Catalogue.MIN_ROUTINE_SECONDS || seconds > Catalogue.MAX_ROUTINE_SECONDS) {
                 blockers.add("published routine " + routine.id() + " would last " + seconds
                         + " seconds; routines are 5 to 10 minutes");
+            }
+            if (content.softTissueRelease() && Vocabulary.LEVELS.get(0).equals(routine.level())) {
+                blockers.add("published beginner routine " + routine.id() + " would contain a release technique");
             }
         }
         return blockers;

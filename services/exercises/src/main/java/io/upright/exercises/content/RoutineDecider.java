@@ -94,6 +94,11 @@ public class RoutineDecider extends ContentDecider<RoutineDefinition, RoutineEve
             if (seconds < Catalogue.MIN_ROUTINE_SECONDS || seconds > Catalogue.MAX_ROUTINE_SECONDS) {
                 blockers.add("its exercises add up to " + seconds + " seconds; routines are 5 to 10 minutes");
             }
+            // a physiotherapist shows a release technique first, so beginners never get one inside a routine
+            if (Vocabulary.LEVELS.get(0).equals(r.level())
+                    && r.exerciseIds().stream().anyMatch(id -> published.exercise(id).orElseThrow().softTissueRelease())) {
+                blockers.add("a beginner routine may not contain a release technique");
+            }
         }
         if (r.next() != null) {
             Optional<Routine> next = published.routine(r.next());

@@ -1,5 +1,6 @@
 package io.upright.exercises.personaldata;
 
+import io.upright.exercises.recommendation.AssessmentResults;
 import io.upright.exercises.recommendation.RecommendationEvent;
 import io.upright.exercises.session.ExerciseSessions;
 import io.upright.platform.eventstore.EventStore;
@@ -13,7 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** This service's part of an employee's data export: every recommendation they were given and every session logged. */
+/**
+ * This service's part of an employee's data export: every recommendation they were given, the latest assessment
+ * result of each method kept to combine them, and every session logged.
+ */
 @ApplicationScoped
 public class ExercisesPersonalData implements PersonalDataPart {
 
@@ -24,6 +28,9 @@ public class ExercisesPersonalData implements PersonalDataPart {
 
     @Inject
     ExerciseSessions sessions;
+
+    @Inject
+    AssessmentResults results;
 
     @Override
     public String service() {
@@ -42,17 +49,20 @@ public class ExercisesPersonalData implements PersonalDataPart {
             session.put("minutes", s.minutes);
             session.put("feltRating", s.feltRating);
             session.put("completedAt", s.completedAt);
+            session.put("discomfort", s.discomfort);
             return session;
         }).toList();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("recommendations", recommendations);
         data.put("sessions", logged);
+        // the latest result of each assessment method kept for combining them (findings, precautions, review flag)
+        data.put("assessmentResults", results.latest(tenant, employeeId));
         return data;
     }
 
     /** Health data, for the employee's own export only: the routines recommended from their findings (or withheld for review), and which routine they did and how it felt. */
     @Override
     public Set<String> healthFields() {
-        return Set.of("recommendations", "routineId", "exerciseId", "feltRating");
+        return Set.of("recommendations", "routineId", "exerciseId", "feltRating", "discomfort", "assessmentResults");
     }
 }

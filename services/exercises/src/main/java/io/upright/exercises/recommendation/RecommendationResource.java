@@ -1,5 +1,7 @@
 package io.upright.exercises.recommendation;
 
+import io.upright.contracts.exercises.MicroBreak;
+import io.upright.exercises.catalogue.Catalogue;
 import io.upright.exercises.catalogue.Routine;
 import io.upright.exercises.content.CatalogueResource.RoutineDetail;
 import io.upright.exercises.content.PublishedContent;
@@ -39,8 +41,11 @@ public class RecommendationResource {
             Instant recommendedAt,
             boolean withheldForClinicalReview,
             @Schema(example = "Try the Hip-flexor reset routine (about 8 minutes) once or twice a day.") String message,
-            @Schema(description = "Null when withheld for clinical review") RoutineDetail routine,
-            List<Recommendation.Reason> reasons) {
+            @Schema(description = "Null when withheld for clinical review, or when no routine suits my precautions") RoutineDetail routine,
+            List<Recommendation.Reason> reasons,
+            @Schema(description = "Desk-friendly breaks of a minute or two for each break reminder (empty while paused)") List<MicroBreak> microBreaks,
+            @Schema(description = "The routine needs the floor or a hip-release tool: not during working hours unless I opted in") boolean floorOrEquipment,
+            @Schema(description = "The routine contains a self-release technique: at most two or three times a week") boolean softTissueRelease) {
     }
 
     @Inject
@@ -62,13 +67,18 @@ public class RecommendationResource {
         RecommendationEvent.Recommended r = current.recommended();
         // the routine is the one recommended then; reasons and message use today's wording
         Routine routine = r.routineId() == null ? null : published.current().routine(r.routineId()).orElse(null);
+        Catalogue library = published.current();
+        String replacedTitle = r.replacedRoutineId() == null ? null
+                : library.routine(r.replacedRoutineId()).map(Routine::title).orElse(null);
         String message = r.withheldForClinicalReview() ? Recommender.PAUSED_MESSAGE
+                : r.routineId() == null ? Recommender.NOTHING_SAFE_MESSAGE
                 : routine == null ? "The routine recommended to you (" + r.routineTitle() + ") has left the catalogue; "
                         + "take the assessment again for a new one."
-                : Recommender.message(routine, r.findingCodes());
+                : Recommender.message(routine, r.findingCodes(), replacedTitle);
         return Response.ok(new RecommendationView(r.recommendationId(), r.assessmentId(), r.recommendedAt(),
                 r.withheldForClinicalReview(), message, routine == null ? null : RoutineDetail.of(routine),
-                Recommender.reasons(r.findingCodes())))
+                Recommender.reasons(r.findingCodes()), Recommendations.microBreaks(library, r.microBreakIds()),
+                r.floorOrEquipment(), r.softTissueRelease()))
                 .tag(ETags.of(current.version())).build();
     }
 }

@@ -27,6 +27,9 @@ public class ExerciseSessionRecord extends TenantScopedEntity {
     @Column(name = "felt_rating")
     public Integer feltRating;
 
+    /** 0–10, null when not given; stays in this service (never on a topic). */
+    public Integer discomfort;
+
     @Column(name = "completed_at")
     public Instant completedAt;
 }

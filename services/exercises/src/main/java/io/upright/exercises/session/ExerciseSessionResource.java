@@ -47,15 +47,18 @@ public class ExerciseSessionResource {
             @NotNull @Min(1) @Max(SessionDecider.MAX_MINUTES) @Schema(example = "8") Integer minutes,
             @NotNull @Min(1) @Max(5) @Schema(example = "4", description = "1 = hard, 5 = easy") Integer feltRating,
             @Schema(description = "when I did it, if not just now: up to " + ExerciseSessions.BACKDATING_DAYS
-                    + " days back, never in the future", example = "2026-11-24T12:30:00Z") Instant completedAt) {
+                    + " days back, never in the future", example = "2026-11-24T12:30:00Z") Instant completedAt,
+            @Min(0) @Max(SessionDecider.MAX_DISCOMFORT) @Schema(example = "2", description = "optional: discomfort during or after it, "
+                    + "0 = none, 10 = worst; a rise steps the routine back a level") Integer discomfort) {
     }
 
     @Schema(name = "ExerciseSession")
     public record SessionView(UUID id, String routineId, String exerciseId, int minutes,
                               @Schema(description = "1 = hard, 5 = easy; null when logged from a reminder button") Integer feltRating,
-                              Instant completedAt) {
+                              Instant completedAt,
+                              @Schema(description = "0 = none, 10 = worst; null when not given") Integer discomfort) {
         static SessionView of(ExerciseSessionRecord r) {
-            return new SessionView(r.id, r.routineId, r.exerciseId, r.minutes, r.feltRating, r.completedAt);
+            return new SessionView(r.id, r.routineId, r.exerciseId, r.minutes, r.feltRating, r.completedAt, r.discomfort);
         }
     }
 
@@ -78,7 +81,8 @@ public class ExerciseSessionResource {
     public Response log(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewSession request) {
         return idempotency.run(user.tenant(), user.subject(), "log-exercise-session", idempotencyKey, request, () -> {
             ExerciseSessionRecord logged = sessions.log(user.tenant(), user.employeeId(), request.routineId(),
-                    request.exerciseId(), request.minutes(), request.feltRating(), request.completedAt());
+                    request.exerciseId(), request.minutes(), request.feltRating(), request.completedAt(),
+                    request.discomfort());
             return IdempotentRequests.Outcome.created(URI.create("/api/me/exercise-sessions/" + logged.id), SessionView.of(logged));
         });
     }

@@ -9,6 +9,7 @@ import io.upright.exercises.ContentConfig;
 import io.upright.exercises.content.ContentLibrary;
 import io.upright.exercises.content.ContentVersionRecord;
 import io.upright.exercises.content.PublishedContent;
+import io.upright.exercises.recommendation.Recommendations;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.eventstore.EventStore;
@@ -51,6 +52,9 @@ public class ExerciseSessions {
     @Inject
     Clock clock;
 
+    @Inject
+    Recommendations recommendations;
+
     /** How far back a session may be logged: people log yesterday's walk, not last month's. */
     // six weeks: what someone imported with history brings along, or a routine log kept on paper and typed in later
     public static final int BACKDATING_DAYS = 42;
@@ -61,7 +65,7 @@ public class ExerciseSessions {
      */
     @Transactional
     public ExerciseSessionRecord log(String tenant, UUID employeeId, String routineId, String exerciseId,
-                                     Integer minutes, Integer feltRating, Instant completedAt) {
+                                     Integer minutes, Integer feltRating, Instant completedAt, Integer discomfort) {
         Instant now = Instant.now(clock);
         if (completedAt != null && (completedAt.isAfter(now.plusSeconds(60))
                 || completedAt.isBefore(now.minus(Duration.ofDays(BACKDATING_DAYS))))) {
@@ -69,7 +73,7 @@ public class ExerciseSessions {
         }
         UUID id = UUID.randomUUID();
         return record(tenant, new SessionDecider.LogSession(id, employeeId, routineId, exerciseId, minutes, feltRating,
-                completedAt == null ? now : completedAt, SessionDecider.Known.in(published.current())));
+                completedAt == null ? now : completedAt, true, SessionDecider.Known.in(published.current()), discomfort));
     }
 
     /**
@@ -134,10 +138,13 @@ public class ExerciseSessions {
         record.exerciseId = logged.exerciseId();
         record.minutes = logged.minutes();
         record.feltRating = logged.feltRating();
+        record.discomfort = logged.discomfort();
         record.completedAt = logged.completedAt();
         record.persistAndFlush();
         outbox.enqueue(tenant, new ExerciseSessionCompleted(id, employeeId, logged.routineId(), logged.exerciseId(),
                 logged.minutes(), logged.feltRating(), logged.completedAt()));
+        // doing the routine is what moves someone up a level (or back, when discomfort rose), not another check
+        recommendations.onSessionLogged(tenant, employeeId, logged.routineId());
         return record;
     }
 

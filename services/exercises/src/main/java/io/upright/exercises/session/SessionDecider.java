@@ -20,6 +20,8 @@ import java.util.function.Predicate;
 public class SessionDecider implements Decider<SessionDecider.LogSession, SessionDecider.Session, SessionEvent> {
 
     public static final int MAX_MINUTES = 240;
+    /** Discomfort during or after the session, 0 (none) to 10 (worst): what progression steps back on. */
+    public static final int MAX_DISCOMFORT = 10;
 
     public static final Aggregate<LogSession, Session, SessionEvent> SESSION =
             Aggregate.of("exercise-session", SessionEvent.class, new SessionDecider());
@@ -38,11 +40,16 @@ public class SessionDecider implements Decider<SessionDecider.LogSession, Sessio
 
     /** {@code rated = false}: logged from a reminder's Done button, which asks for no felt rating. */
     public record LogSession(UUID sessionId, UUID employeeId, String routineId, String exerciseId, Integer minutes,
-                             Integer feltRating, Instant at, boolean rated, Known known) {
+                             Integer feltRating, Instant at, boolean rated, Known known, Integer discomfort) {
+
+        public LogSession(UUID sessionId, UUID employeeId, String routineId, String exerciseId, Integer minutes,
+                          Integer feltRating, Instant at, boolean rated, Known known) {
+            this(sessionId, employeeId, routineId, exerciseId, minutes, feltRating, at, rated, known, null);
+        }
 
         public LogSession(UUID sessionId, UUID employeeId, String routineId, String exerciseId, Integer minutes,
                           Integer feltRating, Instant at, Known known) {
-            this(sessionId, employeeId, routineId, exerciseId, minutes, feltRating, at, true, known);
+            this(sessionId, employeeId, routineId, exerciseId, minutes, feltRating, at, true, known, null);
         }
     }
 
@@ -84,11 +91,14 @@ public class SessionDecider implements Decider<SessionDecider.LogSession, Sessio
         if (ratingMissing || ratingOutOfRange) {
             errors.add(new FieldError("feltRating", "must be from 1 (hard) to 5 (easy)"));
         }
+        if (command.discomfort() != null && (command.discomfort() < 0 || command.discomfort() > MAX_DISCOMFORT)) {
+            errors.add(new FieldError("discomfort", "must be from 0 (none) to " + MAX_DISCOMFORT + " (worst), or left out"));
+        }
         if (!errors.isEmpty()) {
             throw Rejection.invalid(errors);
         }
         return List.of(new SessionEvent.SessionLogged(command.sessionId(), command.employeeId(), routineId, exerciseId,
-                command.minutes(), command.feltRating(), command.at()));
+                command.minutes(), command.feltRating(), command.at(), command.discomfort()));
     }
 
     @Override

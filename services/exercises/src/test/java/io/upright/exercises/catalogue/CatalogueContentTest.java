@@ -2,6 +2,7 @@ package io.upright.exercises.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.upright.contracts.assessments.Precautions;
 import io.upright.exercises.TestCatalogue;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,9 @@ class CatalogueContentTest {
             assertThat(texts(e.get("contraindications"))).as(id + " contraindications").isNotEmpty();
             assertThat(texts(e.get("safetyNotes"))).as(id + " safetyNotes").isNotEmpty();
             assertThat(e.get("source").asText()).as(id + " source").matches("^(Seed article|Named guideline): .+");
-            assertThat(e.get("durationSeconds").asInt()).as(id).isPositive();
+            assertThat(e.has("durationSeconds")).as(id + " durationSeconds is computed, never typed").isFalse();
+            assertThat(seconds(e)).as(id).isPositive();
+            assertThat(texts(e.get("contraindicationCodes"))).as(id + " contraindicationCodes").isSubsetOf(Precautions.ALL);
             assertThat(e.get("position").asText()).as(id).isIn(Vocabulary.POSITIONS);
             assertThat(texts(e.get("equipment"))).as(id + " equipment").isSubsetOf(Vocabulary.EQUIPMENT);
             assertThat(e.get("intensity").asText()).as(id).isIn(Vocabulary.INTENSITIES);
@@ -104,7 +107,7 @@ class CatalogueContentTest {
             String id = r.get("id").asText();
             List<String> parts = texts(r.get("exerciseIds"));
             assertThat(parts).as(id).isNotEmpty().allSatisfy(p -> assertThat(EXERCISE_BY_ID).containsKey(p));
-            int sum = parts.stream().mapToInt(p -> EXERCISE_BY_ID.get(p).get("durationSeconds").asInt()).sum();
+            int sum = parts.stream().mapToInt(p -> seconds(EXERCISE_BY_ID.get(p))).sum();
             assertThat(sum).as(id + " seconds").isBetween(300, 600);
             assertThat(loaded.routine(id).orElseThrow().durationSeconds()).as(id + " computed").isEqualTo(sum);
             assertThat(r.get("level").asText()).as(id).isIn(Vocabulary.LEVELS);
@@ -133,8 +136,106 @@ class CatalogueContentTest {
                 .filteredOn(r -> r.get("level").asText().equals("beginner") && r.hasNonNull("next")).isNotEmpty();
     }
 
+    /** Length from the dose, computed here independently of the loader: setup + every rep + rests between blocks. */
+    private static int seconds(JsonNode e) {
+        JsonNode d = e.get("dose");
+        int blocks = d.get("sets").asInt() * d.get("sides").asInt();
+        return d.get("setupSeconds").asInt() + blocks * d.get("reps").asInt() * d.get("secondsPerRep").asInt()
+                + (blocks - 1) * d.get("restSeconds").asInt();
+    }
+
+    private static List<String> parts(String routineId) {
+        return texts(ROUTINE_BY_ID.get(routineId).get("exerciseIds"));
+    }
+
+    private static List<String> codes(String exerciseId) {
+        return texts(EXERCISE_BY_ID.get(exerciseId).get("contraindicationCodes"));
+    }
+
     @Test
-    void the_hip_flexor_reset_includes_the_psoas_and_iliacus_release() {
-        assertThat(texts(ROUTINE_BY_ID.get("hip-flexor-reset").get("exerciseIds"))).contains("psoas-iliacus-release");
+    void every_exercise_is_in_a_routine_or_explicitly_standalone() {
+        Set<String> used = new HashSet<>();
+        list(ROUTINES).forEach(r -> used.addAll(texts(r.get("exerciseIds"))));
+        assertThat(list(EXERCISES)).allSatisfy(e -> assertThat(used.contains(e.get("id").asText())
+                || e.get("standalone").asBoolean()).as(e.get("id").asText()).isTrue());
+        assertThat(used).as("stair-climb-break has a routine").contains("stair-climb-break");
+    }
+
+    @Test
+    void the_release_techniques_name_blood_thinners_and_pregnancy_and_stay_out_of_beginner_routines() {
+        List<JsonNode> releases = list(EXERCISES).stream().filter(e -> e.get("softTissueRelease").asBoolean()).toList();
+        assertThat(releases).extracting(e -> e.get("id").asText())
+                .containsExactlyInAnyOrder("psoas-iliacus-release", "iliacus-release-with-tool");
+        assertThat(releases).allSatisfy(e -> assertThat(texts(e.get("contraindicationCodes")))
+                .contains(Precautions.ANTICOAGULANTS, Precautions.PREGNANCY));
+        assertThat(list(ROUTINES)).filteredOn(r -> r.get("level").asText().equals("beginner")).allSatisfy(r ->
+                assertThat(texts(r.get("exerciseIds"))).as(r.get("id").asText()).doesNotContain("psoas-iliacus-release",
+                        "iliacus-release-with-tool"));
+        assertThat(parts("guided-hip-release")).contains("psoas-iliacus-release");
+    }
+
+    @Test
+    void lumbar_extension_is_coded_for_stenosis_and_left_out_of_the_default_walking_break() {
+        assertThat(codes("standing-back-extension")).contains(Precautions.STENOSIS_SYMPTOMS);
+        assertThat(list(ROUTINES)).filteredOn(r -> parts(r.get("id").asText()).contains("standing-back-extension"))
+                .extracting(r -> r.get("id").asText()).containsExactly("desk-day-lower-back");
+        assertThat(codes("mcgill-curl-up")).contains(Precautions.OSTEOPOROSIS, Precautions.PREGNANCY);
+    }
+
+    @Test
+    void the_first_hip_flexor_routine_can_be_done_at_a_desk() {
+        assertThat(parts("hip-flexor-reset")).allSatisfy(id -> {
+            JsonNode e = EXERCISE_BY_ID.get(id);
+            assertThat(e.get("deskFriendly").asBoolean()).as(id).isTrue();
+            assertThat(e.get("position").asText()).as(id).isNotEqualTo("floor");
+        });
+    }
+
+    @Test
+    void corrected_lengths_follow_the_steps() {
+        assertThat(seconds(EXERCISE_BY_ID.get("bird-dog"))).as("8 slow holds per side").isBetween(170, 200);
+        assertThat(parts("glute-and-core-builder").stream().mapToInt(p -> seconds(EXERCISE_BY_ID.get(p))).sum())
+                .isLessThanOrEqualTo(600);
+        assertThat(seconds(EXERCISE_BY_ID.get("interval-walk"))).as("five one-minute stretches").isEqualTo(300);
+    }
+
+    @Test
+    void micro_breaks_are_desk_friendly_one_to_two_minutes_and_include_standing_up_and_a_short_walk() {
+        List<JsonNode> micro = list(EXERCISES).stream().filter(e -> e.get("microBreak").asBoolean()).toList();
+        assertThat(micro).hasSizeGreaterThanOrEqualTo(6).allSatisfy(e -> {
+            String id = e.get("id").asText();
+            assertThat(e.get("deskFriendly").asBoolean()).as(id).isTrue();
+            assertThat(e.get("position").asText()).as(id).isNotEqualTo("floor");
+            assertThat(seconds(e)).as(id).isBetween(60, 120);
+        });
+        assertThat(micro).extracting(e -> e.get("id").asText()).contains("stand-up-and-reach", "short-walk-2-min");
+    }
+
+    /**
+     * The README's walking progression line lists routines with the walk each contains, joined by arrows; it must
+     * be exactly a chain of {@code next} links, name every brisk walk, and call the 15-minute walk standalone.
+     */
+    @Test
+    void the_readme_walking_progression_matches_the_routines_next_chain() throws IOException {
+        String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md")).stream()
+                .filter(l -> l.startsWith("**Walking progression**")).findFirst().orElseThrow();
+        java.util.regex.Matcher step = java.util.regex.Pattern.compile("`([a-z0-9-]+)` \\(`([a-z0-9-]+)`\\)").matcher(line);
+        List<String> routines = new ArrayList<>();
+        List<String> walks = new ArrayList<>();
+        while (step.find()) {
+            routines.add(step.group(1));
+            walks.add(step.group(2));
+            assertThat(parts(step.group(1))).as(step.group(1)).contains(step.group(2));
+        }
+        assertThat(routines).hasSizeGreaterThanOrEqualTo(3);
+        for (int i = 0; i + 1 < routines.size(); i++) {
+            assertThat(ROUTINE_BY_ID.get(routines.get(i)).path("next").asText()).as(routines.get(i) + " next")
+                    .isEqualTo(routines.get(i + 1));
+        }
+        assertThat(ROUTINE_BY_ID.get(routines.get(routines.size() - 1)).path("next").isMissingNode()
+                || ROUTINE_BY_ID.get(routines.get(routines.size() - 1)).get("next").isNull()).as("chain ends").isTrue();
+        assertThat(walks).contains("brisk-walk-5-min", "brisk-walk-10-min");
+        assertThat(line).contains("`brisk-walk-15-min` standalone");
+        assertThat(EXERCISE_BY_ID.get("brisk-walk-15-min").get("standalone").asBoolean()).isTrue();
     }
 }

@@ -51,7 +51,7 @@ class CatalogueTest {
         assertThat(catalogue.findRoutines(null, "neck-shoulders")).extracting(Routine::id).contains("posture-reset")
                 .doesNotContain("glute-and-core-builder");
         assertThat(catalogue.routine("hip-flexor-reset").orElseThrow().bodyAreas())
-                .containsExactly("hip-flexors", "lower-back", "glutes", "hamstrings", "core");
+                .containsExactly("hip-flexors", "lower-back", "glutes", "core", "whole-body");
     }
 
     @Test
@@ -117,24 +117,53 @@ class CatalogueTest {
     }
 
     @Test
-    void reps_and_media_may_be_left_out_of_a_data_file_but_nothing_else_may() {
-        String exercise = "{\"id\":\"a\",\"title\":\"A\",\"purpose\":\"p\",\"steps\":[\"s\"],\"durationSeconds\":300,"
+    void media_may_be_left_out_of_a_data_file_and_length_and_reps_come_from_the_dose_never_typed() {
+        String exercise = "{\"id\":\"a\",\"title\":\"A\",\"purpose\":\"p\",\"steps\":[\"s\"],"
                 + "\"bodyAreas\":[\"core\"],\"position\":\"floor\",\"equipment\":[],\"intensity\":\"gentle\","
-                + "\"contraindications\":[\"c\"],\"safetyNotes\":[\"n\"],\"deskFriendly\":true,\"source\":\"Seed article: x\"%s}";
+                + "\"contraindications\":[\"c\"],\"contraindicationCodes\":[],\"safetyNotes\":[\"n\"],\"deskFriendly\":true,"
+                + "\"dose\":{\"setupSeconds\":20,\"sets\":2,\"sides\":2,\"reps\":5,\"secondsPerRep\":12,\"restSeconds\":20},"
+                + "\"softTissueRelease\":false,\"microBreak\":false,\"standalone\":false,\"source\":\"Seed article: x\"%s}";
         String routines = "{\"routines\":[{\"id\":\"r\",\"title\":\"R\",\"purpose\":\"p\",\"level\":\"beginner\",\"exerciseIds\":[\"a\"]}]}";
         Catalogue withMedia = load(Map.of("exercises.json", "{\"exercises\":[" + exercise.formatted(
-                ",\"reps\":5,\"media\":[{\"kind\":\"image\",\"uri\":\"media/a.svg\",\"description\":\"A drawing\"}]") + "]}",
+                ",\"media\":[{\"kind\":\"image\",\"uri\":\"media/a.svg\",\"description\":\"A drawing\"}]") + "]}",
                 "routines.json", routines));
         assertThat(withMedia.exercise("a").orElseThrow().media()).singleElement()
                 .extracting(MediaReference::uri).isEqualTo("media/a.svg");
         Catalogue without = load(Map.of("exercises.json", "{\"exercises\":[" + exercise.formatted("") + "]}",
                 "routines.json", routines));
-        assertThat(without.exercise("a").orElseThrow().media()).isEmpty();
-        assertThat(without.exercise("a").orElseThrow().reps()).isNull();
+        Exercise a = without.exercise("a").orElseThrow();
+        assertThat(a.media()).isEmpty();
+        assertThat(a.durationSeconds()).as("20 setup + 4 blocks x 5 x 12 + 3 rests x 20").isEqualTo(320);
+        assertThat(a.reps()).isEqualTo(5);
+        assertThat(without.routine("r").orElseThrow().durationSeconds()).isEqualTo(320);
         assertThat(without.routine("r").orElseThrow().next()).isNull();
         assertThatThrownBy(() -> load(Map.of("exercises.json", "{\"exercises\":[" + exercise.formatted("")
                 .replace(",\"deskFriendly\":true", "") + "]}", "routines.json", routines)))
                 .hasMessageContaining("deskFriendly");
+        assertThatThrownBy(() -> load(Map.of("exercises.json", "{\"exercises\":[" + exercise.formatted(",\"durationSeconds\":90")
+                + "]}", "routines.json", routines))).hasMessageContaining("computed from its dose");
+        assertThatThrownBy(() -> load(Map.of("exercises.json", "{\"exercises\":[" + exercise.formatted("")
+                .replace("\"contraindicationCodes\":[]", "\"contraindicationCodes\":[\"hay-fever\"]") + "]}",
+                "routines.json", routines))).hasMessageContaining("contraindicationCodes");
+    }
+
+    @Test
+    void a_beginner_routine_may_not_contain_a_release_technique_and_every_exercise_needs_a_place() {
+        String release = "{\"id\":\"a\",\"title\":\"A\",\"purpose\":\"p\",\"steps\":[\"s\"],"
+                + "\"bodyAreas\":[\"core\"],\"position\":\"floor\",\"equipment\":[],\"intensity\":\"gentle\","
+                + "\"contraindications\":[\"c\"],\"contraindicationCodes\":[\"anticoagulants\"],\"safetyNotes\":[\"n\"],"
+                + "\"deskFriendly\":false,\"dose\":{\"setupSeconds\":0,\"sets\":1,\"sides\":1,\"reps\":1,"
+                + "\"secondsPerRep\":400,\"restSeconds\":0},\"softTissueRelease\":true,\"microBreak\":false,"
+                + "\"standalone\":%s,\"source\":\"Seed article: x\"}";
+        String beginner = "{\"routines\":[{\"id\":\"r\",\"title\":\"R\",\"purpose\":\"p\",\"level\":\"beginner\",\"exerciseIds\":[\"a\"]}]}";
+        assertThatThrownBy(() -> load(Map.of("exercises.json", "{\"exercises\":[" + release.formatted("false") + "]}",
+                "routines.json", beginner))).hasMessageContaining("release technique");
+        assertThat(load(Map.of("exercises.json", "{\"exercises\":[" + release.formatted("false") + "]}",
+                "routines.json", beginner.replace("beginner", "intermediate"))).routine("r")).isPresent();
+        assertThatThrownBy(() -> load(Map.of("exercises.json", "{\"exercises\":[" + release.formatted("false") + "]}",
+                "routines.json", "{\"routines\":[]}"))).hasMessageContaining("not marked standalone");
+        assertThat(load(Map.of("exercises.json", "{\"exercises\":[" + release.formatted("true") + "]}",
+                "routines.json", "{\"routines\":[]}")).exercise("a")).isPresent();
     }
 
     private static Catalogue load(Map<String, String> files) {
@@ -150,5 +179,15 @@ class CatalogueTest {
         assertThat(published.routine("broken")).as("a routine with missing parts is left out").isEmpty();
         assertThat(published.exerciseTag("a").orElseThrow()).startsWith("v3-");
         assertThat(published.routineTag("r").orElseThrow()).startsWith("v2-");
+    }
+
+    @Test
+    void a_library_without_the_routines_a_release_replaces_keeps_every_exercise_and_the_other_routines() {
+        Catalogue published = Catalogue.published(List.of(exercise("a", 300), exercise("b", 300)), Map.of(),
+                List.of(routine("r", "beginner", null, "a"), routine("s", "beginner", null, "b")), Map.of());
+        Catalogue without = published.withoutRoutines(java.util.Set.of("r"));
+        assertThat(without.routine("r")).isEmpty();
+        assertThat(without.routine("s")).isPresent();
+        assertThat(without.exercises()).extracting(Exercise::id).containsExactly("a", "b");
     }
 }

@@ -131,7 +131,7 @@ class CatalogueResourceTest {
                 .then().statusCode(200)
                 .body("items.deskFriendly", everyItem(equalTo(true)))
                 .body("items.intensity", everyItem(equalTo("gentle")))
-                .body("items.id", hasItems("standing-hip-flexor-stretch", "seated-edge-hip-flexor-stretch"))
+                .body("items.id", hasItems("standing-hip-flexor-stretch", "stand-up-and-reach"))
                 .body("items.id", not(hasItem("half-kneeling-hip-flexor-stretch")))
                 .body("items.id", not(hasItem("brisk-walk-5-min")));
     }
@@ -157,7 +157,7 @@ class CatalogueResourceTest {
     void routines_filter_by_level_and_body_area_with_computed_durations_and_progression() {
         get("/api/routines?size=200").then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(7))
-                .body("items.find { it.id == 'walking-break' }.durationSeconds", equalTo(450))
+                .body("items.find { it.id == 'walking-break' }.durationSeconds", equalTo(440))
                 .body("items.find { it.id == 'walking-break' }.level", equalTo("beginner"))
                 .body("items.find { it.id == 'walking-break' }.next", equalTo("walking-break-10"))
                 .body("items.durationMinutes", everyItem(lessThanOrEqualTo(10)));
@@ -177,16 +177,24 @@ class CatalogueResourceTest {
                 .body("position", equalTo("floor"))
                 .body("equipment", contains("hip-release-tool"))
                 .body("contraindications", not(hasSize(0)))
+                .body("contraindicationCodes", hasItems("anticoagulants", "pregnancy"))
+                .body("softTissueRelease", equalTo(true))
+                .body("floorOrEquipment", equalTo(true))
+                .body("dose.sides", equalTo(2))
+                .body("durationSeconds", equalTo(195))
                 .body("safetyNotes", not(hasSize(0)))
                 .body("steps", not(hasSize(0)));
         get("/api/exercises/moonwalk").then().statusCode(404).contentType("application/problem+json");
         get("/api/routines/hip-flexor-reset").then().statusCode(200)
-                .body("durationSeconds", equalTo(480))
+                .body("durationSeconds", equalTo(455))
                 .body("durationMinutes", equalTo(8))
                 .body("level", equalTo("beginner"))
                 .body("next", equalTo("hip-flexor-builder"))
-                .body("exercises", hasSize(4))
-                .body("exercises[0].id", equalTo("standing-hip-flexor-stretch"));
+                .body("deskFriendly", equalTo(true))
+                .body("floorOrEquipment", equalTo(false))
+                .body("softTissueRelease", equalTo(false))
+                .body("exercises", hasSize(6))
+                .body("exercises[0].id", equalTo("stand-up-and-reach"));
         get("/api/routines/nope").then().statusCode(404).contentType("application/problem+json");
     }
 

@@ -49,6 +49,11 @@ class EmployeeErasureFlowTest {
                 .getSingleResult()).longValue();
     }
 
+    private long storedResultsAbout(UUID employee) {
+        return ((Number) em.createNativeQuery("select count(*) from assessment_result where tenant_id = ?1 and employee_id = ?2")
+                .setParameter(1, tenant).setParameter(2, employee).getSingleResult()).longValue();
+    }
+
     private String employeeWithHistory(UUID employee) {
         String token = TOKENS.issue(tenant, employee.toString(), "employee");
         TopicReader.send(kafka, AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, employee.toString(),
@@ -108,6 +113,8 @@ class EmployeeErasureFlowTest {
         Api.as(erasedToken).get("/api/me/exercise-sessions").then().statusCode(200).body("total", equalTo(0));
         assertThat(storedEventsAbout(erased)).as("no recommendation or session event of theirs is left").isZero();
         assertThat(storedEventsAbout(colleague)).isEqualTo(2);
+        assertThat(storedResultsAbout(erased)).as("their kept assessment results are gone").isZero();
+        assertThat(storedResultsAbout(colleague)).isEqualTo(1);
         Api.as(colleagueToken).get("/api/me/recommendation").then().statusCode(200);
         Api.as(colleagueToken).get("/api/me/exercise-sessions").then().statusCode(200).body("total", equalTo(1));
         // the stored answer to the erased employee's idempotent POST went too: the same key logs afresh

@@ -32,6 +32,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 @QuarkusTest
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
@@ -89,31 +91,62 @@ class RecommendationFlowTest {
                 .body("assessmentId", equalTo(assessment.toString()))
                 .body("withheldForClinicalReview", equalTo(false))
                 .body("routine.id", equalTo("hip-flexor-reset"))
-                .body("routine.durationSeconds", equalTo(480))
-                .body("routine.exercises.id", hasItems("psoas-iliacus-release"))
+                .body("routine.durationSeconds", equalTo(455))
+                .body("routine.exercises.id", not(hasItems("psoas-iliacus-release")))
+                .body("routine.floorOrEquipment", equalTo(false))
+                .body("microBreaks.size()", greaterThanOrEqualTo(2))
                 .body("reasons.findingCode", hasItems(MONITOR_TOO_LOW, PROLONGED_SITTING, HIP_FLEXOR_TIGHTNESS_RISK))
                 .body("reasons.find { it.findingCode == 'MONITOR_TOO_LOW' }.sentence", containsString("eye level"));
     }
 
     @Test
-    void a_second_assessment_with_the_same_finding_moves_the_employee_to_the_next_routine() throws Exception {
+    void a_second_check_the_same_day_keeps_the_level_six_comfortable_sessions_over_a_week_move_it_up_and_rising_discomfort_steps_back()
+            throws Exception {
         UUID employee = UUID.randomUUID();
         String key = employee.toString();
+        String token = TOKENS.issue(tenant, key, "employee");
         TopicReader.send(kafka, AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, key,
                 UUID.randomUUID(), employee, List.of(HIP_FLEXOR_TIGHTNESS_RISK), false));
         TopicReader.awaitRecord(kafka, "upright.exercises",
                 r -> key.equals(r.key()) && RECOMMENDED.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
+        UUID sameDay = UUID.randomUUID();
         TopicReader.send(kafka, AssessmentRecords.completed(UUID.randomUUID().toString(), tenant, key,
-                UUID.randomUUID(), employee, List.of(HIP_FLEXOR_TIGHTNESS_RISK), false));
+                sameDay, employee, List.of(HIP_FLEXOR_TIGHTNESS_RISK), false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(token).get("/api/me/recommendation")
+                .jsonPath().getString("assessmentId").equals(sameDay.toString()));
+        given().auth().oauth2(token).get("/api/me/recommendation").then().body("routine.id", equalTo("hip-flexor-reset"));
 
+        java.time.Instant now = java.time.Instant.now();
+        for (int day = 9; day >= 1; day -= 1) {
+            if (day == 8 || day == 6 || day == 4) {
+                continue;
+            }
+            given().auth().oauth2(token).contentType("application/json")
+                    .body(java.util.Map.of("routineId", "hip-flexor-reset", "minutes", 8, "feltRating", 4, "discomfort", 2,
+                            "completedAt", now.minus(Duration.ofDays(day)).toString()))
+                    .post("/api/me/exercise-sessions").then().statusCode(201).body("discomfort", equalTo(2));
+        }
+        // the sixth session, spanning eight days, is what moves the level up: no new check is needed
         ConsumerRecord<String, byte[]> progressed = TopicReader.awaitRecord(kafka, "upright.exercises",
                 r -> key.equals(r.key()) && RECOMMENDED.equals(TopicReader.header(r, "ce_type"))
                         && routineIdOf(r).equals("hip-flexor-builder"), Duration.ofSeconds(30));
         assertThat(opened(progressed).get("routineTitle").asText()).isEqualTo("Hip-flexor builder");
-        given().auth().oauth2(TOKENS.issue(tenant, key, "employee")).get("/api/me/recommendation").then().statusCode(200)
+        given().auth().oauth2(token).get("/api/me/recommendation").then().statusCode(200)
                 .body("routine.id", equalTo("hip-flexor-builder"))
                 .body("routine.level", equalTo("intermediate"))
                 .body("message", containsString("next step"));
+
+        for (int discomfort : new int[] {1, 6}) {
+            given().auth().oauth2(token).contentType("application/json")
+                    .body(java.util.Map.of("routineId", "hip-flexor-builder", "minutes", 8, "feltRating", 3,
+                            "discomfort", discomfort))
+                    .post("/api/me/exercise-sessions").then().statusCode(201);
+        }
+        TopicReader.awaitRecord(kafka, "upright.exercises",
+                r -> key.equals(r.key()) && RECOMMENDED.equals(TopicReader.header(r, "ce_type"))
+                        && routineIdOf(r).equals("hip-flexor-reset") && r.offset() > progressed.offset(), Duration.ofSeconds(30));
+        given().auth().oauth2(token).get("/api/me/recommendation").then().statusCode(200)
+                .body("routine.id", equalTo("hip-flexor-reset"));
     }
 
     private String routineIdOf(ConsumerRecord<String, byte[]> record) {

@@ -113,4 +113,17 @@ class RecommenderTest {
         assertThat(r.routine()).isNull();
         assertThat(r.withheldForClinicalReview()).isTrue();
     }
+
+    @Test
+    void tolerance_decides_the_level_stay_advance_or_step_back() {
+        Evidence hips = new Evidence(List.of(HIP_FLEXOR_TIGHTNESS_RISK), List.of(), false);
+        assertThat(recommender.recommend(hips, "hip-flexor-reset", ProgressionPolicy.Step.STAY).routine().id())
+                .isEqualTo("hip-flexor-reset");
+        assertThat(recommender.recommend(hips, "hip-flexor-reset", ProgressionPolicy.Step.ADVANCE).routine().id())
+                .isEqualTo("hip-flexor-builder");
+        assertThat(recommender.recommend(hips, "hip-flexor-builder", ProgressionPolicy.Step.STEP_BACK).routine().id())
+                .isEqualTo("hip-flexor-reset");
+        assertThat(recommender.recommend(hips, "hip-flexor-reset", ProgressionPolicy.Step.STEP_BACK).routine().id())
+                .as("the first routine is as far back as it goes").isEqualTo("hip-flexor-reset");
+    }
 }

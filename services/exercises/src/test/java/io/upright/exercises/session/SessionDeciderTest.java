@@ -60,4 +60,18 @@ class SessionDeciderTest {
                 .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("feltRating"));
     }
+
+    @Test
+    void discomfort_is_optional_and_from_zero_to_ten() {
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        assertThat(decider.decide(new SessionDecider.LogSession(UUID.randomUUID(), UUID.randomUUID(), "walking-break", null,
+                8, 4, at, true, library, 3), decider.initialState())).singleElement()
+                .isInstanceOfSatisfying(SessionEvent.SessionLogged.class, s -> assertThat(s.discomfort()).isEqualTo(3));
+        assertThat(decider.decide(log("walking-break", null, 8, 4), decider.initialState())).singleElement()
+                .isInstanceOfSatisfying(SessionEvent.SessionLogged.class, s -> assertThat(s.discomfort()).isNull());
+        assertThatThrownBy(() -> decider.decide(new SessionDecider.LogSession(UUID.randomUUID(), UUID.randomUUID(),
+                "walking-break", null, 8, 4, at, true, library, 11), decider.initialState()))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("discomfort"));
+    }
 }

@@ -40,9 +40,10 @@ public class RemindersPersonalData implements PersonalDataPart {
         return data;
     }
 
-    /** Health data, for the employee's own export only: the routine suggested from their findings, whether exercises are paused for clinical review, and their risk level. */
+    /** Health data, for the employee's own export only: the routine and micro-break suggested from their findings (and whether it was a soft-tissue release), whether exercises are paused for clinical review, and their risk readings. */
     @Override
     public Set<String> healthFields() {
-        return Set.of("employee_routine", "employee_risk", "routine_id", "routine_title", "routine_minutes", "exercises_withheld");
+        return Set.of("employee_routine", "employee_risk", "employee_risk_reading", "routine_id", "routine_title", "routine_minutes",
+                "exercises_withheld", "suggestion_type", "exercise_id", "exercise_title", "exercise_minutes", "soft_tissue_release");
     }
 }

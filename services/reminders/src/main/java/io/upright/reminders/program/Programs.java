@@ -11,6 +11,7 @@ import io.upright.contracts.programs.ProgramResumed;
 import io.upright.reminders.queue.ReminderQueue;
 import io.upright.reminders.schedule.ReminderChain;
 import io.upright.reminders.schedule.Cadence;
+import io.upright.reminders.schedule.RoutineReminders;
 import io.upright.reminders.schedule.Schedules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,6 +52,9 @@ public class Programs {
 
     @Inject
     ReminderChain chain;
+
+    @Inject
+    RoutineReminders routineReminders;
 
     @Inject
     ReminderQueue queue;
@@ -138,6 +142,7 @@ public class Programs {
         Instant now = Instant.now(clock);
         for (UUID member : schedules.activeMembers(tenant, teamIds)) {
             chain.restart(tenant, member, now);
+            routineReminders.plan(tenant, member, now); // taken back when the program paused
         }
     }
 

@@ -7,6 +7,8 @@ public final class ReminderKind {
     public static final String SIT_STAND = "sit-stand";
     public static final String TEAM_BREAK = "team-break";
     public static final String ASSESSMENT_NUDGE = "assessment-nudge";
+    /** The full routine, once or twice a day at the employee's chosen times (breaks suggest only micro-breaks). */
+    public static final String ROUTINE = "routine";
 
     private ReminderKind() {
     }

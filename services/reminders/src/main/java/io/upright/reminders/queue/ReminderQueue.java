@@ -1,5 +1,10 @@
 package io.upright.reminders.queue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.upright.contracts.exercises.MicroBreak;
+import io.upright.reminders.dose.Recommendation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,6 +37,12 @@ public class ReminderQueue {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ObjectMapper json;
+
+    private static final TypeReference<List<MicroBreak>> MICRO_BREAKS = new TypeReference<>() {
+    };
+
     /**
      * Queues one reminder, once per dedupe key.
      *
@@ -40,10 +51,17 @@ public class ReminderQueue {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean queue(String tenant, UUID employeeId, Instant slot, Instant expiresAt, String kind, String dedupeKey,
                          UUID campaignId, LocalDate dueDate) {
+        return queue(tenant, employeeId, slot, expiresAt, kind, dedupeKey, campaignId, dueDate, null);
+    }
+
+    /** @param routineTime for a routine reminder: the chosen time it stands for ({@code MORNING} ...) */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean queue(String tenant, UUID employeeId, Instant slot, Instant expiresAt, String kind, String dedupeKey,
+                         UUID campaignId, LocalDate dueDate, String routineTime) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "insert into due_reminder (tenant_id, id, employee_id, slot, due_at, expires_at, dedupe_key, status, attempts, "
-                             + "kind, campaign_id, due_date) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) "
+                             + "kind, campaign_id, due_date, routine_time) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) "
                              + "on conflict (dedupe_key) do nothing")) {
             ps.setString(1, tenant);
             ps.setObject(2, UUID.randomUUID());
@@ -56,6 +74,7 @@ public class ReminderQueue {
             ps.setString(9, kind);
             ps.setObject(10, campaignId);
             ps.setObject(11, dueDate == null ? null : java.sql.Date.valueOf(dueDate));
+            ps.setString(12, routineTime);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot queue a reminder", e);
@@ -162,6 +181,50 @@ public class ReminderQueue {
         }
     }
 
+    /**
+     * Routine reminders of this employee still pending are taken back: their routine times, hours or zone changed,
+     * or they paused (then only those before {@code before}; null: all).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelRoutines(String tenant, UUID employeeId, Instant before) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from due_reminder where tenant_id = ? and employee_id = ? "
+                     + "and kind = ? and status = ? and snoozed_until is null" + (before == null ? "" : " and slot < ?"))) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            ps.setString(3, ReminderKind.ROUTINE);
+            ps.setString(4, PENDING.stored());
+            if (before != null) {
+                ps.setTimestamp(5, Timestamp.from(before));
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot cancel routine reminders", e);
+        }
+    }
+
+    /**
+     * How many routine reminders of the employee in {@code [from, until)}, other than {@code except}, suggested a
+     * soft-tissue release (the weekly cap counts them).
+     */
+    public int releasesSuggested(String tenant, UUID employeeId, Instant from, Instant until, UUID except) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from due_reminder where tenant_id = ? and employee_id = ? "
+                     + "and soft_tissue_release and slot >= ? and slot < ? and id <> ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            ps.setTimestamp(3, Timestamp.from(from));
+            ps.setTimestamp(4, Timestamp.from(until));
+            ps.setObject(5, except);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count release routines", e);
+        }
+    }
+
     /** Pending team breaks of these employees are taken back (their team's time changed). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelTeamBreaks(String tenant, Collection<UUID> employeeIds) {
@@ -185,11 +248,17 @@ public class ReminderQueue {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<DueRow> lockDue(int limit, Instant now) {
         List<DueRow> due = new ArrayList<>();
-        // the employee's team and current suggestion come along; only the queue row is locked
+        // the employee's team, current recommendation and dose settings come along; only the queue row is locked.
+        // turn: how many reminders of this kind the employee had before this one (the micro-break rotation)
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "select d.tenant_id, d.id, d.employee_id, d.slot, d.expires_at, d.attempts, s.team_id, "
-                             + "r.routine_id, r.routine_title, r.duration_minutes, r.withheld, d.kind, d.snoozed_until, d.due_date "
+                             + "r.routine_id, r.routine_title, r.duration_minutes, r.withheld, d.kind, d.snoozed_until, d.due_date, "
+                             + "r.micro_breaks, coalesce(r.floor_or_equipment, false) as floor_or_equipment, "
+                             + "coalesce(r.soft_tissue_release, false) as soft_tissue_release, d.routine_time, "
+                             + "coalesce(s.floor_exercises_at_work, false) as floor_exercises_at_work, s.time_zone, "
+                             + "(select count(*) from due_reminder p where p.tenant_id = d.tenant_id and p.employee_id = d.employee_id "
+                             + "and p.kind = d.kind and p.slot < d.slot) as turn "
                              + "from due_reminder d "
                              + "left join schedule s on s.tenant_id = d.tenant_id and s.employee_id = d.employee_id "
                              + "left join employee_routine r on r.tenant_id = d.tenant_id and r.employee_id = d.employee_id "
@@ -200,9 +269,13 @@ public class ReminderQueue {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     java.sql.Date dueDate = rs.getDate("due_date");
-                    due.add(new DueRow(queued(rs), rs.getObject("team_id", UUID.class), rs.getString("routine_id"),
-                            rs.getString("routine_title"), (Integer) rs.getObject("duration_minutes"),
-                            (Boolean) rs.getObject("withheld"), dueDate == null ? null : dueDate.toLocalDate()));
+                    Recommendation recommendation = new Recommendation(rs.getString("routine_id"), rs.getString("routine_title"),
+                            (Integer) rs.getObject("duration_minutes"), (Boolean) rs.getObject("withheld"),
+                            microBreaks(rs.getString("micro_breaks")), rs.getBoolean("floor_or_equipment"),
+                            rs.getBoolean("soft_tissue_release"));
+                    due.add(new DueRow(queued(rs), rs.getObject("team_id", UUID.class), recommendation,
+                            dueDate == null ? null : dueDate.toLocalDate(), rs.getLong("turn"), rs.getString("routine_time"),
+                            rs.getBoolean("floor_exercises_at_work"), rs.getString("time_zone")));
                 }
             }
             return due;
@@ -211,16 +284,32 @@ public class ReminderQueue {
         }
     }
 
+    /** Micro-breaks as {@code employee_routine.micro_breaks} holds them (JSON; null: none). */
+    public List<MicroBreak> microBreaks(String column) {
+        if (column == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(column, MICRO_BREAKS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable stored micro-breaks", e);
+        }
+    }
+
     /**
-     * pending → sending: this engine round owns the row, and keeps what the reminder suggests to its employee (the
-     * routine, all null without one, or exercises withheld): the employee's alone, never part of a delivered message.
+     * pending → sending: this engine round owns the row, and keeps what the reminder suggests to its employee: its
+     * type, the routine (null without one), the micro-break to do now (null without one), exercises withheld, and
+     * whether the routine is a soft-tissue release. The employee's alone, never part of a delivered message.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void claim(String tenant, UUID id, Instant now, String routineId, String routineTitle, Integer routineMinutes,
-                      boolean exercisesWithheld) {
-        update("update due_reminder set status = ?, attempts = attempts + 1, claimed_at = ?, routine_id = ?, "
-                        + "routine_title = ?, routine_minutes = ?, exercises_withheld = ? where tenant_id = ? and id = ?",
-                SENDING.stored(), Timestamp.from(now), routineId, routineTitle, routineMinutes, exercisesWithheld, tenant, id);
+    public void claim(String tenant, UUID id, Instant now, String suggestionType, String routineId, String routineTitle,
+                      Integer routineMinutes, boolean exercisesWithheld, MicroBreak exercise, boolean softTissueRelease) {
+        update("update due_reminder set status = ?, attempts = attempts + 1, claimed_at = ?, suggestion_type = ?, routine_id = ?, "
+                        + "routine_title = ?, routine_minutes = ?, exercises_withheld = ?, exercise_id = ?, exercise_title = ?, "
+                        + "exercise_minutes = ?, soft_tissue_release = ? where tenant_id = ? and id = ?",
+                SENDING.stored(), Timestamp.from(now), suggestionType, routineId, routineTitle, routineMinutes, exercisesWithheld,
+                exercise == null ? null : exercise.exerciseId(), exercise == null ? null : exercise.title(),
+                exercise == null ? null : exercise.minutes(), softTissueRelease, tenant, id);
     }
 
     /**

@@ -38,7 +38,7 @@ public class DueReminderRecord extends TenantScopedEntity {
     @Column(name = "answered_at")
     public Instant answeredAt;
 
-    /** break | sit-stand | team-break */
+    /** break | routine | sit-stand | team-break | assessment-nudge */
     public String kind;
 
     /** The routine the delivered message suggested, if any. */
@@ -56,6 +56,24 @@ public class DueReminderRecord extends TenantScopedEntity {
     @Column(name = "exercises_withheld")
     public Boolean exercisesWithheld;
 
+    /** The personal suggestion's type kept at claim; null on rows claimed before dose by design. */
+    @Column(name = "suggestion_type")
+    public String suggestionType;
+
+    /** The micro-break it suggested to do now, if any. */
+    @Column(name = "exercise_id")
+    public String exerciseId;
+
+    @Column(name = "exercise_title")
+    public String exerciseTitle;
+
+    @Column(name = "exercise_minutes")
+    public Integer exerciseMinutes;
+
+    /** Whether the routine it named is a soft-tissue release (the weekly cap counts these). */
+    @Column(name = "soft_tissue_release")
+    public boolean softTissueRelease;
+
     @Column(name = "due_at")
     public Instant dueAt;
 
@@ -72,7 +90,8 @@ public class DueReminderRecord extends TenantScopedEntity {
 
     /** What this reminder suggested to its employee when it was sent (the general walk before it ever was). */
     public BreakSuggestion keptSuggestion() {
-        return BreakSuggestion.kept(kind, routineId, routineTitle, routineMinutes, exercisesWithheld);
+        return BreakSuggestion.kept(kind, suggestionType, routineId, routineTitle, routineMinutes, exercisesWithheld, exerciseId,
+                exerciseTitle, exerciseMinutes, softTissueRelease);
     }
 
     /** A reminder of this tenant addressed to this employee; anyone else's reads as absent. */

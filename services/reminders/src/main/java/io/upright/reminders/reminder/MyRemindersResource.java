@@ -59,17 +59,21 @@ public class MyRemindersResource {
     @Schema(name = "ReminderSuggestion", description = "What a break suggests to me, and why. Only ever shown to me: "
             + "the reminder my employer's webhook, Slack or Teams channel received reads the same for everyone.")
     public record SuggestionView(
-            @Schema(example = "routine", enumeration = {"routine", "walk", "exercises-paused", "stand", "team-break"},
-                    description = "routine: one picked from my assessment; exercises-paused: withheld until a clinician has seen me, walk only") String type,
-            @Schema(example = "Try the 8-minute hip-flexor reset: stand up, follow it at an easy pace, and sit back down looser than you got up.") String message,
+            @Schema(example = "micro-break", enumeration = {"micro-break", "routine", "routine-at-home", "walk", "exercises-paused", "stand", "team-break"},
+                    description = "micro-break: a break's 1-2 minutes by the desk; routine: the full routine picked from my assessment "
+                            + "(routine reminders only); routine-at-home: it needs the floor or equipment, so it is named for outside "
+                            + "working hours with a micro-break for now; exercises-paused: withheld until a clinician has seen me, walk only") String type,
+            @Schema(example = "Stand and stretch tall: a minute or two by your desk, then back to it. Little and often is what loosens sitting hips.") String message,
             @Schema(example = "hip-flexor-reset", nullable = true) String routineId,
             @Schema(example = "Hip-flexor reset", nullable = true) String routineTitle,
-            @Schema(example = "8", nullable = true) Integer durationMinutes,
-            @Schema(example = "routine", enumeration = {"routine", "walk", "stand"}, description = "What one-click Done (Slack, Teams) records") String activity,
-            @Schema(example = "8", description = "And for how many minutes") int activeMinutes) {
+            @Schema(example = "1", nullable = true, description = "The routine's minutes, or the micro-break's") Integer durationMinutes,
+            @Schema(example = "stand-and-stretch-tall", nullable = true, description = "The micro-break to do now") String exerciseId,
+            @Schema(example = "Stand and stretch tall", nullable = true) String exerciseTitle,
+            @Schema(example = "stretch", enumeration = {"routine", "walk", "stretch", "stand"}, description = "What one-click Done (Slack, Teams) records") String activity,
+            @Schema(example = "1", description = "And for how many minutes") int activeMinutes) {
         static SuggestionView of(PersonalSuggestion s) {
             return s == null ? null : new SuggestionView(s.type(), s.message(), s.routineId(), s.routineTitle(), s.durationMinutes(),
-                    s.activity(), s.activeMinutes());
+                    s.exerciseId(), s.exerciseTitle(), s.activity(), s.activeMinutes());
         }
     }
 
@@ -81,7 +85,7 @@ public class MyRemindersResource {
                                @Schema(example = "walk", nullable = true) String activity,
                                @Schema(example = "3", nullable = true) Integer activeMinutes,
                                Instant sentAt, Instant answeredAt,
-                               @Schema(example = "break", enumeration = {"break", "sit-stand", "team-break", "assessment-nudge"}) String kind,
+                               @Schema(example = "break", enumeration = {"break", "routine", "sit-stand", "team-break", "assessment-nudge"}) String kind,
                                @Schema(nullable = true, description = "When a snoozed reminder comes back") Instant snoozedUntil,
                                @Schema(nullable = true, description = "The routine the reminder suggested to me") String routineId,
                                @Schema(nullable = true, description = "What it suggests to me, once sent (null before, and for a nudge)")

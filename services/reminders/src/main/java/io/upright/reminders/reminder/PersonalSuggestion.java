@@ -10,15 +10,19 @@ import java.util.Locale;
  * clinician has seen them, so it is served only behind the employee's own token ({@code GET /api/me/reminders/{id}})
  * and never goes to a webhook, Slack or Teams.
  *
- * @param type            {@code routine}, {@code walk}, {@code exercises-paused}, {@code stand} (sit/stand prompt)
- *                        or {@code team-break}
- * @param activity        what one-click Done records ({@code routine}, {@code walk}, {@code stand})
+ * @param type            {@code micro-break} (a break), {@code routine} (a routine reminder), {@code routine-at-home}
+ *                        (a floor or equipment routine named for outside working hours), {@code walk},
+ *                        {@code exercises-paused}, {@code stand} (sit/stand prompt) or {@code team-break}
+ * @param exerciseId      the micro-break to do now, with {@code exerciseTitle}; null without one
+ * @param activity        what one-click Done records ({@code routine}, {@code walk}, {@code stretch}, {@code stand})
  * @param activeMinutes   and for how long
  */
 public record PersonalSuggestion(String type, String message, String routineId, String routineTitle, Integer durationMinutes,
-                                 String activity, int activeMinutes) {
+                                 String exerciseId, String exerciseTitle, String activity, int activeMinutes) {
 
+    public static final String MICRO_BREAK = "micro-break";
     public static final String ROUTINE = "routine";
+    public static final String ROUTINE_AT_HOME = "routine-at-home";
     public static final String WALK = "walk";
     public static final String EXERCISES_PAUSED = "exercises-paused";
     public static final String STAND = "stand";
@@ -49,14 +53,43 @@ public record PersonalSuggestion(String type, String message, String routineId, 
         }
         if (s.suggestsRoutine()) {
             String title = s.routineTitle().strip();
-            return new PersonalSuggestion(ROUTINE, routinePrompt(title, s.durationMinutes()), s.routineId(), title,
-                    s.durationMinutes(), s.doneActivity(), s.doneMinutes());
+            String prompt = routinePrompt(title, s.durationMinutes()) + (s.softTissueRelease() ? RELEASE_NOTE : "");
+            return new PersonalSuggestion(ROUTINE, prompt, s.routineId(), title, s.durationMinutes(), null, null,
+                    s.doneActivity(), s.doneMinutes());
+        }
+        if (s.suggestsRoutineAtHome()) {
+            String title = s.routineTitle().strip();
+            return new PersonalSuggestion(ROUTINE_AT_HOME, atHomePrompt(title, s.durationMinutes(), s.microBreak().title()),
+                    s.routineId(), title, s.durationMinutes(), s.microBreak().exerciseId(), s.microBreak().title(),
+                    s.doneActivity(), s.doneMinutes());
+        }
+        if (s.suggestsMicroBreak()) {
+            return new PersonalSuggestion(MICRO_BREAK, microBreakPrompt(s.microBreak().title().strip()), null, null,
+                    s.microBreak().minutes(), s.microBreak().exerciseId(), s.microBreak().title().strip(), s.doneActivity(),
+                    s.doneMinutes());
         }
         return plain(WALK, WALK_PROMPT, s);
     }
 
     private static PersonalSuggestion plain(String type, String message, BreakSuggestion s) {
-        return new PersonalSuggestion(type, message, null, null, null, s.doneActivity(), s.doneMinutes());
+        return new PersonalSuggestion(type, message, null, null, null, null, null, s.doneActivity(), s.doneMinutes());
+    }
+
+    /** Release routines are capped per week; saying so keeps the employee from doing them daily on their own. */
+    static final String RELEASE_NOTE = " A release like this is for two or three days a week, not every day.";
+
+    /** A micro-break: short, by the desk, often. */
+    static String microBreakPrompt(String title) {
+        return title + ": a minute or two by your desk, then back to it. Little and often is what loosens sitting hips.";
+    }
+
+    /** A floor or equipment routine during working hours: named for home; something small for now. */
+    static String atHomePrompt(String title, Integer durationMinutes, String now) {
+        String what = durationMinutes != null && durationMinutes > 0
+                ? "The " + durationMinutes + "-minute " + inSentence(title)
+                : "Your " + inSentence(title) + " routine";
+        return what + " needs the floor or some equipment, so it is one for home: this evening, or tomorrow morning "
+                + "before work. Right now: " + inSentence(now) + ", a minute is enough.";
     }
 
     static String routinePrompt(String title, Integer durationMinutes) {

@@ -6,6 +6,9 @@ import io.upright.contracts.reminders.ReminderExpired;
 import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.outbox.Outbox;
 import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.dose.Recommendation;
+import io.upright.reminders.dose.ReleaseCap;
+import io.upright.reminders.dose.RoutineTime;
 import io.upright.reminders.queue.DueRow;
 import io.upright.reminders.queue.QueuedReminder;
 import io.upright.reminders.queue.ReminderKind;
@@ -19,6 +22,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -82,18 +86,39 @@ public class ReminderDeliveries {
                 }
                 continue;
             }
-            BreakSuggestion suggestion = BreakSuggestion.forKind(row.kind(),
-                    BreakSuggestion.of(due.routineId(), due.routineTitle(), due.durationMinutes(), due.withheld()));
+            BreakSuggestion suggestion = suggestion(due, row);
             // what this reminder suggests to the employee, kept on the row for them alone: one-click Done records it,
             // GET /api/me/reminders/{id} shows it, and Done with activity 'routine' names the routine in BreakTaken
-            boolean routine = suggestion.suggestsRoutine();
-            queue.claim(row.tenant(), row.id(), now, routine ? suggestion.routineId() : null,
+            boolean routine = suggestion.suggestsRoutine() || suggestion.suggestsRoutineAtHome();
+            queue.claim(row.tenant(), row.id(), now, suggestion.type(), routine ? suggestion.routineId() : null,
                     routine ? suggestion.routineTitle().strip() : null, routine ? suggestion.durationMinutes() : null,
-                    suggestion.withheldForClinicalReview());
+                    suggestion.withheldForClinicalReview(), suggestion.suggestsMicroBreak() ? suggestion.microBreak() : null,
+                    routine && suggestion.softTissueRelease());
             claimed.add(new Claimed(row.tenant(), row.id(), row.employeeId(), row.slot(), row.expiresAt(),
                     row.attempts() + 1, due.teamId(), row.kind(), row.redelivery(), due.dueDate()));
         }
         return claimed;
+    }
+
+    /**
+     * The dose rules applied to one due row: a break suggests a micro-break in turn, a routine reminder the routine
+     * (within the floor/equipment rule and the weekly release cap), other kinds what they always did.
+     */
+    private BreakSuggestion suggestion(DueRow due, QueuedReminder row) {
+        Recommendation recommendation = due.recommendation();
+        if (ReminderKind.BREAK.equals(row.kind())) {
+            return BreakSuggestion.forBreak(recommendation, due.turn());
+        }
+        if (ReminderKind.ROUTINE.equals(row.kind())) {
+            RoutineTime time = RoutineTime.parse(due.routineTime()).orElse(RoutineTime.LUNCHTIME);
+            int releases = 0;
+            if (recommendation.softTissueRelease() && due.timeZone() != null) {
+                ReleaseCap.Week week = ReleaseCap.weekOf(row.slot(), ZoneId.of(due.timeZone()));
+                releases = queue.releasesSuggested(row.tenant(), row.employeeId(), week.from(), week.until(), row.id());
+            }
+            return BreakSuggestion.forRoutine(recommendation, time, due.floorExercisesAtWork(), releases, due.turn());
+        }
+        return BreakSuggestion.forKind(row.kind(), BreakSuggestion.general());
     }
 
     /**

@@ -29,6 +29,13 @@ public record ReminderMessage(String type, UUID reminderId, UUID employeeId, Ins
     static final String BREAK_PROMPT = "You've been sitting a while. Time to stand up and move for a few minutes. "
             + "Your suggestion for this break is waiting for you in Upright.";
 
+    /**
+     * The one text of every routine reminder: everyone gets them at the times they picked, and what the routine is (or
+     * that it is for home, a release, or paused) stays in the personal suggestion.
+     */
+    static final String ROUTINE_PROMPT = "Time for your longer movement break of the day. Your suggestion for it is "
+            + "waiting for you in Upright.";
+
     static final String SIT_STAND_PROMPT = "Time to switch: raise your desk and stand for a while. Shift your weight now "
             + "and then, and lower it again when your legs ask you to.";
 
@@ -51,6 +58,8 @@ public record ReminderMessage(String type, UUID reminderId, UUID employeeId, Ins
             text = SIT_STAND_PROMPT;
         } else if (ReminderKind.TEAM_BREAK.equals(kind)) {
             text = TEAM_BREAK_PROMPT;
+        } else if (ReminderKind.ROUTINE.equals(kind)) {
+            text = ROUTINE_PROMPT;
         } else {
             text = BREAK_PROMPT;
         }

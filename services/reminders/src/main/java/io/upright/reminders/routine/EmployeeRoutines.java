@@ -1,6 +1,10 @@
 package io.upright.reminders.routine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upright.contracts.assessments.AssessmentCompleted;
+import io.upright.contracts.assessments.ClearedByClinician;
+import io.upright.contracts.exercises.MicroBreak;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.reminders.reminder.BreakSuggestion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,21 +36,54 @@ public class EmployeeRoutines {
     Clock clock;
 
     private static final String UPSERT = "insert into employee_routine "
-            + "(tenant_id, employee_id, routine_id, routine_title, duration_minutes, withheld, as_of) values (?, ?, ?, ?, ?, ?, ?) "
+            + "(tenant_id, employee_id, routine_id, routine_title, duration_minutes, withheld, as_of, micro_breaks, "
+            + "floor_or_equipment, soft_tissue_release) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict (tenant_id, employee_id) do update set routine_id = excluded.routine_id, "
             + "routine_title = excluded.routine_title, duration_minutes = excluded.duration_minutes, "
-            + "withheld = excluded.withheld, as_of = excluded.as_of where employee_routine.as_of <= excluded.as_of";
+            + "withheld = excluded.withheld, as_of = excluded.as_of, micro_breaks = excluded.micro_breaks, "
+            + "floor_or_equipment = excluded.floor_or_equipment, soft_tissue_release = excluded.soft_tissue_release "
+            + "where employee_routine.as_of <= excluded.as_of";
 
     @Inject
     DataSource dataSource;
 
-    /** The exercises service's latest word: a routine, none, or exercises withheld for clinical review. */
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * The exercises service's latest word: a routine (with its micro-breaks and what kind of routine it is), none, or
+     * exercises withheld for clinical review (then nothing of it is kept: only walking is suggested). Events written
+     * before micro-breaks existed carry none and neither flag.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onRecommended(String tenant, RoutineRecommended recommended) {
         boolean withheld = recommended.withheldForClinicalReview();
+        List<MicroBreak> microBreaks = withheld ? List.of() : recommended.microBreaks();
         upsert(tenant, recommended.employeeId(), withheld ? null : recommended.routineId(),
                 withheld ? null : recommended.routineTitle(), withheld ? null : recommended.durationMinutes(), withheld,
-                at(recommended.recommendedAt()));
+                at(recommended.recommendedAt()), microBreaks.isEmpty() ? null : write(microBreaks),
+                !withheld && recommended.floorOrEquipment(), !withheld && recommended.softTissueRelease());
+    }
+
+    /**
+     * The employee declared a clinician cleared them: the clinical-review hold is lifted, unless a newer fact (a later
+     * assessment asking for review again) is already here. What follows is the general walk and built-in micro-breaks
+     * until the exercises service recommends again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onCleared(String tenant, ClearedByClinician cleared) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update employee_routine set withheld = false, as_of = ? "
+                     + "where tenant_id = ? and employee_id = ? and withheld and as_of <= ?")) {
+            Timestamp at = Timestamp.from(at(cleared.declaredAt()));
+            ps.setTimestamp(1, at);
+            ps.setString(2, tenant);
+            ps.setObject(3, cleared.employeeId());
+            ps.setTimestamp(4, at);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot lift the clinical-review hold", e);
+        }
     }
 
     /**
@@ -56,7 +94,7 @@ public class EmployeeRoutines {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAssessed(String tenant, AssessmentCompleted completed) {
         if (completed.clinicalReview()) {
-            upsert(tenant, completed.employeeId(), null, null, null, true, at(completed.completedAt()));
+            upsert(tenant, completed.employeeId(), null, null, null, true, at(completed.completedAt()), null, false, false);
         }
     }
 
@@ -81,7 +119,7 @@ public class EmployeeRoutines {
     }
 
     private void upsert(String tenant, UUID employeeId, String routineId, String routineTitle, Integer durationMinutes,
-                        boolean withheld, Instant asOf) {
+                        boolean withheld, Instant asOf, String microBreaks, boolean floorOrEquipment, boolean softTissueRelease) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
             ps.setString(1, tenant);
             ps.setObject(2, employeeId);
@@ -94,9 +132,20 @@ public class EmployeeRoutines {
             }
             ps.setBoolean(6, withheld);
             ps.setTimestamp(7, Timestamp.from(asOf));
+            ps.setString(8, microBreaks);
+            ps.setBoolean(9, floorOrEquipment);
+            ps.setBoolean(10, softTissueRelease);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the employee's routine", e);
+        }
+    }
+
+    private String write(List<MicroBreak> microBreaks) {
+        try {
+            return json.writeValueAsString(microBreaks);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -42,7 +42,14 @@ public class MySettingsResource {
             @Schema(nullable = true, description = "No reminders in this local window, every day") Window lunch,
             @Schema(nullable = true, description = "More windows without reminders (at most 10), e.g. a daily stand-up") List<Window> quietWindows,
             @Schema(nullable = true, example = "45", description = "Within minBreakEveryMinutes..maxBreakEveryMinutes; null: the program's phase")
-            Integer preferredBreakEveryMinutes) {
+            Integer preferredBreakEveryMinutes,
+            @Schema(nullable = true, example = "[\"END_OF_DAY\"]", description = "When the full routine comes: at most two of "
+                    + "MORNING (30 min after my day starts), LUNCHTIME (noon), END_OF_DAY (30 min before it ends), inside my working "
+                    + "hours; null or left out: END_OF_DAY; []: no routine reminders. Breaks in between suggest only micro-breaks")
+            List<String> routineTimes,
+            @Schema(nullable = true, example = "false", description = "Suggest a routine that needs the floor or equipment during "
+                    + "working hours too; left out: false (it is named for home, or swapped for a micro-break)")
+            Boolean floorExercisesAtWork) {
     }
 
     @Schema(name = "ReminderSettings")
@@ -51,11 +58,15 @@ public class MySettingsResource {
                                @Schema(description = "Lowest preferred cadence allowed (the program's, or 5 without one)") int minBreakEveryMinutes,
                                @Schema(description = "Highest preferred cadence allowed (the program's, or 240 without one)") int maxBreakEveryMinutes,
                                @Schema(description = "The cadence in force now, after risk tightening and bounds") long breakEveryMinutes,
-                               @Schema(nullable = true) Instant pausedUntil) {
+                               @Schema(nullable = true) Instant pausedUntil,
+                               @Schema(example = "[\"END_OF_DAY\"]", description = "The routine times in force (END_OF_DAY until I choose)")
+                               List<String> routineTimes,
+                               @Schema(example = "false") boolean floorExercisesAtWork) {
         static SettingsView of(PersonalSettings.View v) {
             ReminderSettings s = v.settings();
             return new SettingsView(s.timeZone(), s.workingHours(), s.lunch(), s.quietWindows(), s.preferredBreakEveryMinutes(),
-                    v.minBreakEveryMinutes(), v.maxBreakEveryMinutes(), v.breakEveryMinutes(), v.pausedUntil());
+                    v.minBreakEveryMinutes(), v.maxBreakEveryMinutes(), v.breakEveryMinutes(), v.pausedUntil(),
+                    s.routineTimesInForce().stream().map(Enum::name).toList(), s.floorExercisesAtWorkInForce());
         }
     }
 
@@ -81,7 +92,8 @@ public class MySettingsResource {
     @APIResponse(responseCode = "412", description = "If-Match no longer matches", ref = ProblemResponses.PRECONDITION_FAILED)
     public Response put(@HeaderParam("If-Match") String ifMatch, @NotNull SettingsRequest request) {
         ReminderSettings wanted = new ReminderSettings(request.timeZone(), request.workingHours(), request.lunch(),
-                request.quietWindows() == null ? List.of() : request.quietWindows(), request.preferredBreakEveryMinutes());
+                request.quietWindows() == null ? List.of() : request.quietWindows(), request.preferredBreakEveryMinutes(),
+                request.routineTimes(), request.floorExercisesAtWork());
         return tagged(settings.put(user.tenant(), user.employeeId(), wanted, ETags.ifMatch(ifMatch)));
     }
 

@@ -46,6 +46,9 @@ public class PersonalSettings {
     SettingsStore store;
 
     @Inject
+    RoutineReminders routineReminders;
+
+    @Inject
     io.upright.reminders.RemindersConfig config;
 
     /** What the employee sees: their settings, the bounds their preference must respect, the cadence now, a pause. */
@@ -73,8 +76,13 @@ public class PersonalSettings {
         schedule.lunchEnd = settings.lunch() == null ? null : settings.lunch().end();
         schedule.quietWindows = settings.quietWindows() == null || settings.quietWindows().isEmpty() ? null : store.write(settings.quietWindows());
         schedule.preferredMinutes = settings.preferredBreakEveryMinutes();
+        schedule.routineTimes = SettingsStore.routineTimesColumn(settings.routineTimes());
+        schedule.floorExercisesAtWork = settings.floorExercisesAtWorkInForce();
         schedule.version = decision.version();
         replan(tenant, employeeId);
+        // new times, hours or zone: the routine reminders queued under the old ones are taken back and planned anew
+        queue.cancelRoutines(tenant, employeeId, null);
+        routineReminders.plan(tenant, employeeId, Instant.now(clock));
         return view(tenant, schedule);
     }
 
@@ -91,6 +99,7 @@ public class PersonalSettings {
         schedule.version = decision.version();
         replan(tenant, employeeId);
         queue.cancelTeamBreaks(tenant, employeeId, until);
+        queue.cancelRoutines(tenant, employeeId, until);
         return view(tenant, schedule);
     }
 
@@ -102,6 +111,7 @@ public class PersonalSettings {
         schedule.pausedUntil = null;
         schedule.version = decision.version();
         replan(tenant, employeeId);
+        routineReminders.plan(tenant, employeeId, Instant.now(clock));
     }
 
     /** The start of the employee's next local day (a pause "until tomorrow"). */

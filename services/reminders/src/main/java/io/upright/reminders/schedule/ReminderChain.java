@@ -1,6 +1,7 @@
 package io.upright.reminders.schedule;
 
 import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.dose.RoutineTime;
 import io.upright.reminders.queue.ReminderKind;
 import io.upright.reminders.queue.ReminderQueue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,8 +44,12 @@ public class ReminderChain {
     @Inject
     ReminderQueue queue;
 
-    /** An employee's schedule as it applies now, and when their program starts (null: no program). */
-    public record Planned(BreakSchedule breaks, boolean standingDesk, Instant startsAt) {
+    /**
+     * An employee's schedule as it applies now, and when their program starts (null: no program); their working hours
+     * per weekday and routine times place their routine reminders.
+     */
+    public record Planned(BreakSchedule breaks, boolean standingDesk, Instant startsAt, Map<DayOfWeek, LocalTime[]> hours,
+                          List<RoutineTime> routineTimes) {
     }
 
     /**
@@ -109,7 +115,7 @@ public class ReminderChain {
                      "select s.time_zone, s.workday_start, s.workday_end, s.cadence_seconds, s.status as schedule_status, p.status as program_status, "
                              + "p.break_every_minutes, p.min_break_every_minutes, p.max_break_every_minutes, p.starts_on, "
                              + "coalesce(k.high_risk, false) as high_risk, s.working_hours, s.lunch_start, s.lunch_end, "
-                             + "s.quiet_windows, s.preferred_minutes, s.paused_until, s.standing_desk from schedule s "
+                             + "s.quiet_windows, s.preferred_minutes, s.paused_until, s.standing_desk, s.routine_times from schedule s "
                              + "left join program_team pt on pt.tenant_id = s.tenant_id and pt.team_id = s.team_id "
                              + "left join program p on p.tenant_id = pt.tenant_id and p.program_id = pt.program_id "
                              + "left join employee_risk k on k.tenant_id = s.tenant_id and k.employee_id = s.employee_id "
@@ -142,7 +148,10 @@ public class ReminderChain {
                         ReminderSettings.blocked(lunch, settings.windows(rs.getString("quiet_windows"))), cadence,
                         pausedUntil == null ? null : pausedUntil.toInstant());
                 Instant startsAt = program == null ? null : rs.getDate("starts_on").toLocalDate().atStartOfDay(zone).toInstant();
-                return Optional.of(new Planned(breaks, rs.getBoolean("standing_desk"), startsAt));
+                List<String> routineTimes = SettingsStore.routineTimes(rs.getString("routine_times"));
+                List<RoutineTime> times = routineTimes == null ? RoutineTime.DEFAULT
+                        : routineTimes.stream().flatMap(t -> RoutineTime.parse(t).stream()).toList();
+                return Optional.of(new Planned(breaks, rs.getBoolean("standing_desk"), startsAt, hours, times));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the schedule", e);

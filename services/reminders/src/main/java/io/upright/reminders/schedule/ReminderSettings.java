@@ -1,6 +1,7 @@
 package io.upright.reminders.schedule;
 
 import io.upright.platform.domain.FieldError;
+import io.upright.reminders.dose.RoutineTime;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -16,13 +17,32 @@ import java.util.Map;
 
 /**
  * An employee's own reminder settings (pure): IANA time zone, working hours per weekday (lower-case English day
- * names; a missing day has no reminders), an optional lunch window and quiet windows (every day), and an optional
- * preferred cadence in minutes, which must lie within the program's bounds.
+ * names; a missing day has no reminders), an optional lunch window and quiet windows (every day), an optional
+ * preferred cadence in minutes, which must lie within the program's bounds, when the full routine comes
+ * ({@code routineTimes}: up to two of {@link RoutineTime}; null: {@link RoutineTime#DEFAULT}; empty: never) and whether
+ * a floor or equipment routine may be suggested during working hours ({@code floorExercisesAtWork}; null: no).
+ * Settings stored before the last two existed read them as null.
  */
 public record ReminderSettings(String timeZone, Map<String, Window> workingHours, Window lunch, List<Window> quietWindows,
-                               Integer preferredBreakEveryMinutes) {
+                               Integer preferredBreakEveryMinutes, List<String> routineTimes, Boolean floorExercisesAtWork) {
 
     public static final int MAX_QUIET_WINDOWS = 10;
+
+    /** Settings without the routine fields: the default routine time, no floor exercises at work. */
+    public ReminderSettings(String timeZone, Map<String, Window> workingHours, Window lunch, List<Window> quietWindows,
+                            Integer preferredBreakEveryMinutes) {
+        this(timeZone, workingHours, lunch, quietWindows, preferredBreakEveryMinutes, null, null);
+    }
+
+    /** The routine times in force (call on valid settings): the chosen ones, or the default when none were given. */
+    public List<RoutineTime> routineTimesInForce() {
+        return routineTimes == null ? RoutineTime.DEFAULT
+                : routineTimes.stream().map(t -> RoutineTime.parse(t).orElseThrow()).toList();
+    }
+
+    public boolean floorExercisesAtWorkInForce() {
+        return Boolean.TRUE.equals(floorExercisesAtWork);
+    }
 
     /** Every problem, each naming its field ({@code workingHours.monday.start}, {@code quietWindows[0].end}, ...). */
     public List<FieldError> problems(int minMinutes, int maxMinutes, String boundsSource) {
@@ -57,7 +77,26 @@ public record ReminderSettings(String timeZone, Map<String, Window> workingHours
             errors.add(new FieldError("preferredBreakEveryMinutes", "must be between " + minMinutes + " and " + maxMinutes
                     + " (" + boundsSource + ")"));
         }
+        checkRoutineTimes(errors);
         return errors;
+    }
+
+    private void checkRoutineTimes(List<FieldError> errors) {
+        if (routineTimes == null) {
+            return;
+        }
+        if (routineTimes.size() > RoutineTime.MAX_PER_DAY) {
+            // once or twice a day is the dose: more would be the full routine every few hours again
+            errors.add(new FieldError("routineTimes", "must name at most " + RoutineTime.MAX_PER_DAY + " times a day"));
+        }
+        for (int i = 0; i < routineTimes.size(); i++) {
+            String time = routineTimes.get(i);
+            if (RoutineTime.parse(time).isEmpty()) {
+                errors.add(new FieldError("routineTimes[" + i + "]", "must be one of MORNING, LUNCHTIME, END_OF_DAY"));
+            } else if (routineTimes.subList(0, i).contains(time)) {
+                errors.add(new FieldError("routineTimes[" + i + "]", "is named twice"));
+            }
+        }
     }
 
     private static void check(String field, Window window, boolean required, List<FieldError> errors) {

@@ -63,6 +63,13 @@ public class ScheduleRecord extends TenantScopedEntity {
     @Column(name = "preferred_minutes")
     public Integer preferredMinutes;
 
+    /** Comma-separated routine times ({@code MORNING,END_OF_DAY}); null: the default; empty: no routine reminders. */
+    @Column(name = "routine_times")
+    public String routineTimes;
+
+    @Column(name = "floor_exercises_at_work")
+    public boolean floorExercisesAtWork;
+
     @Column(name = "paused_until")
     public Instant pausedUntil;
 

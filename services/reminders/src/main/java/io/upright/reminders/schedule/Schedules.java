@@ -42,6 +42,9 @@ public class Schedules {
     ReminderQueue queue;
 
     @Inject
+    RoutineReminders routineReminders;
+
+    @Inject
     RemindersConfig config;
 
     @Inject
@@ -80,6 +83,7 @@ public class Schedules {
         ScheduleRecord.getEntityManager().flush(); // the queue reads the schedule (and its team's program) over JDBC
         Instant enrolledAt = enrolled.enrolledAt() == null ? now : enrolled.enrolledAt();
         chain.queueNext(tenant, created.employeeId(), enrolledAt.isAfter(now) ? now : enrolledAt, now);
+        routineReminders.plan(tenant, created.employeeId(), now);
     }
 
     /** The employee left: their schedule ends and nothing queued for them is sent. */

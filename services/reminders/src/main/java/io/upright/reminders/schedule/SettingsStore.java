@@ -52,6 +52,20 @@ public class SettingsStore {
     public ReminderSettings of(ScheduleRecord s) {
         Map<String, Window> hours = s.workingHours == null ? ReminderSettings.everyDay(s.workdayStart, s.workdayEnd) : hours(s.workingHours);
         Window lunch = s.lunchStart == null ? null : new Window(s.lunchStart, s.lunchEnd);
-        return new ReminderSettings(s.timeZone, hours, lunch, windows(s.quietWindows), s.preferredMinutes);
+        return new ReminderSettings(s.timeZone, hours, lunch, windows(s.quietWindows), s.preferredMinutes,
+                routineTimes(s.routineTimes), s.floorExercisesAtWork);
+    }
+
+    /** The stored routine times: null (the default), or the chosen names, possibly none. */
+    public static List<String> routineTimes(String column) {
+        if (column == null) {
+            return null;
+        }
+        return column.isEmpty() ? List.of() : List.of(column.split(","));
+    }
+
+    /** How routine times are stored (settings already valid). */
+    public static String routineTimesColumn(List<String> routineTimes) {
+        return routineTimes == null ? null : String.join(",", routineTimes);
     }
 }

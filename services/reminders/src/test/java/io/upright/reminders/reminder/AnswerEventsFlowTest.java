@@ -30,6 +30,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * Every answer and outcome of a reminder reaches the real {@code upright.reminders} topic through the outbox with
@@ -74,7 +75,7 @@ class AnswerEventsFlowTest {
     }
 
     @Test
-    void snooze_delivers_the_same_reminder_once_more_at_snoozed_until_and_done_then_names_the_suggested_routine() throws Exception {
+    void snooze_delivers_the_same_reminder_once_more_at_snoozed_until_and_done_on_a_break_names_no_routine() throws Exception {
         registerEndpoint("/snooze/" + tenant);
         queue().execute("insert into employee_routine (tenant_id, employee_id, routine_id, routine_title, duration_minutes, withheld, as_of) "
                 + "values (?, ?, 'hip-flexor-reset', 'Hip-flexor reset', 8, false, now())", tenant, employee);
@@ -84,7 +85,8 @@ class AnswerEventsFlowTest {
         String snoozedUntil = given().auth().oauth2(employeeToken).contentType("application/json").body(Map.of("answer", "snooze"))
                 .post("/api/me/reminders/{id}/answer", id)
                 .then().statusCode(200).body("answer", equalTo("snooze")).body("status", equalTo("pending"))
-                .body("routineId", equalTo("hip-flexor-reset")).extract().path("snoozedUntil");
+                // a break suggests a micro-break, never the full routine (dose by design)
+                .body("routineId", nullValue()).body("suggestion.type", equalTo("micro-break")).extract().path("snoozedUntil");
         JsonNode snoozed = opened(awaitEvent("upright.reminders.break-snoozed.v1", id));
         assertThat(snoozed.get("employeeId").asText()).isEqualTo(employee.toString());
         assertThat(Instant.parse(snoozed.get("snoozedUntil").asText())).isEqualTo(Instant.parse(snoozedUntil));
@@ -107,7 +109,7 @@ class AnswerEventsFlowTest {
                 .body(Map.of("answer", "done", "activity", "routine", "activeMinutes", 8))
                 .post("/api/me/reminders/{id}/answer", id).then().statusCode(200).body("answer", equalTo("done"));
         JsonNode taken = opened(awaitEvent("upright.reminders.break-taken.v1", id));
-        assertThat(taken.get("routineId").asText()).isEqualTo("hip-flexor-reset");
+        assertThat(taken.get("routineId").isNull()).isTrue();
         assertThat(taken.get("activity").asText()).isEqualTo("routine");
         assertThat(taken.get("activeMinutes").asInt()).isEqualTo(8);
         assertThat(RECEIVER.callsFor(id.toString())).hasSize(2);

@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.contracts.assessments.AssessmentCompleted;
+import io.upright.contracts.exercises.MicroBreak;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.EmployeeLeft;
@@ -170,13 +171,15 @@ class EmployerChannelsSeeNoHealthAttackFlowTest {
 
         given().auth().oauth2(routineToken).get("/api/me/reminders/{id}", routineReminder).then().statusCode(200)
                 .body("id", equalTo(routineReminder))
-                .body("suggestion.type", equalTo("routine"))
-                .body("suggestion.routineId", equalTo("hip-flexor-reset"))
-                .body("suggestion.routineTitle", equalTo("Hip-flexor reset"))
-                .body("suggestion.durationMinutes", equalTo(8))
-                .body("suggestion.message", containsString("8-minute hip-flexor reset"))
-                .body("suggestion.activity", equalTo("routine"))
-                .body("suggestion.activeMinutes", equalTo(8));
+                // dose by design: a break suggests the recommendation's micro-break, never the full routine
+                .body("suggestion.type", equalTo("micro-break"))
+                .body("suggestion.routineId", nullValue())
+                .body("suggestion.exerciseId", equalTo("standing-hip-flexor-stretch"))
+                .body("suggestion.exerciseTitle", equalTo("Standing hip-flexor stretch"))
+                .body("suggestion.durationMinutes", equalTo(1))
+                .body("suggestion.message", containsString("Standing hip-flexor stretch"))
+                .body("suggestion.activity", equalTo("stretch"))
+                .body("suggestion.activeMinutes", equalTo(1));
         given().auth().oauth2(heldToken).get("/api/me/reminders/{id}", heldReminder).then().statusCode(200)
                 .body("suggestion.type", equalTo("exercises-paused"))
                 .body("suggestion.routineId", nullValue())
@@ -184,12 +187,13 @@ class EmployerChannelsSeeNoHealthAttackFlowTest {
                 .body("suggestion.activity", equalTo("walk"))
                 .body("suggestion.activeMinutes", equalTo(2));
         given().auth().oauth2(plainToken).get("/api/me/reminders/{id}", plainReminder).then().statusCode(200)
-                .body("suggestion.type", equalTo("walk"))
-                .body("suggestion.message", not(containsString("clinician")))
-                .body("suggestion.activeMinutes", equalTo(3));
+                // nothing recommended: a built-in micro-break
+                .body("suggestion.type", equalTo("micro-break"))
+                .body("suggestion.exerciseId", org.hamcrest.Matchers.oneOf("stand-up-and-walk", "stand-and-stretch-tall"))
+                .body("suggestion.message", not(containsString("clinician")));
         // the list of my reminders carries the same suggestion
         given().auth().oauth2(routineToken).get("/api/me/reminders?size=200").then().statusCode(200)
-                .body("items.find { it.id == '" + routineReminder + "' }.suggestion.routineId", equalTo("hip-flexor-reset"));
+                .body("items.find { it.id == '" + routineReminder + "' }.suggestion.exerciseId", equalTo("standing-hip-flexor-stretch"));
 
         // a colleague, the same employee id in another tenant, an admin and nobody at all cannot read it
         given().auth().oauth2(heldToken).get("/api/me/reminders/{id}", routineReminder).then().statusCode(404);
@@ -215,10 +219,11 @@ class EmployerChannelsSeeNoHealthAttackFlowTest {
 
     private void giveEachEmployeeTheirHealthState() {
         Instant at = Instant.now().minusSeconds(30);
-        // exercises picked a routine from the findings of the first one's assessment
+        // exercises picked a routine from the findings of the first one's assessment: a floor release with a micro-break
         TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(), new RoutineRecommended(
                 UUID.randomUUID(), withRoutine, UUID.randomUUID(), "hip-flexor-reset", "Hip-flexor reset", 8,
-                List.of("PROLONGED_SITTING", "hip-flexor-tightness"), false, at)));
+                List.of("PROLONGED_SITTING", "hip-flexor-tightness"), false, at,
+                List.of(new MicroBreak("standing-hip-flexor-stretch", "Standing hip-flexor stretch", 1)), true, true)));
         // the second one's assessment asks for clinical review (and exercises withholds, later)
         TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(), new AssessmentCompleted(
                 UUID.randomUUID(), heldForReview, null, "rosa", 1, "rosa", 3, "low", List.of("numbness"), true, at)));

@@ -1,6 +1,7 @@
 package io.upright.reminders.schedule;
 
 import io.upright.platform.domain.FieldError;
+import io.upright.reminders.dose.RoutineTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -58,5 +59,33 @@ class ReminderSettingsTest {
                 .isEqualTo(Instant.parse("2026-11-26T23:00:00Z"));
         assertThat(PersonalSettings.tomorrow(ZoneId.of("America/New_York"), Instant.parse("2026-11-25T23:30:00Z")))
                 .isEqualTo(Instant.parse("2026-11-26T05:00:00Z"));
+    }
+
+    @Test
+    void routine_times_are_at_most_two_known_distinct_times_named_by_position() {
+        ReminderSettings twice = new ReminderSettings("Europe/Berlin", mondayToFriday(), null, List.of(), null,
+                List.of("MORNING", "END_OF_DAY"), true);
+        assertThat(twice.problems(20, 60, "x")).isEmpty();
+        assertThat(twice.routineTimesInForce()).containsExactly(RoutineTime.MORNING, RoutineTime.END_OF_DAY);
+        assertThat(twice.floorExercisesAtWorkInForce()).isTrue();
+        assertThat(new ReminderSettings("Europe/Berlin", mondayToFriday(), null, List.of(), null,
+                List.of("MORNING", "LUNCHTIME", "END_OF_DAY"), null).problems(20, 60, "x")).extracting(FieldError::field)
+                .containsExactly("routineTimes");
+        assertThat(new ReminderSettings("Europe/Berlin", mondayToFriday(), null, List.of(), null,
+                List.of("teatime", "MORNING"), null).problems(20, 60, "x")).extracting(FieldError::field)
+                .containsExactly("routineTimes[0]");
+        assertThat(new ReminderSettings("Europe/Berlin", mondayToFriday(), null, List.of(), null,
+                List.of("MORNING", "MORNING"), null).problems(20, 60, "x")).extracting(FieldError::field)
+                .containsExactly("routineTimes[1]");
+    }
+
+    @Test
+    void without_routine_fields_the_default_end_of_day_applies_and_no_floor_exercises_at_work() {
+        ReminderSettings older = new ReminderSettings("Europe/Berlin", mondayToFriday(), null, List.of(), null);
+        assertThat(older.routineTimesInForce()).containsExactly(RoutineTime.END_OF_DAY);
+        assertThat(older.floorExercisesAtWorkInForce()).isFalse();
+        // an empty choice is a choice: no routine reminders
+        assertThat(new ReminderSettings("Europe/Berlin", mondayToFriday(), null, List.of(), null, List.of(), false)
+                .routineTimesInForce()).isEmpty();
     }
 }

@@ -110,7 +110,7 @@ class SlackFlowTest {
     }
 
     @Test
-    void the_slack_message_keeps_the_recommended_routine_to_itself_and_its_done_button_records_it() throws Exception {
+    void the_slack_message_keeps_the_recommended_routine_to_itself_and_its_done_button_records_the_suggested_micro_break() throws Exception {
         UUID employee = UUID.randomUUID();
         registerSlackChannel(null);
         registerWebhook();
@@ -157,12 +157,17 @@ class SlackFlowTest {
         given().contentType("application/x-www-form-urlencoded").body(new String(body, StandardCharsets.UTF_8)).post("/api/slack/interactions").then().statusCode(401);
         assertThat(count("select count(*) from event_store where stream_id = ? and event_type = 'BreakTaken'", UUID.fromString(reminderId))).isZero();
 
-        // accepted: Done records the routine the reminder suggested to the employee, kept with the reminder
+        // accepted: Done records what the reminder suggested to the employee, kept with the reminder: a break suggests a
+        // micro-break (dose by design), never the full routine
+        String suggested = given().auth().oauth2(TOKENS.issue(tenant, employee.toString(), "employee"))
+                .get("/api/me/reminders/{id}", reminderId).then().statusCode(200)
+                .body("suggestion.type", equalTo("micro-break")).extract().asString();
+        JsonNode suggestion = JSON.readTree(suggested).path("suggestion");
         postInteraction(body, now, SlackSignature.sign(signingSecret, now, body)).then().statusCode(200);
         JsonNode taken = opened(awaitEvent("upright.reminders.break-taken.v1", reminderId));
-        assertThat(taken.path("routineId").asText()).isEqualTo("hip-flexor-reset");
-        assertThat(taken.path("activity").asText()).isEqualTo("routine");
-        assertThat(taken.path("activeMinutes").asInt()).isEqualTo(8);
+        assertThat(taken.path("routineId").isNull()).isTrue();
+        assertThat(taken.path("activity").asText()).isEqualTo(suggestion.path("activity").asText()).isIn("walk", "stretch");
+        assertThat(taken.path("activeMinutes").asInt()).isEqualTo(suggestion.path("activeMinutes").asInt()).isBetween(1, 2);
         assertThat(taken.path("employeeId").asText()).isEqualTo(employee.toString());
 
         // a second press is acknowledged and changes nothing

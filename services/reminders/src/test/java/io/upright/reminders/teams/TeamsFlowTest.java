@@ -118,8 +118,9 @@ class TeamsFlowTest {
 
         given().get(done).then().statusCode(200).contentType(containsString("text/html")).body(containsString("recorded"));
         JsonNode taken = opened(awaitEvent("upright.reminders.break-taken.v1", reminderId));
-        assertThat(taken.path("activity").asText()).isEqualTo("walk");
-        assertThat(taken.path("activeMinutes").asInt()).isEqualTo(3);
+        // nothing recommended: the break suggested a built-in micro-break (walk two minutes, or stretch tall for one)
+        assertThat(taken.path("activity").asText()).isIn("walk", "stretch");
+        assertThat(taken.path("activeMinutes").asInt()).isBetween(1, 2);
         // one-time: the same link again, or Skip afterwards, changes nothing
         given().get(done).then().statusCode(200).body(containsString("already answered"));
         given().get(skip).then().statusCode(200).body(containsString("already answered"));
