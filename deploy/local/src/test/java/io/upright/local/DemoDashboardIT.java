@@ -90,6 +90,14 @@ class DemoDashboardIT {
                 assertThat(cells(row(browser, "table-teams", small))).as(small).noneMatch(cell -> cell.matches("\\d+"))
                         .first().asString().containsAnyOf("fewer than", "hidden");
             }
+            // the large teams' risk rows are shown, with the number of people assessed
+            for (String large : List.of("Engineering", "Finance")) {
+                assertThat(cells(row(browser, "table-risk", large)).get(0)).as(large + " assessed").matches("\\d+");
+            }
+            // the page fits 1400 px: nothing scrolls sideways
+            Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
             // the risk table: whatever a row shows, the people assessed minus its numbers never leaves 1 to k-1
             List<String> header = browser.findElements(By.cssSelector("#table-risk thead th")).stream()
                     .map(WebElement::getText).toList();

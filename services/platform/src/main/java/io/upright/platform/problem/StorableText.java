@@ -1,4 +1,4 @@
-package io.upright.platform.text;
+package io.upright.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,6 +1,5 @@
-package io.upright.platform.text;
+package io.upright.platform.problem;
 
-import io.upright.platform.problem.ProblemException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
