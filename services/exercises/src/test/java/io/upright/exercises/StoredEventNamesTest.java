@@ -2,6 +2,7 @@ package io.upright.exercises;
 
 import io.upright.exercises.content.ExerciseEvent;
 import io.upright.exercises.content.RoutineEvent;
+import io.upright.exercises.recommendation.ReadinessEvent;
 import io.upright.exercises.recommendation.RecommendationEvent;
 import io.upright.exercises.session.SessionEvent;
 import io.upright.platform.eventstore.EventNames;
@@ -44,6 +45,13 @@ class StoredEventNamesTest {
     void recommendation_events() {
         assertThat(EventNames.of(RecommendationEvent.class).versions())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("Recommended", 1));
+    }
+
+    @Test
+    void readiness_events() {
+        assertThat(EventNames.of(ReadinessEvent.class).versions()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "ReadinessScreenAnswered", 1,
+                "TechniqueConfirmed", 1));
     }
 
     @Test

@@ -168,6 +168,10 @@ public final class Catalogue {
         }
         if (node instanceof ObjectNode object) {
             object.put("durationSeconds", 0);
+            if (!object.has("vigorous")) {
+                // added with the readiness screen: a file without it has no vigorous exercise
+                object.put("vigorous", false);
+            }
         }
         return node;
     }

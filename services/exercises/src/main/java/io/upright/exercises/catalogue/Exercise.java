@@ -16,7 +16,9 @@ import java.util.List;
  *
  * <p>{@code softTissueRelease} marks self-release techniques (deep pressure; a physiotherapist shows them first,
  * at most two or three times a week); {@code microBreak} marks a desk-friendly minute or two a break reminder
- * can suggest; {@code standalone} marks an exercise offered on its own rather than inside a routine.
+ * can suggest; {@code standalone} marks an exercise offered on its own rather than inside a routine;
+ * {@code vigorous} marks vigorous activity (intervals, stairs) that is only recommended after the employee's
+ * readiness screen (PAR-Q+ general health questions) came back all "no".
  */
 public record Exercise(
         String id,
@@ -38,7 +40,8 @@ public record Exercise(
         Dose dose,
         boolean softTissueRelease,
         boolean microBreak,
-        boolean standalone) {
+        boolean standalone,
+        boolean vigorous) {
 
     public Exercise {
         media = media == null ? List.of() : List.copyOf(media);
@@ -55,7 +58,18 @@ public record Exercise(
                     List<String> contraindications, List<String> safetyNotes, boolean deskFriendly,
                     List<MediaReference> media, String source) {
         this(id, title, purpose, steps, durationSeconds, reps, bodyAreas, position, equipment, intensity,
-                contraindications, safetyNotes, deskFriendly, media, source, List.of(), null, false, false, false);
+                contraindications, safetyNotes, deskFriendly, media, source, List.of(), null, false, false, false, false);
+    }
+
+    /** An exercise without the {@code vigorous} flag (content authored before the readiness screen existed). */
+    public Exercise(String id, String title, String purpose, List<String> steps, int durationSeconds, Integer reps,
+                    List<String> bodyAreas, String position, List<String> equipment, String intensity,
+                    List<String> contraindications, List<String> safetyNotes, boolean deskFriendly,
+                    List<MediaReference> media, String source, List<String> contraindicationCodes, Dose dose,
+                    boolean softTissueRelease, boolean microBreak, boolean standalone) {
+        this(id, title, purpose, steps, durationSeconds, reps, bodyAreas, position, equipment, intensity,
+                contraindications, safetyNotes, deskFriendly, media, source, contraindicationCodes, dose,
+                softTissueRelease, microBreak, standalone, false);
     }
 
     /**

@@ -39,6 +39,13 @@ public final class ExerciseRules {
             problems.add(new Problem("microBreak", "a micro-break is desk-friendly, off the floor, no release technique, and lasts "
                     + MICRO_BREAK_MIN_SECONDS + "–" + MICRO_BREAK_MAX_SECONDS + " seconds"));
         }
+        if (e.vigorous() && !"vigorous".equals(e.intensity())) {
+            problems.add(new Problem("vigorous", "a vigorous exercise has intensity vigorous"));
+        }
+        if (e.vigorous() && e.microBreak()) {
+            // a break reminder offers micro-breaks to anyone, with or without a readiness screen
+            problems.add(new Problem("microBreak", "a vigorous exercise is never a micro-break"));
+        }
         return problems;
     }
 }

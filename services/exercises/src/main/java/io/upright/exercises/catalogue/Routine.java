@@ -34,6 +34,16 @@ public record Routine(String id, String title, String purpose, String level, Str
         return exercises.stream().anyMatch(Exercise::softTissueRelease);
     }
 
+    /** Some part is vigorous activity: only after a readiness screen with every answer "no". */
+    public boolean vigorous() {
+        return exercises.stream().anyMatch(Exercise::vigorous);
+    }
+
+    /** The self-release techniques among its parts (their ids, in order). */
+    public List<String> releaseTechniques() {
+        return exercises.stream().filter(Exercise::softTissueRelease).map(Exercise::id).distinct().toList();
+    }
+
     /** True when no part is contraindicated by any of these precaution codes. */
     public boolean safeWith(Collection<String> precautions) {
         return exercises.stream().allMatch(e -> e.safeWith(precautions));

@@ -1,6 +1,7 @@
 package io.upright.exercises.personaldata;
 
 import io.upright.exercises.recommendation.AssessmentResults;
+import io.upright.exercises.recommendation.ExerciseReadiness;
 import io.upright.exercises.recommendation.RecommendationEvent;
 import io.upright.exercises.session.ExerciseSessions;
 import io.upright.platform.eventstore.EventStore;
@@ -16,7 +17,8 @@ import java.util.UUID;
 
 /**
  * This service's part of an employee's data export: every recommendation they were given, the latest assessment
- * result of each method kept to combine them, and every session logged.
+ * result of each method kept to combine them, every session logged, and their readiness screen answers and
+ * confirmed release techniques.
  */
 @ApplicationScoped
 public class ExercisesPersonalData implements PersonalDataPart {
@@ -31,6 +33,9 @@ public class ExercisesPersonalData implements PersonalDataPart {
 
     @Inject
     AssessmentResults results;
+
+    @Inject
+    ExerciseReadiness readiness;
 
     @Override
     public String service() {
@@ -57,12 +62,15 @@ public class ExercisesPersonalData implements PersonalDataPart {
         data.put("sessions", logged);
         // the latest result of each assessment method kept for combining them (findings, precautions, review flag)
         data.put("assessmentResults", results.latest(tenant, employeeId));
+        // readiness screen answers (health questions) and confirmed release techniques, as recorded
+        data.put("readiness", readiness.history(tenant, employeeId));
         return data;
     }
 
     /** Health data, for the employee's own export only: the routines recommended from their findings (or withheld for review), and which routine they did and how it felt. */
     @Override
     public Set<String> healthFields() {
-        return Set.of("recommendations", "routineId", "exerciseId", "feltRating", "discomfort", "assessmentResults");
+        return Set.of("recommendations", "routineId", "exerciseId", "feltRating", "discomfort", "assessmentResults",
+                "readiness");
     }
 }

@@ -12,7 +12,16 @@ import java.util.List;
  * made it swap ({@code replaced}, null otherwise).
  */
 public record Recommendation(Routine routine, List<Reason> reasons, boolean withheldForClinicalReview, String message,
-                             List<Exercise> microBreaks, Routine replaced) {
+                             List<Exercise> microBreaks, Routine replaced, Routine heldBack) {
+
+    /**
+     * {@code heldBack}: the routine the progression reached but the employee's readiness does not allow yet (vigorous
+     * before an all-"no" readiness screen, or a release technique not confirmed); null otherwise.
+     */
+    public Recommendation(Routine routine, List<Reason> reasons, boolean withheldForClinicalReview, String message,
+                          List<Exercise> microBreaks, Routine replaced) {
+        this(routine, reasons, withheldForClinicalReview, message, microBreaks, replaced, null);
+    }
 
     /**
      * Why a finding matters, in the employee's words, and for a workstation finding the change to make at the

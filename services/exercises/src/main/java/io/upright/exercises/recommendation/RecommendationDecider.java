@@ -150,7 +150,8 @@ public class RecommendationDecider implements Decider<RecommendationDecider.Comm
                 recommendation.replaced() == null ? null : recommendation.replaced().id(),
                 recommendation.microBreaks().stream().map(Exercise::id).toList(),
                 routine != null && routine.floorOrEquipment(),
-                routine != null && routine.softTissueRelease());
+                routine != null && routine.softTissueRelease(),
+                recommendation.heldBack() == null ? null : recommendation.heldBack().id());
     }
 
     @Override

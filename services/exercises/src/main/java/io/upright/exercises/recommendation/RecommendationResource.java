@@ -51,6 +51,16 @@ public class RecommendationResource {
     @Inject
     Recommendations recommendations;
 
+    /**
+     * The harder routine my readiness keeps me from: the one held back when this was recommended, or else the
+     * next step of my routine when my readiness does not allow it (so the note is there before tolerance is).
+     */
+    static Routine heldBack(Catalogue library, RecommendationEvent.Recommended r, Routine routine, Readiness readiness) {
+        Routine held = r.heldBackRoutineId() != null ? library.routine(r.heldBackRoutineId()).orElse(null)
+                : routine != null && routine.next() != null ? library.routine(routine.next()).orElse(null) : null;
+        return held == null || readiness.allows(held) ? null : held;
+    }
+
     @Inject
     PublishedContent published;
 
@@ -70,11 +80,13 @@ public class RecommendationResource {
         Catalogue library = published.current();
         String replacedTitle = r.replacedRoutineId() == null ? null
                 : library.routine(r.replacedRoutineId()).map(Routine::title).orElse(null);
+        Readiness readiness = recommendations.readiness(user.tenant(), user.employeeId());
         String message = r.withheldForClinicalReview() ? Recommender.PAUSED_MESSAGE
                 : r.routineId() == null ? Recommender.NOTHING_SAFE_MESSAGE
                 : routine == null ? "The routine recommended to you (" + r.routineTitle() + ") has left the catalogue; "
                         + "take the assessment again for a new one."
-                : Recommender.message(routine, r.findingCodes(), replacedTitle);
+                : Recommender.message(routine, r.findingCodes(), replacedTitle, heldBack(library, r, routine, readiness),
+                        readiness);
         return Response.ok(new RecommendationView(r.recommendationId(), r.assessmentId(), r.recommendedAt(),
                 r.withheldForClinicalReview(), message, routine == null ? null : RoutineDetail.of(routine),
                 Recommender.reasons(r.findingCodes()), Recommendations.microBreaks(library, r.microBreakIds()),

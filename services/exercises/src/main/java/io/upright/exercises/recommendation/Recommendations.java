@@ -66,7 +66,8 @@ public class Recommendations {
         if (!results.record(tenant, completed, assessedAt)) {
             return Optional.empty();
         }
-        Evidence evidence = Evidence.combine(results.latest(tenant, completed.employeeId()));
+        Evidence evidence = Evidence.combine(results.latest(tenant, completed.employeeId()))
+                .with(readiness(tenant, completed.employeeId()));
         Catalogue library = published.current();
         ProgressionPolicy.Step step = toleranceOfCurrentRoutine(tenant, completed.employeeId());
         return publish(tenant, library, aggregates.handle(tenant, RecommendationDecider.RECOMMENDATIONS,
@@ -90,15 +91,40 @@ public class Recommendations {
         if (step == ProgressionPolicy.Step.STAY) {
             return Optional.empty();
         }
+        return reconsider(tenant, employeeId, state, step);
+    }
+
+    /**
+     * The employee's readiness changed (screen answered, technique confirmed): check the current recommendation
+     * again with the tolerance of the current routine, so a progression held back for readiness advances now, and
+     * a vigorous routine is left when an answer turned to "yes". Only a change of routine is recorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<RecommendationEvent.Recommended> onReadinessChanged(String tenant, UUID employeeId) {
+        var state = aggregates.read(tenant, RecommendationDecider.RECOMMENDATIONS, employeeId).state();
+        if (!state.any() || state.current().routineId() == null) {
+            return Optional.empty();
+        }
+        return reconsider(tenant, employeeId, state, toleranceOfCurrentRoutine(tenant, employeeId));
+    }
+
+    private Optional<RecommendationEvent.Recommended> reconsider(String tenant, UUID employeeId,
+            RecommendationDecider.Recommendations state, ProgressionPolicy.Step step) {
         List<MethodResult> latest = results.latest(tenant, employeeId);
         // employees recommended before results were kept: the findings the current recommendation was made from
         Evidence evidence = latest.isEmpty()
                 ? new Evidence(state.current().findingCodes(), state.current().precautions(), false)
                 : Evidence.combine(latest);
+        evidence = evidence.with(readiness(tenant, employeeId));
         Catalogue library = published.current();
         return publish(tenant, library, aggregates.handle(tenant, RecommendationDecider.RECOMMENDATIONS, employeeId,
                 new RecommendationDecider.Reconsider(UUID.randomUUID(), employeeId, evidence, step,
                         Instant.now(clock), library)));
+    }
+
+    /** The employee's readiness screen and confirmed release techniques, as the recommender needs them. */
+    public Readiness readiness(String tenant, UUID employeeId) {
+        return aggregates.read(tenant, ReadinessDecider.READINESS, ReadinessDecider.streamId(employeeId)).state().readiness();
     }
 
     /**
@@ -143,7 +169,8 @@ public class Recommendations {
         Instant now = Instant.now(clock);
         results.clear(tenant, cleared.employeeId(), cleared.assessmentId(),
                 cleared.declaredAt() == null ? now : cleared.declaredAt());
-        Evidence evidence = Evidence.combine(results.latest(tenant, cleared.employeeId()));
+        Evidence evidence = Evidence.combine(results.latest(tenant, cleared.employeeId()))
+                .with(readiness(tenant, cleared.employeeId()));
         Catalogue library = published.current();
         return publish(tenant, library, aggregates.handle(tenant, RecommendationDecider.RECOMMENDATIONS,
                 cleared.employeeId(), new RecommendationDecider.LiftPause(UUID.randomUUID(), cleared.employeeId(),

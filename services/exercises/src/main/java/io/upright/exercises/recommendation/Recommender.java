@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static io.upright.contracts.assessments.FindingCodes.BACKREST_SETUP;
 import static io.upright.contracts.assessments.FindingCodes.CHAIR_ARMRESTS;
@@ -56,6 +57,11 @@ import static io.upright.contracts.assessments.FindingCodes.TELEPHONE_POSTURE;
  * never recommended. The recommender steps back along the progression, then tries the routine's safe
  * alternatives ({@link #ALTERNATIVES}), then any other beginner routine without floor work or release
  * techniques; when nothing is safe it recommends no routine and says so.
+ *
+ * <p>Readiness ({@link Readiness}, in the evidence): a routine with vigorous exercise is never recommended until the
+ * employee's readiness screen had every answer "no", and one with a self-release technique never until they
+ * confirmed that technique. The progression then stays on its easier step ({@link Recommendation#heldBack()}) and
+ * the message says what would allow the harder one.
  */
 public final class Recommender {
 
@@ -209,11 +215,16 @@ public final class Recommender {
         }
         Routine start = routine(routineFor(codes));
         Routine wanted = progressed(start, previousRoutineId, step);
-        Routine chosen = wanted.safeWith(evidence.precautions()) ? wanted : safeAlternative(start, wanted, evidence.precautions());
-        Routine replaced = chosen == wanted ? null : wanted;
+        Readiness readiness = evidence.readiness();
+        Predicate<Routine> allowed = r -> r.safeWith(evidence.precautions()) && readiness.allows(r);
+        Routine chosen = allowed.test(wanted) ? wanted : safeAlternative(start, wanted, allowed);
+        // a precaution swaps the routine ("instead of"); readiness alone holds the person on an easier step
+        boolean contraindicated = !wanted.safeWith(evidence.precautions());
+        Routine replaced = chosen == wanted || !contraindicated ? null : wanted;
+        Routine heldBack = chosen == wanted || contraindicated ? null : wanted;
         List<Exercise> microBreaks = microBreaks(chosen, evidence.precautions());
-        return new Recommendation(chosen, reasons, false, message(chosen, codes, replaced == null ? null : replaced.title()),
-                microBreaks, replaced);
+        return new Recommendation(chosen, reasons, false, message(chosen, codes, replaced == null ? null : replaced.title(),
+                heldBack, readiness), microBreaks, replaced, heldBack);
     }
 
     /**
@@ -235,7 +246,7 @@ public final class Recommender {
      * The first safe routine: earlier steps of the same progression (easier versions of the same thing), then
      * the start routine's listed alternatives, then any beginner routine without floor work or release.
      */
-    private Routine safeAlternative(Routine start, Routine wanted, List<String> precautions) {
+    private Routine safeAlternative(Routine start, Routine wanted, Predicate<Routine> allowed) {
         List<Routine> candidates = new ArrayList<>();
         List<Routine> progression = catalogue.progression(start.id());
         int at = progression.indexOf(wanted);
@@ -244,10 +255,11 @@ public final class Recommender {
         }
         ALTERNATIVES.getOrDefault(start.id(), List.of()).forEach(id -> catalogue.routine(id).ifPresent(candidates::add));
         catalogue.routines().stream()
-                .filter(r -> Vocabulary.LEVELS.get(0).equals(r.level()) && !r.floorOrEquipment() && !r.softTissueRelease())
+                .filter(r -> Vocabulary.LEVELS.get(0).equals(r.level()) && !r.floorOrEquipment() && !r.softTissueRelease()
+                        && !r.vigorous())
                 .sorted(Comparator.comparing(Routine::id))
                 .forEach(candidates::add);
-        return candidates.stream().filter(r -> r.safeWith(precautions)).findFirst().orElse(null);
+        return candidates.stream().filter(allowed).findFirst().orElse(null);
     }
 
     /**
@@ -280,6 +292,35 @@ public final class Recommender {
      * @param replacedTitle title of the routine the findings called for when a precaution ruled it out (null: none)
      */
     public static String message(Routine routine, List<String> findingCodes, String replacedTitle) {
+        return message(routine, findingCodes, replacedTitle, null, Readiness.NONE);
+    }
+
+    /**
+     * @param heldBack  the routine the progression reached but readiness does not allow yet (null: none)
+     * @param readiness the employee's readiness now, to say what would allow it
+     */
+    public static String message(Routine routine, List<String> findingCodes, String replacedTitle, Routine heldBack,
+                                 Readiness readiness) {
+        String text = baseMessage(routine, findingCodes, replacedTitle);
+        return heldBack == null || routine == null ? text : text + " " + heldBackNote(heldBack, readiness);
+    }
+
+    /** Why the harder step is not offered yet, and what would change that. */
+    static String heldBackNote(Routine heldBack, Readiness readiness) {
+        if (!readiness.allowsVigour(heldBack)) {
+            return readiness.screenedWithYes()
+                    ? "The next step, the " + heldBack.title() + " routine, is vigorous exercise. You answered yes to a "
+                    + "readiness question, so please check with a doctor or physiotherapist before vigorous exercise; "
+                    + "until then this routine is your step."
+                    : "The next step, the " + heldBack.title() + " routine, is vigorous exercise: answer the readiness "
+                    + "questions first, and if any answer is yes, check with a doctor or physiotherapist before "
+                    + "vigorous exercise.";
+        }
+        return "The " + heldBack.title() + " routine includes a self-release technique: it is offered once you confirm "
+                + "that a physiotherapist has shown it to you or that you have read its safety note.";
+    }
+
+    private static String baseMessage(Routine routine, List<String> findingCodes, String replacedTitle) {
         if (routine == null) {
             return NOTHING_SAFE_MESSAGE;
         }

@@ -95,8 +95,10 @@ class RecommenderTest {
         List<String> sitting = List.of(PROLONGED_SITTING);
         assertThat(recommender.recommend(sitting, false, null).routine().id()).isEqualTo("walking-break");
         assertThat(recommender.recommend(sitting, false, "walking-break").routine().id()).isEqualTo("walking-break-10");
-        assertThat(recommender.recommend(sitting, false, "walking-break-10").routine().id()).isEqualTo("interval-walking-break");
-        assertThat(recommender.recommend(sitting, false, "interval-walking-break").routine().id()).isEqualTo("interval-walking-break");
+        // interval walking is vigorous: only after an all-"no" readiness screen (RecommenderReadinessTest)
+        Evidence ready = new Evidence(sitting, List.of(), false, Readiness.cleared());
+        assertThat(recommender.recommend(ready, "walking-break-10").routine().id()).isEqualTo("interval-walking-break");
+        assertThat(recommender.recommend(ready, "interval-walking-break").routine().id()).isEqualTo("interval-walking-break");
     }
 
     @Test
