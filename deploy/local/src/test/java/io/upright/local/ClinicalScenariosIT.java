@@ -3,13 +3,10 @@ package io.upright.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.upright.localinfra.DevTokens;
-import io.upright.localinfra.Directories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,28 +38,22 @@ class ClinicalScenariosIT {
 
     private static final String TENANT = "clinic-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static Path home;
+    private static PackagedStack packaged;
     private static LocalStack stack;
     private static WebhookInbox inbox;
 
     @BeforeAll
     static void startEverything() throws Exception {
-        Path root = Path.of(System.getProperty("upright.root", "../..")).toAbsolutePath().normalize();
-        home = Files.createTempDirectory("upright-clinical");
-        inbox = WebhookInbox.start(0, null);
-        stack = new LocalStack(LocalStack.Options.isolated(root, home, Duration.ofSeconds(20)))
-                .start(message -> System.out.println("[clinical] " + message));
+        packaged = PackagedStack.start("clinical", Duration.ofSeconds(20));
+        stack = packaged.stack;
+        inbox = packaged.inbox;
     }
 
     @AfterAll
     static void stopEverything() {
-        if (stack != null) {
-            stack.close();
+        if (packaged != null) {
+            packaged.close();
         }
-        if (inbox != null) {
-            inbox.close();
-        }
-        Directories.deleteQuietly(home);
     }
 
     /** What one person does, and what they must be told. {@code routine} null: exercises withheld. */

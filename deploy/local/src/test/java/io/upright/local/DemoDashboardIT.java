@@ -1,6 +1,5 @@
 package io.upright.local;
 
-import io.upright.localinfra.Directories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,31 +35,24 @@ class DemoDashboardIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private static Path root;
-    private static Path home;
+    private static PackagedStack packaged;
     private static LocalStack stack;
     private static WebhookInbox inbox;
     private static DemoTenant.Demo demo;
 
     @BeforeAll
     static void startTheDemo() throws Exception {
-        root = Path.of(System.getProperty("upright.root", "../..")).toAbsolutePath().normalize();
-        home = Files.createTempDirectory("upright-demo-dashboard");
-        inbox = WebhookInbox.start(0, null);
-        stack = new LocalStack(LocalStack.Options.isolated(root, home, Duration.ofMinutes(30)))
-                .start(message -> System.out.println("[demo] " + message));
-        demo = DemoTenant.loadOrCreate(stack, inbox, home.resolve("demo.json"), message -> System.out.println("[demo] " + message));
+        packaged = PackagedStack.start("demo", Duration.ofMinutes(30));
+        stack = packaged.stack;
+        inbox = packaged.inbox;
+        demo = DemoTenant.loadOrCreate(stack, inbox, packaged.home().resolve("demo.json"), message -> System.out.println("[demo] " + message));
     }
 
     @AfterAll
     static void stopTheDemo() {
-        if (stack != null) {
-            stack.close();
+        if (packaged != null) {
+            packaged.close();
         }
-        if (inbox != null) {
-            inbox.close();
-        }
-        Directories.deleteQuietly(home);
     }
 
     @Test
@@ -121,12 +113,12 @@ class DemoDashboardIT {
 
             wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.uprightChartsReady === true")));
             Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Path kept = root.resolve("deploy/local/target/demo-dashboard.png");
+            Path kept = packaged.root.resolve("deploy/local/target/demo-dashboard.png");
             Files.createDirectories(kept.getParent());
             Files.copy(shot, kept, StandardCopyOption.REPLACE_EXISTING);
             assertThat(Files.size(kept)).isPositive();
             if (Boolean.getBoolean("upright.readme-screenshot")) {
-                Path readme = root.resolve("docs/dashboard.png");
+                Path readme = packaged.root.resolve("docs/dashboard.png");
                 Files.copy(shot, readme, StandardCopyOption.REPLACE_EXISTING);
                 Files.setPosixFilePermissions(readme, PosixFilePermissions.fromString("rw-r--r--"));
             }

@@ -6,7 +6,6 @@ import io.upright.contracts.EventCatalog;
 import io.upright.contracts.EventType;
 import io.upright.contracts.UprightService;
 import io.upright.localinfra.DevTokens;
-import io.upright.localinfra.Directories;
 import io.upright.testsupport.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,28 +33,22 @@ import static org.awaitility.Awaitility.await;
 class UprightSystemIT {
 
     private static final String TENANT = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-    private static Path home;
+    private static PackagedStack packaged;
     private static LocalStack stack;
     private static WebhookInbox inbox;
 
     @BeforeAll
     static void startEverything() throws Exception {
-        Path root = Path.of(System.getProperty("upright.root", "../..")).toAbsolutePath().normalize();
-        home = Files.createTempDirectory("upright-e2e");
-        inbox = WebhookInbox.start(0, null);
-        stack = new LocalStack(LocalStack.Options.isolated(root, home, Duration.ofSeconds(20)))
-                .start(message -> System.out.println("[e2e] " + message));
+        packaged = PackagedStack.start("e2e", Duration.ofSeconds(20));
+        stack = packaged.stack;
+        inbox = packaged.inbox;
     }
 
     @AfterAll
     static void stopEverything() {
-        if (stack != null) {
-            stack.close();
+        if (packaged != null) {
+            packaged.close();
         }
-        if (inbox != null) {
-            inbox.close();
-        }
-        Directories.deleteQuietly(home);
     }
 
     @Test
@@ -312,16 +303,8 @@ class UprightSystemIT {
             UprightService.EXERCISES.topic(), UprightService.REMINDERS.topic());
 
     private static Map<String, Object> healthyDesk() {
-        Map<String, Object> a = new LinkedHashMap<>(riskyDesk());
-        a.put("backSupported", true);
-        a.put("screenAtEyeLevel", true);
-        a.put("chairType", "office-adjustable");
-        a.put("standingDeskAvailable", true);
+        Map<String, Object> a = DeskAnswers.goodDesk();
         a.put("hoursSittingPerDay", 4);
-        a.put("longestSittingBoutMinutes", 30);
-        a.put("standUpFrequency", "every-30-min");
-        a.put("discomfortWhenSitting", 0);
-        a.put("discomfortWhenWalkingOrStanding", 0);
         return a;
     }
 
@@ -485,9 +468,7 @@ class UprightSystemIT {
     }
 
     private static Map<String, Object> riskyDesk() {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("feetFlatOnFloor", true);
-        a.put("kneesNear90Degrees", true);
+        Map<String, Object> a = DeskAnswers.goodDesk();
         a.put("backSupported", false);
         a.put("screenAtEyeLevel", false);
         a.put("chairType", "kitchen-or-dining");
@@ -497,7 +478,6 @@ class UprightSystemIT {
         a.put("standUpFrequency", "rarely");
         a.put("discomfortWhenSitting", 5);
         a.put("discomfortWhenWalkingOrStanding", 4);
-        a.putAll(DeskAnswers.nothingToReport());
         return a;
     }
 

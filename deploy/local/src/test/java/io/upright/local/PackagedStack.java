@@ -1,0 +1,54 @@
+package io.upright.local;
+
+import io.upright.localinfra.Directories;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The five packaged services on their own Kafka, PostgreSQL and webhook inbox, on free ports, in a temporary
+ * directory: what each end-to-end test class starts once and stops after its last test.
+ */
+final class PackagedStack implements AutoCloseable {
+
+    final Path root;
+    final LocalStack stack;
+    final WebhookInbox inbox;
+    private final Path home;
+
+    private PackagedStack(Path root, Path home, LocalStack stack, WebhookInbox inbox) {
+        this.root = root;
+        this.home = home;
+        this.stack = stack;
+        this.inbox = inbox;
+    }
+
+    /** @param label prefixes the progress lines and names the temporary directory */
+    static PackagedStack start(String label, Duration reminderCadence) throws IOException {
+        Path root = Path.of(System.getProperty("upright.root", "../..")).toAbsolutePath().normalize();
+        Path home = Files.createTempDirectory("upright-" + label);
+        WebhookInbox inbox = WebhookInbox.start(0, null);
+        try {
+            LocalStack stack = new LocalStack(LocalStack.Options.isolated(root, home, reminderCadence))
+                    .start(message -> System.out.println("[" + label + "] " + message));
+            return new PackagedStack(root, home, stack, inbox);
+        } catch (RuntimeException e) {
+            inbox.close();
+            Directories.deleteQuietly(home);
+            throw e;
+        }
+    }
+
+    Path home() {
+        return home;
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+        inbox.close();
+        Directories.deleteQuietly(home);
+    }
+}
