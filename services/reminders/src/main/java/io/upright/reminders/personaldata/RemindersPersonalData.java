@@ -44,6 +44,7 @@ public class RemindersPersonalData implements PersonalDataPart {
     @Override
     public Set<String> healthFields() {
         return Set.of("employee_routine", "employee_risk", "employee_risk_reading", "routine_id", "routine_title", "routine_minutes",
-                "exercises_withheld", "suggestion_type", "exercise_id", "exercise_title", "exercise_minutes", "soft_tissue_release");
+                "exercises_withheld", "suggestion_type", "exercise_id", "exercise_title", "exercise_minutes", "soft_tissue_release",
+                "rescreen_by", "cleared_at", "screened_at");
     }
 }

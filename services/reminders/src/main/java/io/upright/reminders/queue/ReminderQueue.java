@@ -329,6 +329,25 @@ public class ReminderQueue {
         }
     }
 
+    /**
+     * Whether a clinician's clearance asked the employee to take the safety check again by a day that has come
+     * ({@code today}) and no assessment has followed the clearance yet.
+     */
+    public boolean rescreenDue(String tenant, UUID employeeId, java.time.LocalDate today) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select 1 from employee_routine where tenant_id = ? and employee_id = ? "
+                     + "and rescreen_by <= ? and (screened_at is null or screened_at < cleared_at)")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            ps.setObject(3, today);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read whether a re-screen is due", e);
+        }
+    }
+
     /** @return whether the row was still {@code from} (and so is now {@code to}) */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean move(String tenant, UUID id, ReminderStatus from, ReminderStatus to) {

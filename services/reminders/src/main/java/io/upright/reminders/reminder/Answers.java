@@ -80,20 +80,26 @@ public class Answers {
         return answer(tenant, employeeId, reminderId, ReminderDecider.DONE, suggestion.doneActivity(), suggestion.doneMinutes());
     }
 
-    /** Whether the employee's exercises are withheld right now (a hold wins over a routine suggested earlier). */
-    public boolean exercisesWithheld(String tenant, UUID employeeId) {
-        return queue.exercisesWithheld(tenant, employeeId);
+    /**
+     * Where the employee stands right now: whether exercises are withheld (a hold wins over a routine suggested
+     * earlier) and whether a re-screen after a clinician's clearance is due (judged on today's UTC date: a day either
+     * way does not matter against weeks).
+     */
+    public EmployeeNow now(String tenant, UUID employeeId) {
+        return new EmployeeNow(queue.exercisesWithheld(tenant, employeeId),
+                queue.rescreenDue(tenant, employeeId, java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC))));
     }
 
     /**
      * The personal part of one of the employee's reminders: what it suggests to them and why, once it was sent (null
      * before, and for a nudge). For the employee's own eyes only: callers have checked it is theirs.
      */
-    public static PersonalSuggestion personal(DueReminderRecord reminder, boolean withheldNow) {
+    public static PersonalSuggestion personal(DueReminderRecord reminder, EmployeeNow now) {
         if (reminder.sentAt == null) {
             return null;
         }
-        return PersonalSuggestion.of(reminder.kind, reminder.keptSuggestion().heldNow(withheldNow));
+        PersonalSuggestion suggestion = PersonalSuggestion.of(reminder.kind, reminder.keptSuggestion().heldNow(now.exercisesWithheld()));
+        return suggestion == null || !now.rescreenDue() || now.exercisesWithheld() ? suggestion : suggestion.withRescreenPrompt();
     }
 
     /** The employee's own reminder, or 404 (anyone else's, another tenant's, or none). */

@@ -70,10 +70,14 @@ public class MyRemindersResource {
             @Schema(example = "stand-and-stretch-tall", nullable = true, description = "The micro-break to do now") String exerciseId,
             @Schema(example = "Stand and stretch tall", nullable = true) String exerciseTitle,
             @Schema(example = "stretch", enumeration = {"routine", "walk", "stretch", "stand"}, description = "What one-click Done (Slack, Teams) records") String activity,
-            @Schema(example = "1", description = "And for how many minutes") int activeMinutes) {
+            @Schema(example = "1", description = "And for how many minutes") int activeMinutes,
+            @Schema(nullable = true, description = "Present once the re-screen date a clinician's clearance set has come and I "
+                    + "have not taken an assessment since: the ask to take the safety check again",
+                    example = "It is time to take your back-safety check again: a clinician cleared you some weeks ago, and a fresh "
+                            + "check keeps your exercises right for how you are now. It takes two minutes.") String rescreen) {
         static SuggestionView of(PersonalSuggestion s) {
             return s == null ? null : new SuggestionView(s.type(), s.message(), s.routineId(), s.routineTitle(), s.durationMinutes(),
-                    s.exerciseId(), s.exerciseTitle(), s.activity(), s.activeMinutes());
+                    s.exerciseId(), s.exerciseTitle(), s.activity(), s.activeMinutes(), s.rescreen());
         }
     }
 
@@ -90,9 +94,9 @@ public class MyRemindersResource {
                                @Schema(nullable = true, description = "The routine the reminder suggested to me") String routineId,
                                @Schema(nullable = true, description = "What it suggests to me, once sent (null before, and for a nudge)")
                                SuggestionView suggestion) {
-        static ReminderView of(DueReminderRecord r, boolean exercisesWithheldNow) {
+        static ReminderView of(DueReminderRecord r, EmployeeNow now) {
             return new ReminderView(r.id, r.slot, r.status, r.answer, r.activity, r.activeMinutes, r.sentAt, r.answeredAt,
-                    r.kind, r.snoozedUntil, r.routineId, SuggestionView.of(Answers.personal(r, exercisesWithheldNow)));
+                    r.kind, r.snoozedUntil, r.routineId, SuggestionView.of(Answers.personal(r, now)));
         }
     }
 
@@ -124,8 +128,8 @@ public class MyRemindersResource {
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         String tenant = user.tenant();
         UUID me = user.employeeId();
-        boolean withheld = answers.exercisesWithheld(tenant, me);
-        return new Page<>(answers.mine(tenant, me, page, size).stream().map(r -> ReminderView.of(r, withheld)).toList(), page, size,
+        EmployeeNow now = answers.now(tenant, me);
+        return new Page<>(answers.mine(tenant, me, page, size).stream().map(r -> ReminderView.of(r, now)).toList(), page, size,
                 answers.countMine(tenant, me));
     }
 
@@ -137,7 +141,7 @@ public class MyRemindersResource {
     public ReminderView one(@PathParam("id") UUID id) {
         String tenant = user.tenant();
         UUID me = user.employeeId();
-        return ReminderView.of(answers.mine(tenant, me, id), answers.exercisesWithheld(tenant, me));
+        return ReminderView.of(answers.mine(tenant, me, id), answers.now(tenant, me));
     }
 
     @POST
@@ -151,7 +155,7 @@ public class MyRemindersResource {
                            @Valid @NotNull AnswerRequest request) {
         return idempotency.run(user.tenant(), user.subject(), "answer-reminder:" + id, idempotencyKey, request,
                 () -> IdempotentRequests.Outcome.ok(ReminderView.of(record(id, request),
-                        answers.exercisesWithheld(user.tenant(), user.employeeId()))));
+                        answers.now(user.tenant(), user.employeeId()))));
     }
 
     @POST

@@ -16,9 +16,29 @@ import java.util.Locale;
  * @param exerciseId      the micro-break to do now, with {@code exerciseTitle}; null without one
  * @param activity        what one-click Done records ({@code routine}, {@code walk}, {@code stretch}, {@code stand})
  * @param activeMinutes   and for how long
+ * @param rescreen        the ask to take the safety check again, when a clinician's clearance set a date that has come;
+ *                        null otherwise
  */
 public record PersonalSuggestion(String type, String message, String routineId, String routineTitle, Integer durationMinutes,
-                                 String exerciseId, String exerciseTitle, String activity, int activeMinutes) {
+                                 String exerciseId, String exerciseTitle, String activity, int activeMinutes, String rescreen) {
+
+    public PersonalSuggestion(String type, String message, String routineId, String routineTitle, Integer durationMinutes,
+                              String exerciseId, String exerciseTitle, String activity, int activeMinutes) {
+        this(type, message, routineId, routineTitle, durationMinutes, exerciseId, exerciseTitle, activity, activeMinutes, null);
+    }
+
+    /**
+     * After a clinician's clearance the employee is asked to answer the safety questions again after some weeks:
+     * symptoms change, and a clearance is for what the clinician saw then. Shown only here, to the employee.
+     */
+    static final String RESCREEN_PROMPT = "It is time to take your back-safety check again: a clinician cleared you some "
+            + "weeks ago, and a fresh check keeps your exercises right for how you are now. It takes two minutes.";
+
+    /** The same suggestion with the re-screen ask. */
+    public PersonalSuggestion withRescreenPrompt() {
+        return new PersonalSuggestion(type, message, routineId, routineTitle, durationMinutes, exerciseId, exerciseTitle,
+                activity, activeMinutes, RESCREEN_PROMPT);
+    }
 
     public static final String MICRO_BREAK = "micro-break";
     public static final String ROUTINE = "routine";

@@ -84,17 +84,44 @@ public class EmployeeRoutines {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot lift the clinical-review hold", e);
         }
+        // the re-screen date of the newest clearance (a redelivered or older one never replaces it)
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update employee_routine set rescreen_by = ?, cleared_at = ? "
+                     + "where tenant_id = ? and employee_id = ? and (cleared_at is null or cleared_at < ?)")) {
+            Timestamp at = Timestamp.from(at(cleared.declaredAt()));
+            ps.setObject(1, cleared.rescreenBy());
+            ps.setTimestamp(2, at);
+            ps.setString(3, tenant);
+            ps.setObject(4, cleared.employeeId());
+            ps.setTimestamp(5, at);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot keep the re-screen date", e);
+        }
     }
 
     /**
      * An assessment asking for clinical review holds exercises at once, without waiting for the exercises
      * service to withdraw the routine: between the two events a reminder must not suggest one. An assessment
-     * without that flag changes nothing here; only a new recommendation brings a routine back.
+     * without that flag holds nothing; only a new recommendation brings a routine back. Either kind is a re-screen.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAssessed(String tenant, AssessmentCompleted completed) {
         if (completed.clinicalReview()) {
             upsert(tenant, completed.employeeId(), null, null, null, true, at(completed.completedAt()), null, false, false);
+        }
+        // any assessment answers the safety screen again: one after the clearance ends the re-screen prompt
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update employee_routine set screened_at = ? where tenant_id = ? "
+                     + "and employee_id = ? and (screened_at is null or screened_at < ?)")) {
+            Timestamp at = Timestamp.from(at(completed.completedAt()));
+            ps.setTimestamp(1, at);
+            ps.setString(2, tenant);
+            ps.setObject(3, completed.employeeId());
+            ps.setTimestamp(4, at);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the assessment time", e);
         }
     }
 

@@ -290,6 +290,57 @@ class DoseByDesignFlowTest {
         await().atMost(WAIT).until(() -> !highRisk(employee));
     }
 
+    @Test
+    void a_clearance_whose_rescreen_date_has_come_asks_the_employee_alone_to_take_the_check_again() {
+        registerWebhook();
+        UUID cleared = UUID.randomUUID();
+        UUID neverFlagged = UUID.randomUUID();
+        Instant at = Instant.now().minusSeconds(3600);
+        send(new AssessmentCompleted(UUID.randomUUID(), cleared, null, "checklist", 1, "checklist", 3, "low", List.of(), true, at));
+        // cleared weeks ago: the re-screen date is today
+        send(new ClearedByClinician(UUID.randomUUID(), cleared, UUID.randomUUID(), LocalDate.now().minusWeeks(12), LocalDate.now(),
+                at.plusSeconds(60)));
+        recommend(cleared, "hip-flexor-reset", "Hip-flexor reset", 8, List.of(lunge), false, false);
+        recommend(neverFlagged, "hip-flexor-reset", "Hip-flexor reset", 8, List.of(lunge), false, false);
+        await().atMost(WAIT).until(() -> queue().count("select count(*) from employee_routine where employee_id = ? and not withheld "
+                + "and rescreen_by is not null and micro_breaks is not null", cleared) == 1
+                && queue().count("select count(*) from employee_routine where employee_id = ? and micro_breaks is not null", neverFlagged) == 1);
+        enrol(cleared, Enrolments.zoneAroundNoon(), "00:00", "23:59");
+        enrol(neverFlagged, Enrolments.zoneAroundNoon(), "00:00", "23:59");
+
+        String token = TOKENS.issue(tenant, cleared.toString(), "employee");
+        String otherToken = TOKENS.issue(tenant, neverFlagged.toString(), "employee");
+        await().atMost(WAIT).until(() -> !sentBreaks(token).isEmpty() && !sentBreaks(otherToken).isEmpty());
+        JsonNode mine = sentBreaks(token).get(0);
+        assertThat(mine.path("suggestion").path("type").asText()).isEqualTo("micro-break");
+        assertThat(mine.path("suggestion").path("rescreen").asText()).contains("safety check again");
+        given().auth().oauth2(token).get("/api/me/reminders/" + mine.path("id").asText()).then().statusCode(200)
+                .body("suggestion.rescreen", org.hamcrest.Matchers.containsString("safety check again"));
+        assertThat(sentBreaks(otherToken).get(0).path("suggestion").path("rescreen").isNull()).isTrue();
+
+        // employer systems: the two people's break reminders read the same
+        Map<UUID, JsonNode> bodies = new HashMap<>();
+        await().atMost(WAIT).until(() -> {
+            for (UUID e : List.of(cleared, neverFlagged)) {
+                receiver.first(r -> r.path().equals("/hooks/" + tenant) && r.body().contains(e.toString())
+                        && r.body().contains("\"kind\":\"break\"")).ifPresent(r -> bodies.put(e, read(r.body())));
+            }
+            return bodies.size() == 2;
+        });
+        assertThat(masked(bodies.get(cleared))).isEqualTo(masked(bodies.get(neverFlagged)));
+        for (String telltale : List.of("clinician", "screen", "check", "cleared")) {
+            assertThat(bodies.get(cleared).toString()).doesNotContainIgnoringCase(telltale);
+        }
+
+        // an assessment after the clearance is the re-screen: the ask goes
+        send(new AssessmentCompleted(UUID.randomUUID(), cleared, null, "checklist", 2, "checklist", 1, "low", List.of(), false,
+                Instant.now()));
+        await().atMost(WAIT).until(() -> queue().count("select count(*) from employee_routine where employee_id = ? "
+                + "and screened_at > cleared_at", cleared) == 1);
+        given().auth().oauth2(token).get("/api/me/reminders/" + mine.path("id").asText()).then().statusCode(200)
+                .body("suggestion.rescreen", org.hamcrest.Matchers.nullValue());
+    }
+
     // ---- helpers
 
     private boolean highRisk(UUID employee) {
