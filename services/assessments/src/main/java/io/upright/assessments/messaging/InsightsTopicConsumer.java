@@ -3,10 +3,12 @@ package io.upright.assessments.messaging;
 import io.smallrye.common.annotation.Blocking;
 import io.upright.assessments.campaign.TenantThresholds;
 import io.upright.contracts.insights.AnonymityThresholdChanged;
-import io.upright.platform.inbox.Inbox;
+import io.upright.contracts.UprightService;
+import io.upright.platform.inbox.Consumption;
+import io.upright.platform.inbox.IncomingEvent;
+import io.upright.platform.inbox.TopicConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -16,22 +18,34 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * so a redelivery is a no-op.
  */
 @ApplicationScoped
-public class InsightsTopicConsumer {
+public class InsightsTopicConsumer implements TopicConsumer {
 
     @Inject
-    Inbox inbox;
+    Consumption consumption;
 
     @Inject
     TenantThresholds thresholds;
 
     @Incoming("insights")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(ProgramsTopicConsumer.CONSUMER, record).ifPresent(event -> {
-            if (event.payload() instanceof AnonymityThresholdChanged changed) {
-                thresholds.remember(event.tenant(), changed.threshold(), changed.changedAt());
-            }
-        });
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return ProgramsTopicConsumer.CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return UprightService.INSIGHTS.topic();
+    }
+
+    @Override
+    public void dispatch(IncomingEvent event) {
+        if (event.payload() instanceof AnonymityThresholdChanged changed) {
+            thresholds.remember(event.tenant(), changed.threshold(), changed.changedAt());
+        }
     }
 }

@@ -5,10 +5,12 @@ import io.upright.assessments.personaldata.AssessmentsErasure;
 import io.upright.assessments.team.EmployeeTeams;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.EmployeeErased;
-import io.upright.platform.inbox.Inbox;
+import io.upright.contracts.UprightService;
+import io.upright.platform.inbox.Consumption;
+import io.upright.platform.inbox.IncomingEvent;
+import io.upright.platform.inbox.TopicConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -18,12 +20,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * no-op.
  */
 @ApplicationScoped
-public class ProgramsTopicConsumer {
+public class ProgramsTopicConsumer implements TopicConsumer {
 
     static final String CONSUMER = "assessments";
 
     @Inject
-    Inbox inbox;
+    Consumption consumption;
 
     @Inject
     EmployeeTeams employeeTeams;
@@ -33,14 +35,26 @@ public class ProgramsTopicConsumer {
 
     @Incoming("programs")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(CONSUMER, record).ifPresent(event -> {
-            if (event.payload() instanceof EmployeeEnrolled enrolled) {
-                employeeTeams.remember(event.tenant(), enrolled.employeeId(), enrolled.teamId());
-            } else if (event.payload() instanceof EmployeeErased erased) {
-                erasure.forget(event.tenant(), erased.employeeId());
-            }
-        });
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return UprightService.PROGRAMS.topic();
+    }
+
+    @Override
+    public void dispatch(IncomingEvent event) {
+        if (event.payload() instanceof EmployeeEnrolled enrolled) {
+            employeeTeams.remember(event.tenant(), enrolled.employeeId(), enrolled.teamId());
+        } else if (event.payload() instanceof EmployeeErased erased) {
+            erasure.forget(event.tenant(), erased.employeeId());
+        }
     }
 }

@@ -4,10 +4,12 @@ import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.assessments.ClearedByClinician;
 import io.upright.exercises.recommendation.Recommendations;
-import io.upright.platform.inbox.Inbox;
+import io.upright.contracts.UprightService;
+import io.upright.platform.inbox.Consumption;
+import io.upright.platform.inbox.IncomingEvent;
+import io.upright.platform.inbox.TopicConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -16,24 +18,36 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * clinical-review pause; other types are ignored.
  */
 @ApplicationScoped
-public class AssessmentsTopicConsumer {
+public class AssessmentsTopicConsumer implements TopicConsumer {
 
     @Inject
-    Inbox inbox;
+    Consumption consumption;
 
     @Inject
     Recommendations recommendations;
 
     @Incoming("assessments")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(Consumers.INBOX, record).ifPresent(event -> {
-            if (event.payload() instanceof AssessmentCompleted completed) {
-                recommendations.onAssessmentCompleted(event.tenant(), completed);
-            } else if (event.payload() instanceof ClearedByClinician cleared) {
-                recommendations.onClearedByClinician(event.tenant(), cleared);
-            }
-        });
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return Consumers.INBOX;
+    }
+
+    @Override
+    public String topic() {
+        return UprightService.ASSESSMENTS.topic();
+    }
+
+    @Override
+    public void dispatch(IncomingEvent event) {
+        if (event.payload() instanceof AssessmentCompleted completed) {
+            recommendations.onAssessmentCompleted(event.tenant(), completed);
+        } else if (event.payload() instanceof ClearedByClinician cleared) {
+            recommendations.onClearedByClinician(event.tenant(), cleared);
+        }
     }
 }

@@ -3,31 +3,45 @@ package io.upright.exercises.messaging;
 import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.exercises.personaldata.ExercisesErasure;
-import io.upright.platform.inbox.Inbox;
+import io.upright.contracts.UprightService;
+import io.upright.platform.inbox.Consumption;
+import io.upright.platform.inbox.IncomingEvent;
+import io.upright.platform.inbox.TopicConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** upright.programs: {@code EmployeeErased} forgets the employee here; other program events are ignored. */
 @ApplicationScoped
-public class ProgramsTopicConsumer {
+public class ProgramsTopicConsumer implements TopicConsumer {
 
     @Inject
-    Inbox inbox;
+    Consumption consumption;
 
     @Inject
     ExercisesErasure erasure;
 
     @Incoming("programs")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(Consumers.INBOX, record).ifPresent(event -> {
-            if (event.payload() instanceof EmployeeErased erased) {
-                erasure.erase(event.tenant(), erased.employeeId());
-            }
-        });
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return Consumers.INBOX;
+    }
+
+    @Override
+    public String topic() {
+        return UprightService.PROGRAMS.topic();
+    }
+
+    @Override
+    public void dispatch(IncomingEvent event) {
+        if (event.payload() instanceof EmployeeErased erased) {
+            erasure.erase(event.tenant(), erased.employeeId());
+        }
     }
 }

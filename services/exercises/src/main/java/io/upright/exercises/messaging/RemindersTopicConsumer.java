@@ -3,10 +3,12 @@ package io.upright.exercises.messaging;
 import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.reminders.BreakTaken;
 import io.upright.exercises.session.ExerciseSessions;
-import io.upright.platform.inbox.Inbox;
+import io.upright.contracts.UprightService;
+import io.upright.platform.inbox.Consumption;
+import io.upright.platform.inbox.IncomingEvent;
+import io.upright.platform.inbox.TopicConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -15,22 +17,34 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * ignored. Whether it counts is the session service's rule.
  */
 @ApplicationScoped
-public class RemindersTopicConsumer {
+public class RemindersTopicConsumer implements TopicConsumer {
 
     @Inject
-    Inbox inbox;
+    Consumption consumption;
 
     @Inject
     ExerciseSessions sessions;
 
     @Incoming("reminders")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(Consumers.INBOX, record).ifPresent(event -> {
-            if (event.payload() instanceof BreakTaken taken) {
-                sessions.logFromReminder(event.tenant(), taken);
-            }
-        });
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return Consumers.INBOX;
+    }
+
+    @Override
+    public String topic() {
+        return UprightService.REMINDERS.topic();
+    }
+
+    @Override
+    public void dispatch(IncomingEvent event) {
+        if (event.payload() instanceof BreakTaken taken) {
+            sessions.logFromReminder(event.tenant(), taken);
+        }
     }
 }

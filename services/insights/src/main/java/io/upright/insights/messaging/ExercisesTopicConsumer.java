@@ -1,16 +1,14 @@
 package io.upright.insights.messaging;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.UprightService;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.insights.facts.FactProjection;
-import io.upright.platform.inbox.Inbox;
+import io.upright.platform.inbox.Consumption;
 import io.upright.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -23,7 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ExercisesTopicConsumer implements TopicConsumer {
 
     @Inject
-    Inbox inbox;
+    Consumption consumption;
 
     @Inject
     FactProjection facts;
@@ -35,10 +33,8 @@ public class ExercisesTopicConsumer implements TopicConsumer {
 
     @Incoming("exercises")
     @Blocking
-    @Transactional
-    @TransactionConfiguration(timeout = WAIT_FOR_REPLAY_SECONDS)
     public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(CONSUMER, record).ifPresent(this::dispatch);
+        consumption.consume(this, record);
     }
 
     @Override

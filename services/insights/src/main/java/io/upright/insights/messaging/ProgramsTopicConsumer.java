@@ -1,6 +1,5 @@
 package io.upright.insights.messaging;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.UprightService;
 import io.upright.contracts.programs.EmployeeEnrolled;
@@ -15,11 +14,10 @@ import io.upright.contracts.programs.TeamCreated;
 import io.upright.insights.facts.FactProjection;
 import io.upright.insights.personaldata.InsightsErasure;
 import io.upright.insights.programs.ProgramProjection;
-import io.upright.platform.inbox.Inbox;
+import io.upright.platform.inbox.Consumption;
 import io.upright.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -33,7 +31,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ProgramsTopicConsumer implements TopicConsumer {
 
     @Inject
-    Inbox inbox;
+    Consumption consumption;
 
     @Inject
     FactProjection facts;
@@ -51,10 +49,8 @@ public class ProgramsTopicConsumer implements TopicConsumer {
 
     @Incoming("programs")
     @Blocking
-    @Transactional
-    @TransactionConfiguration(timeout = WAIT_FOR_REPLAY_SECONDS)
     public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(CONSUMER, record).ifPresent(this::dispatch);
+        consumption.consume(this, record);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.upright.insights.messaging;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.UprightService;
 import io.upright.contracts.reminders.BreakReminderSent;
@@ -10,11 +9,10 @@ import io.upright.contracts.reminders.BreakTaken;
 import io.upright.contracts.reminders.ReminderDeliveryFailed;
 import io.upright.contracts.reminders.ReminderExpired;
 import io.upright.insights.facts.FactProjection;
-import io.upright.platform.inbox.Inbox;
+import io.upright.platform.inbox.Consumption;
 import io.upright.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -28,7 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class RemindersTopicConsumer implements TopicConsumer {
 
     @Inject
-    Inbox inbox;
+    Consumption consumption;
 
     @Inject
     FactProjection facts;
@@ -40,10 +38,8 @@ public class RemindersTopicConsumer implements TopicConsumer {
 
     @Incoming("reminders")
     @Blocking
-    @Transactional
-    @TransactionConfiguration(timeout = WAIT_FOR_REPLAY_SECONDS)
     public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(CONSUMER, record).ifPresent(this::dispatch);
+        consumption.consume(this, record);
     }
 
     @Override

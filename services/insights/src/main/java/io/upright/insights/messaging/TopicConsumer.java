@@ -7,7 +7,7 @@ import io.upright.platform.inbox.IncomingEvent;
  * {@link #dispatch}; the replay calls the same {@link #dispatch} for every record it re-reads, so live
  * consumption and the replay apply each event in exactly the same way.
  */
-public interface TopicConsumer {
+public interface TopicConsumer extends io.upright.platform.inbox.TopicConsumer {
 
     /** The inbox consumer name of every topic; the replay re-registers records under the same name. */
     String CONSUMER = "insights";
@@ -18,12 +18,20 @@ public interface TopicConsumer {
      */
     int WAIT_FOR_REPLAY_SECONDS = 900;
 
-    /** The topic this consumer reads. */
-    String topic();
+    @Override
+    default String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    default int transactionTimeoutSeconds() {
+        return WAIT_FOR_REPLAY_SECONDS;
+    }
 
     /**
      * Hands one event the inbox accepted to the application service for its type, inside the caller's
      * transaction; types insights does not use are ignored.
      */
+    @Override
     void dispatch(IncomingEvent event);
 }

@@ -1,10 +1,11 @@
 package io.upright.platform.notes;
 
 import io.smallrye.common.annotation.Blocking;
-import io.upright.platform.inbox.Inbox;
+import io.upright.platform.inbox.Consumption;
+import io.upright.platform.inbox.IncomingEvent;
+import io.upright.platform.inbox.TopicConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -15,27 +16,39 @@ import java.sql.SQLException;
 
 /** A consumer whose effect is one row per applied record, so tests can count effects. */
 @ApplicationScoped
-public class NoteConsumer {
+public class NoteConsumer implements TopicConsumer {
 
     @Inject
-    Inbox inbox;
+    Consumption consumption;
 
     @Inject
     DataSource dataSource;
 
     @Incoming("notes-in")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.accept("platform-test", record).ifPresent(event -> {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement("insert into test_effects (tenant_id, subject) values (?, ?)")) {
-                ps.setString(1, event.tenant());
-                ps.setString(2, event.subject());
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return "platform-test";
+    }
+
+    @Override
+    public String topic() {
+        return "upright.platform-test";
+    }
+
+    @Override
+    public void dispatch(IncomingEvent event) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into test_effects (tenant_id, subject) values (?, ?)")) {
+            ps.setString(1, event.tenant());
+            ps.setString(2, event.subject());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

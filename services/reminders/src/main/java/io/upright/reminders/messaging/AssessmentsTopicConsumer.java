@@ -4,13 +4,15 @@ import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.assessments.AssessmentCampaignStarted;
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.assessments.ClearedByClinician;
-import io.upright.platform.inbox.Inbox;
+import io.upright.contracts.UprightService;
+import io.upright.platform.inbox.Consumption;
+import io.upright.platform.inbox.IncomingEvent;
+import io.upright.platform.inbox.TopicConsumer;
 import io.upright.reminders.routine.EmployeeRoutines;
 import io.upright.reminders.schedule.EmployeeRisks;
 import io.upright.reminders.teambreak.CampaignNudges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -20,12 +22,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Other types are not ours.
  */
 @ApplicationScoped
-public class AssessmentsTopicConsumer {
+public class AssessmentsTopicConsumer implements TopicConsumer {
 
     static final String CONSUMER = "reminders";
 
     @Inject
-    Inbox inbox;
+    Consumption consumption;
 
     @Inject
     EmployeeRoutines routines;
@@ -38,17 +40,29 @@ public class AssessmentsTopicConsumer {
 
     @Incoming("assessments")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(CONSUMER, record).ifPresent(event -> {
-            if (event.payload() instanceof AssessmentCompleted completed) {
-                routines.onAssessed(event.tenant(), completed);
-                risks.onAssessed(event.tenant(), completed);
-            } else if (event.payload() instanceof ClearedByClinician cleared) {
-                routines.onCleared(event.tenant(), cleared);
-            } else if (event.payload() instanceof AssessmentCampaignStarted campaign) {
-                nudges.onCampaign(event.tenant(), campaign);
-            }
-        });
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return UprightService.ASSESSMENTS.topic();
+    }
+
+    @Override
+    public void dispatch(IncomingEvent event) {
+        if (event.payload() instanceof AssessmentCompleted completed) {
+            routines.onAssessed(event.tenant(), completed);
+            risks.onAssessed(event.tenant(), completed);
+        } else if (event.payload() instanceof ClearedByClinician cleared) {
+            routines.onCleared(event.tenant(), cleared);
+        } else if (event.payload() instanceof AssessmentCampaignStarted campaign) {
+            nudges.onCampaign(event.tenant(), campaign);
+        }
     }
 }

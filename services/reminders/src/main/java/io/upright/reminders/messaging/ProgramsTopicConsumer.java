@@ -9,13 +9,15 @@ import io.upright.contracts.programs.ProgramLaunched;
 import io.upright.contracts.programs.ProgramPaused;
 import io.upright.contracts.programs.ProgramPhaseStarted;
 import io.upright.contracts.programs.ProgramResumed;
-import io.upright.platform.inbox.Inbox;
+import io.upright.contracts.UprightService;
+import io.upright.platform.inbox.Consumption;
+import io.upright.platform.inbox.IncomingEvent;
+import io.upright.platform.inbox.TopicConsumer;
 import io.upright.reminders.personaldata.RemindersErasure;
 import io.upright.reminders.program.Programs;
 import io.upright.reminders.schedule.Schedules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -24,12 +26,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * (launch, phases, pause, resume, end). Each record is handled once (inbox, same transaction); other types are ignored.
  */
 @ApplicationScoped
-public class ProgramsTopicConsumer {
+public class ProgramsTopicConsumer implements TopicConsumer {
 
     static final String CONSUMER = "reminders";
 
     @Inject
-    Inbox inbox;
+    Consumption consumption;
 
     @Inject
     Schedules schedules;
@@ -42,28 +44,40 @@ public class ProgramsTopicConsumer {
 
     @Incoming("programs")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.accept(CONSUMER, record).ifPresent(event -> {
-            Object payload = event.payload();
-            String tenant = event.tenant();
-            if (payload instanceof EmployeeEnrolled enrolled) {
-                schedules.onEnrolled(tenant, enrolled);
-            } else if (payload instanceof EmployeeLeft left) {
-                schedules.onLeft(tenant, left);
-            } else if (payload instanceof EmployeeErased erased) {
-                erasure.erase(tenant, erased.employeeId());
-            } else if (payload instanceof ProgramLaunched launched) {
-                programs.onLaunched(tenant, launched);
-            } else if (payload instanceof ProgramPhaseStarted started) {
-                programs.onPhaseStarted(tenant, started);
-            } else if (payload instanceof ProgramPaused paused) {
-                programs.onPaused(tenant, paused);
-            } else if (payload instanceof ProgramResumed resumed) {
-                programs.onResumed(tenant, resumed);
-            } else if (payload instanceof ProgramEnded ended) {
-                programs.onEnded(tenant, ended);
-            }
-        });
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return UprightService.PROGRAMS.topic();
+    }
+
+    @Override
+    public void dispatch(IncomingEvent event) {
+        Object payload = event.payload();
+        String tenant = event.tenant();
+        if (payload instanceof EmployeeEnrolled enrolled) {
+            schedules.onEnrolled(tenant, enrolled);
+        } else if (payload instanceof EmployeeLeft left) {
+            schedules.onLeft(tenant, left);
+        } else if (payload instanceof EmployeeErased erased) {
+            erasure.erase(tenant, erased.employeeId());
+        } else if (payload instanceof ProgramLaunched launched) {
+            programs.onLaunched(tenant, launched);
+        } else if (payload instanceof ProgramPhaseStarted started) {
+            programs.onPhaseStarted(tenant, started);
+        } else if (payload instanceof ProgramPaused paused) {
+            programs.onPaused(tenant, paused);
+        } else if (payload instanceof ProgramResumed resumed) {
+            programs.onResumed(tenant, resumed);
+        } else if (payload instanceof ProgramEnded ended) {
+            programs.onEnded(tenant, ended);
+        }
     }
 }

@@ -30,7 +30,7 @@ public class UprightTestInfrastructure implements QuarkusTestResourceLifecycleMa
     private static final String POSTGRES_PROPERTY = "upright.test.postgres.port";
 
     private static EmbeddedKafkaBroker broker;
-    private static EmbeddedPostgresServer postgres;
+    private static volatile EmbeddedPostgresServer postgres;
 
     private String database = "upright";
     private List<String> topics = List.of();
@@ -100,20 +100,34 @@ public class UprightTestInfrastructure implements QuarkusTestResourceLifecycleMa
         if (port == null) {
             Path postgresDir = tempDir("upright-postgres");
             postgres = EmbeddedPostgresServer.start(postgresDir, 0);
-            port = String.valueOf(postgres.port());
+            int chosen = postgres.port();
+            port = String.valueOf(chosen);
             System.setProperty(POSTGRES_PROPERTY, port);
-            EmbeddedPostgresServer started = postgres;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.close();
+                stopPostgres();
                 Directories.deleteQuietly(postgresDir);
             }, "embedded-postgres-stop"));
-            started.createDatabaseIfMissing(database);
+            postgres.createDatabaseIfMissing(database);
+            DatabaseOutage.register(UprightTestInfrastructure::stopPostgres, () -> startPostgres(postgresDir, chosen));
         } else if (postgres != null) {
             postgres.createDatabaseIfMissing(database);
         } else {
             EmbeddedPostgresServer.createDatabaseOn(Integer.parseInt(port), database);
         }
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    private static synchronized void stopPostgres() {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    private static synchronized void startPostgres(Path dir, int port) {
+        if (postgres == null) {
+            postgres = EmbeddedPostgresServer.start(dir, port);
+        }
     }
 
     private static Path tempDir(String prefix) {
