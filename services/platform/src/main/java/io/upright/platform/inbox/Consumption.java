@@ -6,7 +6,15 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,13 +40,24 @@ public class Consumption {
     @Inject
     Inbox inbox;
 
+    @Inject
+    InboxConfig config;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
     private final AtomicLong retrying = new AtomicLong();
+    private final AtomicReference<Instant> lastPrune = new AtomicReference<>(Instant.EPOCH);
 
     public void consume(TopicConsumer consumer, ConsumerRecord<String, byte[]> record) {
         int attempt = 0;
         while (true) {
             try {
                 applyOnce(consumer, record);
+                pruneWhenDue();
                 if (attempt > 0) {
                     retrying.decrementAndGet();
                     LOG.infof("%s applied %s/%d@%d after %d retries", consumer.consumer(), record.topic(), record.partition(),
@@ -67,6 +86,35 @@ public class Consumption {
     /** How many records are being retried right now (0 when every consumer is flowing). */
     public long retrying() {
         return retrying.get();
+    }
+
+    /**
+     * Deletes inbox rows past the retention, at most once per {@code pruneEvery}, on a consumer thread after a record
+     * went through (a consumer with nothing to consume has nothing new to prune). A failure only delays it.
+     */
+    void pruneWhenDue() {
+        Instant now = Instant.now(clock);
+        Instant last = lastPrune.get();
+        if (last.plus(config.pruneEvery()).isAfter(now) || !lastPrune.compareAndSet(last, now)) {
+            return;
+        }
+        try {
+            int deleted = prune(now.minus(config.retention()));
+            if (deleted > 0) {
+                LOG.infof("Pruned %d inbox rows received before %s", deleted, now.minus(config.retention()));
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Inbox pruning failed, next try in %s: %s", config.pruneEvery(), e.toString());
+        }
+    }
+
+    /** Deletes every inbox row received before {@code before}; returns how many. */
+    public int prune(Instant before) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from inbox where received_at < ?")) {
+            ps.setTimestamp(1, Timestamp.from(before));
+            return ps.executeUpdate();
+        }
     }
 
     private void applyOnce(TopicConsumer consumer, ConsumerRecord<String, byte[]> record) {

@@ -33,6 +33,9 @@ class IdempotentConsumptionTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Consumption consumption;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
@@ -74,6 +77,36 @@ class IdempotentConsumptionTest {
         TopicReader.awaitRecord(kafka, TOPIC + ".dlq",
                 r -> subject.equals(TopicReader.header(r, "ce_subject")), Duration.ofSeconds(30));
         assertThat(effectsFor(subject)).isZero();
+    }
+
+    @Test
+    void inbox_rows_past_the_retention_are_pruned_and_newer_ones_kept() throws Exception {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into inbox (consumer, source, event_id, tenant_id, event_type, "
+                     + "received_at) values ('platform-test', 'urn:test', ?, 'tenant-a', 'test', now() - (? * interval '1 day'))")) {
+            ps.setString(1, old);
+            ps.setInt(2, 31);
+            ps.executeUpdate();
+            ps.setString(1, recent);
+            ps.setInt(2, 29);
+            ps.executeUpdate();
+        }
+        assertThat(consumption.prune(java.time.Instant.now().minus(Duration.ofDays(30)))).isPositive();
+        assertThat(inboxRows(old)).isZero();
+        assertThat(inboxRows(recent)).isEqualTo(1);
+    }
+
+    private int inboxRows(String eventId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from inbox where event_id = ?")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private static ProducerRecord<String, byte[]> record(String eventId, String subject, String body) {
