@@ -54,6 +54,13 @@ public class OutboxRelay extends PollingWorker {
 
     private Producer<String, byte[]> producer;
     private Instant lastCleanup = Instant.EPOCH;
+    /**
+     * Whether rows still pending may already be on their topic: true at start (the previous process may have died
+     * between Kafka's acknowledgement and the mark) and after any batch that did not end with its mark committed.
+     * Then the batch is first checked against the topics ({@link PublishedIds}), so such a row is marked, not sent
+     * again: each event id is on its topic once. Cleared by the next batch that commits.
+     */
+    private volatile boolean mayHaveSentUnmarked = true;
 
     @Inject
     DataSource dataSource;
@@ -127,26 +134,51 @@ public class OutboxRelay extends PollingWorker {
      * @return how many rows were published
      */
     int relayOnce() throws SQLException {
+        boolean committed = false;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int published = relayBatch(c);
+                BatchOutcome outcome = relayBatch(c);
                 c.commit();
-                return published;
+                committed = true;
+                if (outcome.complete()) {
+                    mayHaveSentUnmarked = false;
+                } else if (outcome.published() > 0 || outcome.attempted() > 0) {
+                    mayHaveSentUnmarked = true;
+                }
+                return outcome.published();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
+        } finally {
+            if (!committed) {
+                mayHaveSentUnmarked = true;
+            }
         }
     }
 
-    private int relayBatch(Connection c) throws SQLException {
+    /** As after a crash: the next batch is checked against the topics first (tests). */
+    void assumeUnmarkedSends() {
+        mayHaveSentUnmarked = true;
+    }
+
+    /** One batch: how many rows it took, and how many of them are now marked (complete when all). */
+    private record BatchOutcome(int attempted, int published) {
+        static final BatchOutcome NOTHING = new BatchOutcome(0, 0);
+
+        boolean complete() {
+            return attempted > 0 && published == attempted;
+        }
+    }
+
+    private BatchOutcome relayBatch(Connection c) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, RELAY_LOCK);
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
-                    return 0; // another instance is relaying
+                    return BatchOutcome.NOTHING; // another instance is relaying
                 }
             }
         }
@@ -165,15 +197,27 @@ public class OutboxRelay extends PollingWorker {
             }
         }
         if (batch.isEmpty()) {
-            return 0;
+            return BatchOutcome.NOTHING;
+        }
+        int attempted = batch.size();
+        List<Long> alreadyOnTopic = new ArrayList<>();
+        if (mayHaveSentUnmarked) {
+            Instant oldest = batch.stream().map(PendingRecord::occurredAt).min(Instant::compareTo).orElseThrow();
+            Set<String> onTopic = PublishedIds.since(kafkaConfig, batch.stream().map(PendingRecord::topic).distinct().toList(), oldest);
+            batch.stream().filter(row -> onTopic.contains(row.eventId())).forEach(row -> alreadyOnTopic.add(row.id()));
+            if (!alreadyOnTopic.isEmpty()) {
+                LOG.infof("%d outbox rows were on their topic already (sent before a crash or a failed mark): marked, not sent again",
+                        alreadyOnTopic.size());
+                batch.removeIf(row -> alreadyOnTopic.contains(row.id()));
+            }
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
         for (PendingRecord row : batch) {
             sends.add(producer.send(row.toProducerRecord()));
         }
         producer.flush();
-        // Mark the longest prefix that Kafka acknowledged; anything after a failure is sent again later.
-        List<Long> acknowledged = new ArrayList<>();
+        // Mark the longest prefix that Kafka acknowledged; anything after a failure is checked and sent again later.
+        List<Long> acknowledged = new ArrayList<>(alreadyOnTopic);
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get();
@@ -194,7 +238,7 @@ public class OutboxRelay extends PollingWorker {
                 mark.executeUpdate();
             }
         }
-        return acknowledged.size();
+        return new BatchOutcome(attempted, acknowledged.size());
     }
 
     private void cleanUpPublished() {

@@ -7,6 +7,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.contracts.programs.TeamCreated;
+import io.upright.localinfra.CloudEventRecords;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
@@ -36,6 +37,9 @@ class OutboxRelayTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
 
     @Inject
     DataSource dataSource;
@@ -70,6 +74,36 @@ class OutboxRelayTest {
                 r -> team.toString().equals(r.key()), 2, Duration.ofSeconds(30));
         assertThat(records).extracting(r -> name(r)).containsExactly("early", "late");
         assertThat(publishedNames(team)).containsExactlyInAnyOrder("early", "late");
+    }
+
+    @Test
+    void a_row_sent_before_a_crash_but_never_marked_is_marked_without_being_sent_again() throws Exception {
+        UUID team = UUID.randomUUID();
+        CountDownLatch holderWritten = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        // an open transaction keeps the relay off every row committed after it began
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            outbox.enqueue("tenant-a", new TeamCreated(team, "holder", Instant.now()));
+            holderWritten.countDown();
+            await(mayCommit);
+        }));
+        assertThat(holderWritten.await(10, TimeUnit.SECONDS)).isTrue();
+        UUID eventId = QuarkusTransaction.requiringNew().call(
+                () -> outbox.enqueue("tenant-a", new TeamCreated(team, "sent-before-the-crash", Instant.now())));
+        // what the previous process sent just before it died, under the row's event id
+        TopicReader.send(kafka, CloudEventRecords.record("upright.programs", team.toString(), eventId.toString(),
+                "upright.programs.team-created.v1", "urn:upright:programs", team.toString(), "tenant-a",
+                "{\"name\":\"sent-before-the-crash\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        relay.assumeUnmarkedSends();
+
+        mayCommit.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> publishedNames(team).size() == 2);
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(kafka, "upright.programs", Duration.ofSeconds(2));
+        assertThat(records.stream().filter(r -> eventId.toString().equals(TopicReader.header(r, "ce_id"))).count())
+                .as("the event id is on the topic once").isEqualTo(1);
+        assertThat(records.stream().filter(r -> team.toString().equals(r.key())).count()).isEqualTo(2);
     }
 
     @Test
