@@ -15,8 +15,9 @@ public interface InsightsConfig {
     int anonymityThreshold();
 
     /**
-     * How long {@code POST /api/insights/replay} may take (env {@code UPRIGHT_INSIGHTS_REPLAY_TIMEOUT}): it reads
-     * every topic from the beginning inside one database transaction.
+     * How long each of the two transactions of {@code POST /api/operator/insights/replay} may take (env
+     * {@code UPRIGHT_INSIGHTS_REPLAY_TIMEOUT}): the build reads every topic from the beginning into shadow tables; the
+     * swap applies what arrived since and replaces the live rows.
      */
     @WithDefault("10M")
     java.time.Duration replayTimeout();

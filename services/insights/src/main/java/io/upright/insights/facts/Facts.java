@@ -69,12 +69,71 @@ public class Facts {
                 timestamp(leftAt), tenant, employeeId, timestamp(leftAt));
     }
 
-    /** One event about one employee; the kind names what happened, amount carries minutes where that applies. */
-    /** @return whether this fact is new (a fact already recorded under the same id changes nothing) */
+    /**
+     * One event about one employee; the kind names what happened, amount carries minutes where that applies. A fact
+     * of an id erased before it arrived (topics have no order between them) is made identity-free at once, exactly
+     * as the erasure did to the facts it found, so live and replayed figures agree whatever came first.
+     *
+     * @return whether this fact is new (a fact already recorded under the same id changes nothing)
+     */
     public boolean fact(String tenant, String eventId, FactKind kind, UUID employeeId, Instant occurredAt, int amount) {
-        return 1 == update("insert into insights_fact (tenant_id, event_id, kind, employee_id, occurred_at, amount) "
+        boolean added = 1 == update("insert into insights_fact (tenant_id, event_id, kind, employee_id, occurred_at, amount) "
                         + "values (?, ?, ?, ?, ?, ?) on conflict do nothing",
                 tenant, eventId, kind.code(), employeeId, timestamp(occurredAt), Math.max(0, amount));
+        if (added && erased(tenant, employeeId)) {
+            forgetIdentity(tenant, employeeId);
+        }
+        return added;
+    }
+
+    /**
+     * Keeps a tombstone for an erased id: the team and zone its facts counted in and the ISO weeks of that membership,
+     * nothing else (no link to the random id the person's other rows move to). Call before the membership is re-keyed.
+     */
+    public void tombstone(String tenant, UUID employeeId, Instant erasedAt) {
+        update("insert into insights_erased_employee (tenant_id, employee_id, team_id, time_zone, from_week, until_week, erased_at) "
+                        + "select ?, ?, m.team_id, m.time_zone, "
+                        + "date_trunc('week', m.enrolled_at at time zone coalesce(m.time_zone, 'UTC'))::date, "
+                        + "date_trunc('week', m.left_at at time zone coalesce(m.time_zone, 'UTC'))::date, ? "
+                        + "from (select 1) one left join insights_member m on m.tenant_id = ? and m.employee_id = ? "
+                        + "on conflict do nothing",
+                tenant, employeeId, timestamp(erasedAt), tenant, employeeId);
+    }
+
+    /**
+     * Turns every fact of an erased id into an identity-free fact: no employee id, the tombstone's team when the fact's
+     * local week lies in the membership (the same rule the weekly figures apply to members), else no team. The erasure
+     * and a late fact both come here, so both orders give the same rows.
+     */
+    public void forgetIdentity(String tenant, UUID employeeId) {
+        update("""
+                update insights_fact f
+                   set employee_id = null, time_zone = t.time_zone,
+                       team_id = case when t.from_week <= date_trunc('week', f.occurred_at at time zone coalesce(t.time_zone, 'UTC'))::date
+                                       and (t.until_week is null
+                                            or t.until_week >= date_trunc('week', f.occurred_at at time zone coalesce(t.time_zone, 'UTC'))::date)
+                                      then t.team_id end
+                  from insights_erased_employee t
+                 where f.tenant_id = ? and f.employee_id = ? and t.tenant_id = f.tenant_id and t.employee_id = f.employee_id
+                """, tenant, employeeId);
+    }
+
+    /** Whether the id was erased (it has a tombstone). */
+    public boolean erased(String tenant, UUID employeeId) {
+        if (employeeId == null) {
+            return false;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select 1 from insights_erased_employee where tenant_id = ? and employee_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the insights tombstones", e);
+        }
     }
 
     /** An unknown zone would break every weekly query, so it is stored as null (read as UTC). */
@@ -90,6 +149,11 @@ public class Facts {
     }
 
     public void add(String tenant, UUID employeeId, Counter counter, int amount) {
+        // a counter of an erased id goes to a row of its own under a random id: the tenant's sums stay those of a
+        // replay (where it lands in the erased person's re-keyed row) without linking it to anyone
+        if (erased(tenant, employeeId)) {
+            employeeId = UUID.randomUUID();
+        }
         update("insert into insights_employee_activity (tenant_id, employee_id, " + counter.column + ") values (?, ?, ?) "
                         + "on conflict (tenant_id, employee_id) do update set " + counter.column + " = "
                         + "insights_employee_activity." + counter.column + " + excluded." + counter.column,
@@ -102,6 +166,12 @@ public class Facts {
      */
     public void assessment(String tenant, UUID employeeId, UUID assessmentId, String method, int score, String riskLevel,
                            List<String> findingCodes, Instant completedAt) {
+        // the latest assessment is per person, and nothing links an erased id to the random id its row moved to; an
+        // AssessmentCompleted is sealed for the employee, so after an erasure it opens as ErasedEmployeeEvent live and
+        // on a replay alike, and this only skips records published before sealing existed
+        if (erased(tenant, employeeId)) {
+            return;
+        }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "insert into insights_latest_assessment "

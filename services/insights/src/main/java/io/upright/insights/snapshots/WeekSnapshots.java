@@ -97,11 +97,18 @@ public class WeekSnapshots {
                   from membership ms
                   left join assessed a on a.employee_id = ms.employee_id
                   left join facts fa on fa.employee_id = ms.employee_id and fa.day between ms.week and ms.week + 6
+                -- identity-free facts of erased ids (Facts.forgetIdentity): counted for their team, never as a person
+                union all
+                select f.team_id, w.week, null::uuid, false, f.kind, f.amount, f.day
+                  from (select team_id, kind, amount, (occurred_at at time zone coalesce(time_zone, 'UTC'))::date as day
+                          from insights_fact where tenant_id = ? and employee_id is null and team_id is not null) f
+                  join weeks w on f.day between w.week and w.week + 6
             )
             select team_id, week,
                    count(distinct employee_id) as enrolled,
                    count(distinct employee_id) filter (where kind in ACTIONS) as active,
-                   count(distinct employee_id) filter (where kind is not null) as people,
+                   -- identity-free facts make a cell describe someone (at least one more person), so it is never "empty"
+                   count(distinct coalesce(employee_id::text, 'identity-free')) filter (where kind is not null) as people,
                    count(distinct employee_id) filter (where covered) as assessed,
                    count(*) filter (where kind = 'assessment-completed') as assessments_completed,
                    count(*) filter (where kind = 'routine-recommended') as routines_recommended,
@@ -204,7 +211,7 @@ public class WeekSnapshots {
                     rs.getLong("delivery_failures"), rs.getLong("active_break_minutes"), rs.getLong("employee_days"),
                     rs.getLong("exercise_sessions"), rs.getLong("exercise_minutes"), false, null));
             return 1;
-        }, tenant, Date.valueOf(due.get(0)), Date.valueOf(due.get(due.size() - 1)), tenant);
+        }, tenant, Date.valueOf(due.get(0)), Date.valueOf(due.get(due.size() - 1)), tenant, tenant);
 
         AnonymityPolicy policy = settings.policyFor(tenant);
         WeeklyCells rules = new WeeklyCells(policy);

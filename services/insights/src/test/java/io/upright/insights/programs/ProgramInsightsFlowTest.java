@@ -300,8 +300,13 @@ class ProgramInsightsFlowTest {
             given().auth().oauth2(editor).get(path).then().statusCode(403);
             given().get(path).then().statusCode(401);
         }
-        Api.as(employee).post("/api/insights/replay").then().statusCode(403);
-        Api.as(TOKENS.issue(s.tenant, "hr-1", "hr")).post("/api/insights/replay").then().statusCode(403);
+        // the replay is an operator action: no tenant role reaches it, and its old admin path refuses everyone
+        for (String role : List.of("employee", "hr", "admin", "content-editor")) {
+            Api.as(TOKENS.issue(s.tenant, "someone", role)).post("/api/operator/insights/replay").then().statusCode(403);
+            Api.as(TOKENS.issue(s.tenant, "someone", role)).post("/api/insights/replay").then().statusCode(403);
+        }
+        Api.as(TOKENS.issue(s.tenant, "op-1", "operator")).post("/api/insights/replay").then().statusCode(403);
+        given().post("/api/operator/insights/replay").then().statusCode(401);
         Api.as(stranger).get("/api/insights/programs/" + s.programId).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(stranger).get("/api/insights/programs/" + s.programId + ".csv").then().statusCode(404);
@@ -312,7 +317,8 @@ class ProgramInsightsFlowTest {
         given().auth().oauth2(hr).get("/api/insights/programs/" + s.programId + "?format=xml").then().statusCode(400);
         String openapi = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         assertThat(openapi).contains("/api/insights/programs/{id}.csv", "/api/insights/programs/{id}",
-                "/api/insights/settings", "/api/insights/replay", "ProgramInsight");
+                "/api/insights/settings", "/api/operator/insights/replay", "ProgramInsight");
+        assertThat(openapi).doesNotContain("\"/api/insights/replay\"");
     }
 
     @Test

@@ -5,8 +5,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.upright.contracts.exercises.ExerciseSessionCompleted;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.contracts.programs.ProgramPaused;
+import io.upright.contracts.reminders.BreakSkipped;
+import io.upright.contracts.reminders.BreakTaken;
 import io.upright.insights.programs.ProgramScenario;
 import io.upright.localinfra.DevTokens;
 import io.upright.testsupport.http.Api;
@@ -18,11 +21,16 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,21 +57,19 @@ class ReplayFlowTest {
     @Test
     void replaying_the_topics_from_the_beginning_rebuilds_exactly_the_live_figures() throws Exception {
         ProgramScenario s = new ProgramScenario("replay", kafka).publishAll();
-        // the scenario's facts land before the erasure: records on different topics have no order, and a fact that
-        // arrives after its employee's erasure is not counted live (see the README's known limits)
         s.awaitApplied(dataSource);
         s.publish(new ProgramPaused(s.programId, List.of(s.accounts, s.billing, s.courier), ProgramScenario.now()));
         s.publish(new EmployeeErased(s.a.get(0), ProgramScenario.now()));
         s.awaitApplied(dataSource);
         String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
-        String admin = TOKENS.issue(s.tenant, "admin-1", "admin");
+        String operator = TOKENS.issue(s.tenant, "op-1", "operator");
         String liveProgram = program(hr, s);
         String liveTeams = Api.as(hr).get("/api/insights/teams").then().statusCode(200).extract().asString();
         String liveOverview = Api.as(hr).get("/api/insights/overview").then().statusCode(200).extract().asString();
         List<String> liveAggregates = aggregates();
         assertThat(new JsonPath(liveProgram).getString("status")).isEqualTo("paused");
 
-        JsonPath report = Api.as(admin).post("/api/insights/replay")
+        JsonPath report = Api.as(operator).post("/api/operator/insights/replay")
                 .then().statusCode(200).extract().jsonPath();
 
         assertThat(report.getLong("recordsRead")).isGreaterThanOrEqualTo(s.published());
@@ -74,6 +80,170 @@ class ReplayFlowTest {
         assertThat(Api.as(hr).get("/api/insights/overview").then().statusCode(200).extract().asString()).isEqualTo(liveOverview);
         // every tenant's read models, row for row (erased ids are fresh random ones, so they are left out)
         assertThat(aggregates()).isEqualTo(liveAggregates);
+    }
+
+    @Test
+    void only_an_operator_may_replay_and_the_old_admin_path_refuses_everyone() {
+        String tenant = "replay-roles-" + UUID.randomUUID();
+        Api.as(TOKENS.issue(tenant, "admin-1", "admin")).post("/api/operator/insights/replay").then().statusCode(403);
+        Api.as(TOKENS.issue(tenant, "admin-1", "admin")).post("/api/insights/replay").then().statusCode(403);
+        Api.as(TOKENS.issue(tenant, "op-1", "operator")).post("/api/insights/replay").then().statusCode(403);
+        Api.as(TOKENS.issue(tenant, "op-1", "operator")).queryParam("tenant", " ").post("/api/operator/insights/replay")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("tenant"));
+    }
+
+    @Test
+    void a_session_arriving_after_its_employees_erasure_counts_for_the_team_live_exactly_as_a_replay_counts_it() throws Exception {
+        ProgramScenario s = new ProgramScenario("late", kafka).publishAll().everyoneInAccountsActiveLastWeek();
+        s.awaitApplied(dataSource);
+        UUID erased = s.a.get(0);
+        s.publish(new EmployeeErased(erased, ProgramScenario.now()));
+        s.awaitApplied(dataSource);
+        // the exercises and reminders topics are behind the programs topic: these reach insights after the erasure
+        String lateSession = s.publish(new ExerciseSessionCompleted(UUID.randomUUID(), erased, "hip-flexor-release", null,
+                12, 4, ProgramScenario.at(s.lastMonday.plusDays(3), 9)));
+        String lateSkip = s.publish(new BreakSkipped(UUID.randomUUID(), erased, ProgramScenario.at(s.lastMonday.plusDays(3), 10)));
+        s.awaitApplied(dataSource);
+
+        // counted for Accounts without identity: nothing of it stays under the erased id
+        assertThat(identityFreeTeam(s.tenant, lateSession)).isEqualTo(s.accounts.toString());
+        assertThat(identityFreeTeam(s.tenant, lateSkip)).isEqualTo(s.accounts.toString());
+        assertThat(count("select count(*) from insights_fact where tenant_id = ? and employee_id = ?", s.tenant, erased)).isZero();
+        String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
+        // the two latest published weeks, the last of them last week (published now, from the live tables)
+        JsonPath live = Api.as(hr).get("/api/insights/programs/" + s.programId + "?weeks=2").then().statusCode(200).extract().jsonPath();
+        // last week: a1's session of 8 minutes and the late one of 12; a1 no longer counts as a person (5 of 6 active)
+        assertThat(live.getLong("trend[1].figures.exerciseSessions")).isEqualTo(2);
+        assertThat(live.getLong("trend[1].figures.exerciseMinutes")).isEqualTo(20);
+        assertThat(live.getLong("trend[1].figures.breaksSkipped")).isEqualTo(2);
+        assertThat(live.getLong("trend[1].figures.active")).isEqualTo(5);
+        List<String> liveAggregates = aggregates();
+
+        Api.as(TOKENS.issue(s.tenant, "op-1", "operator")).post("/api/operator/insights/replay").then().statusCode(200);
+
+        assertThat(aggregates()).isEqualTo(liveAggregates);
+        assertThat(identityFreeTeam(s.tenant, lateSession)).isEqualTo(s.accounts.toString());
+    }
+
+    @Test
+    void dashboards_answer_with_the_old_figures_and_live_records_are_applied_once_while_a_replay_builds() throws Exception {
+        ProgramScenario s = new ProgramScenario("during", kafka).publishAll().everyoneInAccountsActiveLastWeek();
+        s.awaitApplied(dataSource);
+        String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
+        String programBefore = program(hr, s);
+        String teamsBefore = Api.as(hr).get("/api/insights/teams").then().statusCode(200).extract().asString();
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Replayer.beforeSwap = () -> {
+            building.countDown();
+            awaitQuietly(release);
+        };
+        String operator = TOKENS.issue(s.tenant, "op-1", "operator");
+        CompletableFuture<JsonPath> replay = CompletableFuture.supplyAsync(() -> Api.as(operator)
+                .post("/api/operator/insights/replay").then().statusCode(200).extract().jsonPath());
+        try {
+            assertThat(building.await(120, TimeUnit.SECONDS)).isTrue();
+
+            // the replay has built its tables and not swapped them in: reads answer at once from the old rows
+            assertThat(program(hr, s)).isEqualTo(programBefore);
+            assertThat(Api.as(hr).get("/api/insights/teams").then().statusCode(200).extract().asString()).isEqualTo(teamsBefore);
+            Api.as(hr).get("/api/insights/overview").then().statusCode(200);
+            // and a record published now is consumed live, not held up by the replay
+            String during = s.publish(new BreakTaken(UUID.randomUUID(), s.b.get(1), "walk", 7, null,
+                    ProgramScenario.at(s.thisMonday.plusDays(1), 10)));
+            s.awaitApplied(dataSource);
+            assertThat(count("select count(*) from insights_fact where tenant_id = ? and event_id = ?", s.tenant, during)).isEqualTo(1);
+            List<String> liveAggregates = aggregates();
+
+            release.countDown();
+            JsonPath report = replay.get(120, TimeUnit.SECONDS);
+
+            // the record applied live during the build is in the swapped-in tables exactly once, and so is its inbox row
+            assertThat(report.getLong("appliedAfterSnapshot")).isPositive();
+            assertThat(count("select count(*) from insights_fact where tenant_id = ? and event_id = ?", s.tenant, during)).isEqualTo(1);
+            assertThat(count("select count(*) from inbox where consumer = 'insights' and event_id = ?", during)).isEqualTo(1);
+            assertThat(aggregates()).isEqualTo(liveAggregates);
+            assertThat(count("select count(*) from information_schema.schemata where schema_name like 'insights_rebuild_%'")).isZero();
+        } finally {
+            release.countDown();
+            Replayer.beforeSwap = () -> {
+            };
+        }
+    }
+
+    @Test
+    void a_one_tenant_replay_rebuilds_only_that_tenant_and_leaves_other_tenants_rows_untouched() throws Exception {
+        ProgramScenario mine = new ProgramScenario("mine", kafka).publishAll();
+        ProgramScenario theirs = new ProgramScenario("theirs", kafka).publishAll();
+        mine.awaitApplied(dataSource);
+        theirs.awaitApplied(dataSource);
+        List<String> mineLive = aggregatesOf(mine.tenant);
+        // damage both tenants' rows behind the service's back: the replay repairs one tenant's and leaves the other's
+        String damage = "update insights_team set name = 'damaged' where tenant_id = ?";
+        update(damage, mine.tenant);
+        update(damage, theirs.tenant);
+        update("delete from insights_fact where tenant_id = ? and kind = 'break-taken'", mine.tenant);
+        List<String> theirsBefore = aggregatesOf(theirs.tenant);
+        long theirInbox = count("select count(*) from inbox where consumer = 'insights' and tenant_id = ?", theirs.tenant);
+
+        JsonPath report = Api.as(TOKENS.issue(mine.tenant, "op-1", "operator"))
+                .post("/api/operator/insights/replay?tenant=" + mine.tenant).then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getString("tenant")).isEqualTo(mine.tenant);
+        assertThat(report.getLong("otherTenantsSkipped")).isGreaterThanOrEqualTo(theirs.published());
+        assertThat(aggregatesOf(mine.tenant)).isEqualTo(mineLive);
+        assertThat(aggregatesOf(theirs.tenant)).isEqualTo(theirsBefore);
+        assertThat(count("select count(*) from insights_team where tenant_id = ? and name = 'damaged'", theirs.tenant)).isEqualTo(3);
+        assertThat(count("select count(*) from inbox where consumer = 'insights' and tenant_id = ?", theirs.tenant)).isEqualTo(theirInbox);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String identityFreeTeam(String tenant, String eventId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select team_id from insights_fact where tenant_id = ? and event_id = ? and employee_id is null")) {
+            ps.setString(1, tenant);
+            ps.setString(2, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private long count(String sql, Object... params) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void update(String sql, String tenant) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenant);
+            ps.executeUpdate();
+        }
+    }
+
+    /** One tenant's rows of every read-model table (the aggregates below, keeping only that tenant's lines). */
+    private List<String> aggregatesOf(String tenant) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (String row : aggregates()) {
+            if (row.contains("|" + tenant + "|")) {
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     private static String program(String hr, ProgramScenario s) {
@@ -92,7 +262,8 @@ class ReplayFlowTest {
                 "select tenant_id, program_id, title, status, current_phase, starts_on from insights_program order by tenant_id, program_id",
                 "select tenant_id, program_id, number, start_week, daily_active_minutes_target from insights_program_phase order by 1, 2, 3",
                 "select tenant_id, program_id, team_id from insights_program_team order by 1, 2, 3",
-                "select tenant_id, event_id, kind, occurred_at, amount from insights_fact order by 1, 2, 3");
+                "select tenant_id, event_id, kind, occurred_at, amount, team_id, time_zone, employee_id is null from insights_fact order by 1, 2, 3",
+                "select tenant_id, team_id, time_zone, from_week, until_week from insights_erased_employee order by 1, 2, 3, 4, 5");
         List<String> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             for (String query : queries) {
