@@ -23,6 +23,9 @@ public final class Launcher {
 
     private static final PrintStream OUT = System.out;
 
+    /** {@code ./upright up} ends with this status when a service crashed too often to restart it again. */
+    static final int EXIT_SERVICE_GAVE_UP = 3;
+
     private Launcher() {
     }
 
@@ -37,13 +40,34 @@ public final class Launcher {
         switch (command) {
             case "up" -> up(root, home, options);
             case "token" -> token(home, options);
+            case "dlq" -> System.exit(DeadLetterCommand.run(home, args, OUT));
+            case "chaos" -> System.exit(chaos(root, home, options));
             case "measure" -> StartupBenchmark.run(root, Integer.parseInt(options.getOrDefault("rounds", "3")));
+            case "bench-durability" -> DurabilityBenchmark.run(root, home, new DurabilityBenchmark.Settings(
+                    Integer.parseInt(options.getOrDefault("commits", "2000")),
+                    Integer.parseInt(options.getOrDefault("records", "2000")),
+                    Integer.parseInt(options.getOrDefault("rounds", "2"))));
             case "bench-reminders" -> ReminderEngineBenchmark.run(root, new ReminderEngineBenchmark.Settings(
                     Integer.parseInt(options.getOrDefault("employees", "100000")),
                     java.time.Duration.parse(options.getOrDefault("cadence", "PT10M")),
                     java.time.Duration.parse(options.getOrDefault("window", "PT12M"))));
             default -> usage();
         }
+    }
+
+    /** {@code ./upright chaos}: the fault harness on its own stack and ports; writes docs/reliability.md. */
+    private static int chaos(Path root, Path home, Map<String, String> options) throws Exception {
+        ChaosRun.Options chaos = new ChaosRun.Options(root, home.resolve("chaos"),
+                Integer.parseInt(options.getOrDefault("rounds", "1")),
+                java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("outage-seconds", "30"))),
+                root.resolve(options.getOrDefault("report", "docs/reliability.md")));
+        OUT.println("Chaos run: " + chaos.rounds() + " round(s) of every fault against the packaged stack (durable settings)");
+        ChaosRun.Result result = new ChaosRun(chaos, OUT).run();
+        OUT.println(result.holds() ? "Every invariant held: nothing acknowledged was lost or duplicated."
+                : "BROKEN PROMISES: see " + chaos.report());
+        result.commands().problems().stream().limit(20).forEach(p -> OUT.println("  " + p));
+        result.invariants().forEach((name, problems) -> problems.stream().limit(5).forEach(p -> OUT.println("  " + name + ": " + p)));
+        return result.holds() ? 0 : 1;
     }
 
     private static void up(Path root, Path home, Map<String, String> options) throws Exception {
@@ -89,8 +113,21 @@ public final class Launcher {
         }, "upright-stop"));
 
         LocalStack.Progress progress = message -> OUT.println("  - " + message);
-        stack.start(progress);
+        try {
+            stack.start(progress);
+        } catch (RuntimeException e) {
+            // exit, so the shutdown hook stops what did start; the inbox's threads would otherwise keep the JVM up
+            OUT.println("Cannot start Upright: " + e.getMessage());
+            System.exit(1);
+        }
         OUT.printf("All five services healthy after %d s%n", Duration.between(started, Instant.now()).toSeconds());
+        // from here a service that dies is restarted; one that keeps dying stops the whole launcher, non-zero,
+        // rather than leave a half-working system that looks as if it were running
+        stack.supervise(OUT::println, reason -> {
+            OUT.println("Upright stops: " + reason);
+            Thread exit = new Thread(() -> System.exit(EXIT_SERVICE_GAVE_UP), "upright-give-up");
+            exit.start(); // not on the supervisor's thread: the shutdown hook closes the supervisor
+        });
         DemoTenant.Demo demo = DemoTenant.loadOrCreate(stack, inbox, home.resolve("demo.json"), progress);
         DemoTenant.answerLikeEmployees(stack, demo, inbox);
         printWelcome(stack, demo, inbox, cadence);
@@ -131,12 +168,15 @@ public final class Launcher {
                 + " phase asks for 45) at the local webhook inbox "
                 + inbox.url() + " and are printed below; the simulated demo employees answer Done to two"
                 + " of three a few seconds later. Ctrl-C (or ./upright down) stops everything.");
+        OUT.println("A service that exits is restarted after 1 s, 2 s, 4 s ... (at most 30 s); the fifth crash of one"
+                + " service within 2 min stops Upright with exit status " + EXIT_SERVICE_GAVE_UP + ".");
         OUT.println();
     }
 
     private static void token(Path home, Map<String, String> options) {
-        String tenant = options.get("tenant");
         String role = options.get("role");
+        // an operator belongs to no tenant; the claim only has to be there, so ./upright token --role operator works
+        String tenant = options.getOrDefault("tenant", "operator".equals(role) ? "platform" : null);
         if (tenant == null || role == null) {
             usage();
             System.exit(2);
@@ -150,11 +190,16 @@ public final class Launcher {
                 Usage:
                   ./upright up [--cadence PT2M]                 run everything (Kafka, PostgreSQL, five services, demo tenant)
                   ./upright down                                stop a running ./upright up
-                  ./upright token --tenant T --role R [--sub ID] print a signed dev token (roles: employee, hr, admin, content-editor)
+                  ./upright token --tenant T --role R [--sub ID] print a signed dev token (roles: employee, hr, admin, content-editor, operator)
+                  ./upright dlq list [service]                  every running service's dead letters, without bodies
+                  ./upright dlq redrive <service> <partition>/<offset> | [service] --all
+                                                                redrive dead letters through the inbox (docs/architecture.md)
                   ./upright test                                run the whole test suite
                   ./upright measure [--rounds 3]                measure start-up time and memory into docs/benchmarks.md
                   ./upright bench-reminders [--employees 100000] [--cadence PT10M] [--window PT12M]
-                                                                the due-reminder engine at scale, into docs/benchmarks.md""");
+                                                                the due-reminder engine at scale, into docs/benchmarks.md
+                  ./upright bench-durability [--commits 2000] [--records 2000] [--rounds 2]
+                                                                PostgreSQL commits and Kafka acks, durable vs fast settings, into docs/benchmarks.md""");
     }
 
     private static Map<String, String> options(String[] args) {

@@ -2,6 +2,7 @@ package io.upright.local;
 
 import io.upright.contracts.UprightService;
 import io.upright.localinfra.DevTokens;
+import io.upright.localinfra.Durability;
 import io.upright.localinfra.EmbeddedKafkaBroker;
 import io.upright.localinfra.EmbeddedPostgresServer;
 
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,6 +21,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The whole system on one machine: a real KRaft Kafka broker and a real PostgreSQL (one database per
@@ -30,14 +34,27 @@ public final class LocalStack implements AutoCloseable {
     /** The five services in start order, with their default ports. */
     public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
 
+    /**
+     * @param durability how PostgreSQL and Kafka keep what they acknowledged; {@link Durability#DURABLE} unless
+     *                   a caller says otherwise, because that is what {@code ./upright up} promises
+     */
     public record Options(Path repositoryRoot, Path home, int kafkaPort, int postgresPort,
-                          Map<String, Integer> servicePorts, Duration reminderCadence) {
+                          Map<String, Integer> servicePorts, Duration reminderCadence, Durability durability) {
+
+        public Options(Path repositoryRoot, Path home, int kafkaPort, int postgresPort,
+                       Map<String, Integer> servicePorts, Duration reminderCadence) {
+            this(repositoryRoot, home, kafkaPort, postgresPort, servicePorts, reminderCadence, Durability.DURABLE);
+        }
 
         /** Random free ports everywhere: for tests that must not collide with a running system. */
         public static Options isolated(Path repositoryRoot, Path home, Duration reminderCadence) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             DEFAULT_PORTS.keySet().forEach(service -> ports.put(service, freePort()));
             return new Options(repositoryRoot, home, 0, 0, ports, reminderCadence);
+        }
+
+        public Options withDurability(Durability chosen) {
+            return new Options(repositoryRoot, home, kafkaPort, postgresPort, servicePorts, reminderCadence, chosen);
         }
     }
 
@@ -49,6 +66,8 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private DevTokens tokens;
+    private ServiceSupervisor supervisor;
+    private boolean closed;
 
     public LocalStack(Options options) {
         this.options = options;
@@ -56,21 +75,22 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts infrastructure and services and returns once every service reports ready. */
     public LocalStack start(Progress progress) {
-        postgres = EmbeddedPostgresServer.start(options.home().resolve("postgres"), options.postgresPort());
+        postgres = EmbeddedPostgresServer.start(options.home().resolve("postgres"), options.postgresPort(), options.durability());
         for (String service : options.servicePorts().keySet()) {
             postgres.createDatabaseIfMissing(service);
         }
         postgres.createDatabaseIfMissing(VAULT_DATABASE);
-        progress.step("PostgreSQL " + postgres.jdbcUrl("<service>") + " ready");
+        progress.step("PostgreSQL " + postgres.jdbcUrl("<service>") + " ready (" + describe(options.durability(), "synchronous_commit=on, fsync=on", "synchronous_commit=off") + ")");
 
-        kafka = EmbeddedKafkaBroker.start(options.home().resolve("kafka"), options.kafkaPort());
+        kafka = EmbeddedKafkaBroker.start(options.home().resolve("kafka"), options.kafkaPort(), options.durability());
         List<String> topics = new ArrayList<>();
         for (UprightService service : UprightService.values()) {
             topics.add(service.topic());
             topics.add(service.deadLetterTopic());
         }
         kafka.createTopics(topics, 3);
-        progress.step("Kafka " + kafka.bootstrapServers() + " ready (KRaft, topics " + String.join(", ", topics) + ")");
+        progress.step("Kafka " + kafka.bootstrapServers() + " ready (KRaft, " + describe(options.durability(),
+                "log flushed on every record", "flushes left to the OS") + ", topics " + String.join(", ", topics) + ")");
 
         Path keys = options.home().resolve("keys");
         tokens = DevTokens.inDirectory(keys);
@@ -151,6 +171,32 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private static String describe(Durability durability, String durable, String fast) {
+        return durability == Durability.DURABLE ? durable : fast;
+    }
+
+    /**
+     * From now on restarts a service whose process exits, as {@link ServiceSupervisor} describes, until
+     * {@link #close()}. {@code ./upright up} asks for it; the end-to-end tests and the start-up and reminder
+     * benchmarks do not, because there a service that dies should fail the run.
+     *
+     * @param report   one line per exit, restart and recovery
+     * @param onGiveUp called once when a service crashed too often to go on
+     */
+    public void supervise(Consumer<String> report, Consumer<String> onGiveUp) {
+        supervise(RestartPolicy::standard, report, onGiveUp);
+    }
+
+    /** @param policies one new policy per service: each counts its own crashes */
+    void supervise(Supplier<RestartPolicy> policies, Consumer<String> report, Consumer<String> onGiveUp) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            supervisor = new ServiceSupervisor(services, policies, Clock.systemUTC(), report, onGiveUp).watch();
+        }
+    }
+
     public String baseUrl(String service) {
         return services.stream().filter(s -> s.name().equals(service)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + service)).baseUrl();
@@ -208,6 +254,80 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    // ---- faults, for the chaos harness
+
+    /** {@code kill -9} of one service; the supervisor, if watching, starts it again. */
+    void kill(String service) {
+        services.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + service)).kill();
+    }
+
+    /** Whether every service answers its readiness check. */
+    boolean allHealthy() {
+        return services.stream().allMatch(ServiceProcess::healthy);
+    }
+
+    /** Stops the Kafka broker and starts it again on the same port and log directory. */
+    synchronized void restartKafka() {
+        int port = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
+        kafka.close();
+        kafka = EmbeddedKafkaBroker.start(options.home().resolve("kafka"), port, options.durability());
+    }
+
+    /**
+     * {@code kill -9} of PostgreSQL's postmaster and every backend it forked (as a crash of the machine's database
+     * would), then a start on the same data directory and port after {@code down}: PostgreSQL recovers from its WAL.
+     */
+    synchronized void crashPostgres(Duration down) {
+        Path dataDir = options.home().resolve("postgres");
+        int port = postgres.port();
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read PostgreSQL's pid", e);
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("No PostgreSQL process " + pid));
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(0, postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        all.forEach(p -> p.onExit().join());
+        // the old handle holds the data directory's lock in this JVM; its stop finds nothing to stop
+        try {
+            postgres.close();
+        } catch (RuntimeException e) {
+            // expected: the server is already gone
+        }
+        sleep(down);
+        postgres = EmbeddedPostgresServer.start(dataDir, port, options.durability());
+    }
+
+    /**
+     * One service's database refuses connections for {@code outage} and its open ones are cut: that service sees its
+     * database gone, the others carry on. Blocks until the database is back.
+     */
+    void databaseOutage(String database, Duration outage) {
+        String admin = postgres.jdbcUrl("postgres");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin, EmbeddedPostgresServer.USERNAME, "");
+             java.sql.Statement s = c.createStatement()) {
+            // the name comes from the fixed list of services
+            s.execute("alter database " + database + " with allow_connections false");
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+            sleep(outage);
+            s.execute("alter database " + database + " with allow_connections true");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot take database " + database + " away", e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -222,6 +342,13 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            // before any service is stopped, or stopping them would look like crashes and start them again
+            if (supervisor != null) {
+                supervisor.close();
+            }
+        }
         // services first, so nothing writes to a broker or database that is going away
         services.parallelStream().forEach(ServiceProcess::stop);
         if (kafka != null) {

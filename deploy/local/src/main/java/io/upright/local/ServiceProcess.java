@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged Quarkus service run as its own JVM, with its log in a file. */
-final class ServiceProcess {
+/** One packaged Quarkus service run as its own JVM, with its log in a file; the supervisor may start it again. */
+final class ServiceProcess implements ServiceSupervisor.Supervised {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -26,7 +26,8 @@ final class ServiceProcess {
     private final Path jar;
     private final Path log;
     private final Map<String, String> environment;
-    private Process process;
+    /** The process running now: replaced when the supervisor restarts the service, read from other threads. */
+    private volatile Process process;
 
     ServiceProcess(String name, int port, Path jar, Path log, Map<String, String> environment) {
         this.name = name;
@@ -36,7 +37,8 @@ final class ServiceProcess {
         this.environment = environment;
     }
 
-    void start() {
+    @Override
+    public void start() {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
@@ -69,7 +71,8 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " not healthy after " + timeout.toSeconds() + " s; see " + log);
     }
 
-    boolean healthy() {
+    @Override
+    public boolean healthy() {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -83,7 +86,16 @@ final class ServiceProcess {
     }
 
     /** Asks the service to stop (SIGTERM lets Quarkus finish in-flight work), then insists. */
+    /** {@code kill -9}: the process gets no chance to finish anything (the chaos harness's crash). */
+    void kill() {
+        Process current = this.process;
+        if (current != null) {
+            current.destroyForcibly();
+        }
+    }
+
     void stop() {
+        Process process = this.process;
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -98,11 +110,18 @@ final class ServiceProcess {
         }
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
     }
 
-    String name() {
+    @Override
+    public java.util.concurrent.CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    @Override
+    public String name() {
         return name;
     }
 
@@ -114,7 +133,8 @@ final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
-    Path log() {
+    @Override
+    public Path log() {
         return log;
     }
 

@@ -41,17 +41,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Starts with the settings the tests have always had ({@link Durability#FAST}).
+     *
      * @param dataDir log directory (formatted on first use, reused afterwards)
      * @param port    client port, 0 for any free one; a fixed port puts the controller on the next one, so a
      *                restart finds the same quorum address
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, Durability.FAST);
+    }
+
+    /**
+     * @param dataDir    log directory (formatted on first use, reused afterwards)
+     * @param port       client port, 0 for any free one; a fixed port puts the controller on the next one, so a
+     *                   restart finds the same quorum address
+     * @param durability broker-wide defaults, rewritten on every start; topics without their own overrides follow
+     *                   them, so the same log directory can be started either way
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, Durability durability) {
         int clientPort = FreePorts.orPick(port);
         int controllerPort = port > 0 ? port + 1 : FreePorts.pick();
         try {
             Path logDir = dataDir.resolve("logs");
             Files.createDirectories(logDir);
-            Properties props = brokerProperties(logDir, clientPort, controllerPort);
+            Properties props = brokerProperties(logDir, clientPort, controllerPort, durability);
             Path configFile = dataDir.resolve("server.properties");
             try (Writer out = Files.newBufferedWriter(configFile)) {
                 props.store(out, "Upright embedded Kafka broker");
@@ -69,7 +82,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Properties brokerProperties(Path logDir, int clientPort, int controllerPort) {
+    static Properties brokerProperties(Path logDir, int clientPort, int controllerPort, Durability durability) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -81,12 +94,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", logDir.toAbsolutePath().toString());
         p.put("num.partitions", "3");
+        // One broker, so one replica of everything. min.insync.replicas=1 is then the only possible value: with
+        // acks=all a record is acknowledged once the single replica has it, and what keeps it across a crash is
+        // the flush below, not a second copy. The internal topics (consumer offsets, transaction state) follow
+        // the same rule so that a transactional or offset-committing client is never refused for want of replicas.
         p.put("default.replication.factor", "1");
         p.put("min.insync.replicas", "1");
         p.put("offsets.topic.replication.factor", "1");
         p.put("offsets.topic.num.partitions", "3");
         p.put("transaction.state.log.replication.factor", "1");
         p.put("transaction.state.log.min.isr", "1");
+        // never elect a replica that may have missed records (Kafka's default; stated because it matters)
+        p.put("unclean.leader.election.enable", "false");
+        if (durability == Durability.DURABLE) {
+            // With a single replica an acknowledged record that is only in the page cache dies with the machine.
+            // Flush every append (all partitions, internal topics included) before the produce request is answered;
+            // the time-based flush is a backstop for anything the message count does not catch.
+            p.put("log.flush.interval.messages", "1");
+            p.put("log.flush.interval.ms", "1000");
+            p.put("log.flush.scheduler.interval.ms", "1000");
+        }
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");

@@ -28,10 +28,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
+     * Starts with the settings the tests have always had ({@link Durability#FAST}).
+     *
      * @param dataDir cluster directory, kept between starts
      * @param port    0 for any free port
      */
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        return start(dataDir, port, Durability.FAST);
+    }
+
+    /**
+     * @param dataDir    cluster directory, kept between starts
+     * @param port       0 for any free port
+     * @param durability the settings are passed on the server's command line, not written into the cluster, so
+     *                   the same data directory can be started either way
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, Durability durability) {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -40,6 +52,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPort(FreePorts.orPick(port))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
+                    // zonky turns synchronous_commit off for speed: a commit would then be acknowledged before its
+                    // WAL reaches the disk, and a crash could lose events the client was told were stored
+                    .setServerConfig("synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             return new EmbeddedPostgresServer(postgres);
         } catch (IOException e) {

@@ -13,10 +13,18 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A consumer whose effect is one row per applied record, so tests can count effects. */
 @ApplicationScoped
 public class NoteConsumer implements TopicConsumer {
+
+    /**
+     * Subjects this consumer has a bug with: applying them throws (a defect, so they are dead-lettered) until a test
+     * removes them again, which stands in for deploying the fix.
+     */
+    public static final Set<String> DEFECTIVE_SUBJECTS = ConcurrentHashMap.newKeySet();
 
     @Inject
     Consumption consumption;
@@ -42,6 +50,9 @@ public class NoteConsumer implements TopicConsumer {
 
     @Override
     public void dispatch(IncomingEvent event) {
+        if (DEFECTIVE_SUBJECTS.contains(event.subject())) {
+            throw new IllegalStateException("simulated defect: notes about " + event.subject() + " cannot be applied yet");
+        }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into test_effects (tenant_id, subject) values (?, ?)")) {
             ps.setString(1, event.tenant());
