@@ -294,7 +294,7 @@ public final class Catalogue {
         if (blank(definition.id()) || blank(definition.title()) || blank(definition.purpose())) {
             throw new IllegalStateException(name + " needs an id, title and purpose");
         }
-        if (!Vocabulary.LEVELS.contains(definition.level())) {
+        if (!Vocabulary.isOneOf(Vocabulary.LEVELS, definition.level())) {
             throw new IllegalStateException(name + " has unknown level " + definition.level());
         }
         if (definition.exerciseIds() == null || definition.exerciseIds().isEmpty()) {
@@ -362,20 +362,20 @@ public final class Catalogue {
         if (e.durationSeconds() <= 0 || (e.reps() != null && e.reps() <= 0)) {
             throw new IllegalStateException(name + " needs a positive duration (and positive reps when given)");
         }
-        if (e.bodyAreas() == null || e.bodyAreas().isEmpty() || !Vocabulary.BODY_AREAS.containsAll(e.bodyAreas())) {
+        if (e.bodyAreas() == null || e.bodyAreas().isEmpty() || !Vocabulary.allIn(Vocabulary.BODY_AREAS, e.bodyAreas())) {
             throw new IllegalStateException(name + " needs body areas from " + Vocabulary.BODY_AREAS);
         }
-        if (e.equipment() == null || !Vocabulary.EQUIPMENT.containsAll(e.equipment())) {
+        if (!Vocabulary.allIn(Vocabulary.EQUIPMENT, e.equipment())) {
             throw new IllegalStateException(name + " needs an equipment list (empty for none) from " + Vocabulary.EQUIPMENT);
         }
-        if (!Vocabulary.POSITIONS.contains(e.position()) || !Vocabulary.INTENSITIES.contains(e.intensity())) {
+        if (!Vocabulary.isOneOf(Vocabulary.POSITIONS, e.position()) || !Vocabulary.isOneOf(Vocabulary.INTENSITIES, e.intensity())) {
             throw new IllegalStateException(name + " has an unknown position or intensity");
         }
         for (ExerciseRules.Problem p : ExerciseRules.problems(e)) {
             throw new IllegalStateException(name + ": " + p.field() + " " + p.message());
         }
         for (MediaReference m : e.media()) {
-            if (m == null || !Vocabulary.MEDIA_KINDS.contains(m.kind()) || blank(m.uri()) || blank(m.description())) {
+            if (m == null || !Vocabulary.isOneOf(Vocabulary.MEDIA_KINDS, m.kind()) || blank(m.uri()) || blank(m.description())) {
                 throw new IllegalStateException(name + " has a media reference without a known kind, uri and description");
             }
         }

@@ -1,5 +1,6 @@
 package io.upright.exercises.catalogue;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -23,5 +24,18 @@ public final class Vocabulary {
     public static final List<String> EQUIPMENT_FILTER = List.of("none", "chair", "wall", "desk", "hip-release-tool");
 
     private Vocabulary() {
+    }
+
+    /**
+     * Whether {@code value} is one of {@code words}. Null-safe on purpose: {@code List.of(...).contains(null)} throws,
+     * and a null from a client's JSON must be a validation error, not a 500.
+     */
+    public static boolean isOneOf(List<String> words, String value) {
+        return value != null && words.contains(value);
+    }
+
+    /** Whether every one of {@code values} is in {@code words}; false for a null list or a null element. */
+    public static boolean allIn(List<String> words, Collection<String> values) {
+        return values != null && values.stream().allMatch(v -> isOneOf(words, v));
     }
 }

@@ -55,22 +55,22 @@ public class ExerciseDecider extends ContentDecider<Exercise, ExerciseEvent> {
         if (e.reps() != null && e.reps() < 1) {
             errors.add(new FieldError("reps", "must be positive when given"));
         }
-        if (e.bodyAreas() == null || e.bodyAreas().isEmpty() || !Vocabulary.BODY_AREAS.containsAll(e.bodyAreas())) {
+        if (e.bodyAreas() == null || e.bodyAreas().isEmpty() || !Vocabulary.allIn(Vocabulary.BODY_AREAS, e.bodyAreas())) {
             errors.add(new FieldError("bodyAreas", "needs at least one of " + Vocabulary.BODY_AREAS));
         }
-        if (!Vocabulary.POSITIONS.contains(e.position())) {
+        if (!Vocabulary.isOneOf(Vocabulary.POSITIONS, e.position())) {
             errors.add(new FieldError("position", "must be one of " + Vocabulary.POSITIONS));
         }
-        if (e.equipment() == null || !Vocabulary.EQUIPMENT.containsAll(e.equipment())) {
+        if (!Vocabulary.allIn(Vocabulary.EQUIPMENT, e.equipment())) {
             errors.add(new FieldError("equipment", "must list items from " + Vocabulary.EQUIPMENT + " ([] for none)"));
         }
-        if (!Vocabulary.INTENSITIES.contains(e.intensity())) {
+        if (!Vocabulary.isOneOf(Vocabulary.INTENSITIES, e.intensity())) {
             errors.add(new FieldError("intensity", "must be one of " + Vocabulary.INTENSITIES));
         }
         ExerciseRules.problems(e).forEach(p -> errors.add(new FieldError(p.field(), p.message())));
         for (int i = 0; i < e.media().size(); i++) {
             MediaReference m = e.media().get(i);
-            if (m == null || !Vocabulary.MEDIA_KINDS.contains(m.kind()) || blank(m.uri()) || blank(m.description())) {
+            if (m == null || !Vocabulary.isOneOf(Vocabulary.MEDIA_KINDS, m.kind()) || blank(m.uri()) || blank(m.description())) {
                 errors.add(new FieldError("media[" + i + "]", "needs a kind from " + Vocabulary.MEDIA_KINDS
                         + ", a uri and a text description"));
             }

@@ -51,7 +51,7 @@ public class RoutineDecider extends ContentDecider<RoutineDefinition, RoutineEve
         List<FieldError> errors = new ArrayList<>();
         ExerciseDecider.text("title", r.title(), 120, errors);
         ExerciseDecider.text("purpose", r.purpose(), 500, errors);
-        if (!Vocabulary.LEVELS.contains(r.level())) {
+        if (!Vocabulary.isOneOf(Vocabulary.LEVELS, r.level())) {
             errors.add(new FieldError("level", "must be one of " + Vocabulary.LEVELS));
         }
         if (r.exerciseIds() == null || r.exerciseIds().isEmpty()) {

@@ -136,6 +136,17 @@ class ContentDeciderTest {
     }
 
     @Test
+    void missing_words_from_the_vocabulary_are_refused_naming_the_field_not_a_null_pointer() {
+        List<String> areaWithNull = new ArrayList<>();
+        areaWithNull.add(null);
+        Exercise bad = new Exercise("a", "Title", "Purpose", List.of("Step one"), 60, null, areaWithNull, null,
+                areaWithNull, null, List.of("Acute pain"), List.of("Stop if it hurts"), true, null, "Named guideline: NHS");
+        assertThatThrownBy(() -> exercises.decide(new ContentCommand.Create<>(bad, "ed", AT), exercises.initialState()))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .contains("bodyAreas", "position", "equipment", "intensity"));
+    }
+
+    @Test
     void bad_content_is_refused_naming_each_field() {
         Exercise bad = new Exercise("Not Kebab", " ", "p", List.of(), 0, -1, List.of("knees"), "lying", null, "easy",
                 List.of(), List.of(" "), true, null, null);
