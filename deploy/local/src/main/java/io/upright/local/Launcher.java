@@ -57,6 +57,8 @@ public final class Launcher {
 
     /** {@code ./upright chaos}: the fault harness on its own stack and ports; writes docs/reliability.md. */
     private static int chaos(Path root, Path home, Map<String, String> options) throws Exception {
+        // the harness kills PostgreSQL on purpose; the embedded library's "could not stop" error is expected then
+        System.setProperty("org.slf4j.simpleLogger.log.io.zonky.test.db.postgres.embedded.EmbeddedPostgres", "off");
         ChaosRun.Options chaos = new ChaosRun.Options(root, home.resolve("chaos"),
                 Integer.parseInt(options.getOrDefault("rounds", "1")),
                 java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("outage-seconds", "30"))),

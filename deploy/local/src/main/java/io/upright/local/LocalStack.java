@@ -262,6 +262,26 @@ public final class LocalStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("No service " + service)).kill();
     }
 
+    /** No more restarts from now on: what stops next stays stopped. */
+    void stopSupervising() {
+        synchronized (this) {
+            if (supervisor != null) {
+                supervisor.close();
+                supervisor = null;
+            }
+        }
+    }
+
+    /** Stops a service cleanly and starts it again with some environment variables changed. */
+    void restart(String service, Map<String, String> variables) {
+        ServiceProcess process = services.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + service));
+        process.stop();
+        process.override(variables);
+        process.start();
+        process.awaitHealthy(Duration.ofSeconds(180));
+    }
+
     /** Whether every service answers its readiness check. */
     boolean allHealthy() {
         return services.stream().allMatch(ServiceProcess::healthy);

@@ -86,6 +86,11 @@ final class ServiceProcess implements ServiceSupervisor.Supervised {
     }
 
     /** Asks the service to stop (SIGTERM lets Quarkus finish in-flight work), then insists. */
+    /** Environment variables for the next start (the chaos harness turns the reminder engine off at the end). */
+    void override(Map<String, String> variables) {
+        environment.putAll(variables);
+    }
+
     /** {@code kill -9}: the process gets no chance to finish anything (the chaos harness's crash). */
     void kill() {
         Process current = this.process;

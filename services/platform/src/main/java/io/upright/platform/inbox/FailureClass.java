@@ -60,8 +60,13 @@ public enum FailureClass {
                     || (state.length() == 5 && TRANSIENT_CLASSES.contains(state.substring(0, 2))))) {
                 return true;
             }
-            // the connection pool gives up waiting for a connection while the database is away (no SQLSTATE)
             String message = sql.getMessage() == null ? "" : sql.getMessage().toLowerCase(Locale.ROOT);
+            // a database taken out of service for a while (ALTER DATABASE ... ALLOW_CONNECTIONS false) is 55000, a
+            // state PostgreSQL also uses for conditions that do not pass: only this message is transient
+            if ("55000".equals(state) && message.contains("not currently accepting connections")) {
+                return true;
+            }
+            // the connection pool gives up waiting for a connection while the database is away (no SQLSTATE)
             return message.contains("acquisition timeout");
         }
         return false;

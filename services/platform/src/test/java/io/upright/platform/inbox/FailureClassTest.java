@@ -19,6 +19,9 @@ class FailureClassTest {
         assertThat(FailureClass.of(new RuntimeException(new ConnectException("refused")))).isEqualTo(FailureClass.TRANSIENT);
         assertThat(FailureClass.of(new SQLTransientConnectionException("gone"))).isEqualTo(FailureClass.TRANSIENT);
         assertThat(FailureClass.of(new RuntimeException(new SQLException("Sorry, acquisition timeout!")))).isEqualTo(FailureClass.TRANSIENT);
+        assertThat(FailureClass.of(new IllegalStateException(new SQLException(
+                "FATAL: database \"insights\" is not currently accepting connections", "55000")))).isEqualTo(FailureClass.TRANSIENT);
+        assertThat(FailureClass.of(new SQLException("some other prerequisite", "55000"))).isEqualTo(FailureClass.DEFECT);
     }
 
     @Test
