@@ -120,6 +120,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("auto.create.topics.enable", "true");
         // the topics are the system of record insights replays from: keep every record
         p.put("log.retention.ms", "-1");
+        // committed offsets never expire, however long a service is down: losing them would re-read a topic from the
+        // start, longer ago than the inbox remembers (docs/architecture.md, Retention)
+        p.put("offsets.retention.minutes", String.valueOf(Integer.MAX_VALUE));
         return p;
     }
 

@@ -34,6 +34,7 @@ class EmbeddedKafkaBrokerTest {
             Config brokerConfig = describe(broker, new ConfigResource(ConfigResource.Type.BROKER, "1"));
             assertThat(brokerConfig.get("log.flush.interval.messages").value()).isEqualTo("1");
             assertThat(brokerConfig.get("unclean.leader.election.enable").value()).isEqualTo("false");
+            assertThat(brokerConfig.get("offsets.retention.minutes").value()).isEqualTo(String.valueOf(Integer.MAX_VALUE));
             assertThat(brokerConfig.get("min.insync.replicas").value()).isEqualTo("1");
             assertThat(brokerConfig.get("transaction.state.log.min.isr").value()).isEqualTo("1");
 
