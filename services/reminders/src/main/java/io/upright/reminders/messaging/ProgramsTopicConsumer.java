@@ -16,6 +16,7 @@ import io.upright.platform.inbox.TopicConsumer;
 import io.upright.reminders.personaldata.RemindersErasure;
 import io.upright.reminders.program.Programs;
 import io.upright.reminders.schedule.Schedules;
+import io.upright.reminders.teambreak.CampaignNudges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,6 +43,9 @@ public class ProgramsTopicConsumer implements TopicConsumer {
     @Inject
     RemindersErasure erasure;
 
+    @Inject
+    CampaignNudges nudges;
+
     @Incoming("programs")
     @Blocking
     public void on(ConsumerRecord<String, byte[]> record) {
@@ -64,6 +68,8 @@ public class ProgramsTopicConsumer implements TopicConsumer {
         String tenant = event.tenant();
         if (payload instanceof EmployeeEnrolled enrolled) {
             schedules.onEnrolled(tenant, enrolled);
+            // campaigns travel on another topic: one that came before this enrolment still nudges
+            nudges.onEnrolled(tenant, enrolled.employeeId(), enrolled.teamId());
         } else if (payload instanceof EmployeeLeft left) {
             schedules.onLeft(tenant, left);
         } else if (payload instanceof EmployeeErased erased) {

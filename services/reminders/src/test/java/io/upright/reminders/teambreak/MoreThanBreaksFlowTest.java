@@ -161,6 +161,31 @@ class MoreThanBreaksFlowTest {
     }
 
     @Test
+    void a_member_whose_enrolment_arrives_after_the_campaign_is_nudged_once_and_not_for_a_campaign_past_due() throws Exception {
+        UUID team = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID campaign = UUID.randomUUID();
+        UUID pastDue = UUID.randomUUID();
+        // the campaigns reach reminders first: nobody of the team is known yet
+        send(new AssessmentCampaignStarted(pastDue, team, "workstation-basics", LocalDate.now(ZoneOffset.UTC).minusDays(3), Instant.now()));
+        String started = send(new AssessmentCampaignStarted(campaign, team, "workstation-basics",
+                LocalDate.now(ZoneOffset.UTC).plusDays(3), Instant.now()));
+        await().atMost(WAIT).until(() -> queue().count("select count(*) from inbox where event_id = ?", started) == 1);
+        assertThat(queue().count("select count(*) from due_reminder where campaign_id = ?", campaign)).isZero();
+
+        String enrolled = send(new EmployeeEnrolled(member, team, "Etc/UTC", "00:00", "23:59", false, Instant.now()));
+        await().atMost(WAIT).until(() -> queue().count("select count(*) from inbox where event_id = ?", enrolled) == 1);
+        assertThat(queue().count("select count(*) from due_reminder where employee_id = ? and kind = 'assessment-nudge' "
+                + "and campaign_id = ?", member, campaign)).isEqualTo(1);
+        assertThat(queue().count("select count(*) from due_reminder where campaign_id = ?", pastDue)).isZero();
+
+        // the enrolment again (a redelivery under a new id): still one nudge
+        String again = send(new EmployeeEnrolled(member, team, "Etc/UTC", "00:00", "23:59", false, Instant.now()));
+        await().atMost(WAIT).until(() -> queue().count("select count(*) from inbox where event_id = ?", again) == 1);
+        assertThat(queue().count("select count(*) from due_reminder where employee_id = ? and campaign_id = ?", member, campaign)).isEqualTo(1);
+    }
+
+    @Test
     void my_break_stats_count_my_answers_and_compare_active_minutes_per_day() {
         UUID employee = UUID.randomUUID();
         // the service's "today" is the clock's: fixed, so the slots (yesterday around noon UTC) fall on one day and the
