@@ -56,6 +56,11 @@ public class Facts {
      * clears an earlier departure and records the time zone that decides which local day an event falls on.
      */
     public void membership(String tenant, UUID employeeId, UUID teamId, String timeZone, Instant enrolledAt) {
+        // an erased id has no membership (a replay, which applies erasures last, deletes it); EmployeeEnrolled is
+        // sealed, so this only guards records published before sealing existed
+        if (erased(tenant, employeeId)) {
+            return;
+        }
         update("insert into insights_member (tenant_id, employee_id, team_id, enrolled_at, time_zone) values (?, ?, ?, ?, ?) "
                         + "on conflict (tenant_id, employee_id) do update set team_id = excluded.team_id, "
                         + "enrolled_at = excluded.enrolled_at, time_zone = excluded.time_zone, left_at = null "
@@ -71,8 +76,9 @@ public class Facts {
 
     /**
      * One event about one employee; the kind names what happened, amount carries minutes where that applies. A fact
-     * of an id erased before it arrived (topics have no order between them) is made identity-free at once, exactly
-     * as the erasure did to the facts it found, so live and replayed figures agree whatever came first.
+     * of an id erased before it arrived (topics have no order between them) goes through {@link #forgetIdentity} at
+     * once, exactly as the facts the erasure found did (a plain one becomes identity-free, a sealed one goes), so live
+     * and replayed rows agree whatever came first.
      *
      * @return whether this fact is new (a fact already recorded under the same id changes nothing)
      */
@@ -87,32 +93,29 @@ public class Facts {
     }
 
     /**
-     * Keeps a tombstone for an erased id: the team and zone its facts counted in and the ISO weeks of that membership,
-     * nothing else (no link to the random id the person's other rows move to). Call before the membership is re-keyed.
+     * Keeps a tombstone for an erased id, taken from the {@code EmployeeErased} event alone: the team the person was in
+     * when erased and when that was. Nothing is read from the membership: a replay can no longer open the person's
+     * sealed enrolment, so anything taken from it would differ between live consumption and a replay.
      */
-    public void tombstone(String tenant, UUID employeeId, Instant erasedAt) {
-        update("insert into insights_erased_employee (tenant_id, employee_id, team_id, time_zone, from_week, until_week, erased_at) "
-                        + "select ?, ?, m.team_id, m.time_zone, "
-                        + "date_trunc('week', m.enrolled_at at time zone coalesce(m.time_zone, 'UTC'))::date, "
-                        + "date_trunc('week', m.left_at at time zone coalesce(m.time_zone, 'UTC'))::date, ? "
-                        + "from (select 1) one left join insights_member m on m.tenant_id = ? and m.employee_id = ? "
+    public void tombstone(String tenant, UUID employeeId, UUID teamId, Instant erasedAt) {
+        update("insert into insights_erased_employee (tenant_id, employee_id, team_id, erased_at) values (?, ?, ?, ?) "
                         + "on conflict do nothing",
-                tenant, employeeId, timestamp(erasedAt), tenant, employeeId);
+                tenant, employeeId, teamId, erasedAt == null ? null : Timestamp.from(erasedAt));
     }
 
     /**
-     * Turns every fact of an erased id into an identity-free fact: no employee id, the tombstone's team when the fact's
-     * local week lies in the membership (the same rule the weekly figures apply to members), else no team. The erasure
-     * and a late fact both come here, so both orders give the same rows.
+     * What an erased id's facts become, at the erasure and for every fact of the id arriving after it: the facts of
+     * sealed events are deleted (a replay cannot open those events any more, so it never has them), the facts of
+     * plain events become identity-free: no employee id, the tombstone's team. The erasure and a late fact both come
+     * here, so both orders give the same rows as a replay, which applies erasures last.
      */
     public void forgetIdentity(String tenant, UUID employeeId) {
+        update("delete from insights_fact f where f.tenant_id = ? and f.employee_id = ? and f.kind in " + FactKind.sealedCodesSql()
+                        + " and exists (select 1 from insights_erased_employee t where t.tenant_id = f.tenant_id and t.employee_id = f.employee_id)",
+                tenant, employeeId);
         update("""
                 update insights_fact f
-                   set employee_id = null, time_zone = t.time_zone,
-                       team_id = case when t.from_week <= date_trunc('week', f.occurred_at at time zone coalesce(t.time_zone, 'UTC'))::date
-                                       and (t.until_week is null
-                                            or t.until_week >= date_trunc('week', f.occurred_at at time zone coalesce(t.time_zone, 'UTC'))::date)
-                                      then t.team_id end
+                   set employee_id = null, team_id = t.team_id
                   from insights_erased_employee t
                  where f.tenant_id = ? and f.employee_id = ? and t.tenant_id = f.tenant_id and t.employee_id = f.employee_id
                 """, tenant, employeeId);
@@ -149,10 +152,10 @@ public class Facts {
     }
 
     public void add(String tenant, UUID employeeId, Counter counter, int amount) {
-        // a counter of an erased id goes to a row of its own under a random id: the tenant's sums stay those of a
-        // replay (where it lands in the erased person's re-keyed row) without linking it to anyone
+        // an erased id keeps no counters: the erasure deletes its row, and a replay (erasures last) deletes whatever
+        // a record arriving after the erasure would have added, so live adds nothing either
         if (erased(tenant, employeeId)) {
-            employeeId = UUID.randomUUID();
+            return;
         }
         update("insert into insights_employee_activity (tenant_id, employee_id, " + counter.column + ") values (?, ?, ?) "
                         + "on conflict (tenant_id, employee_id) do update set " + counter.column + " = "
@@ -166,9 +169,9 @@ public class Facts {
      */
     public void assessment(String tenant, UUID employeeId, UUID assessmentId, String method, int score, String riskLevel,
                            List<String> findingCodes, Instant completedAt) {
-        // the latest assessment is per person, and nothing links an erased id to the random id its row moved to; an
-        // AssessmentCompleted is sealed for the employee, so after an erasure it opens as ErasedEmployeeEvent live and
-        // on a replay alike, and this only skips records published before sealing existed
+        // an erased id keeps no latest assessment (the erasure deletes it, as a replay does); an AssessmentCompleted is
+        // sealed for the employee, so after an erasure it opens as ErasedEmployeeEvent live and on a replay alike, and
+        // this only skips records published before sealing existed
         if (erased(tenant, employeeId)) {
             return;
         }

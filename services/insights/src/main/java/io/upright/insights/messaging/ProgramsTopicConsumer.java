@@ -64,7 +64,7 @@ public class ProgramsTopicConsumer implements TopicConsumer {
         } else if (payload instanceof EmployeeLeft left) {
             facts.employeeLeft(tenant, left);
         } else if (payload instanceof EmployeeErased erased) {
-            erasure.erase(tenant, erased.employeeId());
+            erasure.erase(tenant, erased);
         } else if (payload instanceof ProgramLaunched launched) {
             programs.launched(tenant, launched);
         } else if (payload instanceof ProgramPhaseStarted phase) {

@@ -1,5 +1,6 @@
 package io.upright.insights.personaldata;
 
+import io.upright.contracts.programs.EmployeeErased;
 import io.upright.insights.facts.Facts;
 import io.upright.insights.facts.ReadModelRows;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,20 +8,20 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * GDPR erasure on {@code EmployeeErased}, in the caller's transaction:
+ * GDPR erasure on {@code EmployeeErased}, in the caller's transaction, live and on a replay alike. Its result is
+ * what a replay rebuilds once the person's key is destroyed: their sealed records (enrolment, departure, assessments,
+ * routines, sessions, breaks taken) then open as {@code ErasedEmployeeEvent} and are passed over, their plain records
+ * (assessment started, reminders sent, snoozed, skipped, expired, undeliverable) are still read. So:
  * <ul>
- *   <li>a tombstone keeps the erased id's team, zone and membership weeks ({@link Facts#tombstone}), so that a fact
- *   of the id arriving later (topics are not ordered against each other) still counts for the team;</li>
- *   <li>every fact of the id becomes identity-free ({@link Facts#forgetIdentity}), exactly as such a late fact will:
- *   live and replayed figures then agree whatever arrived first;</li>
- *   <li>the membership, counters and latest assessment move to a fresh random id that nothing else knows (risk
- *   snapshots and enrolment keep counting the person; nothing links the rows to their pseudonymous id any more).</li>
+ *   <li>a tombstone keeps the erased id's team and erasure time, both from the event alone ({@link Facts#tombstone}),
+ *   so that a fact of the id arriving later (topics are not ordered against each other) is treated the same way;</li>
+ *   <li>the facts of sealed events are deleted, those of plain events become identity-free, counted for the
+ *   tombstone's team ({@link Facts#forgetIdentity}), exactly as a late fact will be;</li>
+ *   <li>the membership, counters and latest assessment are deleted: a replay cannot rebuild the membership or the
+ *   latest assessment, and the counters are the person's alone (no figure reads them).</li>
  * </ul>
  * These are the tables {@link InsightsPersonalData} exports, so after an erasure the export of the old id is empty.
  */
@@ -36,16 +37,14 @@ public class InsightsErasure {
     @Inject
     Facts facts;
 
-    @Inject
-    Clock clock;
-
-    public void erase(String tenant, UUID employeeId) {
-        facts.tombstone(tenant, employeeId, Instant.now(clock));
-        facts.forgetIdentity(tenant, employeeId);
-        UUID anonymous = UUID.randomUUID();
+    public void erase(String tenant, EmployeeErased erased) {
+        // the tombstone first: forgetIdentity takes the team from it, and from now on facts, counters and assessments
+        // of the id arriving late see it
+        facts.tombstone(tenant, erased.employeeId(), erased.teamId(), erased.erasedAt());
         for (String table : TABLES) {
-            ReadModelRows.update(dataSource, "update " + table + " set employee_id = ? where tenant_id = ? and employee_id = ?",
-                    anonymous, tenant, employeeId);
+            ReadModelRows.update(dataSource, "delete from " + table + " where tenant_id = ? and employee_id = ?",
+                    tenant, erased.employeeId());
         }
+        facts.forgetIdentity(tenant, erased.employeeId());
     }
 }

@@ -16,8 +16,8 @@ import java.util.UUID;
 /**
  * Insights' part of an employee's data export, and the only read of this service about one person: every row
  * insights keeps under one pseudonymous id of one tenant, and nothing else: each query is keyed by
- * tenant and employee id, so nobody else's rows can appear. After {@code EmployeeErased} those rows carry a
- * random id, so the old id finds nothing.
+ * tenant and employee id, so nobody else's rows can appear. After {@code EmployeeErased} those rows are deleted or
+ * identity-free ({@link InsightsErasure}), so the old id finds nothing.
  */
 @ApplicationScoped
 public class InsightsPersonalData implements PersonalDataPart {

@@ -211,8 +211,9 @@ public class Replayer {
 
     /** Applies records through the inbox and the topic's consumer, erasures last. */
     private void apply(List<ConsumerRecord<String, byte[]>> records, String tenant, Counts counts) {
-        // erasures go last: they make identity-free what records of other topics (read later here) add under the
-        // erased id; a fact arriving after its erasure ends in the same rows anyway (Facts.forgetIdentity)
+        // erasures go last: they delete or make identity-free what records of other topics (read later here) add under
+        // the erased id; a record arriving after its erasure ends in the same rows anyway (Facts.forgetIdentity, and
+        // no counters, membership or latest assessment for an erased id)
         List<Runnable> erasures = new ArrayList<>();
         Map<String, TopicConsumer> byTopic = new HashMap<>();
         consumers.forEach(consumer -> byTopic.put(consumer.topic(), consumer));

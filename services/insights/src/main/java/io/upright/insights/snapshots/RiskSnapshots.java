@@ -24,7 +24,8 @@ import java.util.UUID;
  * The published risk and findings of a tenant: the current members' latest assessments as of the last snapshot.
  * A new snapshot is published only when at least {@code k} people's latest results differ from it (a new or
  * repeated assessment, a departure, a move), so no single re-assessment, departure or erasure ever moves a figure
- * on its own. An erasure changes nothing here at all: rows are kept by assessment id, which it leaves alone.
+ * on its own. An erasure removes the person's latest assessment (a replay cannot read it any more): one changed
+ * person, like a departure.
  */
 @ApplicationScoped
 public class RiskSnapshots {

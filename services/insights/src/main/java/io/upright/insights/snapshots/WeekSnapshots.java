@@ -97,10 +97,11 @@ public class WeekSnapshots {
                   from membership ms
                   left join assessed a on a.employee_id = ms.employee_id
                   left join facts fa on fa.employee_id = ms.employee_id and fa.day between ms.week and ms.week + 6
-                -- identity-free facts of erased ids (Facts.forgetIdentity): counted for their team, never as a person
+                -- identity-free facts of erased ids (Facts.forgetIdentity): counted for their team, never as a person;
+                -- in their UTC week, since the person's zone came with their sealed enrolment, which a replay cannot read
                 union all
                 select f.team_id, w.week, null::uuid, false, f.kind, f.amount, f.day
-                  from (select team_id, kind, amount, (occurred_at at time zone coalesce(time_zone, 'UTC'))::date as day
+                  from (select team_id, kind, amount, (occurred_at at time zone 'UTC')::date as day
                           from insights_fact where tenant_id = ? and employee_id is null and team_id is not null) f
                   join weeks w on f.day between w.week and w.week + 6
             )

@@ -1,5 +1,6 @@
 package io.upright.insights.programs;
 
+import io.upright.contracts.EventCatalog;
 import io.upright.contracts.IntegrationEvent;
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
@@ -30,6 +31,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static org.awaitility.Awaitility.await;
 
@@ -157,6 +159,18 @@ public final class ProgramScenario {
     public String publish(IntegrationEvent event) {
         String id = UUID.randomUUID().toString();
         TopicReader.send(kafka, CloudEventRecords.record(tenant, id, event));
+        published.add(id);
+        return id;
+    }
+
+    /**
+     * An integration event with a body the test makes itself, e.g. sealed for the employee as the owning service's
+     * outbox seals it; the type, key, subject and headers are the event's own.
+     */
+    public String publish(IntegrationEvent event, Function<IntegrationEvent, byte[]> body) {
+        String id = UUID.randomUUID().toString();
+        TopicReader.send(kafka, CloudEventRecords.record(EventCatalog.of(event), event.key(), id, event.subject(), tenant,
+                body.apply(event)));
         published.add(id);
         return id;
     }
