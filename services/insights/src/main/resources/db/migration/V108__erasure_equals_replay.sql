@@ -5,9 +5,9 @@
 -- id), and the two disagreed (the chaos harness' replay comparison).
 --
 -- From now on, on EmployeeErased (live and replayed alike): the membership, latest assessment and counters of the id
--- are deleted; facts of sealed events are deleted; facts of plain events become identity-free, counted for the team
--- the event carries (EmployeeErased.teamId), in their UTC week. The tombstone keeps only that team and the event's
--- erasedAt (nullable: never the time of consumption, which differs between live and replay).
+-- are deleted; facts of plain events become identity-free, counted for the team insights knew the person in, in their
+-- UTC week. The tombstone keeps only that team and the event's erasedAt (nullable: never the time of consumption,
+-- which differs between live and replay), and replays keep tombstones rather than rebuild them.
 alter table insights_erased_employee drop column time_zone;
 alter table insights_erased_employee drop column from_week;
 alter table insights_erased_employee drop column until_week;

@@ -93,14 +93,29 @@ public class Facts {
     }
 
     /**
-     * Keeps a tombstone for an erased id, taken from the {@code EmployeeErased} event alone: the team the person was in
-     * when erased and when that was. Nothing is read from the membership: a replay can no longer open the person's
-     * sealed enrolment, so anything taken from it would differ between live consumption and a replay.
+     * Keeps a tombstone for an erased id: the team the person was in (from the membership, live) and the event's
+     * erasure time. A tombstone already there wins: tombstones outlive replays, which can no longer open the sealed
+     * enrolment and so would know no team.
      */
     public void tombstone(String tenant, UUID employeeId, UUID teamId, Instant erasedAt) {
         update("insert into insights_erased_employee (tenant_id, employee_id, team_id, erased_at) values (?, ?, ?, ?) "
                         + "on conflict do nothing",
                 tenant, employeeId, teamId, erasedAt == null ? null : Timestamp.from(erasedAt));
+    }
+
+    /** The team of a member as insights knows it (null when not a member here). */
+    public UUID teamOf(String tenant, UUID employeeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select team_id from insights_member where tenant_id = ? and employee_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, UUID.class) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the member's team", e);
+        }
     }
 
     /**

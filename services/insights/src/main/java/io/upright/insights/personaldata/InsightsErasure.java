@@ -16,8 +16,11 @@ import java.util.List;
  * routines, sessions, breaks taken) then open as {@code ErasedEmployeeEvent} and are passed over, their plain records
  * (assessment started, reminders sent, snoozed, skipped, expired, undeliverable) are still read. So:
  * <ul>
- *   <li>a tombstone keeps the erased id's team and erasure time, both from the event alone ({@link Facts#tombstone}),
- *   so that a fact of the id arriving later (topics are not ordered against each other) is treated the same way;</li>
+ *   <li>a tombstone keeps the erased id's team (from the membership, which is deleted next) and the event's erasure
+ *   time ({@link Facts#tombstone}), so that a fact of the id arriving later (topics are not ordered against each
+ *   other) is treated the same way. The team never goes on a topic (after an erasure it would single the person out
+ *   of a small team), so a replay, which cannot open the sealed enrolment any more, could not learn it: tombstones
+ *   are kept across replays instead of rebuilt ({@code Replayer});</li>
  *   <li>the facts of sealed events are deleted, those of plain events become identity-free, counted for the
  *   tombstone's team ({@link Facts#forgetIdentity}), exactly as a late fact will be;</li>
  *   <li>the membership, counters and latest assessment are deleted: a replay cannot rebuild the membership or the
@@ -40,7 +43,7 @@ public class InsightsErasure {
     public void erase(String tenant, EmployeeErased erased) {
         // the tombstone first: forgetIdentity takes the team from it, and from now on facts, counters and assessments
         // of the id arriving late see it
-        facts.tombstone(tenant, erased.employeeId(), erased.teamId(), erased.erasedAt());
+        facts.tombstone(tenant, erased.employeeId(), facts.teamOf(tenant, erased.employeeId()), erased.erasedAt());
         for (String table : TABLES) {
             ReadModelRows.update(dataSource, "delete from " + table + " where tenant_id = ? and employee_id = ?",
                     tenant, erased.employeeId());

@@ -81,9 +81,14 @@ public class Replayer {
             UprightService.EXERCISES.topic(), UprightService.REMINDERS.topic());
 
     /** Every table a replay rebuilds; each has a {@code tenant_id}. */
+    /**
+     * What a replay rebuilds. Not the erasure tombstones ({@code insights_erased_employee}): the team they keep came from
+     * a sealed enrolment a replay can no longer open, so they are kept as they are, like the published weeks; the
+     * rebuild reads them where they are (its search path falls through to the live schema) and adds any missing.
+     */
     static final List<String> READ_MODELS = List.of("insights_team", "insights_member", "insights_employee_activity",
             "insights_latest_assessment", "insights_program", "insights_program_phase", "insights_program_team",
-            "insights_fact", "insights_erased_employee");
+            "insights_fact");
 
     private static final Logger LOG = Logger.getLogger(Replayer.class);
 

@@ -58,7 +58,7 @@ class TopicConsumersTest {
         dispatch(consumer, new TeamCreated(ID, "Accounts", AT));
         dispatch(consumer, new EmployeeEnrolled(ID, ID, "UTC", "09:00", "17:00", false, AT));
         dispatch(consumer, new EmployeeLeft(ID, ID, AT));
-        dispatch(consumer, new EmployeeErased(ID, AT, ID));
+        dispatch(consumer, new EmployeeErased(ID, AT));
         dispatch(consumer, new ProgramLaunched(ID, "Stand up", List.of(ID), LocalDate.of(2026, 3, 2),
                 List.of(new ProgramPhase(1, 1, 45, 60)), 20, 90, AT));
         dispatch(consumer, new ProgramPhaseStarted(ID, List.of(ID), 2, 30, 120, 20, 90, LocalDate.of(2026, 3, 9), AT));
@@ -69,7 +69,7 @@ class TopicConsumersTest {
                 TENANT, null, "an unknown type"));
 
         assertThat(calls).containsExactly("facts.teamCreated acme", "facts.employeeEnrolled acme",
-                "facts.employeeLeft acme", "erasure.erase acme " + ID + " " + ID, "programs.launched acme",
+                "facts.employeeLeft acme", "erasure.erase acme " + ID, "programs.launched acme",
                 "programs.phaseStarted acme", "programs.paused acme", "programs.resumed acme", "programs.ended acme");
         assertThat(consumer.topic()).isEqualTo("upright.programs");
     }
@@ -206,7 +206,7 @@ class TopicConsumersTest {
     private final class RecordingErasure extends InsightsErasure {
         @Override
         public void erase(String tenant, EmployeeErased erased) {
-            calls.add("erasure.erase " + tenant + " " + erased.employeeId() + " " + erased.teamId());
+            calls.add("erasure.erase " + tenant + " " + erased.employeeId());
         }
     }
 }

@@ -331,7 +331,7 @@ class ProgramInsightsFlowTest {
         UUID erased = s.a.get(1);
         assertThat(rowsAbout(s.tenant, erased)).isPositive();
 
-        s.publish(new EmployeeErased(erased, ProgramScenario.now(), s.accounts));
+        s.publish(new EmployeeErased(erased, ProgramScenario.now()));
         s.awaitApplied(dataSource);
 
         // membership, counters and latest assessment deleted, plain facts identity-free, sealed ones gone (as a replay

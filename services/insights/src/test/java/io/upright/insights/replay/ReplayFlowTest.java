@@ -78,7 +78,7 @@ class ReplayFlowTest {
         ProgramScenario s = new ProgramScenario("replay", kafka).publishAll();
         s.awaitApplied(dataSource);
         s.publish(new ProgramPaused(s.programId, List.of(s.accounts, s.billing, s.courier), ProgramScenario.now()));
-        s.publish(new EmployeeErased(s.a.get(0), ProgramScenario.now(), s.accounts));
+        s.publish(new EmployeeErased(s.a.get(0), ProgramScenario.now()));
         s.awaitApplied(dataSource);
         String hr = TOKENS.issue(s.tenant, "hr-1", "hr");
         String operator = TOKENS.issue(s.tenant, "op-1", "operator");
@@ -118,7 +118,7 @@ class ReplayFlowTest {
         ProgramScenario s = new ProgramScenario("late", kafka).publishAll().everyoneInAccountsActiveLastWeek();
         s.awaitApplied(dataSource);
         UUID erased = s.a.get(0);
-        s.publish(new EmployeeErased(erased, ProgramScenario.now(), s.accounts));
+        s.publish(new EmployeeErased(erased, ProgramScenario.now()));
         s.awaitApplied(dataSource);
         // the exercises and reminders topics are behind the programs topic: these reach insights after the erasure
         String lateSession = s.publish(new ExerciseSessionCompleted(UUID.randomUUID(), erased, "hip-flexor-release", null,
@@ -183,7 +183,7 @@ class ReplayFlowTest {
         // time it is consumed, so a tombstone written with the consumer's now() would differ from the event's
         topicKeys.shred(s.tenant, e);
         Instant erasedAt = ProgramScenario.now().minusSeconds(3600);
-        s.publish(new EmployeeErased(e, erasedAt, s.accounts));
+        s.publish(new EmployeeErased(e, erasedAt));
         s.awaitApplied(dataSource);
         // late, on topics behind upright.programs: a plain skip, a plain reminder, and a break sealed after the key is
         // gone (so under a throw-away key: it never opens)

@@ -58,9 +58,6 @@ public class PersonalDataErasure {
     @Transactional
     public void erase(String tenant, UUID id) {
         EmployeeRecord employee = enrollments.get(tenant, id);
-        // the team goes on the event before it is dropped here: consumers that can no longer open the person's sealed
-        // enrolment (insights) keep counting their de-identified plain facts for it, live and on a replay alike
-        UUID teamId = employee.teamId;
         Instant now = Instant.now(clock);
         Decision<EnrollmentDecider.Participant, EmployeeEvent> decision = aggregates.handle(tenant, Enrollments.EMPLOYEE, id,
                 new EnrollmentDecider.ErasePersonalData(id, now));
@@ -88,7 +85,7 @@ public class PersonalDataErasure {
                         + "and (principal = ?2 or position(?2 in coalesce(body::text, '')) > 0)")
                 .setParameter(1, tenant).setParameter(2, id.toString()).executeUpdate();
         if (!decision.newEvents().isEmpty()) {
-            outbox.enqueue(tenant, new EmployeeErased(id, now, teamId));
+            outbox.enqueue(tenant, new EmployeeErased(id, now));
         }
     }
 }
