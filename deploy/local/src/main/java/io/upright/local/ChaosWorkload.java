@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The chaos harness's users: through the public APIs only, HR enrols people, people take the desk check, log exercise
  * sessions and answer their break reminders, and one of them erases their data. Like a real client it sends every
- * command with an {@code Idempotency-Key} and retries it while the answer is unknown (no connection, a timeout, a 5xx),
- * for up to {@link #GIVE_UP_AFTER}. A command is <b>acknowledged</b> when a 2xx comes back; each one is recorded with
+ * command with an {@code Idempotency-Key} and retries it while the answer is unknown (no connection, a timeout, a 5xx)
+ * or not yet possible (a 409), for up to {@link #GIVE_UP_AFTER}. A command is <b>acknowledged</b> when a 2xx comes back; each one is recorded with
  * the event its service must hold exactly once, and the fault that was being injected when it was first sent.
  */
 final class ChaosWorkload implements AutoCloseable {
@@ -333,6 +333,7 @@ final class ChaosWorkload implements AutoCloseable {
                           String ifMatch) {
         Instant deadline = Instant.now().plus(GIVE_UP_AFTER);
         boolean unknownOutcome = false;
+        boolean conflicted = false;
         String last = "";
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -357,10 +358,16 @@ final class ChaosWorkload implements AutoCloseable {
                 if (status < 300) {
                     return response.body().isBlank() ? Api.JSON.nullNode() : Api.JSON.readTree(response.body());
                 }
-                if ((status == 409 || status == 412) && unknownOutcome) {
+                if (status == 412 && unknownOutcome) {
+                    // an If-Match command whose first try went through has moved the version on
                     return Api.JSON.nullNode();
                 }
-                if (status >= 500 || status == 429 || status == 408) {
+                if (status == 409) {
+                    // never proof that an earlier try went through (the Idempotency-Key replays that one's answer):
+                    // the state does not allow it yet, e.g. a reminder whose delivery is still being recorded
+                    conflicted = true;
+                    last = status + " " + response.body();
+                } else if (status >= 500 || status == 429 || status == 408) {
                     unknownOutcome = true;
                     last = status + " " + response.body();
                 } else {
@@ -374,6 +381,9 @@ final class ChaosWorkload implements AutoCloseable {
                 throw new GaveUp("interrupted");
             }
             sleep(1000);
+        }
+        if (conflicted && last.startsWith("409")) {
+            throw new Refused(method + " " + path + " -> " + last);
         }
         throw new GaveUp(method + " " + path + ": " + last);
     }

@@ -33,6 +33,8 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
     public static final Set<String> ACTIVITIES = Set.of("stand", "walk", "stretch", "routine");
     public static final int MIN_ACTIVE_MINUTES = 1;
     public static final int MAX_ACTIVE_MINUTES = 120;
+    /** Why a claim abandoned mid-delivery failed: the message may well have arrived, so its owner can still answer it. */
+    public static final String OUTCOME_UNKNOWN = "delivery outcome unknown";
 
     public sealed interface Command {
     }
@@ -68,10 +70,16 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
     /**
      * @param snoozed           it was snoozed once (never again)
      * @param redeliveryPending snoozed and not yet delivered again: the engine may record its outcome once more
+     * @param outcomeUnknown    failed because the engine died mid-call: it may have arrived, and an answer proves it did
      */
-    public record Reminder(ReminderStatus status, boolean answered, boolean snoozed, boolean redeliveryPending) {
+    public record Reminder(ReminderStatus status, boolean answered, boolean snoozed, boolean redeliveryPending,
+                           boolean outcomeUnknown) {
         public Reminder(ReminderStatus status, boolean answered) {
-            this(status, answered, false, false);
+            this(status, answered, false, false, false);
+        }
+
+        public Reminder(ReminderStatus status, boolean answered, boolean snoozed, boolean redeliveryPending) {
+            this(status, answered, snoozed, redeliveryPending, false);
         }
     }
 
@@ -91,6 +99,9 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
         }
         if (command instanceof Snooze snooze) {
             requireAnswerable(reminder);
+            if (reminder.status() != ReminderStatus.SENT) {
+                throw Rejection.conflict("This reminder can be marked done or skipped, not snoozed: its delivery was never confirmed");
+            }
             if (reminder.snoozed()) {
                 throw Rejection.conflict("This reminder was snoozed once already");
             }
@@ -136,7 +147,7 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
     }
 
     private static void requireAnswerable(Reminder reminder) {
-        if (reminder.status() != ReminderStatus.SENT) {
+        if (reminder.status() != ReminderStatus.SENT && !reminder.outcomeUnknown()) {
             throw Rejection.conflict(reminder.status() == ReminderStatus.PENDING
                     ? "This reminder has not been delivered yet"
                     : "This reminder was never delivered, so it cannot be answered");
@@ -154,8 +165,9 @@ public class ReminderDecider implements Decider<ReminderDecider.Command, Reminde
         if (event instanceof ReminderExpired) {
             return new Reminder(ReminderStatus.EXPIRED, reminder.answered(), reminder.snoozed(), false);
         }
-        if (event instanceof ReminderFailed) {
-            return new Reminder(ReminderStatus.FAILED, reminder.answered(), reminder.snoozed(), false);
+        if (event instanceof ReminderFailed failed) {
+            return new Reminder(ReminderStatus.FAILED, reminder.answered(), reminder.snoozed(), false,
+                    OUTCOME_UNKNOWN.equals(failed.reason()));
         }
         if (event instanceof BreakSnoozed) {
             return new Reminder(ReminderStatus.SENT, false, true, true);

@@ -182,7 +182,7 @@ public class ReminderDeliveries {
         for (QueuedReminder row : abandoned) {
             queue.move(row.tenant(), row.id(), ReminderStatus.SENDING, ReminderStatus.FAILED);
             // the receiver may well have it: no ReminderDeliveryFailed, whose reasons all mean "not delivered"
-            fail(row.tenant(), row.id(), row.employeeId(), row.slot(), row.attempts(), "delivery outcome unknown", now,
+            fail(row.tenant(), row.id(), row.employeeId(), row.slot(), row.attempts(), ReminderDecider.OUTCOME_UNKNOWN, now,
                     !row.continuesChain());
         }
         return abandoned.size();

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The due-reminder engine's guarantees against the real PostgreSQL: exactly once under concurrent engines,
@@ -169,6 +170,17 @@ class DueReminderEngineFlowTest {
             assertThat(RECEIVER.callsFor(id.toString())).hasSize(1);
             assertThat(events(id, "ReminderSent")).isEqualTo(1);
         }
+        // the dead engine's call may have arrived: its owner can still say Done, once; nobody else can
+        UUID answered = abandoned.get(0);
+        String owner = TOKENS.issue(tenant, employees.get(0).toString(), "employee");
+        Map<String, Object> done = Map.of("answer", "done", "activity", "walk", "activeMinutes", 3);
+        given().auth().oauth2(TOKENS.issue(tenant, employees.get(1).toString(), "employee")).contentType("application/json")
+                .body(done).post("/api/me/reminders/{id}/answer", answered).then().statusCode(404);
+        given().auth().oauth2(owner).contentType("application/json").body(done)
+                .post("/api/me/reminders/{id}/answer", answered).then().statusCode(200).body("answer", equalTo("done"));
+        given().auth().oauth2(owner).contentType("application/json").body(done)
+                .post("/api/me/reminders/{id}/answer", answered).then().statusCode(409);
+        assertThat(events(answered, "BreakTaken")).isEqualTo(1);
         // every schedule goes on
         for (UUID employee : employees) {
             assertThat(nextSlots(employee, now.minusSeconds(1))).isEqualTo(1);

@@ -41,6 +41,24 @@ class ReminderDeciderTest {
     }
 
     @Test
+    void a_reminder_whose_delivery_outcome_is_unknown_can_be_answered_by_its_owner_once_but_not_snoozed() {
+        var unknown = decider.fold(List.of(new ReminderEvent.ReminderFailed(reminder, employee, slot, 1,
+                ReminderDecider.OUTCOME_UNKNOWN, slot)));
+        assertThat(decider.decide(answer("done", "walk", 3), unknown)).singleElement().isInstanceOf(ReminderEvent.BreakTaken.class);
+        assertThat(decider.decide(new ReminderDecider.Skip(reminder, employee, slot), unknown)).singleElement()
+                .isInstanceOf(ReminderEvent.BreakSkipped.class);
+        assertThatThrownBy(() -> decider.decide(new ReminderDecider.Snooze(reminder, employee, slot.plusSeconds(600), slot), unknown))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
+        var answered = decider.fold(List.of(new ReminderEvent.ReminderFailed(reminder, employee, slot, 1,
+                ReminderDecider.OUTCOME_UNKNOWN, slot), new ReminderEvent.BreakTaken(reminder, employee, "walk", 3, slot, null)));
+        assertThatThrownBy(() -> decider.decide(answer("done", "walk", 3), answered))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
+        var refused = decider.fold(List.of(new ReminderEvent.ReminderFailed(reminder, employee, slot, 3, "receiver answered 410", slot)));
+        assertThatThrownBy(() -> decider.decide(answer("done", "walk", 3), refused))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.reason()).isEqualTo(Rejection.Reason.CONFLICT));
+    }
+
+    @Test
     void only_done_known_activities_and_one_to_120_minutes_are_accepted_each_named_when_wrong() {
         assertThatThrownBy(() -> decider.decide(answer("snooze", "nap", 0), sent()))
                 .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.errors())
