@@ -7,6 +7,7 @@ import io.upright.contracts.assessments.AssessmentStarted;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.contracts.insights.AnonymityThresholdChanged;
+import io.upright.contracts.programs.EmployeeContactShared;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.contracts.programs.EmployeeLeft;
@@ -36,6 +37,8 @@ public final class EventCatalog {
             new EventType<>(UprightService.PROGRAMS, "team-created", 1, TeamCreated.class);
     public static final EventType<EmployeeEnrolled> EMPLOYEE_ENROLLED =
             new EventType<>(UprightService.PROGRAMS, "employee-enrolled", 1, EmployeeEnrolled.class);
+    public static final EventType<EmployeeContactShared> EMPLOYEE_CONTACT_SHARED =
+            new EventType<>(UprightService.PROGRAMS, "employee-contact-shared", 1, EmployeeContactShared.class);
     public static final EventType<EmployeeLeft> EMPLOYEE_LEFT =
             new EventType<>(UprightService.PROGRAMS, "employee-left", 1, EmployeeLeft.class);
     public static final EventType<EmployeeErased> EMPLOYEE_ERASED =
@@ -78,7 +81,7 @@ public final class EventCatalog {
             new EventType<>(UprightService.INSIGHTS, "anonymity-threshold-changed", 1, AnonymityThresholdChanged.class);
 
     public static final List<EventType<?>> ALL = List.of(
-            TEAM_CREATED, EMPLOYEE_ENROLLED, EMPLOYEE_LEFT, EMPLOYEE_ERASED,
+            TEAM_CREATED, EMPLOYEE_ENROLLED, EMPLOYEE_CONTACT_SHARED, EMPLOYEE_LEFT, EMPLOYEE_ERASED,
             PROGRAM_LAUNCHED, PROGRAM_PHASE_STARTED, PROGRAM_PAUSED, PROGRAM_RESUMED, PROGRAM_ENDED,
             ASSESSMENT_STARTED, ASSESSMENT_COMPLETED, ASSESSMENT_CAMPAIGN_STARTED, CLEARED_BY_CLINICIAN,
             ROUTINE_RECOMMENDED, EXERCISE_SESSION_COMPLETED,

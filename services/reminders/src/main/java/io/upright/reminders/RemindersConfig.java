@@ -105,4 +105,39 @@ public interface RemindersConfig {
      * default) means no Slack request is trusted: every interaction is refused.
      */
     Optional<String> slackSigningSecret();
+
+    /** The Slack app that messages each employee directly (installed per tenant with "Add to Slack"). */
+    SlackApp slackApp();
+
+    interface SlackApp {
+
+        /** The app's client id (Slack: Basic Information). Absent: the app cannot be installed. */
+        Optional<String> clientId();
+
+        /** The app's client secret, exchanged with the OAuth code for a tenant's bot token. */
+        Optional<String> clientSecret();
+
+        /** Where Slack sends an admin back after "Add to Slack" (this service's {@code /api/slack/oauth/callback}). */
+        Optional<String> redirectUri();
+
+        /** Slack's Web API; a local stand-in in tests and in the demo. */
+        @WithDefault("https://slack.com/api/")
+        String apiUrl();
+
+        /** Slack's authorisation page that "Add to Slack" opens. */
+        @WithDefault("https://slack.com/oauth/v2/authorize")
+        String authorizeUrl();
+
+        /** The bot scopes the app asks for; deploy/slack/manifest.yaml lists the same. */
+        @WithDefault("chat:write,im:write,users:read,users:read.email,commands,dnd:read")
+        String scopes();
+
+        /** How long an "Add to Slack" link stays valid (its state is single-use). */
+        @WithDefault("PT10M")
+        Duration installWindow();
+
+        /** How long a "no Slack user with this email" answer is believed before the lookup is tried again. */
+        @WithDefault("P1D")
+        Duration lookupRetryAfter();
+    }
 }

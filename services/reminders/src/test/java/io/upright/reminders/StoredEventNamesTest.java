@@ -4,6 +4,7 @@ import io.upright.platform.eventstore.EventNames;
 import io.upright.reminders.chat.ChatChannelEvent;
 import io.upright.reminders.reminder.ReminderEvent;
 import io.upright.reminders.schedule.ScheduleEvent;
+import io.upright.reminders.slackapp.SlackAppEvent;
 import io.upright.reminders.webhook.WebhookEndpointEvent;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,11 @@ class StoredEventNamesTest {
     void webhook_endpoint_events() {
         assertThat(EventNames.of(WebhookEndpointEvent.class).versions()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "WebhookEndpointRegistered", 1, "WebhookEndpointDisabled", 1, "WebhookEndpointRemoved", 1));
+    }
+
+    @Test
+    void slack_app_events() {
+        assertThat(EventNames.of(SlackAppEvent.class).versions()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "SlackAppInstalled", 1, "SlackAppDisabled", 1));
     }
 }

@@ -1,5 +1,6 @@
 package io.upright.programs.enrollment;
 
+import io.upright.contracts.programs.EmployeeContactShared;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.EmployeeLeft;
 import io.upright.platform.crypto.PersonalData;
@@ -61,9 +62,10 @@ public class Enrollments {
             throw Rejection.conflict("An employee with this email is already enrolled");
         }
         UUID id = UUID.randomUUID();
+        Instant now = Instant.now(clock);
         var command = new EnrollmentDecider.EnrollEmployee(id, teamId, request.displayName(), request.email(),
                 request.chatHandle(), request.timeZone(), request.workdayStart(), request.workdayEnd(),
-                Boolean.TRUE.equals(request.standingDesk()), request.joinedOn(), Instant.now(clock),
+                Boolean.TRUE.equals(request.standingDesk()), request.joinedOn(), now,
                 value -> personalData.seal(tenant, id, value));
         Decision<EnrollmentDecider.Participant, EmployeeEvent> decision = aggregates.handle(tenant, EMPLOYEE, id,
                 command);
@@ -82,9 +84,14 @@ public class Enrollments {
         employee.standingDesk = joined.standingDesk();
         employee.enrolledAt = joined.joinedAt();
         employee.persistAndFlush();
-        // the integration event is pseudonymous: no name, no email, no handle
+        // EmployeeEnrolled is pseudonymous: no name, no email, no handle
         outbox.enqueue(tenant, new EmployeeEnrolled(id, teamId, employee.timeZone, employee.workdayStart,
                 employee.workdayEnd, employee.standingDesk, employee.enrolledAt));
+        // reminders needs the contact to find the person's chat user; opened from what was just stored, so it is
+        // the normalised value, and the outbox seals it under the employee's topic key (erasure shreds it)
+        Function<String, Optional<String>> open = personalData.opener(tenant, id);
+        outbox.enqueue(tenant, new EmployeeContactShared(id, open.apply(joined.email()).orElse(null),
+                open.apply(joined.chatHandle()).orElse(null), now));
         return view(employee);
     }
 

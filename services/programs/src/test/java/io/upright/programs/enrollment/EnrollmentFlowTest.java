@@ -1,8 +1,11 @@
 package io.upright.programs.enrollment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upright.contracts.programs.EmployeeContactShared;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.localinfra.DevTokens;
 import io.upright.platform.inbox.Inbox;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,6 +67,48 @@ class EnrollmentFlowTest {
 
         String employee = TOKENS.issue(tenant, employeeId, "employee");
         Api.as(employee).get("/api/me").then().statusCode(200).body("displayName", equalTo("Ada Lovelace"));
+    }
+
+    @Test
+    void enrolling_an_employee_shares_their_contact_once_sealed_for_them_right_after_the_enrolment() throws Exception {
+        String teamId = formTeam(hr, "Contact");
+        // unique per run, so a hit in the raw bytes can only be this person's contact
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String email = "rosa." + marker + "@acme.example";
+        String handle = "@rosa" + marker;
+        String employeeId = Api.as(hr)
+                .body(Map.of("displayName", "Rosa Parks", "email", email, "chatHandle", handle, "timeZone", "UTC",
+                        "workdayStart", "09:00", "workdayEnd", "17:00"))
+                .post("/api/teams/{id}/employees", teamId).then().statusCode(201).extract().path("id");
+        String withoutHandle = enroll(teamId, "nohandle." + marker + "@acme.example");
+
+        TopicReader.awaitRecords(kafka, "upright.programs", r -> withoutHandle.equals(r.key())
+                && "upright.programs.employee-contact-shared.v1".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> mine = TopicReader.readAll(kafka, "upright.programs", Duration.ofSeconds(2))
+                .stream().filter(r -> employeeId.equals(r.key())).toList();
+        // same key, same transaction: the contact follows the enrolment, exactly once
+        assertThat(mine).extracting(r -> TopicReader.header(r, "ce_type"))
+                .containsExactly("upright.programs.employee-enrolled.v1", "upright.programs.employee-contact-shared.v1");
+        ConsumerRecord<String, byte[]> contact = mine.get(1);
+        assertThat(TopicReader.header(contact, "ce_subject")).isEqualTo(employeeId);
+        assertThat(TopicReader.header(contact, "ce_tenant")).isEqualTo(tenant);
+        String body = new String(contact.value(), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+        assertThat(body).doesNotContain(marker).doesNotContain("acme.example");
+        JsonNode envelope = new ObjectMapper().readTree(contact.value());
+        assertThat(envelope.path("sealedFor").asText()).isEqualTo(employeeId);
+        assertThat(envelope.path("sealed").asText()).startsWith("tk1:");
+
+        EmployeeContactShared shared = (EmployeeContactShared) inbox.decode(contact).payload();
+        assertThat(shared.employeeId()).hasToString(employeeId);
+        assertThat(shared.email()).isEqualTo(email);
+        assertThat(shared.chatHandle()).isEqualTo(handle);
+        assertThat(shared.sharedAt()).isNotNull();
+
+        ConsumerRecord<String, byte[]> noHandle = TopicReader.awaitRecord(kafka, "upright.programs", r -> withoutHandle.equals(r.key())
+                && "upright.programs.employee-contact-shared.v1".equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
+        EmployeeContactShared sharedWithoutHandle = (EmployeeContactShared) inbox.decode(noHandle).payload();
+        assertThat(sharedWithoutHandle.email()).isEqualTo("nohandle." + marker + "@acme.example");
+        assertThat(sharedWithoutHandle.chatHandle()).isNull();
     }
 
     @Test

@@ -103,11 +103,12 @@ class PersonalDataFlowTest {
         assertThat(new String(erased.get(0).value(), StandardCharsets.UTF_8)).contains(id);
         List<ConsumerRecord<String, byte[]>> all = TopicReader.readAll(kafka, "upright.programs", Duration.ofSeconds(2));
         assertThat(all).filteredOn(r -> id.equals(r.key())).extracting(r -> TopicReader.header(r, "ce_type"))
-                .containsExactly("upright.programs.employee-enrolled.v1", "upright.programs.employee-erased.v1");
+                .containsExactly("upright.programs.employee-enrolled.v1", "upright.programs.employee-contact-shared.v1",
+                        "upright.programs.employee-erased.v1");
         assertThat(all).extracting(r -> new String(r.value(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT))
                 .noneMatch(v -> v.contains(marker));
-        // what is left is the id and the fact: no team, hours or dates in the store, and the enrolment on the topic
-        // no longer opens
+        // what is left is the id and the fact: no team, hours or dates in the store, and the enrolment and the
+        // contact on the topic no longer open
         assertThat(rawText("select event_type from event_store where tenant_id = ? and stream_id = '" + id + "'"))
                 .containsExactly("PersonalDataErased");
         assertThat(rawText("select coalesce(team_id::text, '') || coalesce(time_zone, '') || coalesce(workday_start, '') "
@@ -115,6 +116,9 @@ class PersonalDataFlowTest {
                 + "from employee where tenant_id = ? and id = '" + id + "'")).containsExactly("");
         assertThat(all).filteredOn(r -> id.equals(r.key())
                         && "upright.programs.employee-enrolled.v1".equals(TopicReader.header(r, "ce_type")))
+                .singleElement().satisfies(r -> assertThat(inbox.decode(r).payload()).isInstanceOf(ErasedEmployeeEvent.class));
+        assertThat(all).filteredOn(r -> id.equals(r.key())
+                        && "upright.programs.employee-contact-shared.v1".equals(TopicReader.header(r, "ce_type")))
                 .singleElement().satisfies(r -> assertThat(inbox.decode(r).payload()).isInstanceOf(ErasedEmployeeEvent.class));
     }
 

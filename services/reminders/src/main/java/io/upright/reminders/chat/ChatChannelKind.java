@@ -11,22 +11,35 @@ import java.net.URI;
  */
 public enum ChatChannelKind {
 
-    SLACK("slack", "Slack", "slack-channel", "Slack answered 410 Gone", false),
+    // a Slack incoming webhook posts into one shared channel: only team breaks go there, personal reminders go by the
+    // Slack app's direct messages (slackapp)
+    SLACK("slack", "Slack", "slack-channel", "Slack answered 410 Gone", false, false),
     // a workflow URL carries its signature in the query: its last characters tell channels apart
-    TEAMS("teams", "Teams", "teams-channel", "the Teams workflow answered 410 Gone", true);
+    TEAMS("teams", "Teams", "teams-channel", "the Teams workflow answered 410 Gone", true, true);
 
     private final String channel;
     private final String displayName;
     private final String streamType;
     private final String goneReason;
     private final boolean hintFromQuery;
+    private final boolean personalReminders;
 
-    ChatChannelKind(String channel, String displayName, String streamType, String goneReason, boolean hintFromQuery) {
+    ChatChannelKind(String channel, String displayName, String streamType, String goneReason, boolean hintFromQuery,
+                    boolean personalReminders) {
         this.channel = channel;
         this.displayName = displayName;
         this.streamType = streamType;
         this.goneReason = goneReason;
         this.hintFromQuery = hintFromQuery;
+        this.personalReminders = personalReminders;
+    }
+
+    /**
+     * Whether a channel of this kind takes each person's own reminders. A shared channel does not: there it would
+     * be everyone's message, answerable by anyone; it only announces a team's break, once for the team.
+     */
+    public boolean personalReminders() {
+        return personalReminders;
     }
 
     /** The delivery channel's name, as in {@code BreakReminderSent.channel}; also the kind as stored in events. */

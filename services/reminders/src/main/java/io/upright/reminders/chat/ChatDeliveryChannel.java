@@ -1,5 +1,6 @@
 package io.upright.reminders.chat;
 
+import io.upright.reminders.queue.ReminderKind;
 import io.upright.reminders.reminder.DeliveryChannel;
 import io.upright.reminders.reminder.DeliveryOutcome;
 import jakarta.inject.Inject;
@@ -11,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A chat tool's channels serving the employee (the tenant's, or their team's): one message in the kind's own
- * format, written once per reminder, posted to each. Answerable: the employee can press Done, Snooze or Skip there.
+ * format, written once per reminder, posted to each. A kind that posts into a shared place
+ * ({@link ChatChannelKind#personalReminders()} false) takes only team breaks, announced once per team and slot.
  */
 public abstract class ChatDeliveryChannel implements DeliveryChannel {
 
@@ -20,6 +22,9 @@ public abstract class ChatDeliveryChannel implements DeliveryChannel {
 
     @Inject
     ChatChannels channels;
+
+    @Inject
+    TeamBreakPosts teamBreakPosts;
 
     /** The kind this channel posts to. */
     protected abstract ChatChannelKind chatKind();
@@ -32,9 +37,10 @@ public abstract class ChatDeliveryChannel implements DeliveryChannel {
         return chatKind().channel();
     }
 
+    /** Answerable where each person gets their own message; a shared channel's announcement has no buttons. */
     @Override
     public boolean answerable() {
-        return true;
+        return chatKind().personalReminders();
     }
 
     @Override
@@ -44,10 +50,19 @@ public abstract class ChatDeliveryChannel implements DeliveryChannel {
 
     @Override
     public List<Call> deliver(OutgoingReminder reminder) {
+        boolean teamBreak = ReminderKind.TEAM_BREAK.equals(reminder.message().kind());
+        if (!chatKind().personalReminders() && !teamBreak) {
+            return List.of();
+        }
         List<Call> calls = new ArrayList<>();
         String body = null; // written only when a channel of this kind serves the employee
         for (ChatTarget target : channels.active(chatKind(), reminder.tenant())) {
             if (!target.serves(reminder.teamId())) {
+                continue;
+            }
+            if (!chatKind().personalReminders() && !teamBreakPosts.claim(target.channelId(), reminder.teamId(), reminder.message().slot())) {
+                // the team's break is announced there already, by a teammate's reminder: it reached this person too
+                calls.add(new Call(target.channelId(), CompletableFuture.completedFuture(DeliveryOutcome.DELIVERED)));
                 continue;
             }
             if (body == null) {
@@ -58,6 +73,16 @@ public abstract class ChatDeliveryChannel implements DeliveryChannel {
                 outcome = chat.send(target, body);
             } catch (RuntimeException e) {
                 outcome = CompletableFuture.completedFuture(DeliveryOutcome.FAILED);
+            }
+            if (!chatKind().personalReminders()) {
+                // a failed announcement frees the claim, so the next teammate's reminder (or this one's retry) posts it
+                UUID channel = target.channelId();
+                outcome = outcome.thenApply(result -> {
+                    if (result != DeliveryOutcome.DELIVERED) {
+                        teamBreakPosts.release(channel, reminder.teamId(), reminder.message().slot());
+                    }
+                    return result;
+                });
             }
             calls.add(new Call(target.channelId(), outcome));
         }

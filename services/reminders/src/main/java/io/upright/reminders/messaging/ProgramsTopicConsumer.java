@@ -1,6 +1,7 @@
 package io.upright.reminders.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.upright.contracts.programs.EmployeeContactShared;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.contracts.programs.EmployeeLeft;
@@ -16,6 +17,7 @@ import io.upright.platform.inbox.TopicConsumer;
 import io.upright.reminders.personaldata.RemindersErasure;
 import io.upright.reminders.program.Programs;
 import io.upright.reminders.schedule.Schedules;
+import io.upright.reminders.slackapp.SlackMembers;
 import io.upright.reminders.teambreak.CampaignNudges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * {@code upright.programs}: enrolments and leaving (schedules), erasure (personal data), and programs' lifecycle
+ * {@code upright.programs}: enrolments and leaving (schedules), how to find the person in chat (the Slack app), erasure (personal data), and programs' lifecycle
  * (launch, phases, pause, resume, end). Each record is handled once (inbox, same transaction); other types are ignored.
  */
 @ApplicationScoped
@@ -45,6 +47,9 @@ public class ProgramsTopicConsumer implements TopicConsumer {
 
     @Inject
     CampaignNudges nudges;
+
+    @Inject
+    SlackMembers slackMembers;
 
     @Incoming("programs")
     @Blocking
@@ -70,8 +75,12 @@ public class ProgramsTopicConsumer implements TopicConsumer {
             schedules.onEnrolled(tenant, enrolled);
             // campaigns travel on another topic: one that came before this enrolment still nudges
             nudges.onEnrolled(tenant, enrolled.employeeId(), enrolled.teamId());
+        } else if (payload instanceof EmployeeContactShared contact) {
+            // how the Slack app finds the person; kept sealed, gone when they leave or are erased
+            slackMembers.contactShared(tenant, contact.employeeId(), contact.email(), contact.chatHandle(), contact.sharedAt());
         } else if (payload instanceof EmployeeLeft left) {
             schedules.onLeft(tenant, left);
+            slackMembers.forget(tenant, left.employeeId());
         } else if (payload instanceof EmployeeErased erased) {
             erasure.erase(tenant, erased.employeeId());
         } else if (payload instanceof ProgramLaunched launched) {

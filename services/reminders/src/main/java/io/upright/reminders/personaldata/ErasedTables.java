@@ -6,7 +6,13 @@ import java.util.List;
 public final class ErasedTables {
 
     public static final List<String> BY_EMPLOYEE = List.of("due_reminder", "schedule", "employee_routine", "employee_risk",
-            "employee_risk_reading");
+            "employee_risk_reading", "slack_member", "slack_message");
+
+    /**
+     * Erased too, but left out of the export: the sealed copy of the email and chat handle that programs shared, which
+     * programs' own part of the export shows in the clear.
+     */
+    public static final List<String> ERASED_ONLY = List.of("employee_contact");
 
     private ErasedTables() {
     }

@@ -49,7 +49,7 @@ public class RemindersErasure {
                     }
                 }
             }
-            for (String table : ErasedTables.BY_EMPLOYEE) {
+            for (String table : java.util.stream.Stream.concat(ErasedTables.BY_EMPLOYEE.stream(), ErasedTables.ERASED_ONLY.stream()).toList()) {
                 try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where tenant_id = ? and employee_id = ?")) {
                     ps.setString(1, tenant);
                     ps.setObject(2, employee);

@@ -73,7 +73,7 @@ public class SlackChannelResource {
     ChatChannelEndpoints endpoints;
 
     @POST
-    @Operation(summary = "Register a Slack incoming webhook that receives break reminders with Done / Snooze / Skip buttons")
+    @Operation(summary = "Register a Slack incoming webhook (a shared channel): it announces team breaks only; personal reminders come from the Slack app as direct messages")
     @APIResponse(responseCode = "201", description = "Registered; the URL is stored encrypted and shown only as a hint",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
     @APIResponse(responseCode = "400", description = "Invalid or disallowed webhookUrl, or teamId not a UUID", ref = ProblemResponses.BAD_REQUEST)

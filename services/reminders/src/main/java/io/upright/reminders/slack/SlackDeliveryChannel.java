@@ -1,5 +1,7 @@
 package io.upright.reminders.slack;
 
+import io.upright.reminders.slackapp.SlackBlocks;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upright.reminders.chat.ChatChannelKind;
@@ -7,7 +9,10 @@ import io.upright.reminders.chat.ChatDeliveryChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Slack channels: Block Kit with Done, Snooze and Skip buttons. */
+/**
+ * Slack channels (incoming webhooks): shared places, so they only announce team breaks, without buttons. Each
+ * person's own reminders come from the Slack app as direct messages ({@code slackapp}).
+ */
 @ApplicationScoped
 public class SlackDeliveryChannel extends ChatDeliveryChannel {
 
@@ -22,7 +27,7 @@ public class SlackDeliveryChannel extends ChatDeliveryChannel {
     @Override
     protected String body(OutgoingReminder reminder) {
         try {
-            return json.writeValueAsString(SlackBlocks.of(reminder.message()));
+            return json.writeValueAsString(SlackBlocks.announcement(reminder.message()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a Slack message", e);
         }

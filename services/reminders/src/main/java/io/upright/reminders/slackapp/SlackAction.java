@@ -1,4 +1,4 @@
-package io.upright.reminders.slack;
+package io.upright.reminders.slackapp;
 
 import java.util.Optional;
 import java.util.UUID;

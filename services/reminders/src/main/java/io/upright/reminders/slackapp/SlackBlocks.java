@@ -1,4 +1,4 @@
-package io.upright.reminders.slack;
+package io.upright.reminders.slackapp;
 
 import io.upright.reminders.reminder.ReminderMessage;
 
@@ -35,6 +35,41 @@ public final class SlackBlocks {
                         button(SlackAction.SNOOZE, "Snooze 10 min", SlackAction.SNOOZE + ":" + id, false),
                         button(SlackAction.SKIP, "Skip", SlackAction.SKIP + ":" + id, false)))));
         return body;
+    }
+
+    /** A shared channel's announcement of a team break: the words only, no buttons, since anyone there reads it. */
+    public static Map<String, Object> announcement(ReminderMessage message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", message.message());
+        body.put("blocks", List.of(section(message.message())));
+        return body;
+    }
+
+    /**
+     * The message once answered ("Done ✓", "Snoozed until 10:40", "Skipped"): the buttons are gone, so it cannot be
+     * answered twice. Replaces the original through the interaction's response_url.
+     */
+    public static Map<String, Object> answered(String originalText, String outcome) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("replace_original", true);
+        body.put("text", outcome);
+        body.put("blocks", List.of(section(originalText),
+                Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn", "text", "*" + outcome + "*")))));
+        return body;
+    }
+
+    /** A note only the person who pressed sees; the message stays as it was. */
+    public static Map<String, Object> ephemeral(String text) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("response_type", "ephemeral");
+        body.put("replace_original", false);
+        body.put("text", text);
+        return body;
+    }
+
+    private static Map<String, Object> section(String text) {
+        // plain text: nothing in it is ever read as markup or a mention
+        return Map.of("type", "section", "text", Map.of("type", "plain_text", "text", text, "emoji", true));
     }
 
     private static Map<String, Object> button(String actionId, String label, String value, boolean primary) {

@@ -59,7 +59,7 @@ class ChatChannelFlowTest {
         // one implementation behind both resources: the documented API stays two collections, each in its own words
         Api.anonymous().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/slack-channels'.post.summary",
-                        equalTo("Register a Slack incoming webhook that receives break reminders with Done / Snooze / Skip buttons"))
+                        equalTo("Register a Slack incoming webhook (a shared channel): it announces team breaks only; personal reminders come from the Slack app as direct messages"))
                 .body("paths.'/api/slack-channels'.get.summary", equalTo("List the tenant's Slack channels, oldest first (URLs only as hints)"))
                 .body("paths.'/api/slack-channels/{id}'.get.summary", equalTo("Read one Slack channel (URL only as a hint)"))
                 .body("paths.'/api/slack-channels/{id}'.delete.summary", equalTo("Remove a Slack channel; it receives no further reminders"))
@@ -82,7 +82,9 @@ class ChatChannelFlowTest {
             String teams = register("/api/teams-channels", receiver.url(teamsPath));
 
             Queue queue = new Queue(dataSource, tenant);
-            UUID reminder = queue.dueNow(UUID.randomUUID(), Duration.ofSeconds(60));
+            // a team break: the one kind a shared Slack channel takes (Teams' workflow takes every kind)
+            UUID reminder = queue.teamBreak(UUID.randomUUID(), UUID.randomUUID(),
+                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), Duration.ofSeconds(60));
             // both channels gone: nothing took the reminder, and each channel was disabled before it was settled
             await().atMost(WAIT).until(() -> "failed".equals(queue.status(reminder)));
 

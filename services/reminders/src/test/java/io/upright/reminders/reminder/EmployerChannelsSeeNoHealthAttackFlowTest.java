@@ -13,6 +13,10 @@ import io.upright.localinfra.DevTokens;
 import io.upright.reminders.routine.EmployeeRoutines;
 import io.upright.reminders.testing.Enrolments;
 import io.upright.reminders.testing.Queue;
+import io.upright.reminders.testing.SlackStandIn;
+import io.upright.contracts.programs.EmployeeContactShared;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.upright.reminders.testing.WebhookReceiver;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
@@ -47,7 +51,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
- * Issue 11, attack 5: an employer reads its own webhook receiver, Slack and Teams channels and compares what arrives
+ * Issue 11, attack 5: an employer reads its own webhook receiver, the Slack app's direct messages (a workspace admin's
+ * export holds them) and Teams channels and compares what arrives
  * for different employees, hoping to learn whose assessment found something (a routine picked from their findings)
  * or whose exercises are withheld for clinical review. Three employees of one tenant, on every channel at once:
  * one with a routine recommended from findings, one held for clinical review, one the service knows nothing about.
@@ -59,6 +64,7 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(value = UprightTestInfrastructure.class, initArgs = {
         @ResourceArg(name = "database", value = "reminders"),
         @ResourceArg(name = "topics", value = "upright.programs,upright.exercises,upright.assessments,upright.reminders,upright.reminders.dlq")})
+@WithTestResource(SlackStandIn.class)
 class EmployerChannelsSeeNoHealthAttackFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
@@ -143,6 +149,8 @@ class EmployerChannelsSeeNoHealthAttackFlowTest {
                     }
                 }
             }
+            // and the shared Slack channel carries nobody's personal reminder
+            softly.assertThat(receiver.count(r -> r.path().equals("/slack/" + tenant))).as("posts in the shared Slack channel").isZero();
             softly.assertAll();
             // nor does the service log anything about it on the way
             for (String line : logs.lines()) {
@@ -215,6 +223,49 @@ class EmployerChannelsSeeNoHealthAttackFlowTest {
                 .post("/api/slack-channels").then().statusCode(201);
         given().auth().oauth2(admin).contentType("application/json").body(Map.of("webhookUrl", receiver.url("/teams/" + tenant)))
                 .post("/api/teams-channels").then().statusCode(201);
+        installSlackApp();
+    }
+
+    /** The Slack app in this test's own workspace; each employee is found by their email and messaged directly. */
+    private void installSlackApp() {
+        String workspace = "T" + tenant.hashCode();
+        SlackStandIn.slack().stubFor(WireMock.post(WireMock.urlPathEqualTo("/api/oauth.v2.access"))
+                .withFormParam("code", WireMock.equalTo("code-" + tenant))
+                .willReturn(WireMock.okJson("{\"ok\":true,\"access_token\":\"xoxb-" + tenant + "\",\"bot_user_id\":\"UBOT\","
+                        + "\"team\":{\"id\":\"" + workspace + "\",\"name\":\"Attack 5\"}}")));
+        for (UUID employee : List.of(withRoutine, heldForReview, withNothing)) {
+            SlackStandIn.slack().stubFor(WireMock.post(WireMock.urlPathEqualTo("/api/users.lookupByEmail"))
+                    .withFormParam("email", WireMock.equalTo(employee + "@example.com"))
+                    .willReturn(WireMock.okJson("{\"ok\":true,\"user\":{\"id\":\"" + slackUser(employee) + "\"}}")));
+            SlackStandIn.slack().stubFor(WireMock.post(WireMock.urlPathEqualTo("/api/chat.postMessage"))
+                    .withFormParam("channel", WireMock.equalTo(slackUser(employee)))
+                    .willReturn(WireMock.okJson("{\"ok\":true,\"channel\":\"D" + slackUser(employee).substring(1) + "\",\"ts\":\"1.2\"}")));
+        }
+        String authorize = given().auth().oauth2(admin).post("/api/slack/installations").then().statusCode(200).extract().path("authorizeUrl");
+        String state = java.net.URLDecoder.decode(authorize.replaceAll(".*[?&]state=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+        given().queryParam("code", "code-" + tenant).queryParam("state", state).get("/api/slack/oauth/callback").then().statusCode(200);
+    }
+
+    private static String slackUser(UUID employee) {
+        return "U" + employee.toString().replace("-", "").substring(0, 10).toUpperCase();
+    }
+
+    /** The text and blocks of the direct message the Slack app sent for a reminder (its channel is the person). */
+    private static Optional<String> directMessage(String reminderId) {
+        for (LoggedRequest request : SlackStandIn.slack().findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/api/chat.postMessage")))) {
+            Map<String, String> form = new LinkedHashMap<>();
+            for (String pair : request.getBodyAsString().split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    form.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            if (form.getOrDefault("blocks", "").contains(reminderId)) {
+                return Optional.of("text=" + form.get("text") + "\nblocks=" + form.get("blocks"));
+            }
+        }
+        return Optional.empty();
     }
 
     private void giveEachEmployeeTheirHealthState() {
@@ -238,6 +289,8 @@ class EmployerChannelsSeeNoHealthAttackFlowTest {
     private void enrolAll() {
         UUID team = UUID.randomUUID();
         for (UUID employee : List.of(withRoutine, heldForReview, withNothing)) {
+            TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(),
+                    new EmployeeContactShared(employee, employee + "@example.com", null, Instant.now())));
             TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(), new EmployeeEnrolled(employee,
                     team, Enrolments.zoneAroundNoon(), "00:00", "23:59", false, Instant.now())));
         }
@@ -263,11 +316,11 @@ class EmployerChannelsSeeNoHealthAttackFlowTest {
         for (WebhookReceiver.Received hook : receiver.all(r -> r.path().equals("/hooks/" + tenant)
                 && r.body().contains(employee.toString()) && r.body().contains("\"kind\":\"break\""))) {
             String reminderId = hook.headers().get("webhook-id").get(0);
-            Optional<WebhookReceiver.Received> slack = receiver.first(r -> r.path().equals("/slack/" + tenant) && r.body().contains(reminderId));
+            Optional<String> slack = directMessage(reminderId);
             Optional<WebhookReceiver.Received> teams = receiver.first(r -> r.path().equals("/teams/" + tenant) && r.body().contains(reminderId));
             if (slack.isPresent() && teams.isPresent()) {
                 Map<String, List<String>> headers = new LinkedHashMap<>(hook.headers());
-                return Optional.of(new Seen(employee, reminderId, hook.body(), headers, slack.get().body(), teams.get().body()));
+                return Optional.of(new Seen(employee, reminderId, hook.body(), headers, slack.get(), teams.get().body()));
             }
         }
         return Optional.empty();

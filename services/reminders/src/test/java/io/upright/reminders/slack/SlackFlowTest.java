@@ -11,6 +11,7 @@ import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.reminders.routine.EmployeeRoutines;
 import io.upright.reminders.testing.Enrolments;
+import io.upright.reminders.testing.Queue;
 import io.upright.reminders.testing.WebhookReceiver;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.DevTokens;
@@ -30,6 +31,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,118 +112,45 @@ class SlackFlowTest {
     }
 
     @Test
-    void the_slack_message_keeps_the_recommended_routine_to_itself_and_its_done_button_records_the_suggested_micro_break() throws Exception {
-        UUID employee = UUID.randomUUID();
+    void a_shared_channel_announces_a_team_break_once_for_the_team_without_buttons_and_never_a_personal_reminder() throws Exception {
         registerSlackChannel(null);
         registerWebhook();
-        recommend(employee, "hip-flexor-reset", "Hip-flexor reset", 8, false, Instant.now());
-        await().atMost(WAIT).until(() -> routines.current(tenant, employee).suggestsRoutine());
-        enrol(employee, UUID.randomUUID());
+        Queue queue = new Queue(dataSource, tenant);
+        // a personal break: the webhook takes it, the shared channel does not
+        UUID alone = UUID.randomUUID();
+        UUID personal = queue.dueNow(alone, Duration.ofSeconds(60));
+        await().atMost(WAIT).until(() -> "sent".equals(queue.status(personal)));
+        assertThat(receiver.count(r -> r.path().equals("/slack/" + tenant))).isZero();
 
-        JsonNode slack = awaitSlackPost();
-        assertThat(slack.path("blocks").get(0).path("type").asText()).isEqualTo("section");
-        // the channel is the employer's: it does not learn the routine, nor anything else the assessment found
-        assertThat(slack.toString()).doesNotContainIgnoringCase("hip-flexor").doesNotContainIgnoringCase("routine")
-                .doesNotContain("\":8"); // no field carries the routine's 8 minutes
-        assertThat(slack.path("blocks").get(0).path("text").path("text").asText()).contains("sitting a while");
-        JsonNode buttons = slack.path("blocks").get(1).path("elements");
-        assertThat(slack.path("blocks").get(1).path("type").asText()).isEqualTo("actions");
-        assertThat(buttons).extracting(b -> b.path("action_id").asText()).containsExactly("done", "snooze", "skip");
-        assertThat(buttons).extracting(b -> b.path("text").path("text").asText()).containsExactly("Done", "Snooze 10 min", "Skip");
-        String doneValue = buttons.get(0).path("value").asText();
-        String reminderId = doneValue.split(":")[1];
-        assertThat(doneValue).isEqualTo("done:" + reminderId);
-        assertThat(buttons.get(1).path("value").asText()).isEqualTo("snooze:" + reminderId);
-        assertThat(buttons.get(2).path("value").asText()).isEqualTo("skip:" + reminderId);
-
-        // nor does the signed webhook: it only says where the employee reads their own suggestion
-        JsonNode webhook = JSON.readTree(await().atMost(WAIT).until(() -> receiver.first(r -> r.path().equals("/hooks/" + tenant)
-                && r.body().contains(reminderId)).orElse(null), r -> r != null).body());
-        assertThat(webhook.has("routineId")).isFalse();
-        assertThat(webhook.has("routineTitle")).isFalse();
-        assertThat(webhook.toString()).doesNotContainIgnoringCase("hip-flexor");
-        assertThat(webhook.path("suggestionUrl").asText()).isEqualTo("/api/me/reminders/" + reminderId);
-
-        ConsumerRecord<String, byte[]> sent = awaitEvent("upright.reminders.break-reminder-sent.v1", reminderId);
-        assertThat(opened(sent).path("channel").asText()).isEqualTo("slack");
-
-        byte[] body = interaction(doneValue);
-        long now = Instant.now().getEpochSecond();
-        // refused: wrong secret, stale timestamp, tampered body, no signature at all
-        postInteraction(body, now, SlackSignature.sign("not-the-secret", now, body)).then().statusCode(401)
-                .contentType("application/problem+json");
-        long stale = now - 600;
-        postInteraction(body, stale, SlackSignature.sign(signingSecret, stale, body)).then().statusCode(401);
-        byte[] tampered = interaction("done:" + reminderId + ":routine:120");
-        postInteraction(tampered, now, SlackSignature.sign(signingSecret, now, body)).then().statusCode(401);
-        given().contentType("application/x-www-form-urlencoded").body(new String(body, StandardCharsets.UTF_8)).post("/api/slack/interactions").then().statusCode(401);
-        assertThat(count("select count(*) from event_store where stream_id = ? and event_type = 'BreakTaken'", UUID.fromString(reminderId))).isZero();
-
-        // accepted: Done records what the reminder suggested to the employee, kept with the reminder: a break suggests a
-        // micro-break (dose by design), never the full routine
-        String suggested = given().auth().oauth2(TOKENS.issue(tenant, employee.toString(), "employee"))
-                .get("/api/me/reminders/{id}", reminderId).then().statusCode(200)
-                .body("suggestion.type", equalTo("micro-break")).extract().asString();
-        JsonNode suggestion = JSON.readTree(suggested).path("suggestion");
-        postInteraction(body, now, SlackSignature.sign(signingSecret, now, body)).then().statusCode(200);
-        JsonNode taken = opened(awaitEvent("upright.reminders.break-taken.v1", reminderId));
-        assertThat(taken.path("routineId").isNull()).isTrue();
-        assertThat(taken.path("activity").asText()).isEqualTo(suggestion.path("activity").asText()).isIn("walk", "stretch");
-        assertThat(taken.path("activeMinutes").asInt()).isEqualTo(suggestion.path("activeMinutes").asInt()).isBetween(1, 2);
-        assertThat(taken.path("employeeId").asText()).isEqualTo(employee.toString());
-
-        // a second press is acknowledged and changes nothing
-        postInteraction(body, now, SlackSignature.sign(signingSecret, now, body)).then().statusCode(200);
-        assertThat(count("select count(*) from event_store where stream_id = ? and event_type = 'BreakTaken'", UUID.fromString(reminderId))).isEqualTo(1);
+        // the team's break, due for two teammates at once: announced once, words only
+        UUID team = UUID.randomUUID();
+        Instant slot = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID first = queue.teamBreak(UUID.randomUUID(), team, slot, Duration.ofSeconds(60));
+        UUID second = queue.teamBreak(UUID.randomUUID(), team, slot, Duration.ofSeconds(60));
+        await().atMost(WAIT).until(() -> "sent".equals(queue.status(first)) && "sent".equals(queue.status(second)));
+        List<WebhookReceiver.Received> posts = receiver.all(r -> r.path().equals("/slack/" + tenant));
+        assertThat(posts).hasSize(1);
+        JsonNode announcement = JSON.readTree(posts.get(0).body());
+        assertThat(announcement.path("text").asText()).contains("team's break");
+        assertThat(announcement.path("blocks")).hasSize(1);
+        assertThat(posts.get(0).body()).doesNotContain("\"actions\"").doesNotContain(first.toString()).doesNotContain(second.toString());
     }
 
     @Test
-    void while_exercises_are_withheld_the_message_reads_as_everyones_and_snooze_and_skip_are_recorded() throws Exception {
-        UUID employee = UUID.randomUUID();
-        registerSlackChannel(null);
-        recommend(employee, null, null, null, true, Instant.now());
-        await().atMost(WAIT).until(() -> routines.current(tenant, employee).withheldForClinicalReview());
-        enrol(employee, UUID.randomUUID());
-
-        JsonNode slack = awaitSlackPost();
-        String text = slack.path("blocks").get(0).path("text").path("text").asText();
-        assertThat(text).contains("sitting a while").doesNotContainIgnoringCase("routine").doesNotContainIgnoringCase("clinic")
-                .doesNotContainIgnoringCase("review").doesNotContainIgnoringCase("paused");
-        String doneValue = slack.path("blocks").get(1).path("elements").get(0).path("value").asText();
-        String reminderId = doneValue.split(":")[1];
-        assertThat(doneValue).isEqualTo("done:" + reminderId);
-
-        byte[] snooze = interaction("snooze:" + reminderId);
-        long now = Instant.now().getEpochSecond();
-        postInteraction(snooze, now, SlackSignature.sign(signingSecret, now, snooze)).then().statusCode(200)
-                .body(containsString("Noted"));
-        byte[] skip = interaction("skip:" + reminderId);
-        postInteraction(skip, now, SlackSignature.sign(signingSecret, now, skip)).then().statusCode(200);
-        assertThat(count("select count(*) from event_store where stream_id = ? and event_type = 'BreakSkipped'", UUID.fromString(reminderId))).isEqualTo(1);
-        given().auth().oauth2(TOKENS.issue(tenant, employee.toString(), "employee")).get("/api/me/reminders?size=200")
-                .then().statusCode(200).body("items.find { it.id == '" + reminderId + "' }.answer", equalTo("skip"));
-    }
-
-    @Test
-    void a_team_channel_gets_only_its_own_teams_reminders() throws Exception {
+    void a_team_channel_announces_only_its_own_teams_breaks() throws Exception {
         UUID team = UUID.randomUUID();
         registerSlackChannel(team);
         registerWebhook();
-        UUID outsider = UUID.randomUUID();
-        enrol(outsider, UUID.randomUUID());
+        Queue queue = new Queue(dataSource, tenant);
+        Instant slot = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID outsiders = queue.teamBreak(UUID.randomUUID(), UUID.randomUUID(), slot, Duration.ofSeconds(60));
         // settled in the same round as any Slack call: delivered only by webhook means no Slack post was made
-        String outsiderReminder = await().atMost(WAIT).until(() -> receiver.first(r -> r.path().equals("/hooks/" + tenant)
-                && r.body().contains(outsider.toString())).orElse(null), r -> r != null).headers().get("webhook-id").get(0);
-        assertThat(opened(awaitEvent("upright.reminders.break-reminder-sent.v1", outsiderReminder))
-                .path("channel").asText()).isEqualTo("webhook");
-        assertThat(receiver.count(r -> r.path().equals("/slack/" + tenant) && r.body().contains(outsiderReminder))).isZero();
+        await().atMost(WAIT).until(() -> "sent".equals(queue.status(outsiders)));
+        assertThat(receiver.count(r -> r.path().equals("/slack/" + tenant))).isZero();
 
-        UUID member = UUID.randomUUID();
-        enrol(member, team);
-        String memberReminder = await().atMost(WAIT).until(() -> receiver.first(r -> r.path().equals("/hooks/" + tenant)
-                && r.body().contains(member.toString())).orElse(null), r -> r != null).headers().get("webhook-id").get(0);
-        assertThat(opened(awaitEvent("upright.reminders.break-reminder-sent.v1", memberReminder))
-                .path("channel").asText()).isEqualTo("slack");
+        UUID members = queue.teamBreak(UUID.randomUUID(), team, slot, Duration.ofSeconds(60));
+        await().atMost(WAIT).until(() -> "sent".equals(queue.status(members)));
+        assertThat(receiver.count(r -> r.path().equals("/slack/" + tenant))).isEqualTo(1);
     }
 
     @Test
@@ -269,25 +198,8 @@ class SlackFlowTest {
                 .post("/api/webhook-endpoints").then().statusCode(201);
     }
 
-    /** The first Slack post to this test's tenant channel (each test has its own tenant and one employee posted there). */
-    private JsonNode awaitSlackPost() throws Exception {
-        String path = "/slack/" + tenant;
-        WebhookReceiver.Received post = await().atMost(WAIT).until(() -> receiver.first(r -> r.path().equals(path)).orElse(null), r -> r != null);
-        assertThat(post.headers().get("content-type")).containsExactly("application/json");
-        return JSON.readTree(post.body());
-    }
 
-    /** A block_actions form body as Slack sends it. */
-    private static byte[] interaction(String value) throws Exception {
-        String payload = JSON.writeValueAsString(Map.of("type", "block_actions", "user", Map.of("id", "U0123"),
-                "actions", List.of(Map.of("action_id", value.split(":")[0], "block_id", SlackBlocks.ACTIONS_BLOCK, "value", value))));
-        return ("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-    }
 
-    private static Response postInteraction(byte[] body, long timestamp, String signature) {
-        return given().contentType("application/x-www-form-urlencoded").header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-                .header("X-Slack-Signature", signature).body(new String(body, StandardCharsets.UTF_8)).post("/api/slack/interactions");
-    }
 
     private ConsumerRecord<String, byte[]> awaitEvent(String type, String reminderId) {
         return TopicReader.awaitRecord(kafka, "upright.reminders",

@@ -1,4 +1,4 @@
-package io.upright.reminders.slack;
+package io.upright.reminders.slackapp;
 
 import io.upright.reminders.reminder.ReminderMessage;
 import org.junit.jupiter.api.Test;

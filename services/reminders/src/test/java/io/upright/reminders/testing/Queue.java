@@ -32,18 +32,28 @@ public final class Queue {
     }
 
     public UUID due(UUID employee, Instant slot, Instant expiresAt) {
+        return due(employee, null, slot, expiresAt, "break");
+    }
+
+    /** A team break of {@code team} for one of its members, due at {@code slot}. */
+    public UUID teamBreak(UUID employee, UUID team, Instant slot, Duration ttl) {
+        return due(employee, team, slot, slot.plus(ttl), "team-break");
+    }
+
+    private UUID due(UUID employee, UUID team, Instant slot, Instant expiresAt, String kind) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "insert into schedule (tenant_id, employee_id, time_zone, workday_start, workday_end, cadence_seconds, created_at, version) "
-                            + "values (?, ?, 'Etc/UTC', '00:00', '23:59', 3600, now(), 1) on conflict do nothing")) {
+                    "insert into schedule (tenant_id, employee_id, time_zone, workday_start, workday_end, cadence_seconds, created_at, version, team_id) "
+                            + "values (?, ?, 'Etc/UTC', '00:00', '23:59', 3600, now(), 1, ?) on conflict do nothing")) {
                 ps.setString(1, tenant);
                 ps.setObject(2, employee);
+                ps.setObject(3, team);
                 ps.executeUpdate();
             }
             UUID id = UUID.randomUUID();
             try (PreparedStatement ps = c.prepareStatement(
-                    "insert into due_reminder (tenant_id, id, employee_id, slot, due_at, expires_at, dedupe_key, status, attempts) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, 'pending', 0)")) {
+                    "insert into due_reminder (tenant_id, id, employee_id, slot, due_at, expires_at, dedupe_key, status, attempts, kind) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, 'pending', 0, '" + kind + "')")) {
                 ps.setString(1, tenant);
                 ps.setObject(2, id);
                 ps.setObject(3, employee);

@@ -1,0 +1,184 @@
+package io.upright.reminders.slackapp;
+
+import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.webhook.WebhookSecrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Who each employee is in the tenant's Slack workspace. Found with {@code users.lookupByEmail} on their first
+ * delivery (programs shares the email, sealed, in {@code EmployeeContactShared}); when no member has that email, the
+ * chat handle is used if it is a Slack user id. The answer is kept per installation; "nobody" is asked again after
+ * {@code lookup-retry-after}.
+ */
+@ApplicationScoped
+public class SlackMembers {
+
+    /** What a Slack member id looks like (U… or, in Enterprise Grid, W…). A handle like "@ada" cannot be messaged. */
+    private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{6,20}");
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    WebhookSecrets secrets;
+
+    @Inject
+    SlackWebApi slack;
+
+    @Inject
+    RemindersConfig config;
+
+    /** Programs shared how to find the employee: kept sealed; an earlier lookup is dropped, as it may be stale. */
+    public void contactShared(String tenant, UUID employeeId, String email, String chatHandle, Instant sharedAt) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into employee_contact (tenant_id, employee_id, sealed_email, "
+                    + "sealed_chat_handle, shared_at) values (?, ?, ?, ?, ?) on conflict (tenant_id, employee_id) do update set "
+                    + "sealed_email = excluded.sealed_email, sealed_chat_handle = excluded.sealed_chat_handle, shared_at = excluded.shared_at "
+                    + "where employee_contact.shared_at <= excluded.shared_at")) {
+                ps.setString(1, tenant);
+                ps.setObject(2, employeeId);
+                ps.setString(3, blankToNull(email) == null ? null : secrets.seal(email.strip()));
+                ps.setString(4, blankToNull(chatHandle) == null ? null : secrets.seal(chatHandle.strip()));
+                ps.setTimestamp(5, Timestamp.from(sharedAt));
+                if (ps.executeUpdate() == 0) {
+                    return; // an older contact arrived late
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("delete from slack_member where tenant_id = ? and employee_id = ?")) {
+                ps.setString(1, tenant);
+                ps.setObject(2, employeeId);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot keep an employee's contact", e);
+        }
+    }
+
+    /** Erasure, or the employee left: nothing of how to reach them stays. */
+    public void forget(String tenant, UUID employeeId) {
+        try (Connection c = dataSource.getConnection()) {
+            for (String table : new String[]{"employee_contact", "slack_member", "slack_message"}) {
+                try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where tenant_id = ? and employee_id = ?")) {
+                    ps.setString(1, tenant);
+                    ps.setObject(2, employeeId);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot forget an employee's contact", e);
+        }
+    }
+
+    /**
+     * The employee's Slack user in the installation's workspace, looked up if not known yet.
+     *
+     * @throws SlackWebApi.SlackCallFailed when Slack could not answer now (rate limit, outage, a revoked token)
+     */
+    public Optional<String> slackUser(SlackApps.ActiveInstallation installation, String botToken, UUID employeeId)
+            throws SlackWebApi.SlackCallFailed {
+        Instant now = Instant.now(clock);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("select slack_user_id, looked_up_at from slack_member "
+                    + "where tenant_id = ? and employee_id = ? and installation_id = ?")) {
+                ps.setString(1, installation.tenant());
+                ps.setObject(2, employeeId);
+                ps.setObject(3, installation.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        String known = rs.getString(1);
+                        if (known != null || rs.getTimestamp(2).toInstant().plus(config.slackApp().lookupRetryAfter()).isAfter(now)) {
+                            return Optional.ofNullable(known);
+                        }
+                    }
+                }
+            }
+            Optional<String> found = lookUp(c, installation.tenant(), botToken, employeeId);
+            try (PreparedStatement ps = c.prepareStatement("insert into slack_member (tenant_id, employee_id, installation_id, "
+                    + "slack_user_id, looked_up_at) values (?, ?, ?, ?, ?) on conflict (tenant_id, employee_id, installation_id) "
+                    + "do update set slack_user_id = excluded.slack_user_id, looked_up_at = excluded.looked_up_at")) {
+                ps.setString(1, installation.tenant());
+                ps.setObject(2, employeeId);
+                ps.setObject(3, installation.id());
+                ps.setString(4, found.orElse(null));
+                ps.setTimestamp(5, Timestamp.from(now));
+                ps.executeUpdate();
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read an employee's Slack user", e);
+        }
+    }
+
+    /** The person's Slack user as the installation last knew it (no lookup): whose reminder a button press is. */
+    public Optional<String> knownSlackUser(String tenant, UUID employeeId, UUID installationId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select slack_user_id from slack_member "
+                     + "where tenant_id = ? and employee_id = ? and installation_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            ps.setObject(3, installationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read an employee's Slack user", e);
+        }
+    }
+
+    /** Slack says the person cannot be messaged: ask again on the next delivery. */
+    public void stale(String tenant, UUID employeeId, UUID installationId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from slack_member where tenant_id = ? and employee_id = ? and installation_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            ps.setObject(3, installationId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot forget an employee's Slack user", e);
+        }
+    }
+
+    private Optional<String> lookUp(Connection c, String tenant, String botToken, UUID employeeId)
+            throws SQLException, SlackWebApi.SlackCallFailed {
+        String email = null;
+        String handle = null;
+        try (PreparedStatement ps = c.prepareStatement("select sealed_email, sealed_chat_handle from employee_contact "
+                + "where tenant_id = ? and employee_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    email = rs.getString(1) == null ? null : secrets.open(rs.getString(1));
+                    handle = rs.getString(2) == null ? null : secrets.open(rs.getString(2));
+                }
+            }
+        }
+        if (email != null) {
+            Optional<String> byEmail = slack.lookupByEmail(botToken, email);
+            if (byEmail.isPresent()) {
+                return byEmail;
+            }
+        }
+        return handle != null && SLACK_USER_ID.matcher(handle).matches() ? Optional.of(handle) : Optional.empty();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,199 @@
+package io.upright.reminders.slackapp;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
+import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
+import com.slack.api.webhook.WebhookResponse;
+import io.upright.reminders.RemindersConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every call this service makes to Slack, through Slack's own Java SDK (its methods client, pointed at
+ * {@code upright.reminders.slack-app.api-url}). Slack answers most failures with HTTP 200 and {@code ok: false};
+ * both that and a non-2xx status become a {@link SlackCallFailed} naming Slack's error code.
+ */
+@ApplicationScoped
+public class SlackWebApi {
+
+    /** Errors that mean the installation's token no longer works: the app was removed or its token revoked. */
+    static final Set<String> TOKEN_GONE = Set.of("invalid_auth", "not_authed", "account_inactive", "token_revoked",
+            "token_expired", "team_access_not_granted", "org_login_required", "ekm_access_denied");
+
+    /** Errors that mean this person cannot be messaged (any more): look them up again later. */
+    static final Set<String> RECIPIENT_GONE = Set.of("channel_not_found", "user_not_found", "cannot_dm_bot",
+            "user_disabled", "not_in_channel", "is_archived");
+
+    @Inject
+    RemindersConfig config;
+
+    private Slack slack;
+
+    @PostConstruct
+    void start() {
+        SlackConfig sdk = new SlackConfig();
+        sdk.setMethodsEndpointUrlPrefix(config.slackApp().apiUrl());
+        int timeout = (int) config.deliveryTimeout().toMillis();
+        sdk.setHttpClientCallTimeoutMillis(timeout);
+        sdk.setHttpClientReadTimeoutMillis(timeout);
+        sdk.setHttpClientWriteTimeoutMillis(timeout);
+        // the SDK's own metrics would keep a background thread per client; the engine counts outcomes itself
+        sdk.setStatsEnabled(false);
+        slack = Slack.getInstance(sdk);
+    }
+
+    @PreDestroy
+    void stop() {
+        try {
+            slack.close();
+        } catch (Exception e) {
+            // closing the HTTP client on shutdown: nothing to do about a failure
+        }
+    }
+
+    /** What {@code oauth.v2.access} hands over for a workspace. */
+    public record Installed(String botToken, String botUserId, String slackTeamId, String slackTeamName) {
+    }
+
+    /** Where a message went: the DM channel and its timestamp, which together name it for updates. */
+    public record Posted(String channel, String ts) {
+    }
+
+    /** Exchanges the code of "Add to Slack" for the workspace's bot token. */
+    public Installed exchange(String code) throws SlackCallFailed {
+        OAuthV2AccessResponse response = call("oauth.v2.access", () -> slack.methods().oauthV2Access(r -> r
+                .clientId(config.slackApp().clientId().orElse(""))
+                .clientSecret(config.slackApp().clientSecret().orElse(""))
+                .code(code)
+                .redirectUri(config.slackApp().redirectUri().orElse(null))));
+        if (response.getAccessToken() == null || response.getTeam() == null || response.getBotUserId() == null) {
+            throw new SlackCallFailed("oauth.v2.access", "no_bot_token", 200, Optional.empty());
+        }
+        return new Installed(response.getAccessToken(), response.getBotUserId(), response.getTeam().getId(),
+                response.getTeam().getName());
+    }
+
+    /** The workspace member with this email, if there is one ({@code users.lookupByEmail}). */
+    public Optional<String> lookupByEmail(String botToken, String email) throws SlackCallFailed {
+        try {
+            UsersLookupByEmailResponse response = call("users.lookupByEmail",
+                    () -> slack.methods(botToken).usersLookupByEmail(r -> r.email(email)));
+            return response.getUser() == null ? Optional.empty() : Optional.ofNullable(response.getUser().getId());
+        } catch (SlackCallFailed e) {
+            if ("users_not_found".equals(e.error())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** A direct message from the app's bot: {@code channel} is the person's user id, Slack opens the DM. */
+    public Posted postMessage(String botToken, String channel, String text, String blocks) throws SlackCallFailed {
+        ChatPostMessageResponse response = call("chat.postMessage", () -> slack.methods(botToken).chatPostMessage(r -> r
+                .channel(channel).text(text).blocksAsString(blocks).unfurlLinks(false).unfurlMedia(false)));
+        return new Posted(response.getChannel(), response.getTs());
+    }
+
+    /**
+     * Answers an interaction through its {@code response_url}: replaces the message (an answer recorded) or adds a
+     * note only the presser sees (an ephemeral message). No token needed: the URL is the interaction's own.
+     */
+    public void respond(String responseUrl, String payload) throws SlackCallFailed {
+        WebhookResponse response;
+        try {
+            response = slack.send(responseUrl, payload);
+        } catch (IOException e) {
+            throw new SlackCallFailed("response_url", "io_error: " + e.getMessage(), 0, Optional.empty());
+        }
+        if (response.getCode() == null || response.getCode() < 200 || response.getCode() >= 300) {
+            throw new SlackCallFailed("response_url", String.valueOf(response.getBody()), response.getCode() == null ? 0 : response.getCode(),
+                    Optional.empty());
+        }
+    }
+
+    private interface SlackCall<T extends SlackApiTextResponse> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) throws SlackCallFailed {
+        T response;
+        try {
+            response = call.run();
+        } catch (SlackApiException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().code();
+            Optional<Duration> retryAfter = Optional.empty();
+            String header = e.getResponse() == null ? null : e.getResponse().header("Retry-After");
+            if (header != null) {
+                try {
+                    retryAfter = Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
+                } catch (NumberFormatException ignored) {
+                    // Slack sends whole seconds; anything else is treated as no hint
+                }
+            }
+            String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError()
+                    : status == 429 ? "ratelimited" : "http_" + status;
+            throw new SlackCallFailed(method, error, status, retryAfter);
+        } catch (IOException e) {
+            throw new SlackCallFailed(method, "io_error: " + e.getMessage(), 0, Optional.empty());
+        }
+        if (!response.isOk()) {
+            throw new SlackCallFailed(method, response.getError() == null ? "unknown_error" : response.getError(), 200, Optional.empty());
+        }
+        return response;
+    }
+
+    /** A Slack call that did not go through; {@code error} is Slack's code ({@code ratelimited}, {@code invalid_auth} …). */
+    public static final class SlackCallFailed extends Exception {
+        private final String method;
+        private final String error;
+        private final int status;
+        private final transient Optional<Duration> retryAfter;
+
+        SlackCallFailed(String method, String error, int status, Optional<Duration> retryAfter) {
+            super(method + " failed: " + error);
+            this.method = method;
+            this.error = error;
+            this.status = status;
+            this.retryAfter = retryAfter;
+        }
+
+        public String method() {
+            return method;
+        }
+
+        public String error() {
+            return error;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public Optional<Duration> retryAfter() {
+            return retryAfter;
+        }
+
+        public boolean rateLimited() {
+            return status == 429 || "ratelimited".equals(error);
+        }
+
+        public boolean tokenGone() {
+            return TOKEN_GONE.contains(error);
+        }
+
+        public boolean recipientGone() {
+            return RECIPIENT_GONE.contains(error);
+        }
+    }
+}
