@@ -46,7 +46,7 @@ create table slack_member (
     primary key (tenant_id, employee_id, installation_id)
 );
 
--- Where a reminder's direct message went, so an answer can update it in place (chat.update).
+-- Where a reminder's direct message went: to whom (only that Slack user may answer it) and which message it is.
 create table slack_message (
     reminder_id     uuid        primary key,
     tenant_id       text        not null,

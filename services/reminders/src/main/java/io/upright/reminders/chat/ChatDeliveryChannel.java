@@ -29,7 +29,10 @@ public abstract class ChatDeliveryChannel implements DeliveryChannel {
     /** The kind this channel posts to. */
     protected abstract ChatChannelKind chatKind();
 
-    /** The kind's message for the reminder (Slack Block Kit, Teams Adaptive Card). */
+    /**
+     * The kind's message for the reminder (Slack Block Kit, Teams Adaptive Card); null when this kind cannot reach the
+     * person (a Teams card needs to name its recipient): their other channels serve them.
+     */
     protected abstract String body(OutgoingReminder reminder);
 
     @Override
@@ -67,6 +70,9 @@ public abstract class ChatDeliveryChannel implements DeliveryChannel {
             }
             if (body == null) {
                 body = body(reminder);
+                if (body == null) {
+                    return List.of();
+                }
             }
             CompletableFuture<DeliveryOutcome> outcome;
             try {

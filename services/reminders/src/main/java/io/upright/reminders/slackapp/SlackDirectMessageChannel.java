@@ -23,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Slack user, or a tenant without the app, gets none: their other channels serve them. The message is the same words
  * for everyone; what it suggests to this person is only shown to them when they ask.
  *
- * <p>When Slack answers 429, no call of that method goes to the workspace before its {@code Retry-After}; the
- * reminder is retried within its time to live (the engine reads {@link #pausedUntil}).
+ * <p>When Slack answers 429, no further call goes to that installation's workspace before its {@code Retry-After}
+ * (held in memory: each instance learns it from its own 429); the reminder is retried within its time to live (the
+ * engine reads {@link #pausedUntil}).
  */
 @ApplicationScoped
 public class SlackDirectMessageChannel implements DeliveryChannel {

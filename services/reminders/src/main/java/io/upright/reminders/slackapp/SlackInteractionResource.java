@@ -121,7 +121,8 @@ public class SlackInteractionResource {
             outcome = record(r, interaction.action());
         } catch (Rejection e) {
             if (e.reason() == Rejection.Reason.CONFLICT) {
-                respondLater(interaction, SlackBlocks.ephemeral(ALREADY_ANSWERED));
+                // the decider's own words: answered already, snoozed once already, not deliverable any more ...
+                respondLater(interaction, SlackBlocks.ephemeral(e.getMessage() == null ? ALREADY_ANSWERED : e.getMessage()));
                 return Response.ok().build();
             }
             throw e;

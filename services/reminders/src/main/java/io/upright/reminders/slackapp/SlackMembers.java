@@ -1,7 +1,7 @@
 package io.upright.reminders.slackapp;
 
 import io.upright.reminders.RemindersConfig;
-import io.upright.reminders.webhook.WebhookSecrets;
+import io.upright.reminders.contact.EmployeeContacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -36,7 +36,7 @@ public class SlackMembers {
     DataSource dataSource;
 
     @Inject
-    WebhookSecrets secrets;
+    EmployeeContacts contacts;
 
     @Inject
     SlackWebApi slack;
@@ -46,27 +46,16 @@ public class SlackMembers {
 
     /** Programs shared how to find the employee: kept sealed; an earlier lookup is dropped, as it may be stale. */
     public void contactShared(String tenant, UUID employeeId, String email, String chatHandle, Instant sharedAt) {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("insert into employee_contact (tenant_id, employee_id, sealed_email, "
-                    + "sealed_chat_handle, shared_at) values (?, ?, ?, ?, ?) on conflict (tenant_id, employee_id) do update set "
-                    + "sealed_email = excluded.sealed_email, sealed_chat_handle = excluded.sealed_chat_handle, shared_at = excluded.shared_at "
-                    + "where employee_contact.shared_at <= excluded.shared_at")) {
-                ps.setString(1, tenant);
-                ps.setObject(2, employeeId);
-                ps.setString(3, blankToNull(email) == null ? null : secrets.seal(email.strip()));
-                ps.setString(4, blankToNull(chatHandle) == null ? null : secrets.seal(chatHandle.strip()));
-                ps.setTimestamp(5, Timestamp.from(sharedAt));
-                if (ps.executeUpdate() == 0) {
-                    return; // an older contact arrived late
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("delete from slack_member where tenant_id = ? and employee_id = ?")) {
-                ps.setString(1, tenant);
-                ps.setObject(2, employeeId);
-                ps.executeUpdate();
-            }
+        if (!contacts.shared(tenant, employeeId, email, chatHandle, sharedAt)) {
+            return; // an older contact arrived late
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from slack_member where tenant_id = ? and employee_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            ps.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot keep an employee's contact", e);
+            throw new IllegalStateException("Cannot forget an employee's Slack user", e);
         }
     }
 
@@ -108,7 +97,7 @@ public class SlackMembers {
                     }
                 }
             }
-            Optional<String> found = lookUp(c, installation.tenant(), botToken, employeeId);
+            Optional<String> found = lookUp(installation.tenant(), botToken, employeeId);
             try (PreparedStatement ps = c.prepareStatement("insert into slack_member (tenant_id, employee_id, installation_id, "
                     + "slack_user_id, looked_up_at) values (?, ?, ?, ?, ?) on conflict (tenant_id, employee_id, installation_id) "
                     + "do update set slack_user_id = excluded.slack_user_id, looked_up_at = excluded.looked_up_at")) {
@@ -154,31 +143,18 @@ public class SlackMembers {
         }
     }
 
-    private Optional<String> lookUp(Connection c, String tenant, String botToken, UUID employeeId)
-            throws SQLException, SlackWebApi.SlackCallFailed {
-        String email = null;
-        String handle = null;
-        try (PreparedStatement ps = c.prepareStatement("select sealed_email, sealed_chat_handle from employee_contact "
-                + "where tenant_id = ? and employee_id = ?")) {
-            ps.setString(1, tenant);
-            ps.setObject(2, employeeId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    email = rs.getString(1) == null ? null : secrets.open(rs.getString(1));
-                    handle = rs.getString(2) == null ? null : secrets.open(rs.getString(2));
-                }
-            }
+    private Optional<String> lookUp(String tenant, String botToken, UUID employeeId) throws SlackWebApi.SlackCallFailed {
+        Optional<EmployeeContacts.Contact> contact = contacts.of(tenant, employeeId);
+        if (contact.isEmpty()) {
+            return Optional.empty();
         }
-        if (email != null) {
-            Optional<String> byEmail = slack.lookupByEmail(botToken, email);
+        if (contact.get().email() != null) {
+            Optional<String> byEmail = slack.lookupByEmail(botToken, contact.get().email());
             if (byEmail.isPresent()) {
                 return byEmail;
             }
         }
+        String handle = contact.get().chatHandle();
         return handle != null && SLACK_USER_ID.matcher(handle).matches() ? Optional.of(handle) : Optional.empty();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * The Teams workflow message of a break reminder: an Adaptive Card (1.4) with a title and the text, then Done /
  * Snooze 10 min / Skip as {@code Action.OpenUrl} buttons to signed answer links. The card is the same for every
  * employee but the reminder id in the links: nothing on it (no routine, no minutes) comes from their assessment.
- * Workflow webhooks take the Bot Framework shape: a {@code message} with one adaptive-card attachment.
+ * Workflow webhooks take the Bot Framework shape: a {@code message} with one adaptive-card attachment, plus
+ * {@code recipient.email}, which the tenant's own flow uses to post the card to that person alone.
  */
 public final class TeamsCard {
 
@@ -23,7 +24,11 @@ public final class TeamsCard {
     public record Links(String done, String snooze, String skip) {
     }
 
-    public static Map<String, Object> of(ReminderMessage message, Links links) {
+    /**
+     * @param recipient the work email (UPN) of the employee the card is for: the tenant's flow posts it to that
+     *                  person's chat with the Flow bot (null: a card for nobody in particular, as before)
+     */
+    public static Map<String, Object> of(ReminderMessage message, Links links, String recipient) {
         List<Object> body = new java.util.ArrayList<>();
         body.add(Map.of("type", "TextBlock", "text", message.answerable() ? "Time for a break" : "Desk check", "weight", "Bolder",
                 "size", "Medium", "wrap", true));
@@ -44,6 +49,9 @@ public final class TeamsCard {
         attachment.put("content", card);
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("type", "message");
+        if (recipient != null) {
+            envelope.put("recipient", Map.of("email", recipient));
+        }
         envelope.put("attachments", List.of(attachment));
         return envelope;
     }

@@ -52,6 +52,9 @@ class ChatChannelFlowTest {
     private final String admin = TOKENS.issue(tenant, "admin-1", "admin");
 
     @Inject
+    io.upright.reminders.contact.EmployeeContacts contacts;
+
+    @Inject
     DataSource dataSource;
 
     @Test
@@ -82,8 +85,11 @@ class ChatChannelFlowTest {
             String teams = register("/api/teams-channels", receiver.url(teamsPath));
 
             Queue queue = new Queue(dataSource, tenant);
-            // a team break: the one kind a shared Slack channel takes (Teams' workflow takes every kind)
-            UUID reminder = queue.teamBreak(UUID.randomUUID(), UUID.randomUUID(),
+            // a team break: the one kind a shared Slack channel takes (Teams' workflow takes every kind, for a
+            // recipient it can name)
+            UUID employee = UUID.randomUUID();
+            contacts.shared(tenant, employee, employee + "@acme.example", null, Instant.now());
+            UUID reminder = queue.teamBreak(employee, UUID.randomUUID(),
                     Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), Duration.ofSeconds(60));
             // both channels gone: nothing took the reminder, and each channel was disabled before it was settled
             await().atMost(WAIT).until(() -> "failed".equals(queue.status(reminder)));

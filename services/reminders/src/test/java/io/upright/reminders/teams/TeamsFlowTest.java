@@ -7,6 +7,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.upright.contracts.assessments.AssessmentCompleted;
+import io.upright.contracts.programs.EmployeeContactShared;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.reminders.testing.Enrolments;
 import io.upright.reminders.testing.WebhookReceiver;
@@ -96,9 +97,13 @@ class TeamsFlowTest {
         given().auth().oauth2(admin).contentType("application/json").body(Map.of("webhookUrl", receiver.url("/teams/" + tenant)))
                 .post("/api/teams-channels").then().statusCode(201);
         UUID employee = UUID.randomUUID();
+        TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(),
+                new EmployeeContactShared(employee, employee + "@acme.example", null, Instant.now())));
         TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(), new EmployeeEnrolled(employee,
                 UUID.randomUUID(), Enrolments.zoneAroundNoon(), "00:00", "23:59", false, Instant.now())));
 
+        // the workflow is told whose card it is: the tenant's flow posts it to that person's chat alone
+        assertThat(awaitEnvelope().path("recipient").path("email").asText()).isEqualTo(employee + "@acme.example");
         JsonNode card = awaitCard();
         assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
         List<String> urls = card.path("actions").findValuesAsText("url");
@@ -137,6 +142,8 @@ class TeamsFlowTest {
                 employee, null, "rosa", 1, "rosa", 3, "low", List.of(), true, Instant.now().minusSeconds(5))));
         await().atMost(WAIT).until(() -> count("select count(*) from employee_routine where employee_id = ?::uuid and withheld",
                 employee.toString()) == 1);
+        TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(),
+                new EmployeeContactShared(employee, employee + "@acme.example", null, Instant.now())));
         TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(), new EmployeeEnrolled(employee,
                 UUID.randomUUID(), Enrolments.zoneAroundNoon(), "00:00", "23:59", false, Instant.now())));
 
@@ -159,6 +166,22 @@ class TeamsFlowTest {
     }
 
     @Test
+    void without_an_email_to_name_as_recipient_the_workflow_gets_nothing_and_the_webhook_still_serves() throws Exception {
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("webhookUrl", receiver.url("/teams/" + tenant)))
+                .post("/api/teams-channels").then().statusCode(201);
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("url", receiver.url("/hooks/" + tenant)))
+                .post("/api/webhook-endpoints").then().statusCode(201);
+        UUID employee = UUID.randomUUID();
+        TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(), new EmployeeEnrolled(employee,
+                UUID.randomUUID(), Enrolments.zoneAroundNoon(), "00:00", "23:59", false, Instant.now())));
+        String reminderId = await().atMost(WAIT).until(() -> receiver.first(r -> r.path().equals("/hooks/" + tenant)
+                && r.body().contains(employee.toString())).orElse(null), r -> r != null).headers().get("webhook-id").get(0);
+        // settled in the same round as any Teams call: delivered by webhook alone means no card was sent
+        assertThat(opened(awaitEvent("upright.reminders.break-reminder-sent.v1", reminderId)).path("channel").asText()).isEqualTo("webhook");
+        assertThat(receiver.count(r -> r.path().equals("/teams/" + tenant))).isZero();
+    }
+
+    @Test
     void an_expired_link_is_gone_and_a_foreign_key_or_garbage_is_refused() {
         AnswerLinks links = new AnswerLinks(linkSecret.getBytes(StandardCharsets.UTF_8));
         UUID reminder = UUID.randomUUID();
@@ -171,10 +194,14 @@ class TeamsFlowTest {
         given().get("/api/answer-links/" + links.token(reminder, "skip", Instant.now().plusSeconds(600))).then().statusCode(403);
     }
 
-    private JsonNode awaitCard() throws Exception {
+    private JsonNode awaitEnvelope() throws Exception {
         String path = "/teams/" + tenant;
         WebhookReceiver.Received post = await().atMost(WAIT).until(() -> receiver.first(r -> r.path().equals(path)).orElse(null), r -> r != null);
-        JsonNode envelope = JSON.readTree(post.body());
+        return JSON.readTree(post.body());
+    }
+
+    private JsonNode awaitCard() throws Exception {
+        JsonNode envelope = awaitEnvelope();
         assertThat(envelope.path("type").asText()).isEqualTo("message");
         assertThat(envelope.path("attachments").get(0).path("contentType").asText()).isEqualTo(TeamsCard.CARD_TYPE);
         return envelope.path("attachments").get(0).path("content");

@@ -1,0 +1,79 @@
+package io.upright.reminders.contact;
+
+import io.upright.reminders.webhook.WebhookSecrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * How to reach each employee in their chat tool, as programs shared it ({@code EmployeeContactShared}): the work email
+ * (Slack's lookup, the recipient of a Teams card) and the chat handle. Kept AES-GCM sealed at rest, opened only to
+ * deliver, and deleted when the employee leaves or is erased.
+ */
+@ApplicationScoped
+public class EmployeeContacts {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    WebhookSecrets secrets;
+
+    /** The contact as shared; either part may be absent. */
+    public record Contact(String email, String chatHandle) {
+    }
+
+    /**
+     * Keeps the newest contact (an older one arriving late changes nothing).
+     *
+     * @return whether it changed what is kept
+     */
+    public boolean shared(String tenant, UUID employeeId, String email, String chatHandle, Instant sharedAt) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into employee_contact (tenant_id, employee_id, sealed_email, "
+                     + "sealed_chat_handle, shared_at) values (?, ?, ?, ?, ?) on conflict (tenant_id, employee_id) do update set "
+                     + "sealed_email = excluded.sealed_email, sealed_chat_handle = excluded.sealed_chat_handle, shared_at = excluded.shared_at "
+                     + "where employee_contact.shared_at <= excluded.shared_at")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            ps.setString(3, blankToNull(email) == null ? null : secrets.seal(email.strip()));
+            ps.setString(4, blankToNull(chatHandle) == null ? null : secrets.seal(chatHandle.strip()));
+            ps.setTimestamp(5, Timestamp.from(sharedAt));
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot keep an employee's contact", e);
+        }
+    }
+
+    /** The employee's contact, opened; empty when programs never shared one. */
+    public Optional<Contact> of(String tenant, UUID employeeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select sealed_email, sealed_chat_handle from employee_contact "
+                     + "where tenant_id = ? and employee_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employeeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Contact(rs.getString(1) == null ? null : secrets.open(rs.getString(1)),
+                        rs.getString(2) == null ? null : secrets.open(rs.getString(2))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read an employee's contact", e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
