@@ -129,7 +129,7 @@ public interface RemindersConfig {
         String authorizeUrl();
 
         /** The bot scopes the app asks for; deploy/slack/manifest.yaml lists the same. */
-        @WithDefault("chat:write,im:write,users:read,users:read.email,commands,dnd:read")
+        @WithDefault("chat:write,im:write,users:read,users:read.email,users.profile:read,commands,dnd:read")
         String scopes();
 
         /** How long an "Add to Slack" link stays valid (its state is single-use). */

@@ -4,13 +4,19 @@ import io.upright.reminders.webhook.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +34,8 @@ public class EmployeeContacts {
     @Inject
     WebhookSecrets secrets;
 
+    private volatile byte[] emailKey;
+
     /** The contact as shared; either part may be absent. */
     public record Contact(String email, String chatHandle) {
     }
@@ -40,14 +48,15 @@ public class EmployeeContacts {
     public boolean shared(String tenant, UUID employeeId, String email, String chatHandle, Instant sharedAt) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into employee_contact (tenant_id, employee_id, sealed_email, "
-                     + "sealed_chat_handle, shared_at) values (?, ?, ?, ?, ?) on conflict (tenant_id, employee_id) do update set "
-                     + "sealed_email = excluded.sealed_email, sealed_chat_handle = excluded.sealed_chat_handle, shared_at = excluded.shared_at "
-                     + "where employee_contact.shared_at <= excluded.shared_at")) {
+                     + "sealed_chat_handle, shared_at, email_hash) values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, employee_id) do update set "
+                     + "sealed_email = excluded.sealed_email, sealed_chat_handle = excluded.sealed_chat_handle, shared_at = excluded.shared_at, "
+                     + "email_hash = excluded.email_hash where employee_contact.shared_at <= excluded.shared_at")) {
             ps.setString(1, tenant);
             ps.setObject(2, employeeId);
             ps.setString(3, blankToNull(email) == null ? null : secrets.seal(email.strip()));
             ps.setString(4, blankToNull(chatHandle) == null ? null : secrets.seal(chatHandle.strip()));
             ps.setTimestamp(5, Timestamp.from(sharedAt));
+            ps.setString(6, blankToNull(email) == null ? null : hash(email));
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot keep an employee's contact", e);
@@ -70,6 +79,38 @@ public class EmployeeContacts {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read an employee's contact", e);
+        }
+    }
+
+    /** The employee whose shared email this is, in the tenant (the comparison ignores case and spaces around). */
+    public Optional<UUID> byEmail(String tenant, String email) {
+        if (blankToNull(email) == null) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select employee_id from employee_contact where tenant_id = ? and email_hash = ?")) {
+            ps.setString(1, tenant);
+            ps.setString(2, hash(email));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot find an employee by email", e);
+        }
+    }
+
+    private String hash(String email) {
+        byte[] key = emailKey;
+        if (key == null) {
+            key = secrets.derive("employee-contact-email-hash");
+            emailKey = key;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

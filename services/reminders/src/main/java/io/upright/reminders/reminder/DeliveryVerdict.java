@@ -13,8 +13,13 @@ import java.util.List;
  * @param reason    the {@code ReminderDeliveryFailed} reason when not delivered ({@code retries-exhausted} applies
  *                  once a retryable failure can no longer be retried within the time to live)
  * @param channel   the channel kind that caused the failure (webhook, slack, teams)
+ * @param postponed nothing failed: the only channel left to try holds the reminder until the person is free
  */
-public record DeliveryVerdict(String delivered, boolean retryable, String reason, String channel) {
+public record DeliveryVerdict(String delivered, boolean retryable, String reason, String channel, boolean postponed) {
+
+    public DeliveryVerdict(String delivered, boolean retryable, String reason, String channel) {
+        this(delivered, retryable, reason, channel, false);
+    }
 
     public static final String ENDPOINT_GONE = "endpoint-gone";
     public static final String REJECTED = "rejected";
@@ -47,10 +52,17 @@ public record DeliveryVerdict(String delivered, boolean retryable, String reason
         if (best != null) {
             return new DeliveryVerdict(best, false, null, null);
         }
+        Result retryable = null;
+        boolean onlyPostponed = true;
         for (Result r : results) {
             if (r.outcome().retryable()) {
-                return new DeliveryVerdict(null, true, RETRIES_EXHAUSTED, r.channel());
+                retryable = retryable == null ? r : retryable;
+                onlyPostponed &= r.outcome() == DeliveryOutcome.POSTPONED;
             }
+        }
+        if (retryable != null) {
+            // postponed alone: the person is busy, nothing failed; past its time to live the reminder expires
+            return new DeliveryVerdict(null, true, RETRIES_EXHAUSTED, retryable.channel(), onlyPostponed);
         }
         for (DeliveryOutcome cause : new DeliveryOutcome[]{DeliveryOutcome.GONE, DeliveryOutcome.REJECTED, DeliveryOutcome.BLOCKED}) {
             for (Result r : results) {

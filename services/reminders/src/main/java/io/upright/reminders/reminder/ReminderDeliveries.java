@@ -159,6 +159,11 @@ public class ReminderDeliveries {
             queue.retryAt(reminder.tenant(), reminder.id(), retryAt);
             return;
         }
+        if (verdict.postponed()) {
+            // busy past its time to live: it comes due at its expiry and is recorded expired, never dropped silently
+            queue.retryAt(reminder.tenant(), reminder.id(), reminder.expiresAt());
+            return;
+        }
         if (queue.move(reminder.tenant(), reminder.id(), ReminderStatus.SENDING, ReminderStatus.FAILED)) {
             queue.recordFailureReason(reminder.tenant(), reminder.id(), verdict.reason());
             fail(reminder.tenant(), reminder.id(), reminder.employeeId(), reminder.slot(), reminder.attempts(),

@@ -130,7 +130,7 @@ public class ReminderEngine extends PollingWorker {
 
     private void settle(Claimed reminder, List<ChannelCall> calls) {
         List<DeliveryVerdict.Result> results = new ArrayList<>();
-        Instant notBefore = null; // the latest Retry-After among throttled targets: no retry before it
+        Instant notBefore = null; // the latest Retry-After (or end of a person's busy time) among held targets
         for (ChannelCall call : calls) {
             DeliveryChannel channel = call.channel();
             DeliveryOutcome outcome = join(call.call().outcome());
@@ -144,7 +144,7 @@ public class ReminderEngine extends PollingWorker {
                 } catch (RuntimeException e) {
                     LOG.warnf("Cannot disable %s channel %s: %s", channel.kind(), call.call().targetId(), e.toString());
                 }
-            } else if (outcome == DeliveryOutcome.THROTTLED && call.call().targetId() != null) {
+            } else if ((outcome == DeliveryOutcome.THROTTLED || outcome == DeliveryOutcome.POSTPONED) && call.call().targetId() != null) {
                 Instant until = channel.pausedUntil(call.call().targetId()).orElse(null);
                 if (until != null && (notBefore == null || until.isAfter(notBefore))) {
                     notBefore = until;

@@ -13,6 +13,8 @@ public record SlackAction(String action, UUID reminderId, String activity, Integ
     public static final String DONE = "done";
     public static final String SNOOZE = "snooze";
     public static final String SKIP = "skip";
+    /** Not an answer ("Show my routine"): opens the person's own suggestion for this break in a modal only they see. */
+    public static final String SUGGESTION = "suggestion";
 
     /** @return empty for a value this service did not write */
     public static Optional<SlackAction> parse(String value) {
@@ -24,7 +26,7 @@ public record SlackAction(String action, UUID reminderId, String activity, Integ
             if (parts.length == 4 && DONE.equals(parts[0])) {
                 return Optional.of(new SlackAction(DONE, UUID.fromString(parts[1]), parts[2], Integer.valueOf(parts[3])));
             }
-            if (parts.length == 2 && (DONE.equals(parts[0]) || SNOOZE.equals(parts[0]) || SKIP.equals(parts[0]))) {
+            if (parts.length == 2 && (DONE.equals(parts[0]) || SNOOZE.equals(parts[0]) || SKIP.equals(parts[0]) || SUGGESTION.equals(parts[0]))) {
                 return Optional.of(new SlackAction(parts[0], UUID.fromString(parts[1]), null, null));
             }
         } catch (IllegalArgumentException e) {

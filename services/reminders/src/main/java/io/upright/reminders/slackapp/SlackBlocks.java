@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Block Kit message of a break reminder: the text in a section, then Done / Snooze 10 min / Skip buttons.
+ * The Block Kit message of a break reminder: the text in a section, then Done / Snooze 10 min / Skip buttons and
+ * Show my routine (which opens the person's own suggestion in a modal).
  * Each button's value is {@code <action>:<reminderId>} and nothing more: what Done records (the employee's routine
  * and its minutes, or a walk) is kept on the reminder, never written into a channel the employer can read.
  */
 public final class SlackBlocks {
 
     public static final String ACTIONS_BLOCK = "upright-break";
+    /** The label of the button that opens the person's own suggestion: one fixed text, the same for everyone. */
+    public static final String SHOW_SUGGESTION = "Show my routine";
 
     private SlackBlocks() {
     }
@@ -33,7 +36,9 @@ public final class SlackBlocks {
                 Map.of("type", "actions", "block_id", ACTIONS_BLOCK, "elements", List.of(
                         button(SlackAction.DONE, "Done", SlackAction.DONE + ":" + id, true),
                         button(SlackAction.SNOOZE, "Snooze 10 min", SlackAction.SNOOZE + ":" + id, false),
-                        button(SlackAction.SKIP, "Skip", SlackAction.SKIP + ":" + id, false)))));
+                        button(SlackAction.SKIP, "Skip", SlackAction.SKIP + ":" + id, false),
+                        // the same button for everyone; what it shows is fetched for the presser alone
+                        button(SlackAction.SUGGESTION, SHOW_SUGGESTION, SlackAction.SUGGESTION + ":" + id, false)))));
         return body;
     }
 
@@ -56,6 +61,20 @@ public final class SlackBlocks {
         body.put("blocks", List.of(section(originalText),
                 Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn", "text", "*" + outcome + "*")))));
         return body;
+    }
+
+    /**
+     * The modal "Show my routine" opens: what this break suggests to the person, fetched when they press. A modal is
+     * shown to the presser alone and is not a message, so no channel history or workspace export holds it.
+     */
+    public static Map<String, Object> suggestionModal(String text) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("type", "modal");
+        view.put("title", Map.of("type", "plain_text", "text", "Your break"));
+        view.put("close", Map.of("type", "plain_text", "text", "Close"));
+        view.put("blocks", List.of(section(text), Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn",
+                "text", "Only you see this. Any pain, numbness or weakness: stop, and see a clinician.")))));
+        return view;
     }
 
     /** A note only the person who pressed sees; the message stays as it was. */

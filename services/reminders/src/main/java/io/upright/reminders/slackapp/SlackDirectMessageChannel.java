@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Slack app's bot messages each employee directly ({@code chat.postMessage} to their user id). An employee with no
  * Slack user, or a tenant without the app, gets none: their other channels serve them. The message is the same words
  * for everyone; what it suggests to this person is only shown to them when they ask.
+ *
+ * <p>Before a message goes out, Slack is asked whether the person is in Do Not Disturb (or has paused
+ * notifications) or in a huddle: then the reminder waits until that ends, within its time to live; past that it
+ * expires (recorded as expired, not dropped). Other channels of the tenant are not held back.
  *
  * <p>When Slack answers 429, no further call goes to that installation's workspace before its {@code Retry-After}
  * (held in memory: each instance learns it from its own 429); the reminder is retried within its time to live (the
@@ -56,8 +61,18 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
     @Inject
     ManagedExecutor executor;
 
+    @Inject
+    SlackBusy busyState;
+
+    @Inject
+    io.upright.reminders.RemindersConfig config;
+
     /** Per installation: no call before this instant (Slack's Retry-After, whichever method asked for it). */
     private final ConcurrentHashMap<UUID, Instant> throttledUntil = new ConcurrentHashMap<>();
+    /** Per person's target: busy (Do Not Disturb, a huddle) until this instant. */
+    private final ConcurrentHashMap<UUID, Instant> busyUntil = new ConcurrentHashMap<>();
+    /** Which installation each person's target belongs to (to disable it when Slack refuses its token). */
+    private final ConcurrentHashMap<UUID, UUID> installations = new ConcurrentHashMap<>();
 
     @Override
     public String kind() {
@@ -84,22 +99,28 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
                 return List.of();
             }
             installation = active.get();
-            if (pausedUntil(installation.id()).isPresent()) {
-                return List.of(new Call(installation.id(), CompletableFuture.completedFuture(DeliveryOutcome.THROTTLED)));
-            }
             token = apps.botToken(installation);
         } catch (RuntimeException e) {
             LOG.warnf("Cannot read the Slack installation of tenant %s: %s", reminder.tenant(), e.toString());
             return List.of(Call.failed(UNKNOWN));
         }
+        // one target per person: a workspace-wide 429 holds them all, a person's busy time holds only them
+        UUID target = UUID.nameUUIDFromBytes((installation.id() + ":" + reminder.employeeId()).getBytes(StandardCharsets.UTF_8));
+        installations.put(target, installation.id());
+        Instant throttled = throttledUntil.get(installation.id());
+        if (throttled != null && throttled.isAfter(Instant.now(clock))) {
+            // Slack asked this workspace to wait; whether the person is busy is asked afresh on each try
+            return List.of(new Call(target, CompletableFuture.completedFuture(DeliveryOutcome.THROTTLED)));
+        }
         Optional<String> user;
         try {
+            // looked up once, on the first delivery; later ones read it from the table
             user = members.slackUser(installation, token, reminder.employeeId());
         } catch (SlackWebApi.SlackCallFailed e) {
-            return List.of(new Call(installation.id(), CompletableFuture.completedFuture(outcome(e, installation, reminder))));
+            return List.of(new Call(target, CompletableFuture.completedFuture(outcome(e, installation, reminder))));
         } catch (RuntimeException e) {
             LOG.warnf("Cannot find employee %s in Slack: %s", reminder.employeeId(), e.toString());
-            return List.of(Call.failed(installation.id()));
+            return List.of(Call.failed(target));
         }
         if (user.isEmpty()) {
             return List.of();
@@ -108,12 +129,17 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
         try {
             blocks = json.writeValueAsString(SlackBlocks.of(reminder.message()).get("blocks"));
         } catch (JsonProcessingException e) {
-            return List.of(Call.failed(installation.id()));
+            return List.of(Call.failed(target));
         }
         String slackUser = user.get();
         CompletableFuture<DeliveryOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
-                SlackWebApi.Posted posted = slack.postMessage(token, slackUser, reminder.message().message(), blocks);
+                Optional<Instant> busy = busyState.busyUntil(installation, token, slackUser, config.deliveryTimeout());
+                if (busy.isPresent()) {
+                    busyUntil.put(target, busy.get());
+                    return DeliveryOutcome.POSTPONED;
+                }
+                SlackWebApi.Posted posted = slack.postMessage(installation.id(), token, slackUser, reminder.message().message(), blocks);
                 messages.record(new SlackMessages.SentMessage(reminder.id(), reminder.tenant(), reminder.employeeId(),
                         installation.id(), slackUser, posted.channel(), posted.ts()), Instant.now(clock));
                 return DeliveryOutcome.DELIVERED;
@@ -124,18 +150,31 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
                 return DeliveryOutcome.FAILED;
             }
         }, executor);
-        return List.of(new Call(installation.id(), outcome));
+        return List.of(new Call(target, outcome));
     }
 
     @Override
     public void disable(String tenant, UUID targetId) {
-        apps.disable(tenant, targetId, "Slack refused the app's token (uninstalled or revoked)");
+        UUID installation = installations.get(targetId);
+        if (installation != null) {
+            apps.disable(tenant, installation, "Slack refused the app's token (uninstalled or revoked)");
+        }
     }
 
     @Override
     public Optional<Instant> pausedUntil(UUID targetId) {
-        Instant until = throttledUntil.get(targetId);
-        return until != null && until.isAfter(Instant.now(clock)) ? Optional.of(until) : Optional.empty();
+        Instant now = Instant.now(clock);
+        Instant until = null;
+        UUID installation = installations.get(targetId);
+        Instant throttled = installation == null ? null : throttledUntil.get(installation);
+        if (throttled != null && throttled.isAfter(now)) {
+            until = throttled;
+        }
+        Instant busy = busyUntil.get(targetId);
+        if (busy != null && busy.isAfter(now) && (until == null || busy.isAfter(until))) {
+            until = busy;
+        }
+        return Optional.ofNullable(until);
     }
 
     private DeliveryOutcome outcome(SlackWebApi.SlackCallFailed e, SlackApps.ActiveInstallation installation, OutgoingReminder reminder) {

@@ -26,8 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Slack's Events API request URL (Slack-signed, no token): the URL check when the app is configured, and the events
- * that end an installation ({@code app_uninstalled}, {@code tokens_revoked}).
+ * Slack's Events API request URL (Slack-signed, no token): the URL check when the app is configured, the events
+ * that end an installation ({@code app_uninstalled}, {@code tokens_revoked}), {@code app_home_opened}, which
+ * draws the person's Home tab, and {@code dnd_updated_user} / {@code user_huddle_changed}, which say who is busy.
  */
 @Path("/api/slack/events")
 @Tag(name = "Slack app")
@@ -46,10 +47,25 @@ public class SlackEventsResource {
     @Inject
     SlackApps apps;
 
+    @Inject
+    SlackPeople people;
+
+    @Inject
+    SlackBusy busy;
+
+    @Inject
+    SlackHome home;
+
+    @Inject
+    SlackWebApi slack;
+
+    @Inject
+    org.eclipse.microprofile.context.ManagedExecutor executor;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Slack Events API: url_verification, app_uninstalled and tokens_revoked stop the tenant's direct messages")
+    @Operation(summary = "Slack Events API: url_verification; app_uninstalled and tokens_revoked stop the tenant's direct messages; app_home_opened draws the Home tab")
     @APIResponse(responseCode = "200", description = "Acknowledged (url_verification: the challenge)")
     @APIResponse(responseCode = "400", description = "Signed, but not JSON", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", description = "Missing, stale or wrong Slack signature", ref = ProblemResponses.UNAUTHORIZED)
@@ -81,7 +97,50 @@ public class SlackEventsResource {
                 apps.disableBots(workspace, bots, "Slack revoked the app's bot token");
             }
         }
-        // anything else the app is subscribed to later is acknowledged: Slack retries only what is not
+        if (workspace != null && "dnd_updated_user".equals(event.path("type").asText())) {
+            JsonNode dnd = event.path("dnd_status");
+            boolean hours = dnd.path("dnd_enabled").asBoolean(false);
+            boolean snoozed = dnd.path("snooze_enabled").asBoolean(false);
+            for (SlackApps.ActiveInstallation installation : apps.activeInWorkspace(workspace)) {
+                busy.dndChanged(installation.id(), event.path("user").asText(),
+                        hours ? epoch(dnd.path("next_dnd_start_ts")) : null, hours ? epoch(dnd.path("next_dnd_end_ts")) : null,
+                        snoozed ? epoch(dnd.path("snooze_endtime")) : null);
+            }
+        } else if (workspace != null && "user_huddle_changed".equals(event.path("type").asText())) {
+            JsonNode user = event.path("user");
+            boolean inHuddle = "in_a_huddle".equals(user.path("profile").path("huddle_state").asText());
+            for (SlackApps.ActiveInstallation installation : apps.activeInWorkspace(workspace)) {
+                busy.huddleChanged(installation.id(), user.path("id").asText(), inHuddle);
+            }
+        }
+        if (workspace != null && "app_home_opened".equals(event.path("type").asText()) && "home".equals(event.path("tab").asText("home"))) {
+            String member = event.path("user").asText(null);
+            // Slack waits three seconds for this answer; the tab is drawn after it (it may need users.info first)
+            executor.runAsync(() -> showHome(workspace, member));
+        }
+        // anything else the app is subscribed to is acknowledged: Slack retries only what is not
         return Response.ok(Map.of()).build();
+    }
+
+    private static Instant epoch(JsonNode seconds) {
+        return seconds.canConvertToLong() && seconds.asLong() > 0 ? Instant.ofEpochSecond(seconds.asLong()) : null;
+    }
+
+    private void showHome(String workspace, String member) {
+        SlackPeople.Lookup lookup = people.find(workspace, member);
+        if (lookup.person() != null) {
+            people.refreshHome(lookup.person());
+            return;
+        }
+        if (lookup.unknown() == SlackPeople.Unknown.NOT_ENROLLED) {
+            // someone of the workspace who is in no program: the tab says so rather than staying blank
+            apps.activeInWorkspace(workspace).stream().findFirst().ifPresent(installation -> {
+                try {
+                    slack.publishHome(installation.id(), apps.botToken(installation), member, home.homeView(java.util.Optional.empty()));
+                } catch (SlackWebApi.SlackCallFailed e) {
+                    // nothing to show them then; the next time they open the tab it is tried again
+                }
+            });
+        }
     }
 }

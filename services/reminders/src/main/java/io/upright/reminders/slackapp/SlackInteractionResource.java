@@ -8,6 +8,7 @@ import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.RemindersConfig;
 import io.upright.reminders.reminder.Answers;
 import io.upright.reminders.reminder.DueReminderRecord;
+import io.upright.reminders.reminder.PersonalSuggestion;
 import io.upright.reminders.reminder.ReminderDecider;
 import io.upright.reminders.reminder.ReminderMessage;
 import io.upright.reminders.schedule.ScheduleRecord;
@@ -87,8 +88,11 @@ public class SlackInteractionResource {
     @Inject
     ManagedExecutor executor;
 
+    @Inject
+    SlackPeople people;
+
     /** The parts of a block_actions payload this endpoint uses. */
-    record Interaction(SlackAction action, String slackUserId, String slackTeamId, String responseUrl) {
+    record Interaction(SlackAction action, String slackUserId, String slackTeamId, String responseUrl, String triggerId) {
     }
 
     @POST
@@ -105,7 +109,13 @@ public class SlackInteractionResource {
         if (!SlackRequests.verified(config.slackSigningSecret().orElse(null), timestamp, signature, body, Instant.now(clock))) {
             throw new ProblemException(401, "unauthorized", "Unauthorized", "The Slack signature is missing, stale or wrong", List.of());
         }
-        Interaction interaction = parse(body);
+        JsonNode payload = payload(body);
+        String actionId = payload.path("actions").path(0).path("action_id").asText("");
+        if (actionId.startsWith("home-")) {
+            homeAction(actionId, team(payload), payload.path("user").path("id").asText(null));
+            return Response.ok().build();
+        }
+        Interaction interaction = interaction(payload);
         Optional<DueReminderRecord> reminder = answers.byId(interaction.action().reminderId());
         if (reminder.isEmpty()) {
             return Response.ok().build(); // e.g. a message left over from a removed tenant: nothing to record
@@ -114,6 +124,10 @@ public class SlackInteractionResource {
         if (!isOwner(r, interaction)) {
             LOG.debugf("Slack user pressed a button of someone else's reminder %s", r.id);
             respondLater(interaction, SlackBlocks.ephemeral(SOMEONE_ELSES));
+            return Response.ok().build();
+        }
+        if (SlackAction.SUGGESTION.equals(interaction.action().action())) {
+            showSuggestion(r, interaction);
             return Response.ok().build();
         }
         String outcome;
@@ -205,8 +219,56 @@ public class SlackInteractionResource {
         });
     }
 
-    /** The first action of a block_actions payload, as this service wrote its value, and who pressed it where. */
-    private Interaction parse(byte[] body) {
+    /** The person's own suggestion for this break, in a modal only they see (opened with the press's trigger id). */
+    private void showSuggestion(DueReminderRecord r, Interaction interaction) {
+        PersonalSuggestion suggestion = Answers.personal(r, answers.now(r.tenantId, r.employeeId));
+        String text = suggestion == null ? "This reminder has no suggestion to show." : suggestion.message();
+        Optional<SlackApps.ActiveInstallation> installation = apps.activeInWorkspace(interaction.slackTeamId()).stream()
+                .filter(i -> i.tenant().equals(r.tenantId)).findFirst();
+        if (installation.isEmpty() || interaction.triggerId() == null) {
+            return;
+        }
+        String token = apps.botToken(installation.get());
+        String view;
+        try {
+            view = json.writeValueAsString(SlackBlocks.suggestionModal(text));
+        } catch (IOException e) {
+            return;
+        }
+        // a trigger id is good for three seconds: opened right away, on its own thread
+        executor.runAsync(() -> {
+            try {
+                slack.openModal(installation.get().id(), token, interaction.triggerId(), view);
+            } catch (SlackWebApi.SlackCallFailed e) {
+                LOG.debugf("views.open: %s", e.error());
+            }
+        });
+    }
+
+    /** A button of the person's Home tab: pause or resume, then the tab shows the new state. */
+    private void homeAction(String actionId, String slackTeamId, String slackUserId) {
+        SlackPeople.Lookup lookup = people.find(slackTeamId, slackUserId);
+        if (lookup.person() == null) {
+            return;
+        }
+        try {
+            if (SlackHome.PAUSE_HOUR.equals(actionId)) {
+                people.pause(lookup.person(), 60);
+            } else if (SlackHome.PAUSE_TODAY.equals(actionId)) {
+                people.pause(lookup.person(), null);
+            } else if (SlackHome.RESUME.equals(actionId)) {
+                people.resume(lookup.person());
+            }
+        } catch (ProblemException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+        SlackPeople.Person person = lookup.person();
+        executor.runAsync(() -> people.refreshHome(person));
+    }
+
+    private JsonNode payload(byte[] body) {
         String payload = null;
         try {
             for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
@@ -221,12 +283,19 @@ public class SlackInteractionResource {
         if (payload == null) {
             throw ProblemException.invalid("payload", "is required");
         }
-        JsonNode tree;
         try {
-            tree = json.readTree(payload);
+            JsonNode tree = json.readTree(payload);
+            if (tree == null || !tree.isObject()) {
+                throw ProblemException.invalid("payload", "is not a JSON object");
+            }
+            return tree;
         } catch (IOException e) {
             throw ProblemException.invalid("payload", "is not JSON");
         }
+    }
+
+    /** The first action of a block_actions payload, as this service wrote its value, and who pressed it where. */
+    private Interaction interaction(JsonNode tree) {
         JsonNode actions = tree.path("actions");
         if (!actions.isArray() || actions.isEmpty()) {
             throw ProblemException.invalid("payload.actions", "must name one action");
@@ -236,11 +305,12 @@ public class SlackInteractionResource {
             LOG.debug("Slack interaction with a value this service did not write");
             throw ProblemException.invalid("payload.actions[0].value", "is not an Upright reminder button");
         }
+        return new Interaction(action.get(), tree.path("user").path("id").asText(null), team(tree),
+                tree.path("response_url").asText(null), tree.path("trigger_id").asText(null));
+    }
+
+    private static String team(JsonNode tree) {
         String team = tree.path("team").path("id").asText(null);
-        if (team == null) {
-            team = tree.path("user").path("team_id").asText(null);
-        }
-        return new Interaction(action.get(), tree.path("user").path("id").asText(null), team,
-                tree.path("response_url").asText(null));
+        return team != null ? team : tree.path("user").path("team_id").asText(null);
     }
 }

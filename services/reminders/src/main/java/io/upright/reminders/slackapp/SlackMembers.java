@@ -97,7 +97,7 @@ public class SlackMembers {
                     }
                 }
             }
-            Optional<String> found = lookUp(installation.tenant(), botToken, employeeId);
+            Optional<String> found = lookUp(installation.id(), installation.tenant(), botToken, employeeId);
             try (PreparedStatement ps = c.prepareStatement("insert into slack_member (tenant_id, employee_id, installation_id, "
                     + "slack_user_id, looked_up_at) values (?, ?, ?, ?, ?) on conflict (tenant_id, employee_id, installation_id) "
                     + "do update set slack_user_id = excluded.slack_user_id, looked_up_at = excluded.looked_up_at")) {
@@ -130,6 +130,49 @@ public class SlackMembers {
         }
     }
 
+    /**
+     * The employee a Slack member is, in the tenant of this installation: known once they got a direct message;
+     * otherwise found by their email ({@code users.info}) among the contacts programs shared, and remembered.
+     *
+     * @throws SlackWebApi.SlackCallFailed when Slack could not answer now
+     */
+    public Optional<UUID> employeeOf(SlackApps.ActiveInstallation installation, String botToken, String slackUserId)
+            throws SlackWebApi.SlackCallFailed {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select employee_id from slack_member "
+                     + "where tenant_id = ? and installation_id = ? and slack_user_id = ? order by looked_up_at desc limit 1")) {
+            ps.setString(1, installation.tenant());
+            ps.setObject(2, installation.id());
+            ps.setString(3, slackUserId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.of(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read Slack members", e);
+        }
+        Optional<UUID> employee = slack.emailOf(installation.id(), botToken, slackUserId, SlackWebApi.INTERACTIVE_WAIT).flatMap(email -> contacts.byEmail(installation.tenant(), email));
+        employee.ifPresent(id -> remember(installation, id, slackUserId));
+        return employee;
+    }
+
+    private void remember(SlackApps.ActiveInstallation installation, UUID employeeId, String slackUserId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into slack_member (tenant_id, employee_id, installation_id, "
+                     + "slack_user_id, looked_up_at) values (?, ?, ?, ?, ?) on conflict (tenant_id, employee_id, installation_id) "
+                     + "do update set slack_user_id = excluded.slack_user_id, looked_up_at = excluded.looked_up_at")) {
+            ps.setString(1, installation.tenant());
+            ps.setObject(2, employeeId);
+            ps.setObject(3, installation.id());
+            ps.setString(4, slackUserId);
+            ps.setTimestamp(5, Timestamp.from(Instant.now(clock)));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot remember a Slack member", e);
+        }
+    }
+
     /** Slack says the person cannot be messaged: ask again on the next delivery. */
     public void stale(String tenant, UUID employeeId, UUID installationId) {
         try (Connection c = dataSource.getConnection();
@@ -143,13 +186,13 @@ public class SlackMembers {
         }
     }
 
-    private Optional<String> lookUp(String tenant, String botToken, UUID employeeId) throws SlackWebApi.SlackCallFailed {
+    private Optional<String> lookUp(UUID installationId, String tenant, String botToken, UUID employeeId) throws SlackWebApi.SlackCallFailed {
         Optional<EmployeeContacts.Contact> contact = contacts.of(tenant, employeeId);
         if (contact.isEmpty()) {
             return Optional.empty();
         }
         if (contact.get().email() != null) {
-            Optional<String> byEmail = slack.lookupByEmail(botToken, contact.get().email());
+            Optional<String> byEmail = slack.lookupByEmail(installationId, botToken, contact.get().email(), config.deliveryTimeout());
             if (byEmail.isPresent()) {
                 return byEmail;
             }

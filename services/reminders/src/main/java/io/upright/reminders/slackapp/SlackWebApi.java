@@ -16,8 +16,10 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Every call this service makes to Slack, through Slack's own Java SDK (its methods client, pointed at
@@ -35,8 +37,14 @@ public class SlackWebApi {
     static final Set<String> RECIPIENT_GONE = Set.of("channel_not_found", "user_not_found", "cannot_dm_bot",
             "user_disabled", "not_in_channel", "is_archived");
 
+    /** How long a call made while a person waits (a button, a command, the Home tab) may wait for its slot. */
+    static final Duration INTERACTIVE_WAIT = Duration.ofSeconds(1);
+
     @Inject
     RemindersConfig config;
+
+    @Inject
+    SlackPacing pacing;
 
     private Slack slack;
 
@@ -72,7 +80,7 @@ public class SlackWebApi {
 
     /** Exchanges the code of "Add to Slack" for the workspace's bot token. */
     public Installed exchange(String code) throws SlackCallFailed {
-        OAuthV2AccessResponse response = call("oauth.v2.access", () -> slack.methods().oauthV2Access(r -> r
+        OAuthV2AccessResponse response = call(null, "oauth.v2.access", () -> slack.methods().oauthV2Access(r -> r
                 .clientId(config.slackApp().clientId().orElse(""))
                 .clientSecret(config.slackApp().clientSecret().orElse(""))
                 .code(code)
@@ -85,9 +93,10 @@ public class SlackWebApi {
     }
 
     /** The workspace member with this email, if there is one ({@code users.lookupByEmail}). */
-    public Optional<String> lookupByEmail(String botToken, String email) throws SlackCallFailed {
+    public Optional<String> lookupByEmail(UUID installation, String botToken, String email, Duration maxWait) throws SlackCallFailed {
+        pace(installation, "users.lookupByEmail", maxWait);
         try {
-            UsersLookupByEmailResponse response = call("users.lookupByEmail",
+            UsersLookupByEmailResponse response = call(installation, "users.lookupByEmail",
                     () -> slack.methods(botToken).usersLookupByEmail(r -> r.email(email)));
             return response.getUser() == null ? Optional.empty() : Optional.ofNullable(response.getUser().getId());
         } catch (SlackCallFailed e) {
@@ -99,10 +108,51 @@ public class SlackWebApi {
     }
 
     /** A direct message from the app's bot: {@code channel} is the person's user id, Slack opens the DM. */
-    public Posted postMessage(String botToken, String channel, String text, String blocks) throws SlackCallFailed {
-        ChatPostMessageResponse response = call("chat.postMessage", () -> slack.methods(botToken).chatPostMessage(r -> r
+    public Posted postMessage(UUID installation, String botToken, String channel, String text, String blocks) throws SlackCallFailed {
+        ChatPostMessageResponse response = call(installation, "chat.postMessage", () -> slack.methods(botToken).chatPostMessage(r -> r
                 .channel(channel).text(text).blocksAsString(blocks).unfurlLinks(false).unfurlMedia(false)));
         return new Posted(response.getChannel(), response.getTs());
+    }
+
+    /** The member's email ({@code users.info}; the app has {@code users:read.email}), to find who sent a command. */
+    public Optional<String> emailOf(UUID installation, String botToken, String slackUserId, Duration maxWait) throws SlackCallFailed {
+        pace(installation, "users.info", maxWait);
+        var response = call(installation, "users.info", () -> slack.methods(botToken).usersInfo(r -> r.user(slackUserId)));
+        return response.getUser() == null || response.getUser().getProfile() == null ? Optional.empty()
+                : Optional.ofNullable(response.getUser().getProfile().getEmail());
+    }
+
+    /** A member's Do Not Disturb as {@code dnd.info} tells it (instants null when none). */
+    public record DndStatus(Instant dndStart, Instant dndEnd, Instant snoozeEnd) {
+    }
+
+    /** The member's Do Not Disturb hours and paused notifications ({@code dnd.info}). */
+    public DndStatus dnd(UUID installation, String botToken, String slackUserId, Duration maxWait) throws SlackCallFailed {
+        pace(installation, "dnd.info", maxWait);
+        var dnd = call(installation, "dnd.info", () -> slack.methods(botToken).dndInfo(r -> r.user(slackUserId)));
+        Instant snooze = dnd.isSnoozeEnabled() && dnd.getSnoozeEndtime() != null ? Instant.ofEpochSecond(dnd.getSnoozeEndtime()) : null;
+        boolean hours = dnd.isDndEnabled() && dnd.getNextDndStartTs() != null && dnd.getNextDndEndTs() != null;
+        return new DndStatus(hours ? Instant.ofEpochSecond(dnd.getNextDndStartTs()) : null,
+                hours ? Instant.ofEpochSecond(dnd.getNextDndEndTs()) : null, snooze);
+    }
+
+    /** Whether the member is in a huddle ({@code users.profile.get}, where the workspace shows it). */
+    public boolean inHuddle(UUID installation, String botToken, String slackUserId, Duration maxWait) throws SlackCallFailed {
+        pace(installation, "users.profile.get", maxWait);
+        var profile = call(installation, "users.profile.get", () -> slack.methods(botToken).usersProfileGet(r -> r.user(slackUserId)));
+        return profile.getProfile() != null && "in_a_huddle".equals(profile.getProfile().getHuddleState());
+    }
+
+    /** The member's App Home tab ({@code views.publish}). */
+    public void publishHome(UUID installation, String botToken, String slackUserId, String view) throws SlackCallFailed {
+        pace(installation, "views.publish", INTERACTIVE_WAIT);
+        call(installation, "views.publish", () -> slack.methods(botToken).viewsPublish(r -> r.userId(slackUserId).viewAsString(view)));
+    }
+
+    /** A modal, opened for the member who just pressed a button ({@code views.open} with its trigger id). */
+    public void openModal(UUID installation, String botToken, String triggerId, String view) throws SlackCallFailed {
+        pace(installation, "views.open", INTERACTIVE_WAIT);
+        call(installation, "views.open", () -> slack.methods(botToken).viewsOpen(r -> r.triggerId(triggerId).viewAsString(view)));
     }
 
     /**
@@ -126,7 +176,35 @@ public class SlackWebApi {
         T run() throws IOException, SlackApiException;
     }
 
-    private static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) throws SlackCallFailed {
+    /** Waits for the method's next slot in this workspace; refuses (as a rate limit) when that is beyond {@code maxWait}. */
+    private void pace(UUID installation, String method, Duration maxWait) throws SlackCallFailed {
+        Optional<Duration> wait = pacing.reserve(installation, method, maxWait);
+        if (wait.isEmpty()) {
+            throw new SlackCallFailed(method, "ratelimited", 429, Optional.of(SlackPacing.SPACING.getOrDefault(method, Duration.ofSeconds(1))));
+        }
+        if (!wait.get().isZero()) {
+            try {
+                Thread.sleep(wait.get().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SlackCallFailed(method, "interrupted", 0, Optional.empty());
+            }
+        }
+    }
+
+    private <T extends SlackApiTextResponse> T call(UUID installation, String method, SlackCall<T> call) throws SlackCallFailed {
+        try {
+            return send(method, call);
+        } catch (SlackCallFailed e) {
+            if (e.rateLimited() && installation != null) {
+                // every instance holds back this method in this workspace until Slack's Retry-After
+                pacing.hold(installation, method, Instant.now().plus(e.retryAfter().orElse(Duration.ofMinutes(1))));
+            }
+            throw e;
+        }
+    }
+
+    private static <T extends SlackApiTextResponse> T send(String method, SlackCall<T> call) throws SlackCallFailed {
         T response;
         try {
             response = call.run();

@@ -143,7 +143,8 @@ class EmployerChannelsSeeNoHealthAttackFlowTest {
                         .isEqualTo(new TreeSet<>(nothing.webhookHeaders().keySet()));
             }
             for (Seen one : seen.values()) {
-                for (String body : List.of(one.webhook(), one.slack(), one.teams())) {
+                // the DM's "Show my routine" is one fixed label for everyone (its modal is the presser's alone)
+                for (String body : List.of(one.webhook(), one.slack().replace(io.upright.reminders.slackapp.SlackBlocks.SHOW_SUGGESTION, ""), one.teams())) {
                     for (String telltale : TELLTALES) {
                         softly.assertThat(body).as("what an employer system received").doesNotContainIgnoringCase(telltale);
                     }

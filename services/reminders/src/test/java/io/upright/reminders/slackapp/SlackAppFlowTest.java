@@ -95,6 +95,9 @@ class SlackAppFlowTest {
         slack().stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withFormParam("channel", WireMock.equalTo(owner))
                 .willReturn(okJson(json(Map.of("ok", true, "channel", "D" + owner.substring(1), "ts", "1733400000.000100")))));
         slack().stubFor(post(urlPathMatching("/actions/" + workspace + "/.*")).willReturn(okJson("{\"ok\":true}")));
+        // nobody is in Do Not Disturb or a huddle unless a test says so
+        slack().stubFor(post(urlPathEqualTo("/api/dnd.info")).willReturn(okJson("{\"ok\":true,\"dnd_enabled\":false,\"snooze_enabled\":false}")));
+        slack().stubFor(post(urlPathEqualTo("/api/users.profile.get")).willReturn(okJson("{\"ok\":true,\"profile\":{}}")));
     }
 
     @Test
@@ -157,10 +160,12 @@ class SlackAppFlowTest {
         JsonNode blocks = JSON.readTree(message.get("blocks"));
         assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo(message.get("text"));
         JsonNode buttons = blocks.get(1).path("elements");
-        assertThat(buttons).extracting(b -> b.path("action_id").asText()).containsExactly("done", "snooze", "skip");
+        assertThat(buttons).extracting(b -> b.path("action_id").asText()).containsExactly("done", "snooze", "skip", "suggestion");
         String reminderId = buttons.get(0).path("value").asText().split(":")[1];
         // the same words as anyone's: nothing about this person's health
-        assertThat(message.get("blocks")).doesNotContainIgnoringCase("routine").doesNotContainIgnoringCase("clinic");
+        // ("Show my routine" is the same button label for everyone: it opens the person's own suggestion privately)
+        assertThat(message.get("blocks").replace(SlackBlocks.SHOW_SUGGESTION, "")).doesNotContainIgnoringCase("routine")
+                .doesNotContainIgnoringCase("clinic");
         await().atMost(WAIT).until(() -> "sent".equals(status(reminderId)));
 
         // no personal reminder is posted in the shared channel
@@ -192,6 +197,32 @@ class SlackAppFlowTest {
         // a second press by the owner changes nothing
         press("done:" + reminderId, owner, "/actions/" + workspace + "/again").then().statusCode(200);
         assertThat(count("select count(*) from event_store where stream_id = ?::uuid and event_type = 'BreakTaken'", reminderId)).isEqualTo(1);
+
+        // when they leave, nothing of how to reach them stays
+        assertThat(slackRows(employee)).isPositive();
+        TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(),
+                new io.upright.contracts.programs.EmployeeLeft(employee, null, Instant.now())));
+        await().atMost(WAIT).until(() -> slackRows(employee) == 0);
+    }
+
+    @Test
+    void someone_slack_does_not_know_by_email_is_messaged_at_the_slack_user_id_their_chat_handle_names() throws Exception {
+        String byHandle = "U" + random();
+        String unknownEmail = "nobody." + UUID.randomUUID() + "@example.com";
+        slack().stubFor(post(urlPathEqualTo("/api/users.lookupByEmail")).withFormParam("email", WireMock.equalTo(unknownEmail))
+                .willReturn(okJson("{\"ok\":false,\"error\":\"users_not_found\"}")));
+        slack().stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withFormParam("channel", WireMock.equalTo(byHandle))
+                .willReturn(okJson(json(Map.of("ok", true, "channel", "D" + byHandle.substring(1), "ts", "1733400000.000400")))));
+        install();
+        UUID employee = UUID.randomUUID();
+        TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(),
+                new EmployeeContactShared(employee, unknownEmail, byHandle, Instant.now())));
+        TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(), new EmployeeEnrolled(employee,
+                UUID.randomUUID(), Enrolments.zoneAroundNoon(), "00:00", "23:59", false, Instant.now())));
+        await().atMost(WAIT).until(() -> !slack().findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                .withFormParam("channel", WireMock.equalTo(byHandle))).isEmpty());
+        assertThat(slack().findAll(postRequestedFor(urlPathEqualTo("/api/users.lookupByEmail"))
+                .withFormParam("email", WireMock.equalTo(unknownEmail)))).hasSize(1);
     }
 
     @Test
@@ -231,6 +262,15 @@ class SlackAppFlowTest {
         signed(unsigned).contentType("application/json").body(unsigned).post("/api/slack/events").then().statusCode(200);
         given().auth().oauth2(admin).get("/api/slack/installation").then().statusCode(404);
         assertThat(count("select count(*) from event_store where event_type = 'SlackAppDisabled' and tenant_id = ?", tenant)).isEqualTo(1);
+
+        // a new installation, whose bot token Slack then revokes: stopped too
+        install();
+        given().auth().oauth2(admin).get("/api/slack/installation").then().statusCode(200);
+        byte[] revoked = json(Map.of("type", "event_callback", "team_id", workspace, "event", Map.of("type", "tokens_revoked",
+                "tokens", Map.of("oauth", List.of(), "bot", List.of(botUser))))).getBytes(StandardCharsets.UTF_8);
+        signed(revoked).contentType("application/json").body(revoked).post("/api/slack/events").then().statusCode(200);
+        given().auth().oauth2(admin).get("/api/slack/installation").then().statusCode(404);
+        assertThat(count("select count(*) from event_store where event_type = 'SlackAppDisabled' and tenant_id = ?", tenant)).isEqualTo(2);
 
         // nobody of this tenant is looked up or messaged any more
         UUID employee = UUID.randomUUID();
@@ -283,6 +323,13 @@ class SlackAppFlowTest {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         String signature = new SlackSignature.Generator(signingSecret).generate(timestamp, new String(body, StandardCharsets.UTF_8));
         return given().header("X-Slack-Request-Timestamp", timestamp).header("X-Slack-Signature", signature);
+    }
+
+    private long slackRows(UUID employee) {
+        String id = employee.toString();
+        return count("select (select count(*) from employee_contact where employee_id = ?::uuid) "
+                + "+ (select count(*) from slack_member where employee_id = ?::uuid) "
+                + "+ (select count(*) from slack_message where employee_id = ?::uuid)", id, id, id);
     }
 
     private String status(String reminderId) {

@@ -16,7 +16,7 @@ class SlackBlocksTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void a_reminder_is_a_section_with_the_text_and_done_snooze_skip_buttons_carrying_only_the_reminder_id() {
+    void a_reminder_is_a_section_with_the_text_and_done_snooze_skip_and_show_my_routine_buttons_carrying_only_the_reminder_id() {
         ReminderMessage message = ReminderMessage.of(reminder, UUID.randomUUID(), Instant.now());
         Map<String, Object> body = SlackBlocks.of(message);
 
@@ -27,12 +27,12 @@ class SlackBlocksTest {
                 .containsEntry("type", "plain_text").containsEntry("text", message.message());
         List<Map<String, Object>> buttons = (List<Map<String, Object>>) blocks.get(1).get("elements");
         assertThat(buttons).extracting(b -> b.get("type")).containsOnly("button");
-        assertThat(buttons).extracting(b -> b.get("action_id")).containsExactly("done", "snooze", "skip");
+        assertThat(buttons).extracting(b -> b.get("action_id")).containsExactly("done", "snooze", "skip", "suggestion");
         assertThat(buttons).extracting(b -> ((Map<String, Object>) b.get("text")).get("text"))
-                .containsExactly("Done", "Snooze 10 min", "Skip");
+                .containsExactly("Done", "Snooze 10 min", "Skip", "Show my routine");
         // what Done records is kept on the reminder: the channel never learns the routine or its minutes
         assertThat(buttons).extracting(b -> b.get("value"))
-                .containsExactly("done:" + reminder, "snooze:" + reminder, "skip:" + reminder);
+                .containsExactly("done:" + reminder, "snooze:" + reminder, "skip:" + reminder, "suggestion:" + reminder);
     }
 
     @Test
@@ -42,6 +42,7 @@ class SlackBlocksTest {
         assertThat(SlackAction.parse("skip:" + reminder)).contains(new SlackAction("skip", reminder, null, null));
         assertThat(SlackAction.parse("snooze:" + reminder)).contains(new SlackAction("snooze", reminder, null, null));
         assertThat(SlackAction.parse("done:" + reminder)).contains(new SlackAction("done", reminder, null, null));
+        assertThat(SlackAction.parse("suggestion:" + reminder)).contains(new SlackAction("suggestion", reminder, null, null));
         assertThat(SlackAction.parse("done:" + reminder + ":walk")).isEmpty();
         assertThat(SlackAction.parse("done:not-a-uuid:walk:3")).isEmpty();
         assertThat(SlackAction.parse("done:" + reminder + ":walk:many")).isEmpty();
