@@ -48,6 +48,9 @@ public class Answers {
     @Inject
     ReminderQueue queue;
 
+    @Inject
+    jakarta.enterprise.event.Event<ReminderAnswered> answered;
+
     /**
      * Records Done: what the employee did and for how long. With activity {@code routine}, {@code BreakTaken} names
      * the routine the delivered message suggested. Anyone else's reminder is 404.
@@ -66,6 +69,7 @@ public class Answers {
         reminder.answeredAt = taken.takenAt();
         outbox.enqueue(tenant, new io.upright.contracts.reminders.BreakTaken(reminderId, employeeId, taken.activity(),
                 taken.activeMinutes(), taken.routineId(), taken.takenAt()));
+        answered.fire(new ReminderAnswered(tenant, reminderId, employeeId, reminder.kind, reminder.slot, ReminderDecider.DONE, null));
         return reminder;
     }
 
@@ -118,6 +122,7 @@ public class Answers {
         reminder.answer = SKIP;
         reminder.answeredAt = skipped.skippedAt();
         outbox.enqueue(tenant, new io.upright.contracts.reminders.BreakSkipped(reminderId, employeeId, skipped.skippedAt()));
+        answered.fire(new ReminderAnswered(tenant, reminderId, employeeId, reminder.kind, reminder.slot, SKIP, null));
         return reminder;
     }
 
@@ -149,6 +154,7 @@ public class Answers {
         reminder.answeredAt = now;
         outbox.enqueue(tenant, new io.upright.contracts.reminders.BreakSnoozed(reminderId, employeeId, snoozed.snoozedUntil(),
                 snoozed.snoozedAt()));
+        answered.fire(new ReminderAnswered(tenant, reminderId, employeeId, reminder.kind, reminder.slot, SNOOZE, until));
         return reminder;
     }
 

@@ -147,8 +147,12 @@ public class SlackInteractionResource {
             }
             throw e;
         }
-        String text = ReminderMessage.of(r.id, r.employeeId, r.slot, r.kind, null).message();
-        respondLater(interaction, SlackBlocks.answered(text, outcome));
+        if (messages.of(r.id).isEmpty()) {
+            // a message the app did not send (posted to a shared channel before it): replaced through the press itself;
+            // the app's own DMs are updated once the answer commits, wherever it was given (SlackMessageUpdates)
+            String text = ReminderMessage.of(r.id, r.employeeId, r.slot, r.kind, null).message();
+            respondLater(interaction, SlackBlocks.answered(text, outcome));
+        }
         return Response.ok().build();
     }
 

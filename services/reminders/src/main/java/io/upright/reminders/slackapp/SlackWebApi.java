@@ -155,6 +155,11 @@ public class SlackWebApi {
         call(installation, "views.open", () -> slack.methods(botToken).viewsOpen(r -> r.triggerId(triggerId).viewAsString(view)));
     }
 
+    /** Rewrites a message the bot sent ({@code chat.update}): an answered reminder loses its buttons. */
+    public void update(UUID installation, String botToken, String channel, String ts, String text, String blocks) throws SlackCallFailed {
+        call(installation, "chat.update", () -> slack.methods(botToken).chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocksAsString(blocks)));
+    }
+
     /**
      * Answers an interaction through its {@code response_url}: replaces the message (an answer recorded) or adds a
      * note only the presser sees (an ephemeral message). No token needed: the URL is the interaction's own.

@@ -95,6 +95,7 @@ class SlackAppFlowTest {
         slack().stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withFormParam("channel", WireMock.equalTo(owner))
                 .willReturn(okJson(json(Map.of("ok", true, "channel", "D" + owner.substring(1), "ts", "1733400000.000100")))));
         slack().stubFor(post(urlPathMatching("/actions/" + workspace + "/.*")).willReturn(okJson("{\"ok\":true}")));
+        slack().stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(okJson("{\"ok\":true}")));
         // nobody is in Do Not Disturb or a huddle unless a test says so
         slack().stubFor(post(urlPathEqualTo("/api/dnd.info")).willReturn(okJson("{\"ok\":true,\"dnd_enabled\":false,\"snooze_enabled\":false}")));
         slack().stubFor(post(urlPathEqualTo("/api/users.profile.get")).willReturn(okJson("{\"ok\":true,\"profile\":{}}")));
@@ -188,11 +189,15 @@ class SlackAppFlowTest {
         // Done records what the reminder suggested to this person (a micro-break), which the message never said
         assertThat(count("select count(*) from event_store where stream_id = ?::uuid and event_type = 'BreakTaken' "
                 + "and payload ->> 'activity' in ('walk', 'stretch')", reminderId)).isEqualTo(1);
-        LoggedRequest update = await().atMost(WAIT).until(() -> slack().findAll(postRequestedFor(
-                urlPathEqualTo("/actions/" + workspace + "/owner"))).stream().findFirst().orElse(null), r -> r != null);
-        JsonNode replaced = JSON.readTree(update.getBodyAsString());
-        assertThat(replaced.path("replace_original").asBoolean()).isTrue();
-        assertThat(replaced.toString()).contains("Done ✓").doesNotContain("\"actions\"").doesNotContain("\"button\"");
+        // chat.update of that very message (its DM channel and ts), once the answer is committed
+        LoggedRequest update = await().atMost(WAIT).until(() -> slack().findAll(postRequestedFor(urlPathEqualTo("/api/chat.update"))
+                .withFormParam("channel", WireMock.equalTo("D" + owner.substring(1)))).stream().findFirst().orElse(null), r -> r != null);
+        assertThat(update.getHeader("Authorization")).isEqualTo("Bearer " + botToken);
+        Map<String, String> updated = form(update);
+        assertThat(updated.get("ts")).isEqualTo("1733400000.000100");
+        assertThat(updated.get("text")).isEqualTo("Done ✓");
+        assertThat(updated.get("blocks")).contains("Done ✓").contains(message.get("text"))
+                .doesNotContain("\"actions\"").doesNotContain("\"button\"");
 
         // a second press by the owner changes nothing
         press("done:" + reminderId, owner, "/actions/" + workspace + "/again").then().statusCode(200);

@@ -98,6 +98,7 @@ class SlackAppInSlackFlowTest {
         slack().stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withFormParam("channel", WireMock.equalTo(member))
                 .willReturn(okJson(json(Map.of("ok", true, "channel", "D" + member.substring(1), "ts", "1733400000.000300")))));
         slack().stubFor(post(urlPathEqualTo("/api/views.publish")).willReturn(okJson("{\"ok\":true}")));
+        slack().stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(okJson("{\"ok\":true}")));
         slack().stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(okJson("{\"ok\":true}")));
         slack().stubFor(post(urlPathEqualTo("/api/dnd.info")).willReturn(okJson("{\"ok\":true,\"dnd_enabled\":false,\"snooze_enabled\":false}")));
         slack().stubFor(post(urlPathEqualTo("/api/users.profile.get")).willReturn(okJson("{\"ok\":true,\"profile\":{}}")));
@@ -192,6 +193,20 @@ class SlackAppInSlackFlowTest {
                 .isEmpty();
         // looking changes nothing
         assertThat(queue().events(UUID.fromString(reminderId), "BreakTaken")).isZero();
+    }
+
+    @Test
+    void an_answer_given_in_upright_itself_updates_the_direct_message_too() throws Exception {
+        UUID employee = UUID.randomUUID();
+        contacts.shared(tenant, employee, email, null, Instant.now());
+        UUID reminder = queue().dueNow(employee, Duration.ofSeconds(60));
+        await().atMost(WAIT).until(() -> "sent".equals(queue().status(reminder)));
+        given().auth().oauth2(TOKENS.issue(tenant, employee.toString(), "employee")).contentType("application/json")
+                .body(Map.of("answer", "skip")).post("/api/me/reminders/{id}/answer", reminder).then().statusCode(200);
+        LoggedRequest update = await().atMost(WAIT).until(() -> slack().findAll(postRequestedFor(urlPathEqualTo("/api/chat.update"))
+                .withFormParam("channel", WireMock.equalTo("D" + member.substring(1)))).stream().findFirst().orElse(null), r -> r != null);
+        assertThat(form(update).get("text")).isEqualTo("Skipped");
+        assertThat(form(update).get("blocks")).doesNotContain("\"button\"");
     }
 
     @Test
