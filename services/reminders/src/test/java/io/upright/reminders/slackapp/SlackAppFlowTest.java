@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.slack.api.app_backend.SlackSignature;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +15,8 @@ import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.DevTokens;
 import io.upright.reminders.testing.Enrolments;
 import io.upright.reminders.testing.SlackStandIn;
+import io.upright.reminders.testing.SlackTesting;
+import io.restassured.specification.RequestSpecification;
 import io.upright.reminders.testing.WebhookReceiver;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -47,6 +47,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static io.upright.reminders.testing.SlackStandIn.slack;
+import static io.upright.reminders.testing.SlackTesting.encode;
+import static io.upright.reminders.testing.SlackTesting.form;
+import static io.upright.reminders.testing.SlackTesting.json;
+import static io.upright.reminders.testing.SlackTesting.randomId;
+import static io.upright.reminders.testing.SlackTesting.split;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,10 +75,10 @@ class SlackAppFlowTest {
     private final String tenant = "slack-app-" + UUID.randomUUID();
     private final String admin = TOKENS.issue(tenant, "admin-1", "admin");
     // each test its own workspace, bot and people, so the stand-in's request log tells the tests apart
-    private final String workspace = "T" + random();
+    private final String workspace = "T" + randomId();
     private final String botToken = "xoxb-" + UUID.randomUUID();
-    private final String botUser = "U" + random();
-    private final String owner = "U" + random();
+    private final String botUser = "U" + randomId();
+    private final String owner = "U" + randomId();
     private final String email = "ada." + UUID.randomUUID() + "@example.com";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -105,7 +110,7 @@ class SlackAppFlowTest {
     void an_admin_adds_the_app_with_slack_oauth_and_its_bot_token_is_kept_sealed() throws Exception {
         String authorize = given().auth().oauth2(admin).post("/api/slack/installations").then().statusCode(200)
                 .extract().path("authorizeUrl");
-        Map<String, String> query = query(URI.create(authorize));
+        Map<String, String> query = split(URI.create(authorize).getRawQuery());
         assertThat(authorize).startsWith("https://slack.com/oauth/v2/authorize?");
         assertThat(query.get("client_id")).isEqualTo(SlackStandIn.CLIENT_ID);
         assertThat(query.get("scope").split(",")).contains("chat:write", "im:write", "users:read.email", "commands");
@@ -173,7 +178,7 @@ class SlackAppFlowTest {
         assertThat(WebhookReceiver.get().count(r -> r.path().equals("/slack/" + tenant))).isZero();
 
         // someone else presses Done: nothing changes, and only they are told why
-        String someoneElse = "U" + random();
+        String someoneElse = "U" + randomId();
         press("done:" + reminderId, someoneElse, "/actions/" + workspace + "/other").then().statusCode(200);
         LoggedRequest note = await().atMost(WAIT).until(() -> slack().findAll(postRequestedFor(
                 urlPathEqualTo("/actions/" + workspace + "/other"))).stream().findFirst().orElse(null), r -> r != null);
@@ -212,7 +217,7 @@ class SlackAppFlowTest {
 
     @Test
     void someone_slack_does_not_know_by_email_is_messaged_at_the_slack_user_id_their_chat_handle_names() throws Exception {
-        String byHandle = "U" + random();
+        String byHandle = "U" + randomId();
         String unknownEmail = "nobody." + UUID.randomUUID() + "@example.com";
         slack().stubFor(post(urlPathEqualTo("/api/users.lookupByEmail")).withFormParam("email", WireMock.equalTo(unknownEmail))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"users_not_found\"}")));
@@ -291,7 +296,7 @@ class SlackAppFlowTest {
 
     private void install() {
         String authorize = given().auth().oauth2(admin).post("/api/slack/installations").then().statusCode(200).extract().path("authorizeUrl");
-        given().queryParam("code", "code-" + workspace).queryParam("state", query(URI.create(authorize)).get("state"))
+        given().queryParam("code", "code-" + workspace).queryParam("state", split(URI.create(authorize).getRawQuery()).get("state"))
                 .get("/api/slack/oauth/callback").then().statusCode(200);
     }
 
@@ -324,10 +329,8 @@ class SlackAppFlowTest {
         return signed(body).contentType("application/x-www-form-urlencoded").body(new String(body, StandardCharsets.UTF_8)).post("/api/slack/interactions");
     }
 
-    private io.restassured.specification.RequestSpecification signed(byte[] body) {
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        String signature = new SlackSignature.Generator(signingSecret).generate(timestamp, new String(body, StandardCharsets.UTF_8));
-        return given().header("X-Slack-Request-Timestamp", timestamp).header("X-Slack-Signature", signature);
+    private RequestSpecification signed(byte[] body) {
+        return SlackTesting.signed(signingSecret, body);
     }
 
     private long slackRows(UUID employee) {
@@ -363,35 +366,4 @@ class SlackAppFlowTest {
         }
     }
 
-    private static Map<String, String> form(LoggedRequest request) {
-        return split(request.getBodyAsString());
-    }
-
-    private static Map<String, String> query(URI uri) {
-        return split(uri.getRawQuery());
-    }
-
-    private static Map<String, String> split(String encoded) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String random() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.slack.api.app_backend.SlackSignature;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +17,7 @@ import io.upright.reminders.contact.EmployeeContacts;
 import io.upright.reminders.testing.Enrolments;
 import io.upright.reminders.testing.Queue;
 import io.upright.reminders.testing.SlackStandIn;
+import io.upright.reminders.testing.SlackTesting;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +41,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static io.upright.reminders.testing.SlackStandIn.slack;
+import static io.upright.reminders.testing.SlackTesting.encode;
+import static io.upright.reminders.testing.SlackTesting.form;
+import static io.upright.reminders.testing.SlackTesting.json;
+import static io.upright.reminders.testing.SlackTesting.randomId;
+import static io.upright.reminders.testing.SlackTesting.split;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -66,9 +69,9 @@ class SlackAppInSlackFlowTest {
 
     private final String tenant = "in-slack-" + UUID.randomUUID();
     private final String admin = TOKENS.issue(tenant, "admin-1", "admin");
-    private final String workspace = "T" + random();
+    private final String workspace = "T" + randomId();
     private final String botToken = "xoxb-" + UUID.randomUUID();
-    private final String member = "U" + random();
+    private final String member = "U" + randomId();
     private final String email = "grace." + UUID.randomUUID() + "@example.com";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -89,7 +92,7 @@ class SlackAppInSlackFlowTest {
     @BeforeEach
     void slackAnswersAsDocumented() {
         slack().stubFor(post(urlPathEqualTo("/api/oauth.v2.access")).withFormParam("code", WireMock.equalTo("code-" + workspace))
-                .willReturn(okJson(json(Map.of("ok", true, "access_token", botToken, "bot_user_id", "U" + random(),
+                .willReturn(okJson(json(Map.of("ok", true, "access_token", botToken, "bot_user_id", "U" + randomId(),
                         "team", Map.of("id", workspace, "name", "In Slack"))))));
         slack().stubFor(post(urlPathEqualTo("/api/users.lookupByEmail")).withFormParam("email", WireMock.equalTo(email))
                 .willReturn(okJson(json(Map.of("ok", true, "user", Map.of("id", member))))));
@@ -131,7 +134,7 @@ class SlackAppInSlackFlowTest {
         command("dance").then().statusCode(200).body("text", containsString("I don't know"));
 
         // someone of the workspace whom Upright does not know
-        String stranger = "U" + random();
+        String stranger = "U" + randomId();
         slack().stubFor(post(urlPathEqualTo("/api/users.info")).withFormParam("user", WireMock.equalTo(stranger))
                 .willReturn(okJson(json(Map.of("ok", true, "user", Map.of("id", stranger, "profile", Map.of("email", "nobody@example.com")))))));
         command("pause 1h", stranger).then().statusCode(200).body("text", containsString("can't find you"));
@@ -178,7 +181,7 @@ class SlackAppInSlackFlowTest {
         assertThat(routineValue).isEqualTo("suggestion:" + reminderId);
         await().atMost(WAIT).until(() -> "sent".equals(queue().status(UUID.fromString(reminderId))));
 
-        String someoneElse = "U" + random();
+        String someoneElse = "U" + randomId();
         pressButton(routineValue, someoneElse, "trigger-other").then().statusCode(200);
         pressButton(routineValue, member, "trigger-owner").then().statusCode(200);
         LoggedRequest open = await().atMost(WAIT).until(() -> slack().findAll(postRequestedFor(urlPathEqualTo("/api/views.open"))
@@ -324,7 +327,7 @@ class SlackAppInSlackFlowTest {
     private Response command(String text, String slackUser) {
         String body = "token=ignored&team_id=" + workspace + "&user_id=" + slackUser + "&command=" + encode("/upright")
                 + "&text=" + encode(text) + "&response_url=" + encode(slack().baseUrl() + "/commands/" + workspace)
-                + "&trigger_id=t-" + random();
+                + "&trigger_id=t-" + randomId();
         return signed(body.getBytes(StandardCharsets.UTF_8)).contentType("application/x-www-form-urlencoded").body(body)
                 .post("/api/slack/commands");
     }
@@ -347,40 +350,7 @@ class SlackAppInSlackFlowTest {
     }
 
     private RequestSpecification signed(byte[] body) {
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        String signature = new SlackSignature.Generator(signingSecret).generate(timestamp, new String(body, StandardCharsets.UTF_8));
-        return given().header("X-Slack-Request-Timestamp", timestamp).header("X-Slack-Signature", signature);
+        return SlackTesting.signed(signingSecret, body);
     }
 
-    private static Map<String, String> form(LoggedRequest request) {
-        return split(request.getBodyAsString());
-    }
-
-    private static Map<String, String> split(String encoded) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String random() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-    }
 }
