@@ -31,6 +31,12 @@ class StoredEventNamesTest {
     }
 
     @Test
+    void sitting_report_events_keep_their_stored_names() {
+        assertThat(EventNames.of(io.upright.assessments.sitting.SittingReportEvent.class).versions())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("SittingReported", 1, "SittingReportCorrected", 1));
+    }
+
+    @Test
     void campaign_events_keep_their_stored_names() {
         assertThat(EventNames.of(CampaignEvent.class).versions()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "CampaignStarted", 1));

@@ -3,6 +3,7 @@ package io.upright.contracts;
 import io.upright.contracts.assessments.AssessmentCampaignStarted;
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.assessments.ClearedByClinician;
+import io.upright.contracts.assessments.SittingReported;
 import io.upright.contracts.assessments.AssessmentStarted;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
 import io.upright.contracts.exercises.RoutineRecommended;
@@ -61,6 +62,8 @@ public final class EventCatalog {
             new EventType<>(UprightService.ASSESSMENTS, "assessment-campaign-started", 1, AssessmentCampaignStarted.class);
     public static final EventType<ClearedByClinician> CLEARED_BY_CLINICIAN =
             new EventType<>(UprightService.ASSESSMENTS, "cleared-by-clinician", 1, ClearedByClinician.class);
+    public static final EventType<SittingReported> SITTING_REPORTED =
+            new EventType<>(UprightService.ASSESSMENTS, "sitting-reported", 1, SittingReported.class);
     public static final EventType<RoutineRecommended> ROUTINE_RECOMMENDED =
             new EventType<>(UprightService.EXERCISES, "routine-recommended", 1, RoutineRecommended.class);
     public static final EventType<ExerciseSessionCompleted> EXERCISE_SESSION_COMPLETED =
@@ -84,6 +87,7 @@ public final class EventCatalog {
             TEAM_CREATED, EMPLOYEE_ENROLLED, EMPLOYEE_CONTACT_SHARED, EMPLOYEE_LEFT, EMPLOYEE_ERASED,
             PROGRAM_LAUNCHED, PROGRAM_PHASE_STARTED, PROGRAM_PAUSED, PROGRAM_RESUMED, PROGRAM_ENDED,
             ASSESSMENT_STARTED, ASSESSMENT_COMPLETED, ASSESSMENT_CAMPAIGN_STARTED, CLEARED_BY_CLINICIAN,
+            SITTING_REPORTED,
             ROUTINE_RECOMMENDED, EXERCISE_SESSION_COMPLETED,
             BREAK_REMINDER_SENT, BREAK_TAKEN, BREAK_SNOOZED, BREAK_SKIPPED, REMINDER_EXPIRED, REMINDER_DELIVERY_FAILED,
             ANONYMITY_THRESHOLD_CHANGED);

@@ -2,6 +2,7 @@ package io.upright.assessments.personaldata;
 
 import io.upright.assessments.assessment.Assessments;
 import io.upright.assessments.clearance.ClinicalClearances;
+import io.upright.assessments.sitting.SittingReports;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.eventstore.EventStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,9 @@ import java.util.UUID;
 
 /**
  * Forgets an erased employee. Their answers (pain and discomfort included) live only in their assessment streams,
- * and their clinical clearances (with their note) in their clearance stream, so the streams are deleted outright,
- * with the read model rows, the team mapping and any stored idempotent responses. What was already published ({@code AssessmentCompleted}: pseudonymous id, score, codes) has been
+ * their clinical clearances (with their note) in their clearance stream and their sitting self-reports in their
+ * sitting-report stream, so the streams are deleted outright,
+ * with the read model rows, the team mapping and any stored idempotent responses. What was already published ({@code AssessmentCompleted}: pseudonymous id, score, codes; {@code SittingReported}: minutes, sealed under the key erasure destroys) has been
  * counted by insights and stays there. It sits next to {@link AssessmentsPersonalData} so that export and erasure
  * name the same stores.
  */
@@ -53,6 +55,8 @@ public class AssessmentsErasure {
             eventStore.erase(tenant, Assessments.STREAM_TYPE, assessments);
             // the clearance stream holds the employee's own note about their clinician visit
             eventStore.erase(tenant, ClinicalClearances.STREAM_TYPE, List.of(ClinicalClearances.streamId(employeeId)));
+            // the sitting self-reports are the employee's own answers, kept nowhere else in this service
+            eventStore.erase(tenant, SittingReports.STREAM_TYPE, List.of(SittingReports.streamId(employeeId)));
             for (String sql : List.of(
                     "delete from assessment where tenant_id = ? and employee_id = ?",
                     "delete from employee_team where tenant_id = ? and employee_id = ?")) {

@@ -4,6 +4,8 @@ import io.upright.assessments.assessment.AssessmentViews;
 import io.upright.assessments.assessment.Assessments;
 import io.upright.assessments.clearance.ClearanceViews;
 import io.upright.assessments.clearance.ClinicalClearances;
+import io.upright.assessments.sitting.SittingReports;
+import io.upright.assessments.sitting.SittingViews;
 import io.upright.assessments.team.EmployeeTeams;
 import io.upright.platform.personaldata.PersonalDataPart;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * This service's part of an employee's data export: their team, every assessment with its answers and result, and
- * every clinical clearance they declared, with their note.
+ * This service's part of an employee's data export: their team, every assessment with its answers and result,
+ * every clinical clearance they declared, with their note, and their sitting self-reports (answers and minutes).
  */
 @ApplicationScoped
 public class AssessmentsPersonalData implements PersonalDataPart {
@@ -32,6 +34,9 @@ public class AssessmentsPersonalData implements PersonalDataPart {
 
     @Inject
     ClinicalClearances clearances;
+
+    @Inject
+    SittingReports sittingReports;
 
     @Override
     public String service() {
@@ -48,15 +53,18 @@ public class AssessmentsPersonalData implements PersonalDataPart {
         data.put("assessments", all);
         data.put("clinicalClearances", clearances.history(tenant, employeeId).stream()
                 .map(ClearanceViews.ClearanceExport::of).toList());
+        data.put("sittingReports", sittingReports.reports(tenant, employeeId).reports().inPeriodOrder().stream()
+                .map(SittingViews.ReportView::of).toList());
         return data;
     }
 
     /**
      * Health data, for the employee's own export only: the assessments themselves (answers, discomfort ratings, red
-     * flags, scores, risk and findings) and the clinical clearances (that a clinician saw them, and their note).
+     * flags, scores, risk and findings) and the clinical clearances (that a clinician saw them, and their note). The
+     * sitting self-reports go with them: HR and admins cannot read them in the API either.
      */
     @Override
     public Set<String> healthFields() {
-        return Set.of("assessments", "clinicalClearances");
+        return Set.of("assessments", "clinicalClearances", "sittingReports");
     }
 }

@@ -43,7 +43,11 @@ class TenantIsolationFlowTest {
             "GET /api/me/assessments/trend",
             // swept by ClinicalClearanceFlowTest.another_tenant_s_employee_with_the_same_id_sees_nothing_paused_...
             "GET /api/me/clinical-status",
-            "POST /api/me/clinical-clearance");
+            "POST /api/me/clinical-clearance",
+            // swept by sitting.SittingReportFlowTest.another_employee_or_tenant_finds_nothing_and_hr_and_admins_...
+            "GET /api/me/sitting-reports",
+            "GET /api/me/sitting-reports/{period}",
+            "PUT /api/me/sitting-reports/{period}");
 
     @Test
     void another_tenants_employee_with_the_same_id_gets_404_for_every_assessment_and_empty_lists() {
