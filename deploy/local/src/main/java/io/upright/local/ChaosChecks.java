@@ -28,7 +28,7 @@ final class ChaosChecks {
     /** The read models a replay rebuilds; the published weeks and settings are not replayed. */
     static final List<String> INSIGHTS_READ_MODELS = List.of("insights_team", "insights_member", "insights_employee_activity",
             "insights_latest_assessment", "insights_program", "insights_program_phase", "insights_program_team", "insights_fact",
-            "insights_erased_employee");
+            "insights_erased_employee", "insights_sitting_report");
 
     /**
      * Where an erased person's rows live on under a random id that a replay draws afresh (membership, latest

@@ -4,7 +4,9 @@ import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.UprightService;
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.assessments.AssessmentStarted;
+import io.upright.contracts.assessments.SittingReported;
 import io.upright.insights.facts.FactProjection;
+import io.upright.insights.outcomes.SittingProjection;
 import io.upright.platform.inbox.Consumption;
 import io.upright.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * {@code upright.assessments}: assessments started and completed go to the facts.
+ * {@code upright.assessments}: assessments started and completed go to the facts, sitting reports to the sitting
+ * outcomes read model. A sealed record whose key was shredded opens as {@code ErasedEmployeeEvent} and is passed over.
  * Each record is accepted by the inbox and applied in one transaction, so a redelivery has no second effect.
  * Unreadable records go to {@code upright.insights.dlq} (channel configuration).
  */
@@ -25,6 +28,9 @@ public class AssessmentsTopicConsumer implements TopicConsumer {
 
     @Inject
     FactProjection facts;
+
+    @Inject
+    SittingProjection sittings;
 
     @Override
     public String topic() {
@@ -45,6 +51,8 @@ public class AssessmentsTopicConsumer implements TopicConsumer {
             facts.assessmentStarted(tenant, event.id(), started);
         } else if (payload instanceof AssessmentCompleted completed) {
             facts.assessmentCompleted(tenant, event.id(), completed);
+        } else if (payload instanceof SittingReported sitting) {
+            sittings.reported(tenant, sitting);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.upright.insights.personaldata;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.insights.facts.Facts;
 import io.upright.insights.facts.ReadModelRows;
+import io.upright.insights.outcomes.SittingProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,7 +25,8 @@ import java.util.List;
  *   <li>the facts of sealed events are deleted, those of plain events become identity-free, counted for the
  *   tombstone's team ({@link Facts#forgetIdentity}), exactly as a late fact will be;</li>
  *   <li>the membership, counters and latest assessment are deleted: a replay cannot rebuild the membership or the
- *   latest assessment, and the counters are the person's alone (no figure reads them).</li>
+ *   latest assessment, and the counters are the person's alone (no figure reads them);</li>
+ *   <li>the sitting reports are deleted: they are sealed, so a replay cannot rebuild them either.</li>
  * </ul>
  * These are the tables {@link InsightsPersonalData} exports, so after an erasure the export of the old id is empty.
  */
@@ -40,6 +42,9 @@ public class InsightsErasure {
     @Inject
     Facts facts;
 
+    @Inject
+    SittingProjection sittings;
+
     public void erase(String tenant, EmployeeErased erased) {
         // the tombstone first: forgetIdentity takes the team from it, and from now on facts, counters and assessments
         // of the id arriving late see it
@@ -49,5 +54,6 @@ public class InsightsErasure {
                     tenant, erased.employeeId());
         }
         facts.forgetIdentity(tenant, erased.employeeId());
+        sittings.erase(tenant, erased.employeeId());
     }
 }

@@ -52,6 +52,16 @@ public class InsightsPersonalData implements PersonalDataPart {
               from insights_latest_assessment where tenant_id = ? and employee_id = ?
             """;
 
+    // the newest report per period, as the sitting outcomes use them; the team is insights' membership, exported above
+    private static final String SITTING_REPORTS = """
+            select period, questionnaire_version as "questionnaireVersion",
+                   minutes_worked_per_workday as "minutesWorkedPerWorkday", sitting_minutes as "sittingMinutes",
+                   standing_minutes as "standingMinutes", walking_minutes as "walkingMinutes",
+                   heavy_labour_minutes as "heavyLabourMinutes", days_worked as "daysWorked", reported_at as "reportedAt"
+              from insights_sitting_report where tenant_id = ? and employee_id = ?
+             order by reported_at, period
+            """;
+
     @Inject
     DataSource dataSource;
 
@@ -68,15 +78,19 @@ public class InsightsPersonalData implements PersonalDataPart {
             data.put("facts", ExportRows.of(c, FACTS, tenant, employeeId));
             data.put("activityCounters", ExportRows.of(c, COUNTERS, tenant, employeeId));
             data.put("latestAssessments", ExportRows.of(c, LATEST_ASSESSMENT, tenant, employeeId));
+            data.put("sittingReports", ExportRows.of(c, SITTING_REPORTS, tenant, employeeId));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the personal data export", e);
         }
         return data;
     }
 
-    /** Health data, for the employee's own export only: their latest assessment as insights keeps it: method, score, risk level and findings. */
+    /**
+     * Health data, for the employee's own export only: their latest assessment as insights keeps it (method, score,
+     * risk level and findings) and their sitting reports (assessments treats the same answers as health data).
+     */
     @Override
     public Set<String> healthFields() {
-        return Set.of("latestAssessments");
+        return Set.of("latestAssessments", "sittingReports");
     }
 }

@@ -88,7 +88,7 @@ public class Replayer {
      */
     static final List<String> READ_MODELS = List.of("insights_team", "insights_member", "insights_employee_activity",
             "insights_latest_assessment", "insights_program", "insights_program_phase", "insights_program_team",
-            "insights_fact");
+            "insights_fact", "insights_sitting_report");
 
     private static final Logger LOG = Logger.getLogger(Replayer.class);
 

@@ -3,6 +3,7 @@ package io.upright.insights.messaging;
 import io.upright.contracts.IntegrationEvent;
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.assessments.AssessmentStarted;
+import io.upright.contracts.assessments.SittingReported;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.contracts.programs.EmployeeEnrolled;
@@ -22,6 +23,8 @@ import io.upright.contracts.reminders.BreakTaken;
 import io.upright.contracts.reminders.ReminderDeliveryFailed;
 import io.upright.contracts.reminders.ReminderExpired;
 import io.upright.insights.facts.FactProjection;
+import io.upright.insights.outcomes.SittingProjection;
+import io.upright.platform.inbox.ErasedEmployeeEvent;
 import io.upright.insights.personaldata.InsightsErasure;
 import io.upright.insights.programs.ProgramProjection;
 import io.upright.platform.inbox.IncomingEvent;
@@ -75,9 +78,10 @@ class TopicConsumersTest {
     }
 
     @Test
-    void assessments_exercises_and_reminders_topics_go_to_the_facts_keyed_by_the_event_id() {
+    void assessments_exercises_and_reminders_topics_go_to_the_facts_keyed_by_the_event_id_and_sitting_reports_to_their_read_model() {
         AssessmentsTopicConsumer assessments = new AssessmentsTopicConsumer();
         assessments.facts = new RecordingFacts();
+        assessments.sittings = new RecordingSittings();
         ExercisesTopicConsumer exercises = new ExercisesTopicConsumer();
         exercises.facts = new RecordingFacts();
         RemindersTopicConsumer reminders = new RemindersTopicConsumer();
@@ -85,6 +89,10 @@ class TopicConsumersTest {
 
         dispatch(assessments, new AssessmentStarted(ID, ID, "rosa", 1, AT));
         dispatch(assessments, new AssessmentCompleted(ID, ID, ID, "rosa", 1, "ROSA", 6, "HIGH", List.of(), false, AT));
+        dispatch(assessments, new SittingReported(ID, null, "baseline", "ospaq-2012", 480, 300, 120, 60, 0, 5, AT));
+        // a sealed record whose key was shredded opens as ErasedEmployeeEvent: passed over
+        assessments.dispatch(new IncomingEvent("e-erased", "upright.assessments.sitting-reported.v1", "assessments", null, AT,
+                TENANT, null, new ErasedEmployeeEvent("upright.assessments.sitting-reported.v1", ID)));
         dispatch(exercises, new RoutineRecommended(ID, ID, ID, "desk-reset", "Desk reset", 5, List.of(), false, AT));
         dispatch(exercises, new ExerciseSessionCompleted(ID, ID, "hip-flexor-release", null, 8, 4, AT));
         dispatch(reminders, new BreakReminderSent(ID, ID, AT, "break", "slack", AT));
@@ -95,9 +103,10 @@ class TopicConsumersTest {
         dispatch(reminders, new ReminderDeliveryFailed(ID, ID, "slack", "gone", AT));
 
         assertThat(calls).containsExactly("facts.assessmentStarted acme e-1", "facts.assessmentCompleted acme e-2",
-                "facts.routineRecommended acme e-3", "facts.exerciseSessionCompleted acme e-4",
-                "facts.breakReminderSent acme", "facts.breakTaken acme e-6", "facts.breakSnoozed acme e-7",
-                "facts.breakSkipped acme e-8", "facts.reminderExpired acme e-9", "facts.reminderDeliveryFailed acme e-10");
+                "sittings.reported acme baseline", "facts.routineRecommended acme e-4",
+                "facts.exerciseSessionCompleted acme e-5", "facts.breakReminderSent acme", "facts.breakTaken acme e-7",
+                "facts.breakSnoozed acme e-8", "facts.breakSkipped acme e-9", "facts.reminderExpired acme e-10",
+                "facts.reminderDeliveryFailed acme e-11");
         assertThat(List.of(assessments.topic(), exercises.topic(), reminders.topic()))
                 .containsExactly("upright.assessments", "upright.exercises", "upright.reminders");
     }
@@ -107,6 +116,13 @@ class TopicConsumersTest {
     private void dispatch(TopicConsumer consumer, IntegrationEvent payload) {
         sequence++;
         consumer.dispatch(new IncomingEvent("e-" + sequence, "type", "source", null, AT, TENANT, null, payload));
+    }
+
+    private final class RecordingSittings extends SittingProjection {
+        @Override
+        public void reported(String tenant, SittingReported report) {
+            calls.add("sittings.reported " + tenant + " " + report.period());
+        }
     }
 
     private final class RecordingFacts extends FactProjection {

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PersonalDataExportFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
-    private static final List<String> PARTS = List.of("teamMemberships", "facts", "activityCounters", "latestAssessments");
+    private static final List<String> PARTS = List.of("teamMemberships", "facts", "activityCounters", "latestAssessments",
+            "sittingReports");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;

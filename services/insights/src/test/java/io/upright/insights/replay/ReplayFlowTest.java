@@ -10,6 +10,7 @@ import io.upright.contracts.IntegrationEvent;
 import io.upright.contracts.SealedForEmployee;
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.assessments.AssessmentStarted;
+import io.upright.contracts.assessments.SittingReported;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.contracts.programs.EmployeeEnrolled;
@@ -171,6 +172,17 @@ class ReplayFlowTest {
         s.publish(new BreakReminderSent(reminder, e, ProgramScenario.at(s.lastMonday.plusDays(2), 9), "break", "slack",
                 ProgramScenario.at(s.lastMonday.plusDays(2), 9)));
         s.publish(new BreakTaken(reminder, e, "walk", 7, null, ProgramScenario.at(s.lastMonday.plusDays(2), 9).plusSeconds(120)), sealedIn(s.tenant));
+        // sitting reports (sealed): the erased person's go with the erasure; someone else's stay, a correction and a
+        // late older record included, identically on a replay
+        s.publish(new SittingReported(e, s.accounts, "baseline", "ospaq-2012", 480, 300, 120, 60, 0, 5,
+                ProgramScenario.at(s.lastMonday, 10)), sealedIn(s.tenant));
+        UUID stays = s.a.get(1);
+        s.publish(new SittingReported(stays, s.accounts, "baseline", "ospaq-2012", 480, 320, 100, 60, 0, 5,
+                ProgramScenario.at(s.lastMonday, 10)), sealedIn(s.tenant));
+        s.publish(new SittingReported(stays, s.accounts, "check-in-1", "ospaq-2012", 480, 280, 140, 60, 0, 5,
+                ProgramScenario.at(s.lastMonday, 12)), sealedIn(s.tenant));
+        s.publish(new SittingReported(stays, s.accounts, "check-in-1", "ospaq-2012", 480, 400, 20, 60, 0, 5,
+                ProgramScenario.at(s.lastMonday, 11)), sealedIn(s.tenant));
         s.publish(new BreakSkipped(UUID.randomUUID(), e, ProgramScenario.at(s.thisMonday, 10)));
         s.publish(new BreakSnoozed(UUID.randomUUID(), e, ProgramScenario.at(s.thisMonday, 11), ProgramScenario.at(s.thisMonday, 10)));
         s.publish(new ReminderExpired(UUID.randomUUID(), e, ProgramScenario.at(s.thisMonday, 12), ProgramScenario.at(s.thisMonday, 13)));
@@ -178,6 +190,7 @@ class ReplayFlowTest {
         s.awaitApplied(dataSource);
         assertThat(count("select count(*) from insights_member where tenant_id = ? and employee_id = ?", s.tenant, e)).isEqualTo(1);
         assertThat(count("select count(*) from insights_latest_assessment where tenant_id = ? and employee_id = ?", s.tenant, e)).isEqualTo(1);
+        assertThat(count("select count(*) from insights_sitting_report where tenant_id = ? and employee_id = ?", s.tenant, e)).isEqualTo(1);
 
         // programs destroys the key, then publishes the erasure with the team the person was in; erasedAt is not the
         // time it is consumed, so a tombstone written with the consumer's now() would differ from the event's
@@ -196,10 +209,13 @@ class ReplayFlowTest {
 
         // live: nothing under the id, no row under a random id, the plain facts identity-free for Accounts, the sealed
         // ones gone, and a tombstone holding only what the event said
-        for (String table : List.of("insights_member", "insights_employee_activity", "insights_latest_assessment", "insights_fact")) {
+        for (String table : List.of("insights_member", "insights_employee_activity", "insights_latest_assessment", "insights_fact",
+                "insights_sitting_report")) {
             assertThat(count("select count(*) from " + table + " where tenant_id = ? and employee_id = ?", s.tenant, e)).as(table).isZero();
         }
         assertThat(count("select count(*) from insights_member where tenant_id = ?", s.tenant)).isEqualTo(13);
+        assertThat(count("select count(*) from insights_sitting_report where tenant_id = ? and employee_id = ? and period = 'check-in-1' "
+                + "and sitting_minutes = 280", s.tenant, stays)).isEqualTo(1);
         assertThat(count("select count(*) from insights_employee_activity a where tenant_id = ? and not exists "
                 + "(select 1 from insights_member m where m.tenant_id = a.tenant_id and m.employee_id = a.employee_id)", s.tenant)).isZero();
         assertThat(count("select count(*) from insights_latest_assessment a where tenant_id = ? and not exists "
@@ -409,6 +425,8 @@ class ReplayFlowTest {
                 "select tenant_id, program_id, number, start_week, daily_active_minutes_target from insights_program_phase order by 1, 2, 3",
                 "select tenant_id, program_id, team_id from insights_program_team order by 1, 2, 3",
                 "select tenant_id, event_id, kind, occurred_at, amount, team_id, employee_id from insights_fact order by 1, 2, 3",
+                "select tenant_id, employee_id, period, sitting_minutes, standing_minutes, walking_minutes, days_worked, reported_at "
+                        + "from insights_sitting_report order by 1, 2, 3",
                 "select tenant_id, employee_id, team_id, erased_at from insights_erased_employee order by 1, 2");
         List<String> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
