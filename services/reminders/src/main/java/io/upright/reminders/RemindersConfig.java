@@ -136,6 +136,14 @@ public interface RemindersConfig {
         @WithDefault("PT10M")
         Duration installWindow();
 
+        /**
+         * How often the workspace directory ({@code users.list}) is read to find employees by email: once after
+         * install, then at this interval. It finds a whole workspace within Slack's limits, where one lookup per
+         * person (Tier 3) would take hours for thousands of people.
+         */
+        @WithDefault("PT6H")
+        Duration directorySyncEvery();
+
         /** How long a "no Slack user with this email" answer is believed before the lookup is tried again. */
         @WithDefault("P1D")
         Duration lookupRetryAfter();

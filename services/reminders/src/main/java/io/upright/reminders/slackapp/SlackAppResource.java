@@ -56,6 +56,9 @@ public class SlackAppResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    SlackDirectory directory;
+
     @POST
     @Path("/installations")
     @RolesAllowed(Roles.ADMIN)
@@ -82,6 +85,8 @@ public class SlackAppResource {
             throw io.upright.platform.problem.ProblemException.invalid("error", "Slack says the install did not go ahead (" + error + ")");
         }
         SlackAppInstallationRecord installed = apps.completeInstall(state, code);
+        // find everyone in the workspace directory now, rather than one lookup per person at their first reminder
+        directory.syncSoon(installed.tenantId);
         String workspace = installed.slackTeamName == null ? installed.slackTeamId : installed.slackTeamName;
         return Response.ok("Upright is installed in the Slack workspace " + workspace
                 + ". Each employee now gets their break reminders as direct messages. You can close this tab.").build();

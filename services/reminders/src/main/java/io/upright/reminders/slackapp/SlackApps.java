@@ -182,6 +182,23 @@ public class SlackApps {
                 + "where tenant_id = ? and status = 'active'", tenant).stream().findFirst();
     }
 
+    /** Every active installation, of every tenant (the directory sync reads each workspace). */
+    public List<ActiveInstallation> allActive() {
+        List<ActiveInstallation> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select tenant_id, id, slack_team_id, bot_user_id, sealed_bot_token "
+                     + "from slack_app_installation where status = 'active'");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(new ActiveInstallation(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5)));
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read Slack installations", e);
+        }
+    }
+
     /** Active installations in a Slack workspace (interactions name the workspace, not the tenant). */
     public List<ActiveInstallation> activeInWorkspace(String slackTeamId) {
         return query("select tenant_id, id, slack_team_id, bot_user_id, sealed_bot_token from slack_app_installation "

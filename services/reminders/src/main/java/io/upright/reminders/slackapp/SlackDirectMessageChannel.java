@@ -39,6 +39,8 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
     /** Stands for "no installation could be read" in a failed call: the engine retries, and disables nothing. */
     private static final UUID UNKNOWN = new UUID(0, 0);
     private static final Duration DEFAULT_BACK_OFF = Duration.ofMinutes(1);
+    /** When a reminder that found no lookup slot free tries again. */
+    private static final Duration LOOKUP_AGAIN = Duration.ofSeconds(30);
 
     @Inject
     Clock clock;
@@ -64,12 +66,10 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
     @Inject
     SlackBusy busyState;
 
-    @Inject
-    io.upright.reminders.RemindersConfig config;
 
     /** Per installation: no call before this instant (Slack's Retry-After, whichever method asked for it). */
     private final ConcurrentHashMap<UUID, Instant> throttledUntil = new ConcurrentHashMap<>();
-    /** Per person's target: busy (Do Not Disturb, a huddle) until this instant. */
+    /** Per person's target: held (Do Not Disturb, a huddle, no lookup slot yet) until this instant. */
     private final ConcurrentHashMap<UUID, Instant> busyUntil = new ConcurrentHashMap<>();
     /** Which installation each person's target belongs to (to disable it when Slack refuses its token). */
     private final ConcurrentHashMap<UUID, UUID> installations = new ConcurrentHashMap<>();
@@ -117,6 +117,11 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
             // looked up once, on the first delivery; later ones read it from the table
             user = members.slackUser(installation, token, reminder.employeeId());
         } catch (SlackWebApi.SlackCallFailed e) {
+            if (e.paced()) {
+                // no lookup slot free now: this person's reminder tries again shortly, the others go on meanwhile
+                busyUntil.put(target, Instant.now(clock).plus(LOOKUP_AGAIN));
+                return List.of(new Call(target, CompletableFuture.completedFuture(DeliveryOutcome.THROTTLED)));
+            }
             return List.of(new Call(target, CompletableFuture.completedFuture(outcome(e, installation, reminder))));
         } catch (RuntimeException e) {
             LOG.warnf("Cannot find employee %s in Slack: %s", reminder.employeeId(), e.toString());
@@ -134,7 +139,9 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
         String slackUser = user.get();
         CompletableFuture<DeliveryOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
-                Optional<Instant> busy = busyState.busyUntil(installation, token, slackUser, config.deliveryTimeout());
+                // never waits for a Do Not Disturb check: what events told us counts, and a check is asked only with a
+                // slot free right now
+                Optional<Instant> busy = busyState.busyUntil(installation, token, slackUser, Duration.ZERO);
                 if (busy.isPresent()) {
                     busyUntil.put(target, busy.get());
                     return DeliveryOutcome.POSTPONED;

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,7 +76,9 @@ public class SlackMembers {
     }
 
     /**
-     * The employee's Slack user in the installation's workspace, looked up if not known yet.
+     * The employee's Slack user in the installation's workspace, looked up if not known yet. The lookup is only made
+     * when the workspace's Tier-3 budget has a slot free right now: the engine never waits for one (the directory
+     * sync finds everyone within Slack's limits; a lookup only speeds up the first reminder of someone new).
      *
      * @throws SlackWebApi.SlackCallFailed when Slack could not answer now (rate limit, outage, a revoked token)
      */
@@ -157,7 +160,8 @@ public class SlackMembers {
         return employee;
     }
 
-    private void remember(SlackApps.ActiveInstallation installation, UUID employeeId, String slackUserId) {
+    /** The employee is this member of the installation's workspace (found by email, in the directory or by lookup). */
+    public void remember(SlackApps.ActiveInstallation installation, UUID employeeId, String slackUserId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into slack_member (tenant_id, employee_id, installation_id, "
                      + "slack_user_id, looked_up_at) values (?, ?, ?, ?, ?) on conflict (tenant_id, employee_id, installation_id) "
@@ -192,7 +196,7 @@ public class SlackMembers {
             return Optional.empty();
         }
         if (contact.get().email() != null) {
-            Optional<String> byEmail = slack.lookupByEmail(installationId, botToken, contact.get().email(), config.deliveryTimeout());
+            Optional<String> byEmail = slack.lookupByEmail(installationId, botToken, contact.get().email(), Duration.ZERO);
             if (byEmail.isPresent()) {
                 return byEmail;
             }

@@ -26,13 +26,15 @@ import java.util.UUID;
 public class SlackPacing {
 
     /** The spacing per method: Tier 2 is 20+ a minute, Tier 3 50+, Tier 4 100+ (Slack's rate-limit tiers). */
+    // a little wider than the tier's rate, so a strict count over any minute never sees one call too many
     static final Map<String, Duration> SPACING = Map.of(
-            "users.lookupByEmail", Duration.ofMillis(1200),   // Tier 3
-            "users.info", Duration.ofMillis(600),             // Tier 4
-            "dnd.info", Duration.ofMillis(1200),              // Tier 3
-            "users.profile.get", Duration.ofMillis(600),      // Tier 4
-            "views.publish", Duration.ofMillis(600),          // Tier 4
-            "views.open", Duration.ofMillis(600));            // Tier 4
+            "users.list", Duration.ofMillis(3300),            // Tier 2
+            "users.lookupByEmail", Duration.ofMillis(1300),   // Tier 3
+            "users.info", Duration.ofMillis(650),             // Tier 4
+            "dnd.info", Duration.ofMillis(1300),              // Tier 3
+            "users.profile.get", Duration.ofMillis(650),      // Tier 4
+            "views.publish", Duration.ofMillis(650),          // Tier 4
+            "views.open", Duration.ofMillis(650));            // Tier 4
 
     @Inject
     Clock clock;

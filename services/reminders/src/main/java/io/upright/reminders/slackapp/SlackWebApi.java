@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +37,9 @@ public class SlackWebApi {
     /** Errors that mean this person cannot be messaged (any more): look them up again later. */
     static final Set<String> RECIPIENT_GONE = Set.of("channel_not_found", "user_not_found", "cannot_dm_bot",
             "user_disabled", "not_in_channel", "is_archived");
+
+    /** The error of a call not made because the method's budget in the workspace is spent for now. */
+    public static final String PACED = "paced";
 
     /** How long a call made while a person waits (a button, a command, the Home tab) may wait for its slot. */
     static final Duration INTERACTIVE_WAIT = Duration.ofSeconds(1);
@@ -114,6 +118,26 @@ public class SlackWebApi {
         return new Posted(response.getChannel(), response.getTs());
     }
 
+    /** One page of the workspace's members ({@code users.list}): their ids and emails, and the cursor of the next page. */
+    public record MemberPage(Map<String, String> emailByUser, String nextCursor) {
+    }
+
+    /** A page of the workspace directory: people (no bots, no deactivated accounts) with an email. */
+    public MemberPage members(UUID installation, String botToken, String cursor, Duration maxWait) throws SlackCallFailed {
+        pace(installation, "users.list", maxWait);
+        var response = call(installation, "users.list", () -> slack.methods(botToken).usersList(r -> r.limit(200).cursor(cursor)));
+        Map<String, String> emails = new java.util.LinkedHashMap<>();
+        if (response.getMembers() != null) {
+            for (var member : response.getMembers()) {
+                if (!member.isDeleted() && !member.isBot() && member.getProfile() != null && member.getProfile().getEmail() != null) {
+                    emails.put(member.getId(), member.getProfile().getEmail());
+                }
+            }
+        }
+        String next = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();
+        return new MemberPage(emails, next == null || next.isBlank() ? null : next);
+    }
+
     /** The member's email ({@code users.info}; the app has {@code users:read.email}), to find who sent a command. */
     public Optional<String> emailOf(UUID installation, String botToken, String slackUserId, Duration maxWait) throws SlackCallFailed {
         pace(installation, "users.info", maxWait);
@@ -185,7 +209,8 @@ public class SlackWebApi {
     private void pace(UUID installation, String method, Duration maxWait) throws SlackCallFailed {
         Optional<Duration> wait = pacing.reserve(installation, method, maxWait);
         if (wait.isEmpty()) {
-            throw new SlackCallFailed(method, "ratelimited", 429, Optional.of(SlackPacing.SPACING.getOrDefault(method, Duration.ofSeconds(1))));
+            // our own budget for the method is spent for now: not a refusal from Slack, nothing to hold back
+            throw new SlackCallFailed(method, PACED, 0, Optional.of(SlackPacing.SPACING.getOrDefault(method, Duration.ofSeconds(1))));
         }
         if (!wait.get().isZero()) {
             try {
@@ -269,6 +294,11 @@ public class SlackWebApi {
 
         public boolean rateLimited() {
             return status == 429 || "ratelimited".equals(error);
+        }
+
+        /** Not made: the workspace's budget for the method is spent for now (our pacing, not Slack's answer). */
+        public boolean paced() {
+            return PACED.equals(error);
         }
 
         public boolean tokenGone() {

@@ -216,6 +216,44 @@ class SlackAppFlowTest {
     }
 
     @Test
+    void the_workspace_directory_read_at_install_finds_people_by_email_so_nobody_waits_for_a_lookup() throws Exception {
+        String member = "U" + randomId();
+        String memberEmail = "Lin." + UUID.randomUUID() + "@Example.com";
+        // users.list, two pages: a bot, a deactivated account, and the person (their email in another case)
+        slack().stubFor(post(urlPathEqualTo("/api/users.list")).withFormParam("cursor", WireMock.absent())
+                .willReturn(okJson(json(Map.of("ok", true, "members", List.of(
+                        Map.of("id", "U" + randomId(), "is_bot", true, "profile", Map.of("email", memberEmail)),
+                        Map.of("id", "U" + randomId(), "deleted", true, "profile", Map.of("email", memberEmail))),
+                        "response_metadata", Map.of("next_cursor", "page-2"))))));
+        slack().stubFor(post(urlPathEqualTo("/api/users.list")).withFormParam("cursor", WireMock.equalTo("page-2"))
+                .willReturn(okJson(json(Map.of("ok", true, "members", List.of(
+                        Map.of("id", member, "profile", Map.of("email", memberEmail.toLowerCase()))),
+                        "response_metadata", Map.of("next_cursor", ""))))));
+        slack().stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withFormParam("channel", WireMock.equalTo(member))
+                .willReturn(okJson(json(Map.of("ok", true, "channel", "D" + member.substring(1), "ts", "1733400000.000500")))));
+        UUID employee = UUID.randomUUID();
+        TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(),
+                new EmployeeContactShared(employee, memberEmail, null, Instant.now())));
+        await().atMost(WAIT).until(() -> count("select count(*) from employee_contact where employee_id = ?::uuid", employee.toString()) == 1);
+
+        install();
+        await().atMost(WAIT).until(() -> count("select count(*) from slack_member where employee_id = ?::uuid and slack_user_id = ?",
+                employee.toString(), member) == 1);
+        // read with this installation's bot token, 200 members a page, both pages
+        List<LoggedRequest> pages = slack().findAll(postRequestedFor(urlPathEqualTo("/api/users.list"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + botToken)));
+        assertThat(pages).hasSize(2);
+        assertThat(form(pages.get(0)).get("limit")).isEqualTo("200");
+
+        TopicReader.send(kafka, CloudEventRecords.record(tenant, UUID.randomUUID().toString(), new EmployeeEnrolled(employee,
+                UUID.randomUUID(), Enrolments.zoneAroundNoon(), "00:00", "23:59", false, Instant.now())));
+        await().atMost(WAIT).until(() -> !slack().findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                .withFormParam("channel", WireMock.equalTo(member))).isEmpty());
+        assertThat(slack().findAll(postRequestedFor(urlPathEqualTo("/api/users.lookupByEmail"))
+                .withFormParam("email", WireMock.equalToIgnoreCase(memberEmail)))).isEmpty();
+    }
+
+    @Test
     void someone_slack_does_not_know_by_email_is_messaged_at_the_slack_user_id_their_chat_handle_names() throws Exception {
         String byHandle = "U" + randomId();
         String unknownEmail = "nobody." + UUID.randomUUID() + "@example.com";
