@@ -197,11 +197,19 @@ final class DemoTenant {
         return programId;
     }
 
+    /** Whose reminders the demo's stand-ins leave alone in Slack, for whoever runs the demo to answer. */
+    static final String LEFT_FOR_YOU = "person1@demo.example";
+
     /**
      * Stands in for the demo's people at their desks: two of three reminders get a Done (a walk, a stretch
-     * or standing up) a few seconds after they arrive, through the same API a chat button would call.
+     * or standing up) a few seconds after they arrive. With the Slack app installed they press Done in the simulated
+     * workspace, so the terminal shows the message change as it would in Slack, and {@link #LEFT_FOR_YOU}'s reminders
+     * wait for {@code ./upright slack press}; a reminder that reached no Slack member is answered through the same API
+     * a chat button would call.
+     *
+     * @param slack the simulated workspace, or null when the app is not installed
      */
-    static void answerLikeEmployees(LocalStack stack, Demo demo, WebhookInbox inbox) {
+    static void answerLikeEmployees(LocalStack stack, Demo demo, WebhookInbox inbox, SlackWorkspace slack) {
         java.util.Set<String> demoPeople = new java.util.HashSet<>();
         demo.employees().forEach(e -> demoPeople.add(e.id()));
         java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -221,12 +229,32 @@ final class DemoTenant {
                 return; // a skipped break: not everyone gets up every time
             }
             later.schedule(() -> {
+                if (slack != null && slack.messages().stream().anyMatch(m -> reminder.equals(m.reminderId()))) {
+                    return; // it reached them in Slack: answered there, or left for you
+                }
                 try {
                     new Api(stack.baseUrl("reminders"), stack.tokens().issue(demo.tenant(), employee, "employee"))
                             .post("/api/me/reminders/" + reminder + "/answer",
                                     Map.of("answer", "done", "activity", activities.get(roll), "activeMinutes", 2 + roll));
                 } catch (RuntimeException e) {
                     // the reminder may have been answered already; the demo carries on
+                }
+            }, 5, java.util.concurrent.TimeUnit.SECONDS);
+        });
+        if (slack == null) {
+            return;
+        }
+        slack.onDirectMessage(message -> {
+            String reminder = message.reminderId();
+            if (reminder == null || message.buttons().isEmpty() || LEFT_FOR_YOU.equals(message.email())
+                    || Math.floorMod(reminder.hashCode(), 3) == 0) {
+                return; // a nudge, yours to answer, or a skipped break
+            }
+            later.schedule(() -> {
+                try {
+                    slack.press(reminder, "done", null, true);
+                } catch (RuntimeException e) {
+                    // answered already, or the service is restarting; the demo carries on
                 }
             }, 5, java.util.concurrent.TimeUnit.SECONDS);
         });

@@ -41,17 +41,31 @@ public final class Launcher {
             case "up" -> up(root, home, options);
             case "token" -> token(home, options);
             case "dlq" -> System.exit(DeadLetterCommand.run(home, args, OUT));
+            case "slack" -> System.exit(SlackCommand.run(home, args, OUT));
             case "chaos" -> System.exit(chaos(root, home, options));
             case "measure" -> StartupBenchmark.run(root, Integer.parseInt(options.getOrDefault("rounds", "3")));
             case "bench-durability" -> DurabilityBenchmark.run(root, home, new DurabilityBenchmark.Settings(
                     Integer.parseInt(options.getOrDefault("commits", "2000")),
                     Integer.parseInt(options.getOrDefault("records", "2000")),
                     Integer.parseInt(options.getOrDefault("rounds", "2"))));
-            case "bench-reminders" -> ReminderEngineBenchmark.run(root, new ReminderEngineBenchmark.Settings(
-                    Integer.parseInt(options.getOrDefault("employees", "100000")),
-                    java.time.Duration.parse(options.getOrDefault("cadence", "PT10M")),
-                    java.time.Duration.parse(options.getOrDefault("window", "PT12M"))));
+            case "bench-reminders" -> benchReminders(root, options);
             default -> usage();
+        }
+    }
+
+    /** {@code ./upright bench-reminders}: by webhook (the default) or, with {@code --channel slack}, by Slack DMs. */
+    private static void benchReminders(Path root, Map<String, String> options) throws Exception {
+        ReminderEngineBenchmark.Settings settings = new ReminderEngineBenchmark.Settings(
+                Integer.parseInt(options.getOrDefault("employees", "100000")),
+                Duration.parse(options.getOrDefault("cadence", "PT10M")),
+                Duration.parse(options.getOrDefault("window", "PT12M")));
+        String channel = options.getOrDefault("channel", "webhook");
+        if (channel.equals("webhook")) {
+            ReminderEngineBenchmark.run(root, settings);
+        } else if (channel.equals("slack")) {
+            SlackReminderBenchmark.run(root, settings, SlackReminderBenchmark.Prewarm.parse(options.get("prewarm")));
+        } else {
+            throw new IllegalArgumentException("--channel is webhook or slack, not " + channel);
         }
     }
 
@@ -84,7 +98,8 @@ public final class Launcher {
         });
         int kafkaPort = Integer.parseInt(options.getOrDefault("kafka-port", "9092"));
         int postgresPort = Integer.parseInt(options.getOrDefault("postgres-port", "54329"));
-        for (int port : new int[]{kafkaPort, postgresPort, inboxPort}) {
+        int slackPort = Integer.parseInt(options.getOrDefault("slack-port", String.valueOf(SlackCommand.DEFAULT_PORT)));
+        for (int port : new int[]{kafkaPort, postgresPort, inboxPort, slackPort}) {
             if (!free(port)) {
                 busy.add("port " + port);
             }
@@ -98,14 +113,24 @@ public final class Launcher {
 
         OUT.println("Starting Upright (state in " + home + ", logs in " + home.resolve("logs") + ")");
         WebhookInbox inbox = WebhookInbox.start(inboxPort, OUT);
+        // the reminders app's Slack workspace: simulated here, its app's credentials made once and kept with the keys
+        String remindersUrl = "http://127.0.0.1:" + LocalStack.DEFAULT_PORTS.get("reminders");
+        DemoSlackApp.Credentials slackApp = DemoSlackApp.loadOrCreate(home.resolve("keys"));
+        SlackWorkspace slack = SlackWorkspace.start(slackPort, DemoSlackApp.registration(slackApp, remindersUrl),
+                home.resolve("slack"), OUT, home.resolve("logs/slack.log"));
+        Files.createDirectories(home.resolve(SlackCommand.URL_FILE).getParent());
+        Files.writeString(home.resolve(SlackCommand.URL_FILE), slack.url());
         LocalStack stack = new LocalStack(new LocalStack.Options(root, home, kafkaPort, postgresPort,
-                LocalStack.DEFAULT_PORTS, cadence));
+                LocalStack.DEFAULT_PORTS, cadence))
+                .withEnvironment("reminders", DemoSlackApp.remindersEnvironment(slackApp, slack, remindersUrl));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             OUT.println("\nStopping Upright...");
             stack.close();
             inbox.close();
+            slack.close();
             try {
+                Files.deleteIfExists(home.resolve(SlackCommand.URL_FILE));
                 Files.deleteIfExists(home.resolve("launcher.pid"));
             } catch (IOException ignored) {
                 // nothing to clean up then
@@ -130,13 +155,38 @@ public final class Launcher {
             Thread exit = new Thread(() -> System.exit(EXIT_SERVICE_GAVE_UP), "upright-give-up");
             exit.start(); // not on the supervisor's thread: the shutdown hook closes the supervisor
         });
+        boolean slackInstalled = installSlackApp(stack, slack, home, inbox, progress);
         DemoTenant.Demo demo = DemoTenant.loadOrCreate(stack, inbox, home.resolve("demo.json"), progress);
-        DemoTenant.answerLikeEmployees(stack, demo, inbox);
-        printWelcome(stack, demo, inbox, cadence);
+        DemoTenant.answerLikeEmployees(stack, demo, inbox, slackInstalled ? slack : null);
+        printWelcome(stack, demo, inbox, cadence, slackInstalled ? slack : null);
         stopped.await();
     }
 
-    private static void printWelcome(LocalStack stack, DemoTenant.Demo demo, WebhookInbox inbox, Duration cadence) {
+    /**
+     * "Add to Slack" for the demo tenant, as its admin would do it, so reminders become direct messages in the simulated
+     * workspace. From then on the terminal shows the Slack conversation and the webhook inbox's lines go to its log:
+     * the same reminders, printed once. A reminders service without the Slack app only loses the Slack part of the demo.
+     */
+    private static boolean installSlackApp(LocalStack stack, SlackWorkspace slack, Path home, WebhookInbox inbox,
+                                           LocalStack.Progress progress) {
+        try {
+            progress.step(DemoSlackApp.install(stack.baseUrl("reminders"), stack.tokens(), DemoTenant.TENANT, slack));
+        } catch (RuntimeException e) {
+            progress.step("Slack app not installed (" + e.getMessage() + "); reminders reach the webhook inbox only");
+            return false;
+        }
+        try {
+            Path inboxLog = home.resolve("logs/webhook-inbox.log");
+            inbox.printTo(new PrintStream(Files.newOutputStream(inboxLog, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND), true, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the inbox keeps printing in the terminal then
+        }
+        return true;
+    }
+
+    private static void printWelcome(LocalStack stack, DemoTenant.Demo demo, WebhookInbox inbox, Duration cadence,
+                                     SlackWorkspace slack) {
         DevTokens tokens = stack.tokens();
         String hr = tokens.issue(demo.tenant(), "demo-hr", "hr");
         String admin = tokens.issue(demo.tenant(), "demo-admin", "admin");
@@ -166,10 +216,23 @@ public final class Launcher {
         OUT.println("  curl -s -H 'Authorization: Bearer " + flagged + "' " + stack.baseUrl("assessments") + "/api/me/clinical-status");
         OUT.println("  curl -s -H 'Authorization: Bearer " + flagged + "' " + stack.baseUrl("exercises") + "/api/me/recommendation");
         OUT.println();
-        OUT.println("Break reminders arrive every " + cadence.toMinutes() + " min per employee (a demo pace; the program's"
-                + " phase asks for 45) at the local webhook inbox "
-                + inbox.url() + " and are printed below; the simulated demo employees answer Done to two"
-                + " of three a few seconds later. Ctrl-C (or ./upright down) stops everything.");
+        if (slack == null) {
+            OUT.println("Break reminders arrive every " + cadence.toMinutes() + " min per employee (a demo pace; the program's"
+                    + " phase asks for 45) at the local webhook inbox "
+                    + inbox.url() + " and are printed below; the simulated demo employees answer Done to two"
+                    + " of three a few seconds later. Ctrl-C (or ./upright down) stops everything.");
+        } else {
+            OUT.println("Break reminders arrive every " + cadence.toMinutes() + " min per employee (a demo pace; the program's"
+                    + " phase asks for 45) as Slack direct messages in the simulated workspace '" + SlackWorkspace.TEAM_NAME
+                    + "' (" + slack.url() + "), printed below as [slack] lines; the demo's people press Done on two of three"
+                    + " a few seconds later, except " + DemoTenant.LEFT_FOR_YOU + ", whose reminders wait for you:");
+            OUT.println("  ./upright slack messages");
+            OUT.println("  ./upright slack press <reminder> done|snooze|skip [--as <Slack member id>]");
+            OUT.println("  curl -s -X POST '" + slack.url() + "/demo/press?reminder=<reminder>&answer=done'");
+            OUT.println("The same reminders also reach the webhook inbox " + inbox.url() + ", which checks their signatures;"
+                    + " its lines go to " + stack.home().resolve("logs/webhook-inbox.log") + ", every Slack call to "
+                    + stack.home().resolve("logs/slack.log") + ". Ctrl-C (or ./upright down) stops everything.");
+        }
         OUT.println("A service that exits is restarted after 1 s, 2 s, 4 s ... (at most 30 s); the fifth crash of one"
                 + " service within 2 min stops Upright with exit status " + EXIT_SERVICE_GAVE_UP + ".");
         OUT.println();
@@ -190,16 +253,23 @@ public final class Launcher {
     private static void usage() {
         OUT.println("""
                 Usage:
-                  ./upright up [--cadence PT2M]                 run everything (Kafka, PostgreSQL, five services, demo tenant)
+                  ./upright up [--cadence PT2M]                 run everything (Kafka, PostgreSQL, five services, demo tenant,
+                                                                a simulated Slack workspace on --slack-port 8087)
                   ./upright down                                stop a running ./upright up
                   ./upright token --tenant T --role R [--sub ID] print a signed dev token (roles: employee, hr, admin, content-editor, operator)
+                  ./upright slack messages                      the direct messages in the simulated Slack workspace of ./upright up
+                  ./upright slack press <reminder> done|snooze|skip [--as U…]
+                                                                press a button of a reminder's direct message, signed as Slack would
                   ./upright dlq list [service]                  every running service's dead letters, without bodies
                   ./upright dlq redrive <service> <partition>/<offset> | [service] --all
                                                                 redrive dead letters through the inbox (docs/architecture.md)
                   ./upright test                                run the whole test suite
                   ./upright measure [--rounds 3]                measure start-up time and memory into docs/benchmarks.md
                   ./upright bench-reminders [--employees 100000] [--cadence PT10M] [--window PT12M]
+                                            [--channel webhook|slack] [--prewarm none|lookups]
                                                                 the due-reminder engine at scale, into docs/benchmarks.md
+                                                                (slack: DMs through a simulated workspace; lookups: Slack
+                                                                users known before the first slot)
                   ./upright bench-durability [--commits 2000] [--records 2000] [--rounds 2]
                                                                 PostgreSQL commits and Kafka acks, durable vs fast settings, into docs/benchmarks.md""");
     }

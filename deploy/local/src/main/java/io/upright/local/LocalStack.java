@@ -68,9 +68,17 @@ public final class LocalStack implements AutoCloseable {
     private DevTokens tokens;
     private ServiceSupervisor supervisor;
     private boolean closed;
+    /** Variables for one service's process on top of the stack's own (the demo's Slack app for reminders). */
+    private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
 
     public LocalStack(Options options) {
         this.options = options;
+    }
+
+    /** More environment variables for one service, set before {@link #start}: later ones win over the stack's own. */
+    public LocalStack withEnvironment(String service, Map<String, String> variables) {
+        extraEnvironment.computeIfAbsent(service, s -> new HashMap<>()).putAll(variables);
+        return this;
     }
 
     /** Starts infrastructure and services and returns once every service reports ready. */
@@ -147,6 +155,7 @@ public final class LocalStack implements AutoCloseable {
             }
         });
         env.put("UPRIGHT_PROGRAMS_EXPORT_SOURCES", String.join(",", exportSources));
+        env.putAll(extraEnvironment.getOrDefault(service, Map.of()));
         return env;
     }
 

@@ -2,6 +2,7 @@ package io.upright.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.upright.contracts.IntegrationEvent;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.Directories;
@@ -32,6 +33,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 
 /**
  * {@code ./upright bench-reminders}: the due-reminder engine with a large enrolled population. Starts Kafka,
@@ -44,7 +46,7 @@ final class ReminderEngineBenchmark {
 
     static final String BEGIN = "<!-- reminder-engine-benchmark:begin -->";
     static final String END = "<!-- reminder-engine-benchmark:end -->";
-    private static final String TENANT = "bench";
+    static final String TENANT = "bench";
 
     private ReminderEngineBenchmark() {
     }
@@ -83,7 +85,7 @@ final class ReminderEngineBenchmark {
             long expired = count(jdbc, "select count(*) from event_store where event_type like '%Expired'");
             String table = table(settings, enrolTook, inWindow, windowStart, windowEnd, expired);
             System.out.println(table);
-            write(root.resolve("docs/benchmarks.md"), table);
+            write(root.resolve("docs/benchmarks.md"), table, BEGIN, END);
         } finally {
             sink.stop(0);
             Directories.deleteQuietly(home);
@@ -108,7 +110,15 @@ final class ReminderEngineBenchmark {
         return server;
     }
 
-    private static void publishEnrolments(String bootstrap, int employees) {
+    static void publishEnrolments(String bootstrap, int employees) {
+        publishEnrolments(bootstrap, employees, null);
+    }
+
+    /**
+     * @param before per employee (by index), an event published just ahead of the enrolment with the same key, so it
+     *               is consumed first (programs publishes {@code EmployeeContactShared} that way); null for none
+     */
+    static void publishEnrolments(String bootstrap, int employees, BiFunction<Integer, UUID, IntegrationEvent> before) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -120,6 +130,9 @@ final class ReminderEngineBenchmark {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             for (int i = 0; i < employees; i++) {
                 UUID employee = UUID.randomUUID();
+                if (before != null) {
+                    producer.send(CloudEventRecords.record(TENANT, UUID.randomUUID().toString(), before.apply(i, employee)));
+                }
                 // working all day, so every slot in the window is inside working hours
                 EmployeeEnrolled enrolled = new EmployeeEnrolled(employee, teams[i % teams.length], "UTC", "00:00", "23:59",
                         false, Instant.now());
@@ -129,7 +142,7 @@ final class ReminderEngineBenchmark {
         }
     }
 
-    private static void awaitSchedules(String jdbc, int employees) {
+    static void awaitSchedules(String jdbc, int employees) {
         long last = -1;
         Instant lastProgress = Instant.now();
         while (true) {
@@ -148,7 +161,7 @@ final class ReminderEngineBenchmark {
         }
     }
 
-    private static long count(String jdbc, String sql) {
+    static long count(String jdbc, String sql) {
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -197,7 +210,7 @@ final class ReminderEngineBenchmark {
         return out.toString();
     }
 
-    private static long percentile(long[] sorted, int p) {
+    static long percentile(long[] sorted, int p) {
         if (sorted.length == 0) {
             return -1;
         }
@@ -205,22 +218,22 @@ final class ReminderEngineBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static String millis(long ms) {
+    static String millis(long ms) {
         return ms < 0 ? "n/a" : ms < 10_000 ? ms + " ms" : String.format("%.1f s", ms / 1000.0);
     }
 
-    private static void write(Path doc, String table) throws IOException {
+    static void write(Path doc, String table, String begin, String end) throws IOException {
         String text = Files.readString(doc);
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        if (begin < 0 || end < begin) {
-            throw new IllegalStateException(doc + " has no " + BEGIN + " / " + END + " markers");
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IllegalStateException(doc + " has no " + begin + " / " + end + " markers");
         }
-        Files.writeString(doc, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
+        Files.writeString(doc, text.substring(0, from + begin.length()) + "\n" + table + text.substring(to));
         System.out.println("Written to " + doc);
     }
 
-    private static void sleep(Duration duration) {
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -30,7 +30,7 @@ public final class WebhookInbox implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-    private final PrintStream out;
+    private volatile PrintStream out;
     private volatile Webhook verifier;
     private final List<java.util.function.Consumer<Delivery>> listeners = new CopyOnWriteArrayList<>();
 
@@ -54,6 +54,14 @@ public final class WebhookInbox implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot open the webhook inbox on port " + port, e);
         }
+    }
+
+    /**
+     * Where each delivery's line goes from now on: the launcher moves them to a log file once the simulated Slack
+     * workspace prints the same reminders as direct messages, so the terminal shows each reminder once.
+     */
+    public void printTo(PrintStream destination) {
+        this.out = destination;
     }
 
     /** The signing secret the reminders service returned when the endpoint was registered. */
@@ -86,6 +94,7 @@ public final class WebhookInbox implements AutoCloseable {
             }
             Delivery delivery = new Delivery(exchange.getRequestHeaders().getFirst("webhook-id"), json, valid, Instant.now());
             deliveries.add(delivery);
+            PrintStream out = this.out;
             if (out != null) {
                 String employee = json.path("employeeId").asText("?");
                 String what = "assessment.nudge".equals(json.path("type").asText()) ? "assessment nudge"
