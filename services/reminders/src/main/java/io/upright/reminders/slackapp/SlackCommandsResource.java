@@ -55,6 +55,9 @@ public class SlackCommandsResource {
     @Inject
     SlackHome home;
 
+    @Inject
+    SlackAfterResponse afterResponse;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
@@ -88,13 +91,13 @@ public class SlackCommandsResource {
                     return answer("Pause for how long? Try /upright pause 1h, /upright pause 30m or /upright pause today (at most 8h).");
                 }
                 people.pause(person, minutes);
-                people.refreshHome(person);
+                afterResponse.run(() -> people.refreshHome(person));
                 return answer(minutes == null ? "Paused until tomorrow. /upright resume brings reminders back sooner."
                         : "Paused for " + describe(minutes) + ". /upright resume brings reminders back sooner.");
             }
             if ("resume".equals(verb)) {
                 people.resume(person);
-                people.refreshHome(person);
+                afterResponse.run(() -> people.refreshHome(person));
                 return answer("Reminders are back on from now.");
             }
             return answer(home.summary(person.tenant(), person.employeeId()).map(s -> String.join("\n", home.lines(s)))

@@ -5,7 +5,6 @@ import io.upright.reminders.RemindersConfig;
 import io.upright.reminders.contact.EmployeeContacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -43,7 +42,7 @@ public class SlackDirectory {
     RemindersConfig config;
 
     @Inject
-    ManagedExecutor executor;
+    SlackAfterResponse afterResponse;
 
     @Scheduled(identity = "slack-directory-sync", every = "{upright.reminders.slack-app.directory-sync-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -55,7 +54,7 @@ public class SlackDirectory {
 
     /** After an install: read the directory now, in the background. */
     public void syncSoon(String tenant) {
-        executor.runAsync(() -> apps.activeInstallation(tenant).ifPresent(this::sync));
+        afterResponse.run(() -> apps.activeInstallation(tenant).ifPresent(this::sync));
     }
 
     /** @return how many members were matched to employees */

@@ -60,7 +60,7 @@ public class SlackEventsResource {
     SlackWebApi slack;
 
     @Inject
-    org.eclipse.microprofile.context.ManagedExecutor executor;
+    SlackAfterResponse afterResponse;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -116,7 +116,7 @@ public class SlackEventsResource {
         if (workspace != null && "app_home_opened".equals(event.path("type").asText()) && "home".equals(event.path("tab").asText("home"))) {
             String member = event.path("user").asText(null);
             // Slack waits three seconds for this answer; the tab is drawn after it (it may need users.info first)
-            executor.runAsync(() -> showHome(workspace, member));
+            afterResponse.run(() -> showHome(workspace, member));
         }
         // anything else the app is subscribed to is acknowledged: Slack retries only what is not
         return Response.ok(Map.of()).build();

@@ -21,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -86,7 +85,7 @@ public class SlackInteractionResource {
     SlackWebApi slack;
 
     @Inject
-    ManagedExecutor executor;
+    SlackAfterResponse afterResponse;
 
     @Inject
     SlackPeople people;
@@ -214,7 +213,7 @@ public class SlackInteractionResource {
         } catch (IOException e) {
             return;
         }
-        executor.runAsync(() -> {
+        afterResponse.run(() -> {
             try {
                 slack.respond(interaction.responseUrl(), body);
             } catch (SlackWebApi.SlackCallFailed e) {
@@ -240,7 +239,7 @@ public class SlackInteractionResource {
             return;
         }
         // a trigger id is good for three seconds: opened right away, on its own thread
-        executor.runAsync(() -> {
+        afterResponse.run(() -> {
             try {
                 slack.openModal(installation.get().id(), token, interaction.triggerId(), view);
             } catch (SlackWebApi.SlackCallFailed e) {
@@ -269,7 +268,7 @@ public class SlackInteractionResource {
             }
         }
         SlackPeople.Person person = lookup.person();
-        executor.runAsync(() -> people.refreshHome(person));
+        afterResponse.run(() -> people.refreshHome(person));
     }
 
     private JsonNode payload(byte[] body) {

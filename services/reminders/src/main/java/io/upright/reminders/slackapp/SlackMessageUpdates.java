@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -52,7 +51,7 @@ public class SlackMessageUpdates {
     ObjectMapper json;
 
     @Inject
-    ManagedExecutor executor;
+    SlackAfterResponse afterResponse;
 
     void onAnswered(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReminderAnswered answered) {
         try {
@@ -71,7 +70,7 @@ public class SlackMessageUpdates {
             String blocks = json.writeValueAsString(replaced.get("blocks"));
             String token = apps.botToken(installation.get());
             SlackMessages.SentMessage message = sent.get();
-            executor.runAsync(() -> {
+            afterResponse.run(() -> {
                 try {
                     slack.update(message.installationId(), token, message.channel(), message.ts(), outcome, blocks);
                 } catch (SlackWebApi.SlackCallFailed e) {

@@ -50,6 +50,9 @@ public class SlackWebApi {
     @Inject
     SlackPacing pacing;
 
+    @Inject
+    java.time.Clock clock;
+
     private Slack slack;
 
     @PostConstruct
@@ -228,7 +231,7 @@ public class SlackWebApi {
         } catch (SlackCallFailed e) {
             if (e.rateLimited() && installation != null) {
                 // every instance holds back this method in this workspace until Slack's Retry-After
-                pacing.hold(installation, method, Instant.now().plus(e.retryAfter().orElse(Duration.ofMinutes(1))));
+                pacing.hold(installation, method, Instant.now(clock).plus(e.retryAfter().orElse(Duration.ofMinutes(1))));
             }
             throw e;
         }
