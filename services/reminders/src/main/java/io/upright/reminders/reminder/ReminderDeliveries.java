@@ -65,14 +65,19 @@ public class ReminderDeliveries {
                           UUID teamId, String kind, boolean redelivery, LocalDate dueDate) {
     }
 
+    /** What one claim settled: the reminders to deliver, and how many due rows it took in all (expired ones too). */
+    public record Claims(List<Claimed> claimed, int settled) {
+    }
+
     /**
      * Claims up to {@code limit} due reminders that no other engine holds. Those past their time to live are
      * expired right here (and their successor queued); the others become 'sending' and are returned.
      */
     @Transactional
-    public List<Claimed> claimDue(int limit, Instant now) {
+    public Claims claimDue(int limit, Instant now) {
         List<Claimed> claimed = new ArrayList<>();
-        for (DueRow due : queue.lockDue(limit, now)) {
+        List<DueRow> rows = queue.lockDue(limit, now);
+        for (DueRow due : rows) {
             QueuedReminder row = due.reminder();
             if (!row.expiresAt().isAfter(now)) {
                 queue.move(row.tenant(), row.id(), ReminderStatus.PENDING, ReminderStatus.EXPIRED);
@@ -97,7 +102,7 @@ public class ReminderDeliveries {
             claimed.add(new Claimed(row.tenant(), row.id(), row.employeeId(), row.slot(), row.expiresAt(),
                     row.attempts() + 1, due.teamId(), row.kind(), row.redelivery(), due.dueDate()));
         }
-        return claimed;
+        return new Claims(claimed, rows.size());
     }
 
     /**

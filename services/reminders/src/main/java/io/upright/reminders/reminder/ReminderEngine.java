@@ -92,11 +92,12 @@ public class ReminderEngine extends PollingWorker {
         return config.engineBatchSize();
     }
 
-    /** @return how many reminders this round claimed for delivery */
+    /** @return how many due rows this round settled: claimed for delivery, or expired */
     @Override
     public int runOnce() {
         Instant now = Instant.now(clock);
-        List<Claimed> claimed = deliveries.claimDue(config.engineBatchSize(), now);
+        ReminderDeliveries.Claims claims = deliveries.claimDue(config.engineBatchSize(), now);
+        List<Claimed> claimed = claims.claimed();
         Map<Claimed, List<ChannelCall>> calls = new LinkedHashMap<>();
         for (Claimed reminder : claimed) {
             calls.put(reminder, call(reminder, now));
@@ -104,7 +105,10 @@ public class ReminderEngine extends PollingWorker {
         for (Map.Entry<Claimed, List<ChannelCall>> entry : calls.entrySet()) {
             settle(entry.getKey(), entry.getValue());
         }
-        return claimed.size();
+        // every due row this round took, expired ones too: a full batch means more may be due, so the next round
+        // starts at once (counting only those delivered paused the engine a poll interval after every batch with an
+        // expired row, and cleared a backlog past its time to live at one batch a second)
+        return claims.settled();
     }
 
     private List<ChannelCall> call(Claimed reminder, Instant now) {

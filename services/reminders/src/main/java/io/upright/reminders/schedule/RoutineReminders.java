@@ -77,12 +77,20 @@ public class RoutineReminders {
         return queued;
     }
 
-    /** Queues the next day of every active employee's routine reminders. */
+    /**
+     * Queues the next day of every active employee's routine reminders. Someone whose furthest queued routine reminder
+     * is more than two planning rounds away is passed over: nothing new can enter their day-ahead horizon before that
+     * one comes close (found by the 100 000-employee benchmark, where planning everyone every five minutes took a
+     * query per employee per round from the engine).
+     */
     @Transactional
     public int planAll(Instant now) {
         List<Object[]> employees = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select tenant_id, employee_id from schedule where status = 'active'")) {
+             PreparedStatement ps = c.prepareStatement("select s.tenant_id, s.employee_id from schedule s where s.status = 'active' "
+                     + "and not exists (select 1 from due_reminder d where d.tenant_id = s.tenant_id and d.employee_id = s.employee_id "
+                     + "and d.kind = 'routine' and d.status = 'pending' and d.slot > ?)")) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(now.plus(config.routinePlanningEvery().multipliedBy(2))));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     employees.add(new Object[]{rs.getString(1), rs.getObject(2, UUID.class)});
