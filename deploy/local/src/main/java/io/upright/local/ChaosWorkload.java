@@ -89,7 +89,7 @@ final class ChaosWorkload implements AutoCloseable {
             String employee = delivery.body().path("employeeId").asText();
             String reminder = delivery.body().path("reminderId").asText();
             if (!running || reminder.isEmpty() || !people.contains(employee) || erased.contains(employee)
-                    || "assessment.nudge".equals(delivery.body().path("type").asText()) || !answered.add(reminder)) {
+                    || !"break.reminder".equals(delivery.body().path("type").asText()) || !answered.add(reminder)) {
                 return;
             }
             reminderAnswers.add(() -> answer(employee, reminder));

@@ -222,8 +222,8 @@ final class DemoTenant {
             String employee = delivery.body().path("employeeId").asText();
             String reminder = delivery.body().path("reminderId").asText();
             int roll = Math.floorMod(reminder.hashCode(), 3);
-            if (!demoPeople.contains(employee) || "assessment.nudge".equals(delivery.body().path("type").asText())) {
-                return; // a desk-check nudge is answered by doing the check, not from the message
+            if (!demoPeople.contains(employee) || !"break.reminder".equals(delivery.body().path("type").asText())) {
+                return; // a nudge (desk check, sitting check-in) is answered by doing it in Upright, not from the message
             }
             if (roll == 0) {
                 return; // a skipped break: not everyone gets up every time

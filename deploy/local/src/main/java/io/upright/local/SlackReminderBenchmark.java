@@ -76,7 +76,8 @@ final class SlackReminderBenchmark {
         String[] users = new String[settings.employees()];
         try (SlackLoadWorkspace slack = SlackLoadWorkspace.start(0, DemoSlackApp.registration(app, remindersUrl));
              LocalStack stack = new LocalStack(options).withEnvironment("reminders",
-                     DemoSlackApp.remindersEnvironment(app, slack.apiUrl(), slack.authorizeUrl(), remindersUrl))) {
+                     DemoSlackApp.remindersEnvironment(app, slack.apiUrl(), slack.authorizeUrl(), remindersUrl))
+                     .withEnvironment("reminders", ReminderEngineBenchmark.BREAK_REMINDERS_ONLY)) {
             for (int i = 0; i < users.length; i++) {
                 users[i] = slack.addMember(email(i));
             }

@@ -97,7 +97,8 @@ public final class WebhookInbox implements AutoCloseable {
             PrintStream out = this.out;
             if (out != null) {
                 String employee = json.path("employeeId").asText("?");
-                String what = "assessment.nudge".equals(json.path("type").asText()) ? "assessment nudge"
+                String type = json.path("type").asText();
+                String what = "assessment.nudge".equals(type) ? "assessment nudge" : "sitting.check-in".equals(type) ? "sitting check-in"
                         : json.path("kind").asText("break").replace('-', ' ') + " reminder";
                 out.printf("  [%s %s] employee %s: %s%s%n", java.time.LocalTime.now().withNano(0), what,
                         employee.substring(0, Math.min(8, employee.length())), json.path("message").asText(body),

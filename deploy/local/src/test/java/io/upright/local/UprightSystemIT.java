@@ -99,10 +99,12 @@ class UprightSystemIT {
         adaExercises.post("/api/me/exercise-sessions", Map.of("routineId", routineId, "minutes", 7, "feltRating", 4));
 
         // reminders: a signed reminder reaches the webhook; Ada answers Done
+        // (her first delivery may be the ask for her sitting baseline, a nudge with nothing to answer)
         await().atMost(Duration.ofSeconds(90)).until(() -> inbox.deliveries().stream()
-                .anyMatch(d -> ada.equals(d.body().path("employeeId").asText())));
+                .anyMatch(d -> ada.equals(d.body().path("employeeId").asText()) && "break.reminder".equals(d.body().path("type").asText())));
         WebhookInbox.Delivery delivery = inbox.deliveries().stream()
-                .filter(d -> ada.equals(d.body().path("employeeId").asText())).findFirst().orElseThrow();
+                .filter(d -> ada.equals(d.body().path("employeeId").asText()) && "break.reminder".equals(d.body().path("type").asText()))
+                .findFirst().orElseThrow();
         assertThat(delivery.signatureValid()).as("Standard Webhooks signature verifies").isTrue();
         Api adaReminders = api("reminders", tokens.issue(TENANT, ada, "employee"));
         String reminderId = delivery.body().path("reminderId").asText();

@@ -38,4 +38,12 @@ public interface InsightsConfig {
      */
     @WithDefault("15m")
     String snapshotEvery();
+
+    /**
+     * How long each sitting check-in stays open for answers before its round's figures are published (env
+     * {@code UPRIGHT_INSIGHTS_SITTING_ROUND_WINDOW}): four weeks, so a check-in is published as the next one opens.
+     * Answers after that still count for the person's own view, never in a published round.
+     */
+    @WithDefault("P28D")
+    java.time.Duration sittingRoundWindow();
 }

@@ -26,12 +26,11 @@
     target.setOption({
       animation: false,
       tooltip: { trigger: 'axis' },
-      legend: { data: ['Minutes per employee-day', 'Daily target'] },
+      legend: { data: ['Breaks taken per reminder sent'] },
       xAxis: { type: 'category', data: data.weeks },
-      yAxis: { type: 'value', name: 'minutes' },
+      yAxis: { type: 'value', name: '%' },
       series: [
-        { name: 'Minutes per employee-day', type: 'bar', data: data.activeMinutesPerEmployeeDay },
-        { name: 'Daily target', type: 'line', step: 'middle', data: data.dailyTarget }
+        { name: 'Breaks taken per reminder sent', type: 'bar', data: data.breakUptakePercent }
       ]
     });
     var risk = echarts.init(document.getElementById('risk-chart'), null, { renderer: 'canvas' });

@@ -64,6 +64,18 @@ public interface RemindersConfig {
     @WithDefault("true")
     boolean routineReminders();
 
+    /**
+     * Whether people are asked for their sitting self-report (baseline at enrolment, each check-in, the end). On in
+     * every real deployment; the test profile turns it off so the other flow tests count only the reminders they are
+     * about.
+     */
+    @WithDefault("true")
+    boolean sittingCheckIns();
+
+    /** How often the sitting check-ins due are looked for (a check-in is asked for over two weeks: hourly is plenty). */
+    @WithDefault("PT1H")
+    Duration sittingCheckInEvery();
+
     /** How often routine reminders are planned; like team breaks they are queued a day ahead. */
     @WithDefault("PT5M")
     Duration routinePlanningEvery();

@@ -3,6 +3,7 @@ package io.upright.insights.personaldata;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.insights.facts.Facts;
 import io.upright.insights.facts.ReadModelRows;
+import io.upright.insights.outcomes.SittingOutcomeRounds;
 import io.upright.insights.outcomes.SittingProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,9 @@ import java.util.List;
  *   tombstone's team ({@link Facts#forgetIdentity}), exactly as a late fact will be;</li>
  *   <li>the membership, counters and latest assessment are deleted: a replay cannot rebuild the membership or the
  *   latest assessment, and the counters are the person's alone (no figure reads them);</li>
- *   <li>the sitting reports are deleted: they are sealed, so a replay cannot rebuild them either.</li>
+ *   <li>the sitting reports are deleted: they are sealed, so a replay cannot rebuild them either;</li>
+ *   <li>published sitting outcomes lose the id from their contributors and count it as erased
+ *   ({@link SittingOutcomeRounds#erase}): their numbers are aggregates of k or more and stay.</li>
  * </ul>
  * These are the tables {@link InsightsPersonalData} exports, so after an erasure the export of the old id is empty.
  */
@@ -45,6 +48,9 @@ public class InsightsErasure {
     @Inject
     SittingProjection sittings;
 
+    @Inject
+    SittingOutcomeRounds outcomeRounds;
+
     public void erase(String tenant, EmployeeErased erased) {
         // the tombstone first: forgetIdentity takes the team from it, and from now on facts, counters and assessments
         // of the id arriving late see it
@@ -55,5 +61,7 @@ public class InsightsErasure {
         }
         facts.forgetIdentity(tenant, erased.employeeId());
         sittings.erase(tenant, erased.employeeId());
+        // published sitting outcomes keep their numbers (aggregates of k or more), not the id
+        outcomeRounds.erase(tenant, erased.employeeId());
     }
 }

@@ -41,10 +41,7 @@ public final class DashboardTables {
     }
 
     /** {@code average}: the figure averages over the people with activity, who may be fewer than k. */
-    private record Column(String title, Function<Figures, Object> value, boolean average) {
-        Column(String title, Function<Figures, Object> value) {
-            this(title, value, false);
-        }
+    private record Column(String title, Function<Figures, Object> value) {
     }
 
     private static final List<Column> FIGURES = List.of(
@@ -57,9 +54,7 @@ public final class DashboardTables {
             new Column("Skipped", Figures::breaksSkipped),
             new Column("Expired", Figures::remindersExpired),
             new Column("Active break minutes", Figures::activeBreakMinutes),
-            new Column("Active minutes per employee-day", Figures::activeMinutesPerEmployeeDay, true),
-            new Column("Daily target (minutes)", Figures::dailyActiveMinutesTarget),
-            new Column("% of target", Figures::targetAttainmentPercent, true),
+            new Column("Breaks taken per reminder sent %", Figures::breakUptakePercent),
             new Column("Exercise sessions", Figures::exerciseSessions),
             new Column("Exercise minutes", Figures::exerciseMinutes));
 
@@ -179,9 +174,7 @@ public final class DashboardTables {
     }
 
     private static List<Value> figureValues(Figures figures, AnonymityPolicy policy) {
-        return FIGURES.stream().map(c -> c.average() && !figures.suppressed() && figures.averagesReason() != null
-                ? suppressed(figures.averagesReason(), policy)
-                : figure(figures, c.value(), policy)).toList();
+        return FIGURES.stream().map(c -> figure(figures, c.value(), policy)).toList();
     }
 
     private static Value figure(Figures figures, Function<Figures, Object> value, AnonymityPolicy policy) {
@@ -203,7 +196,7 @@ public final class DashboardTables {
                 case "Active" -> signed(change.active());
                 case "Breaks taken" -> signed(change.breaksTaken());
                 case "Active break minutes" -> signed(change.activeBreakMinutes());
-                case "Active minutes per employee-day" -> signed(change.activeMinutesPerEmployeeDay());
+                case "Breaks taken per reminder sent %" -> signed(change.breakUptakePercent());
                 case "Exercise sessions" -> signed(change.exerciseSessions());
                 case "Exercise minutes" -> signed(change.exerciseMinutes());
                 default -> null;

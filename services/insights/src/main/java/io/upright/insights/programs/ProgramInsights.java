@@ -175,17 +175,15 @@ public class ProgramInsights {
             programWeeks.put(week, sum(week, parts, verdict));
         }
 
-        Integer currentTarget = targetOf(currentPhase(program, phases,
-                weekNumber(firstProgramWeek, window.isEmpty() ? firstProgramWeek : window.get(window.size() - 1))));
         List<Week> trend = new ArrayList<>();
         for (LocalDate week : window) {
             int number = weekNumber(firstProgramWeek, week);
             PhaseRow phase = scheduledPhase(phases, number);
             trend.add(new Week(ClosedWeeks.isoWeek(week), week, number, phase == null ? null : phase.number(),
-                    figures(programWeeks.get(week), targetOf(phase))));
+                    figures(programWeeks.get(week))));
         }
         Verdict noWeek = new Verdict(true, policy.noPublishedWeekReason());
-        Figures overview = total(new ArrayList<>(programWeeks.values()), rules, currentTarget, noWeek);
+        Figures overview = total(new ArrayList<>(programWeeks.values()), rules, noWeek);
         Week latestWeek = trend.isEmpty() ? null : trend.get(trend.size() - 1);
         Week previousWeek = trend.size() > 1 ? trend.get(trend.size() - 2) : null;
 
@@ -199,9 +197,9 @@ public class ProgramInsights {
                 Cell cell = cells.get(key(row, week));
                 own.add(cell == null ? Cell.empty(week, team.teamId(), new Verdict(true, policy.tooFewActiveReason())) : cell);
             }
-            Figures latest = own.isEmpty() ? null : figures(own.get(own.size() - 1), targetOf(phases, firstProgramWeek, window.get(window.size() - 1)));
-            Figures previous = own.size() > 1 ? figures(own.get(own.size() - 2), targetOf(phases, firstProgramWeek, window.get(window.size() - 2))) : null;
-            teamViews.add(new Team(team.teamId(), name(team), total(own, rules, currentTarget, noWeek), latest,
+            Figures latest = own.isEmpty() ? null : figures(own.get(own.size() - 1));
+            Figures previous = own.size() > 1 ? figures(own.get(own.size() - 2)) : null;
+            teamViews.add(new Team(team.teamId(), name(team), total(own, rules, noWeek), latest,
                     change(latest, previous), risk.teams().getOrDefault(row, hiddenRiskView(hiddenRisk))));
         }
         PhaseRow current = currentPhase(program, phases,
@@ -375,7 +373,7 @@ public class ProgramInsights {
      * A total over several published weeks, shown only when none of them is hidden. Counts and minutes add up;
      * enrolled and active are the highest weekly figures (the same people recur), coverage is the last week's.
      */
-    static Figures total(List<Cell> weeks, WeeklyCells rules, Integer target, Verdict none) {
+    static Figures total(List<Cell> weeks, WeeklyCells rules, Verdict none) {
         if (weeks.isEmpty()) {
             return hidden(none);
         }
@@ -392,30 +390,36 @@ public class ProgramInsights {
                 add(weeks, Cell::breaksSkipped), add(weeks, Cell::remindersExpired), add(weeks, Cell::deliveryFailures),
                 add(weeks, Cell::activeBreakMinutes), add(weeks, Cell::employeeDays), add(weeks, Cell::exerciseSessions),
                 add(weeks, Cell::exerciseMinutes), false, null);
-        Figures f = figures(total, target);
+        Figures f = figures(total);
         // coverage over the window: the last shown week's (by the end of the period)
-        return new Figures(false, null, null, f.enrolled(), f.active(), percent(last.assessed(), last.enrolled()),
+        return new Figures(false, null, f.enrolled(), f.active(), percent(last.assessed(), last.enrolled()),
                 f.assessmentsCompleted(), f.remindersSent(), f.breaksTaken(), f.breaksSnoozed(), f.breaksSkipped(),
-                f.remindersExpired(), f.deliveryFailures(), f.activeBreakMinutes(), f.activeMinutesPerEmployeeDay(),
-                f.dailyActiveMinutesTarget(), f.targetAttainmentPercent(), f.exerciseSessions(), f.exerciseMinutes());
+                f.remindersExpired(), f.deliveryFailures(), f.activeBreakMinutes(), f.breakUptakePercent(),
+                f.exerciseSessions(), f.exerciseMinutes());
     }
 
     private static Figures hidden(Verdict verdict) {
         return new Figures(true, verdict.reason(), null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null);
     }
 
-    /** One published cell; its average describes the same people active as its counts, so it stands or falls with them. */
-    private static Figures figures(Cell c, Integer target) {
+    /**
+     * One published cell. Its uptake is a ratio of two of its own counts, so it stands or falls with them. No figure
+     * here is set against the phase's active-minutes target: break minutes are a partial count of what people do, so
+     * that target is compared with the standing and walking the sitting check-ins measure instead (sitting outcomes).
+     */
+    private static Figures figures(Cell c) {
         if (c == null || c.suppressed()) {
             return hidden(c == null ? new Verdict(true, null) : c.verdict());
         }
-        Double perDay = c.employeeDays() == 0 ? 0.0 : Math.round(10.0 * c.activeBreakMinutes() / c.employeeDays()) / 10.0;
-        Long attainment = target == null || target == 0 ? null : Math.round(100.0 * perDay / target);
-        return new Figures(false, null, null, c.enrolled(), c.active(), percent(c.assessed(), c.enrolled()),
+        return new Figures(false, null, c.enrolled(), c.active(), percent(c.assessed(), c.enrolled()),
                 c.assessmentsCompleted(), c.remindersSent(), c.breaksTaken(), c.breaksSnoozed(), c.breaksSkipped(),
-                c.remindersExpired(), c.deliveryFailures(), c.activeBreakMinutes(), perDay, target, attainment,
+                c.remindersExpired(), c.deliveryFailures(), c.activeBreakMinutes(), uptake(c.breaksTaken(), c.remindersSent()),
                 c.exerciseSessions(), c.exerciseMinutes());
+    }
+
+    private static Long uptake(long breaksTaken, long remindersSent) {
+        return remindersSent == 0 ? null : Math.round(100.0 * breaksTaken / remindersSent);
     }
 
     private static long percent(long part, long whole) {
@@ -428,14 +432,6 @@ public class ProgramInsights {
 
     private static Phase phase(PhaseRow p) {
         return new Phase(p.number(), p.startWeek(), p.breakEveryMinutes(), p.dailyActiveMinutesTarget());
-    }
-
-    private static Integer targetOf(PhaseRow phase) {
-        return phase == null ? null : phase.dailyActiveMinutesTarget();
-    }
-
-    private static Integer targetOf(List<PhaseRow> phases, LocalDate firstProgramWeek, LocalDate week) {
-        return targetOf(scheduledPhase(phases, weekNumber(firstProgramWeek, week)));
     }
 
     private static int weekNumber(LocalDate firstProgramWeek, LocalDate week) {
@@ -471,10 +467,10 @@ public class ProgramInsights {
         if (now == null || before == null || now.suppressed() || before.suppressed()) {
             return new Change(null, null, null, null, null, null);
         }
-        Double perDay = now.activeMinutesPerEmployeeDay() == null || before.activeMinutesPerEmployeeDay() == null ? null
-                : Math.round(10.0 * (now.activeMinutesPerEmployeeDay() - before.activeMinutesPerEmployeeDay())) / 10.0;
+        Long uptake = now.breakUptakePercent() == null || before.breakUptakePercent() == null ? null
+                : now.breakUptakePercent() - before.breakUptakePercent();
         return new Change(now.active() - before.active(), now.breaksTaken() - before.breaksTaken(),
-                now.activeBreakMinutes() - before.activeBreakMinutes(), perDay,
+                now.activeBreakMinutes() - before.activeBreakMinutes(), uptake,
                 now.exerciseSessions() - before.exerciseSessions(), now.exerciseMinutes() - before.exerciseMinutes());
     }
 

@@ -41,7 +41,9 @@ public final class ProgramViews {
     @Schema(name = "ProgramPhaseView")
     public record Phase(@Schema(example = "2") int number, @Schema(example = "3") int startWeek,
                         @Schema(example = "30") int breakEveryMinutes,
-                        @Schema(example = "120") int dailyActiveMinutesTarget) {
+                        @Schema(description = "The phase's target of standing and walking minutes per workday: compared "
+                                + "with what the sitting check-ins measure (sitting outcomes), never with break minutes",
+                                example = "120") int dailyActiveMinutesTarget) {
     }
 
     @Schema(name = "ProgramFigures", description = "Figures of one group of people (a team or the program, over one "
@@ -50,9 +52,6 @@ public final class ProgramViews {
     public record Figures(
             @Schema(example = "false") boolean suppressed,
             @Schema(example = "fewer than 5 people active", nullable = true) String reason,
-            @Schema(description = "Why activeMinutesPerEmployeeDay and targetAttainmentPercent are null while the "
-                    + "rest is shown: they average over the people with activity, and those are too few",
-                    example = "fewer than 5 people active", nullable = true) String averagesReason,
             @Schema(description = "People enrolled at some point of the period", example = "12", nullable = true) Long enrolled,
             @Schema(description = "People who did anything themselves (a break, a snooze or skip, an assessment, an exercise)",
                     example = "9", nullable = true) Long active,
@@ -66,13 +65,10 @@ public final class ProgramViews {
             @Schema(example = "4", nullable = true) Long remindersExpired,
             @Schema(example = "1", nullable = true) Long deliveryFailures,
             @Schema(example = "610", nullable = true) Long activeBreakMinutes,
-            @Schema(description = "Active break minutes per employee-day with any activity; null when fewer than k people were active",
-                    example = "14.5", nullable = true)
-            Double activeMinutesPerEmployeeDay,
-            @Schema(description = "The phase's daily active-minutes target", example = "120", nullable = true)
-            Integer dailyActiveMinutesTarget,
-            @Schema(description = "activeMinutesPerEmployeeDay as a percentage of the target", example = "12", nullable = true)
-            Long targetAttainmentPercent,
+            @Schema(description = "Breaks taken as a share of the break reminders sent, in percent: both are counted by "
+                    + "Upright, so the figure is what it says (it can pass 100 when people take breaks unprompted); null when "
+                    + "no reminder was sent", example = "71", nullable = true)
+            Long breakUptakePercent,
             @Schema(example = "37", nullable = true) Long exerciseSessions,
             @Schema(example = "296", nullable = true) Long exerciseMinutes) {
     }
@@ -82,7 +78,7 @@ public final class ProgramViews {
             @Schema(nullable = true, example = "2") Long active,
             @Schema(nullable = true, example = "-5") Long breaksTaken,
             @Schema(nullable = true, example = "40") Long activeBreakMinutes,
-            @Schema(nullable = true, example = "1.5") Double activeMinutesPerEmployeeDay,
+            @Schema(description = "Change of breakUptakePercent, in points", nullable = true, example = "4") Long breakUptakePercent,
             @Schema(nullable = true, example = "3") Long exerciseSessions,
             @Schema(nullable = true, example = "12") Long exerciseMinutes) {
     }

@@ -13,7 +13,10 @@ import io.upright.insights.audit.ReadAudit;
 import io.upright.insights.anonymity.AnonymityPolicy;
 import io.upright.insights.programs.DashboardTables;
 import io.upright.insights.programs.ProgramInsights;
+import io.upright.insights.outcomes.SittingOutcomeRounds;
+import io.upright.insights.outcomes.SittingOutcomeViews;
 import io.upright.insights.programs.ProgramViews;
+import io.upright.insights.snapshots.WeekSnapshots;
 import io.upright.insights.programs.ProgramViews.ProgramInsight;
 import io.upright.insights.programs.ProgramViews.ProgramSummary;
 import io.upright.insights.programs.ProgramViews.Week;
@@ -62,7 +65,16 @@ import java.util.regex.Pattern;
 @TemplateData(target = ProgramInsight.class)
 @TemplateData(target = ProgramViews.Phase.class)
 @TemplateData(target = ProgramViews.PendingWeek.class)
+@TemplateData(target = SittingOutcomeViews.ProgramSittingOutcomes.class)
+@TemplateData(target = SittingOutcomeViews.Reference.class)
+@TemplateData(target = DashboardPage.OutcomeRow.class)
 public class DashboardPage {
+
+    /** One line of the sitting-outcome panel: the program or a team in the latest published round, as shown. */
+    public record OutcomeRow(String label, String period, boolean suppressed, String reason, String contributors,
+                             String baseline, String now, String change, String share, String standingAndWalking,
+                             String target) {
+    }
 
     public static final String COOKIE = "upright_token";
     private static final Pattern JWT_SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
@@ -94,6 +106,12 @@ public class DashboardPage {
 
     @Inject
     ReadAudit audit;
+
+    @Inject
+    SittingOutcomeRounds outcomeRounds;
+
+    @Inject
+    WeekSnapshots snapshots;
 
     @Inject
     ObjectMapper json;
@@ -198,6 +216,9 @@ public class DashboardPage {
                 .data("thresholdChanges", settings.changes(tenant))
                 .data("tables", insight == null ? List.of() : DashboardTables.of(insight, policy))
                 .data("chartJson", insight == null ? "{}" : chartJson(insight, policy));
+        SittingOutcomeViews.ProgramSittingOutcomes outcomes = insight == null ? null
+                : outcomeRounds.view(tenant, insight.programId(), snapshots.teams(tenant));
+        view = view.data("outcomes", outcomes).data("outcomeRows", outcomes == null ? List.of() : outcomeRows(outcomes));
         return Response.ok(view).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
@@ -206,28 +227,55 @@ public class DashboardPage {
                 .data("message", "There is no such program.")).build();
     }
 
+    /** The latest published round: the program first, then its teams, each shown or hidden with its reason. */
+    static List<OutcomeRow> outcomeRows(SittingOutcomeViews.ProgramSittingOutcomes outcomes) {
+        List<OutcomeRow> rows = new ArrayList<>();
+        if (outcomes.rounds().isEmpty()) {
+            return rows;
+        }
+        SittingOutcomeViews.SittingRound round = outcomes.rounds().get(outcomes.rounds().size() - 1);
+        rows.add(outcomeRow("Program", round, round.program()));
+        for (SittingOutcomeViews.SittingFigure team : round.teams()) {
+            rows.add(outcomeRow(team.teamName() == null ? "Team " + team.teamId().toString().substring(0, 8) : team.teamName(), round, team));
+        }
+        return rows;
+    }
+
+    private static OutcomeRow outcomeRow(String label, SittingOutcomeViews.SittingRound round, SittingOutcomeViews.SittingFigure f) {
+        if (f == null || f.suppressed()) {
+            return new OutcomeRow(label, round.period(), true, f == null ? "not published" : "hidden: " + f.reason(),
+                    null, null, null, null, null, null, null);
+        }
+        SittingOutcomeViews.SittingChange c = f.change();
+        String change = String.format(java.util.Locale.ROOT, "%+.1f min", c.meanMinutes())
+                + (c.ci95Low() == null ? "" : String.format(java.util.Locale.ROOT, " (%+.1f to %+.1f)", c.ci95Low(), c.ci95High()));
+        return new OutcomeRow(label, round.period(), false, null, String.valueOf(f.contributors()),
+                String.format(java.util.Locale.ROOT, "%.1f", f.baseline().sitting()),
+                String.format(java.util.Locale.ROOT, "%.1f", f.now().sitting()), change,
+                Math.round(f.shareSittingAtLeast30MinutesLess() * 100) + " %",
+                String.format(java.util.Locale.ROOT, "%.1f", f.now().standing() + f.now().walking()),
+                round.standingAndWalkingTargetMinutes() == null ? "none set" : round.standingAndWalkingTargetMinutes() + " min");
+    }
+
     /** The chart series; a suppressed week is a gap (null), never a number. */
     private String chartJson(ProgramInsight insight, AnonymityPolicy policy) {
         Map<String, Object> data = new LinkedHashMap<>();
         List<String> weeks = new ArrayList<>();
         List<Object> active = new ArrayList<>();
         List<Object> breaks = new ArrayList<>();
-        List<Object> perDay = new ArrayList<>();
-        List<Object> target = new ArrayList<>();
+        List<Object> uptake = new ArrayList<>();
         List<Object> exercise = new ArrayList<>();
         for (Week week : insight.trend()) {
             weeks.add(week.week());
             active.add(week.figures().active());
             breaks.add(week.figures().breaksTaken());
-            perDay.add(week.figures().activeMinutesPerEmployeeDay());
-            target.add(week.figures().dailyActiveMinutesTarget());
+            uptake.add(week.figures().breakUptakePercent());
             exercise.add(week.figures().exerciseMinutes());
         }
         data.put("weeks", weeks);
         data.put("active", active);
         data.put("breaksTaken", breaks);
-        data.put("activeMinutesPerEmployeeDay", perDay);
-        data.put("dailyTarget", target);
+        data.put("breakUptakePercent", uptake);
         data.put("exerciseMinutes", exercise);
         data.put("suppressedLabel", policy.tooFewActiveReason());
         Map<String, Object> risk = new LinkedHashMap<>();

@@ -49,6 +49,9 @@ public class ProgramsTopicConsumer implements TopicConsumer {
     CampaignNudges nudges;
 
     @Inject
+    io.upright.reminders.sitting.SittingCheckIns sittingCheckIns;
+
+    @Inject
     SlackMembers slackMembers;
 
     @Incoming("programs")
@@ -75,6 +78,7 @@ public class ProgramsTopicConsumer implements TopicConsumer {
             schedules.onEnrolled(tenant, enrolled);
             // campaigns travel on another topic: one that came before this enrolment still nudges
             nudges.onEnrolled(tenant, enrolled.employeeId(), enrolled.teamId());
+            sittingCheckIns.onEnrolled(tenant, enrolled.employeeId());
         } else if (payload instanceof EmployeeContactShared contact) {
             // how the Slack app finds the person; kept sealed, gone when they leave or are erased
             slackMembers.contactShared(tenant, contact.employeeId(), contact.email(), contact.chatHandle(), contact.sharedAt());
@@ -93,6 +97,8 @@ public class ProgramsTopicConsumer implements TopicConsumer {
             programs.onResumed(tenant, resumed);
         } else if (payload instanceof ProgramEnded ended) {
             programs.onEnded(tenant, ended);
+            // after the program's reminders were taken back: the end's sitting check-in is asked of its people
+            sittingCheckIns.onProgramEnded(tenant, ended.programId());
         }
     }
 }

@@ -54,6 +54,19 @@ public class ReminderQueue {
         return queue(tenant, employeeId, slot, expiresAt, kind, dedupeKey, campaignId, dueDate, null);
     }
 
+    /** Whether a reminder with this dedupe key was ever queued (and not taken back). */
+    public boolean exists(String dedupeKey) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select 1 from due_reminder where dedupe_key = ?")) {
+            ps.setString(1, dedupeKey);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look up a reminder", e);
+        }
+    }
+
     /** @param routineTime for a routine reminder: the chosen time it stands for ({@code MORNING} ...) */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean queue(String tenant, UUID employeeId, Instant slot, Instant expiresAt, String kind, String dedupeKey,

@@ -99,7 +99,7 @@ public record BreakSuggestion(String routineId, String routineTitle, Integer dur
         if (ReminderKind.SIT_STAND.equals(kind)) {
             return standUp();
         }
-        if (ReminderKind.TEAM_BREAK.equals(kind) || ReminderKind.ASSESSMENT_NUDGE.equals(kind)) {
+        if (ReminderKind.TEAM_BREAK.equals(kind) || ReminderKind.nudge(kind)) {
             return general();
         }
         return recommendation == null ? general() : recommendation;

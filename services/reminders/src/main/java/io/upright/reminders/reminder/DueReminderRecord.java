@@ -38,7 +38,7 @@ public class DueReminderRecord extends TenantScopedEntity {
     @Column(name = "answered_at")
     public Instant answeredAt;
 
-    /** break | routine | sit-stand | team-break | assessment-nudge */
+    /** break | routine | sit-stand | team-break | assessment-nudge | sitting-check-in */
     public String kind;
 
     /** The routine the delivered message suggested, if any. */

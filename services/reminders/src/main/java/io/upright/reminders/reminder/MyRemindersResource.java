@@ -89,7 +89,7 @@ public class MyRemindersResource {
                                @Schema(example = "walk", nullable = true) String activity,
                                @Schema(example = "3", nullable = true) Integer activeMinutes,
                                Instant sentAt, Instant answeredAt,
-                               @Schema(example = "break", enumeration = {"break", "routine", "sit-stand", "team-break", "assessment-nudge"}) String kind,
+                               @Schema(example = "break", enumeration = {"break", "routine", "sit-stand", "team-break", "assessment-nudge", "sitting-check-in"}) String kind,
                                @Schema(nullable = true, description = "When a snoozed reminder comes back") Instant snoozedUntil,
                                @Schema(nullable = true, description = "The routine the reminder suggested to me") String routineId,
                                @Schema(nullable = true, description = "What it suggests to me, once sent (null before, and for a nudge)")

@@ -58,7 +58,7 @@ public record PersonalSuggestion(String type, String message, String routineId, 
 
     /** What a reminder of {@code kind} suggests to its employee; null for a nudge (nothing to do but the desk check). */
     public static PersonalSuggestion of(String kind, BreakSuggestion suggestion) {
-        if (ReminderKind.ASSESSMENT_NUDGE.equals(kind)) {
+        if (ReminderKind.nudge(kind)) {
             return null;
         }
         BreakSuggestion s = BreakSuggestion.forKind(kind, suggestion);

@@ -24,6 +24,16 @@ public record ReminderMessage(String type, UUID reminderId, UUID employeeId, Ins
     public static final String TYPE = "break.reminder";
     /** An assessment-campaign nudge: not a break, no answer buttons. */
     public static final String NUDGE_TYPE = "assessment.nudge";
+    /** A sitting check-in ask: not a break, no answer buttons. */
+    public static final String SITTING_CHECK_IN_TYPE = "sitting.check-in";
+
+    /**
+     * The one text of every sitting check-in ask, whoever gets it and whichever period it is: nothing in it varies with
+     * anyone's answers or health.
+     */
+    static final String SITTING_CHECK_IN_PROMPT = "Sitting check-in: how much of your work time last week did you spend "
+            + "sitting, standing and walking? It takes two minutes, and only you see your answers. Open Upright when you "
+            + "have a moment; a late answer still counts. If you have answered this one already, there is nothing more to do.";
 
     /** The one text of every break reminder, whatever the employee's assessment found. */
     static final String BREAK_PROMPT = "You've been sitting a while. Time to stand up and move for a few minutes. "
@@ -52,6 +62,9 @@ public record ReminderMessage(String type, UUID reminderId, UUID employeeId, Ins
     public static ReminderMessage of(UUID reminderId, UUID employeeId, Instant slot, String kind, LocalDate dueDate) {
         if (ReminderKind.ASSESSMENT_NUDGE.equals(kind)) {
             return new ReminderMessage(NUDGE_TYPE, reminderId, employeeId, slot, nudgePrompt(dueDate), null, null, kind);
+        }
+        if (ReminderKind.SITTING_CHECK_IN.equals(kind)) {
+            return new ReminderMessage(SITTING_CHECK_IN_TYPE, reminderId, employeeId, slot, SITTING_CHECK_IN_PROMPT, null, null, kind);
         }
         String text;
         if (ReminderKind.SIT_STAND.equals(kind)) {

@@ -110,6 +110,14 @@ public class ReminderChain {
      * them: no schedule, they left, or their program is paused or ended.
      */
     public Optional<Planned> scheduleOf(String tenant, UUID employeeId) {
+        return scheduleOf(tenant, employeeId, false);
+    }
+
+    /**
+     * @param evenIfProgramStopped plan by the person's hours even when their program is paused or ended (an ask that
+     *                             belongs to the end of a program, not a break)
+     */
+    public Optional<Planned> scheduleOf(String tenant, UUID employeeId, boolean evenIfProgramStopped) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "select s.time_zone, s.workday_start, s.workday_end, s.cadence_seconds, s.status as schedule_status, p.status as program_status, "
@@ -127,7 +135,7 @@ public class ReminderChain {
                     return Optional.empty();
                 }
                 String programStatus = rs.getString("program_status");
-                if (programStatus != null && !"active".equals(programStatus)) {
+                if (programStatus != null && !"active".equals(programStatus) && !evenIfProgramStopped) {
                     return Optional.empty(); // paused or ended: a resumed program restarts the chain
                 }
                 Cadence.Program program = programStatus == null ? null

@@ -26,7 +26,7 @@ public final class SlackBlocks {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", message.message()); // notification and fallback text
         if (!message.answerable()) {
-            // an assessment nudge: nothing to answer here
+            // a nudge (a desk check, a sitting check-in): nothing to answer here
             body.put("blocks", List.of(Map.of("type", "section", "text", Map.of("type", "plain_text", "text", message.message(), "emoji", true))));
             return body;
         }

@@ -126,7 +126,7 @@ public class SlackHome {
     private Instant nextReminder(String tenant, UUID employeeId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select min(due_at) from due_reminder where tenant_id = ? and employee_id = ? "
-                     + "and status = 'pending' and kind <> 'assessment-nudge'")) {
+                     + "and status = 'pending' and kind not in ('assessment-nudge', 'sitting-check-in')")) {
             ps.setString(1, tenant);
             ps.setObject(2, employeeId);
             try (ResultSet rs = ps.executeQuery()) {

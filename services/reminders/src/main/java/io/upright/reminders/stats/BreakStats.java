@@ -75,7 +75,7 @@ public class BreakStats {
         int expired = 0;
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select slot, status, answer, active_minutes, snoozed_until from due_reminder "
-                     + "where tenant_id = ? and employee_id = ? and slot >= ? and slot < ? and kind <> 'assessment-nudge'")) {
+                     + "where tenant_id = ? and employee_id = ? and slot >= ? and slot < ? and kind not in ('assessment-nudge', 'sitting-check-in')")) {
             ps.setString(1, tenant);
             ps.setObject(2, employeeId);
             ps.setTimestamp(3, Timestamp.from(from.atStartOfDay(zone).toInstant()));
