@@ -2,6 +2,7 @@ package io.upright.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.upright.contracts.assessments.SittingCalendar;
 import io.upright.localinfra.DevTokens;
 
 import java.io.IOException;
@@ -121,6 +122,9 @@ final class DemoTenant {
         progress.step("Employee " + rosaPerson.id() + " took the ROSA check (act now); employee "
                 + employees.get(RED_FLAG_PERSON).id() + " reported a warning sign, so their exercises wait for a clinician");
 
+        int[] sitting = reportSitting(stack, employees);
+        progress.step("Sitting check-ins answered: " + sitting[0] + " baselines and " + sitting[1] + " for check-in 1");
+
         Api hrAssessments = new Api(stack.baseUrl("assessments"), tokens.issue(TENANT, "demo-hr", "hr"));
         hrAssessments.post("/api/assessment-campaigns", Map.of("teamId", teamIds.get("Engineering"),
                 "templateId", "rosa", "dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(10).toString()));
@@ -152,6 +156,48 @@ final class DemoTenant {
         progress.step(counted ? "Insights has counted the history" : "Insights is still counting the history");
         return new Demo(TENANT, secret, employees, programId);
     }
+
+    /**
+     * Each employee's sitting self-report (OSPAQ) for the baseline and for check-in 1, through their own API, as they
+     * would answer the reminders' asks: most sit a little less at check-in 1 than at baseline, a few do not, and one in
+     * five of the large teams has not answered check-in 1. Everyone in the small teams answers, so together they hold
+     * k people and hiding them hides no large team.
+     */
+    private static int[] reportSitting(LocalStack stack, List<Employee> employees) {
+        int baselines = 0;
+        int checkIns = 0;
+        for (int i = 0; i < employees.size(); i++) {
+            Api me = new Api(stack.baseUrl("assessments"), stack.tokens().issue(TENANT, employees.get(i).id(), "employee"));
+            int sittingBefore = 65 + (i * 7) % 20;   // 65-84 % of work time
+            me.put("/api/me/sitting-reports/baseline", sittingReport(sittingBefore));
+            baselines++;
+            if (i % 5 == 4 && i < SMALL_TEAMS_FROM) {
+                continue;
+            }
+            int change = i % 6 == 5 ? 2 : -(5 + (i * 3) % 12); // most sit 5-16 points less, some a little more
+            me.put("/api/me/sitting-reports/check-in-1", sittingReport(sittingBefore + change));
+            checkIns++;
+        }
+        return new int[]{baselines, checkIns};
+    }
+
+    private static Map<String, Object> sittingReport(int sittingPercent) {
+        int standing = (100 - sittingPercent) * 2 / 3;
+        return Map.of("daysWorked", 5, "hoursWorked", 40, "sittingPercent", sittingPercent, "standingPercent", standing,
+                "walkingPercent", 100 - sittingPercent - standing, "heavyLabourPercent", 0);
+    }
+
+    /**
+     * For a demo loaded now: check-in 1's round is published a couple of minutes from now rather than four weeks after
+     * it opened, so HR's sitting-outcome panel has a round to show (a real tenant waits the window out).
+     */
+    static Map<String, String> insightsEnvironment(Instant now) {
+        Instant checkIn1Opens = SittingCalendar.checkInOpens(programStart(), 1);
+        return Map.of("UPRIGHT_INSIGHTS_SITTING_ROUND_WINDOW", Duration.between(checkIn1Opens, now.plus(SITTING_ROUND_AFTER)).toString());
+    }
+
+    /** How long after start-up the demo's check-in 1 round is published. */
+    static final Duration SITTING_ROUND_AFTER = Duration.ofMinutes(3);
 
     /** The index of the first employee of the small teams (Design and Legal come after Finance and Engineering). */
     private static final int SMALL_TEAMS_FROM = 20;

@@ -123,6 +123,10 @@ public final class Launcher {
         LocalStack stack = new LocalStack(new LocalStack.Options(root, home, kafkaPort, postgresPort,
                 LocalStack.DEFAULT_PORTS, cadence))
                 .withEnvironment("reminders", DemoSlackApp.remindersEnvironment(slackApp, slack, remindersUrl));
+        if (!Files.exists(home.resolve("demo.json"))) {
+            // a demo loaded now publishes check-in 1's sitting round in minutes (see DemoTenant.insightsEnvironment)
+            stack.withEnvironment("insights", DemoTenant.insightsEnvironment(java.time.Instant.now()));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             OUT.println("\nStopping Upright...");

@@ -42,7 +42,9 @@ class DemoDashboardIT {
 
     @BeforeAll
     static void startTheDemo() throws Exception {
-        packaged = PackagedStack.start("demo", Duration.ofMinutes(30));
+        // as ./upright up does for a first start: check-in 1's sitting round is published minutes after start
+        packaged = PackagedStack.start("demo", Duration.ofMinutes(30),
+                java.util.Map.of("insights", DemoTenant.insightsEnvironment(java.time.Instant.now())));
         stack = packaged.stack;
         inbox = packaged.inbox;
         demo = DemoTenant.loadOrCreate(stack, inbox, packaged.home().resolve("demo.json"), message -> System.out.println("[demo] " + message));
@@ -63,16 +65,33 @@ class DemoDashboardIT {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2200");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2600");
         WebDriver browser = new ChromeDriver(options);
         try {
-            browser.manage().window().setSize(new Dimension(1400, 2200));
+            browser.manage().window().setSize(new Dimension(1400, 2600));
             String hr = stack.tokens().issue(demo.tenant(), "demo-hr", "hr");
             browser.get(stack.baseUrl("insights") + "/dashboard/sign-in");
             browser.findElement(By.id("token")).sendKeys(hr);
             browser.findElement(By.id("sign-in")).click();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             wait.until(d -> !d.findElements(By.id("program-title")).isEmpty());
+
+            // check-in 1's round is published once its (shortened) window has passed: then the panel shows it
+            Api hrApi = new Api(stack.baseUrl("insights"), hr);
+            org.awaitility.Awaitility.await().atMost(DemoTenant.SITTING_ROUND_AFTER.plusMinutes(3)).pollInterval(Duration.ofSeconds(5))
+                    .until(() -> !hrApi.get("/api/insights/programs/" + demo.programId() + "/sitting-outcomes").path("rounds").isEmpty());
+            browser.navigate().refresh();
+            wait.until(d -> !d.findElements(By.id("table-sitting-outcomes")).isEmpty());
+            List<String> program = cells(row(browser, "table-sitting-outcomes", "Program"));
+            assertThat(program.get(0)).as("check-in").isEqualTo("check-in-1");
+            assertThat(program.get(1)).as("people in the program's change").matches("\\d+");
+            assertThat(program.get(4)).as("the change and its interval").matches("-\\d+\\.\\d min \\(.*\\)");
+            for (String large : List.of("Engineering", "Finance")) {
+                assertThat(cells(row(browser, "table-sitting-outcomes", large)).get(1)).as(large + " people").matches("\\d+");
+            }
+            for (String small : List.of("Design", "Legal")) {
+                assertThat(cells(row(browser, "table-sitting-outcomes", small)).get(1)).as(small).startsWith("hidden");
+            }
 
             for (String large : List.of("Engineering", "Finance")) {
                 List<String> cells = cells(row(browser, "table-teams", large));

@@ -27,12 +27,19 @@ final class PackagedStack implements AutoCloseable {
 
     /** @param label prefixes the progress lines and names the temporary directory */
     static PackagedStack start(String label, Duration reminderCadence) throws IOException {
+        return start(label, reminderCadence, java.util.Map.of());
+    }
+
+    /** @param environment more environment variables per service, as {@code ./upright up} sets for the demo */
+    static PackagedStack start(String label, Duration reminderCadence, java.util.Map<String, java.util.Map<String, String>> environment)
+            throws IOException {
         Path root = Path.of(System.getProperty("upright.root", "../..")).toAbsolutePath().normalize();
         Path home = Files.createTempDirectory("upright-" + label);
         WebhookInbox inbox = WebhookInbox.start(0, null);
         try {
-            LocalStack stack = new LocalStack(LocalStack.Options.isolated(root, home, reminderCadence))
-                    .start(message -> System.out.println("[" + label + "] " + message));
+            LocalStack stack = new LocalStack(LocalStack.Options.isolated(root, home, reminderCadence));
+            environment.forEach(stack::withEnvironment);
+            stack.start(message -> System.out.println("[" + label + "] " + message));
             return new PackagedStack(root, home, stack, inbox);
         } catch (RuntimeException e) {
             inbox.close();

@@ -295,6 +295,9 @@ public class SittingOutcomeRounds {
                     teams.add(figure(figure, team, teamNames.get(team)));
                 }
             }
+            // teams by name, as everywhere on the dashboard (unnamed ones last, by id)
+            teams.sort(Comparator.comparing((SittingOutcomeViews.SittingFigure t) -> t.teamName() == null ? "\uffff" : t.teamName().toLowerCase(java.util.Locale.ROOT))
+                    .thenComparing(t -> t.teamId().toString()));
             rounds.add(new SittingOutcomeViews.SittingRound(round.period(), round.opensAt(), round.closesAt(),
                     round.publishedAt(), round.threshold(), target, program, teams));
         }

@@ -140,10 +140,6 @@ public class SittingCheckIns {
             String tenant = (String) p[0];
             UUID program = (UUID) p[1];
             Instant endedAt = (Instant) p[3];
-            List<UUID> members = members(tenant, program);
-            if (members.isEmpty()) {
-                continue;
-            }
             LocalDate startsOn = (LocalDate) p[2];
             Instant starts = startsOn.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
             List<SittingCalendar.Opening> opened = SittingCalendar.opened(startsOn, endedAt, now);
@@ -151,7 +147,12 @@ public class SittingCheckIns {
             boolean checkInFresh = latest != null && now.isBefore(latest.opensAt().plus(ASKING));
             // the baseline around the start, and with each check-in for anyone never asked for it (enrolled before
             // this service asked for baselines): only while something is being asked, so the rest of the time costs nothing
-            if (endedAt == null && (now.isBefore(starts.plus(ASKING)) || checkInFresh)) {
+            boolean baselineFresh = endedAt == null && (now.isBefore(starts.plus(ASKING)) || checkInFresh);
+            if (!baselineFresh && !checkInFresh) {
+                continue;
+            }
+            List<UUID> members = members(tenant, program);
+            if (baselineFresh) {
                 due.add(new Due(tenant, SittingCalendar.BASELINE, starts, false, members));
             }
             if (checkInFresh) {
