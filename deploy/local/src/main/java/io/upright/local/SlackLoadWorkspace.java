@@ -6,10 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -157,7 +155,7 @@ final class SlackLoadWorkspace implements AutoCloseable {
 
     private void api(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
-        Map<String, String> args = form(exchange);
+        Map<String, String> args = SlackWorkspace.arguments(exchange);
         calls.computeIfAbsent(method, m -> new AtomicLong()).incrementAndGet();
         if (method.equals("oauth.v2.access")) {
             send(exchange, 200, oauthAccess(exchange, args), null);
@@ -300,7 +298,7 @@ final class SlackLoadWorkspace implements AutoCloseable {
 
     /** "Add to Slack", approved at once: the benchmark's admin has nobody to click "Allow". */
     private void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> query = split(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = SlackWorkspace.split(exchange.getRequestURI().getRawQuery());
         String target = query.getOrDefault("redirect_uri", app.redirectUri());
         if (!app.clientId().equals(query.get("client_id")) || target == null) {
             send(exchange, 400, error("invalid_client_id"), null);
@@ -315,35 +313,6 @@ final class SlackLoadWorkspace implements AutoCloseable {
     }
 
     // ---- helpers
-
-    private static Map<String, String> form(HttpExchange exchange) throws IOException {
-        Map<String, String> args = new LinkedHashMap<>(split(exchange.getRequestURI().getRawQuery()));
-        String body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-        if (type.startsWith("application/json") && !body.isBlank()) {
-            Api.JSON.readTree(body).fields().forEachRemaining(e ->
-                    args.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
-        } else {
-            args.putAll(split(body));
-        }
-        return args;
-    }
-
-    private static Map<String, String> split(String encoded) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return values;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            values.putIfAbsent(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return values;
-    }
 
     private static ObjectNode ok() {
         return Api.JSON.createObjectNode().put("ok", true);

@@ -872,7 +872,7 @@ public final class SlackWorkspace implements AutoCloseable {
     }
 
     /** Query string and form-encoded or JSON body together, as Slack accepts either for most methods. */
-    private static Map<String, String> arguments(HttpExchange exchange) throws IOException {
+    static Map<String, String> arguments(HttpExchange exchange) throws IOException {
         Map<String, String> args = new LinkedHashMap<>(split(exchange.getRequestURI().getRawQuery()));
         String body = body(exchange);
         String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
@@ -891,7 +891,8 @@ public final class SlackWorkspace implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> split(String encoded) {
+    /** An {@code application/x-www-form-urlencoded} string (or query), the first value of each name. */
+    static Map<String, String> split(String encoded) {
         Map<String, String> values = new LinkedHashMap<>();
         if (encoded == null || encoded.isEmpty()) {
             return values;
