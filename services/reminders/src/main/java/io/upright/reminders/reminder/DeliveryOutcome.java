@@ -8,7 +8,12 @@ package io.upright.reminders.reminder;
  * Disturb or a huddle: delivered once that ends, within the time to live, else the reminder expires).
  */
 public enum DeliveryOutcome {
-    DELIVERED, GONE, REJECTED, FAILED, BLOCKED, THROTTLED, POSTPONED;
+    DELIVERED, GONE, REJECTED, FAILED, BLOCKED, THROTTLED, POSTPONED,
+    /**
+     * The channel found, once it looked, that it does not serve this person (no Slack user for them): as if it had
+     * made no call, so the tenant's other channels decide.
+     */
+    NOT_SERVED;
 
     /** Whether calling again, later, could change the answer. */
     public boolean retryable() {

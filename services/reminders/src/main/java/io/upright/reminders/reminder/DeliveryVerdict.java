@@ -39,7 +39,9 @@ public record DeliveryVerdict(String delivered, boolean retryable, String reason
      * @param preference channel kinds in the order the event prefers them when several took the reminder (the one
      *                   where the employee can answer wins)
      */
-    public static DeliveryVerdict of(List<Result> results, List<String> preference) {
+    public static DeliveryVerdict of(List<Result> all, List<String> preference) {
+        // a channel that turned out not to serve the person counts as no call
+        List<Result> results = all.stream().filter(r -> r.outcome() != DeliveryOutcome.NOT_SERVED).toList();
         if (results.isEmpty()) {
             return new DeliveryVerdict(null, false, NO_CHANNEL, null); // no channel to name
         }

@@ -127,6 +127,36 @@ public class ReminderDeliveries {
     }
 
     /**
+     * How one claimed reminder's round ended: delivered by a channel, or not (then {@code notBefore} is the latest
+     * instant a held target asked for, may be null).
+     */
+    public record Settlement(Claimed reminder, Instant at, DeliveryVerdict verdict, Instant notBefore) {
+    }
+
+    /**
+     * Settles a round's reminders in one transaction: one commit for the round instead of one per reminder, which is
+     * what bounded a burst's pace. Should any of them fail, nothing of the round is kept; the engine then settles
+     * them one by one.
+     */
+    @Transactional
+    public void settleAll(List<Settlement> round) {
+        for (Settlement settlement : round) {
+            settle(settlement);
+        }
+    }
+
+    /** Settles one reminder in its own transaction (or the caller's). */
+    @Transactional
+    public void settle(Settlement s) {
+        if (s.verdict().isDelivered()) {
+            // the contract has one channel per reminder: a chat channel, where the employee can answer, wins
+            delivered(s.reminder(), s.at(), s.verdict().delivered());
+        } else {
+            notDelivered(s.reminder(), s.at(), s.notBefore(), s.verdict());
+        }
+    }
+
+    /**
      * At least one channel accepted the reminder: mark it sent, record it, announce it, queue the next slot.
      * {@code channel} is the kind of the channel the event names (an answerable chat channel when one took it).
      */

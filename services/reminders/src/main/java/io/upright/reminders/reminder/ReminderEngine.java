@@ -102,9 +102,11 @@ public class ReminderEngine extends PollingWorker {
         for (Claimed reminder : claimed) {
             calls.put(reminder, call(reminder, now));
         }
+        List<ReminderDeliveries.Settlement> round = new ArrayList<>(calls.size());
         for (Map.Entry<Claimed, List<ChannelCall>> entry : calls.entrySet()) {
-            settle(entry.getKey(), entry.getValue());
+            round.add(settlement(entry.getKey(), entry.getValue()));
         }
+        settle(round);
         // every due row this round took, expired ones too: a full batch means more may be due, so the next round
         // starts at once (counting only those delivered paused the engine a poll interval after every batch with an
         // expired row, and cleared a backlog past its time to live at one batch a second)
@@ -132,14 +134,15 @@ public class ReminderEngine extends PollingWorker {
         return calls;
     }
 
-    private void settle(Claimed reminder, List<ChannelCall> calls) {
+    /** Waits for the reminder's calls and says how its round ended; disables a channel whose target is gone. */
+    private ReminderDeliveries.Settlement settlement(Claimed reminder, List<ChannelCall> calls) {
         List<DeliveryVerdict.Result> results = new ArrayList<>();
         Instant notBefore = null; // the latest Retry-After (or end of a person's busy time) among held targets
         for (ChannelCall call : calls) {
             DeliveryChannel channel = call.channel();
             DeliveryOutcome outcome = join(call.call().outcome());
             results.add(new DeliveryVerdict.Result(channel.kind(), outcome));
-            if (outcome == DeliveryOutcome.DELIVERED) {
+            if (outcome == DeliveryOutcome.DELIVERED || outcome == DeliveryOutcome.NOT_SERVED) {
                 continue;
             }
             if (outcome == DeliveryOutcome.GONE) {
@@ -159,16 +162,26 @@ public class ReminderEngine extends PollingWorker {
             }
         }
         DeliveryVerdict verdict = DeliveryVerdict.of(results, preference);
+        return new ReminderDeliveries.Settlement(reminder, Instant.now(clock), verdict, notBefore);
+    }
+
+    private void settle(List<ReminderDeliveries.Settlement> round) {
+        if (round.isEmpty()) {
+            return;
+        }
         try {
-            if (verdict.isDelivered()) {
-                // the contract has one channel per reminder: a chat channel, where the employee can answer, wins
-                deliveries.delivered(reminder, Instant.now(clock), verdict.delivered());
-            } else {
-                deliveries.notDelivered(reminder, Instant.now(clock), notBefore, verdict);
-            }
+            deliveries.settleAll(round);
+            return;
         } catch (RuntimeException e) {
-            // the row stays 'sending' and is settled as failed once its claim is abandoned: never sent twice
-            LOG.warnf("Cannot settle reminder %s: %s", reminder.id(), e.toString());
+            LOG.debugf("Settling a round of %d reminders together failed, settling each alone: %s", round.size(), e.toString());
+        }
+        for (ReminderDeliveries.Settlement settlement : round) {
+            try {
+                deliveries.settle(settlement);
+            } catch (RuntimeException e) {
+                // the row stays 'sending' and is settled as failed once its claim is abandoned: never sent twice
+                LOG.warnf("Cannot settle reminder %s: %s", settlement.reminder().id(), e.toString());
+            }
         }
     }
 

@@ -41,6 +41,8 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
     private static final Duration DEFAULT_BACK_OFF = Duration.ofMinutes(1);
     /** When a reminder that found no lookup slot free tries again. */
     private static final Duration LOOKUP_AGAIN = Duration.ofSeconds(30);
+    /** How long a tenant's installation, as read, serves its reminders. */
+    private static final Duration INSTALLATION_FRESH = Duration.ofSeconds(5);
 
     @Inject
     Clock clock;
@@ -73,6 +75,11 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
     private final ConcurrentHashMap<UUID, Instant> busyUntil = new ConcurrentHashMap<>();
     /** Which installation each person's target belongs to (to disable it when Slack refuses its token). */
     private final ConcurrentHashMap<UUID, UUID> installations = new ConcurrentHashMap<>();
+    /** Per tenant: its active installation (or none) and when it was read. */
+    private final ConcurrentHashMap<String, Installed> installed = new ConcurrentHashMap<>();
+
+    private record Installed(SlackApps.ActiveInstallation installation, String token, Instant readAt) {
+    }
 
     @Override
     public String kind() {
@@ -91,19 +98,18 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
 
     @Override
     public List<Call> deliver(OutgoingReminder reminder) {
-        SlackApps.ActiveInstallation installation;
-        String token;
+        Installed installed;
         try {
-            Optional<SlackApps.ActiveInstallation> active = apps.activeInstallation(reminder.tenant());
-            if (active.isEmpty()) {
-                return List.of();
-            }
-            installation = active.get();
-            token = apps.botToken(installation);
+            installed = installation(reminder.tenant());
         } catch (RuntimeException e) {
             LOG.warnf("Cannot read the Slack installation of tenant %s: %s", reminder.tenant(), e.toString());
             return List.of(Call.failed(UNKNOWN));
         }
+        if (installed == null) {
+            return List.of();
+        }
+        SlackApps.ActiveInstallation installation = installed.installation();
+        String token = installed.token();
         // one target per person: a workspace-wide 429 holds them all, a person's busy time holds only them
         UUID target = UUID.nameUUIDFromBytes((installation.id() + ":" + reminder.employeeId()).getBytes(StandardCharsets.UTF_8));
         installations.put(target, installation.id());
@@ -112,6 +118,22 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
             // Slack asked this workspace to wait; whether the person is busy is asked afresh on each try
             return List.of(new Call(target, CompletableFuture.completedFuture(DeliveryOutcome.THROTTLED)));
         }
+        String blocks;
+        try {
+            blocks = json.writeValueAsString(SlackBlocks.of(reminder.message()).get("blocks"));
+        } catch (JsonProcessingException e) {
+            return List.of(Call.failed(target));
+        }
+        // everything that reads the database or calls Slack runs off the engine's thread, so a round's reminders
+        // are looked up, checked and sent side by side rather than one after another
+        CompletableFuture<DeliveryOutcome> outcome = CompletableFuture.supplyAsync(
+                () -> send(reminder, installation, token, target, blocks), executor);
+        return List.of(new Call(target, outcome));
+    }
+
+    /** The person's direct message: their Slack user, whether they are busy, the message, and where it went. */
+    private DeliveryOutcome send(OutgoingReminder reminder, SlackApps.ActiveInstallation installation, String token, UUID target,
+                                 String blocks) {
         Optional<String> user;
         try {
             // looked up once, on the first delivery; later ones read it from the table
@@ -120,50 +142,60 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
             if (e.paced()) {
                 // no lookup slot free now: this person's reminder tries again shortly, the others go on meanwhile
                 busyUntil.put(target, Instant.now(clock).plus(LOOKUP_AGAIN));
-                return List.of(new Call(target, CompletableFuture.completedFuture(DeliveryOutcome.THROTTLED)));
+                return DeliveryOutcome.THROTTLED;
             }
-            return List.of(new Call(target, CompletableFuture.completedFuture(outcome(e, installation, reminder))));
+            return outcome(e, installation, reminder);
         } catch (RuntimeException e) {
             LOG.warnf("Cannot find employee %s in Slack: %s", reminder.employeeId(), e.toString());
-            return List.of(Call.failed(target));
+            return DeliveryOutcome.FAILED;
         }
         if (user.isEmpty()) {
-            return List.of();
-        }
-        String blocks;
-        try {
-            blocks = json.writeValueAsString(SlackBlocks.of(reminder.message()).get("blocks"));
-        } catch (JsonProcessingException e) {
-            return List.of(Call.failed(target));
+            // no Slack user: the tenant's other channels serve this person
+            return DeliveryOutcome.NOT_SERVED;
         }
         String slackUser = user.get();
-        CompletableFuture<DeliveryOutcome> outcome = CompletableFuture.supplyAsync(() -> {
-            try {
-                // never waits for a Do Not Disturb check: what events told us counts, and a check is asked only with a
-                // slot free right now
-                Optional<Instant> busy = busyState.busyUntil(installation, token, slackUser, Duration.ZERO);
-                if (busy.isPresent()) {
-                    busyUntil.put(target, busy.get());
-                    return DeliveryOutcome.POSTPONED;
-                }
-                SlackWebApi.Posted posted = slack.postMessage(installation.id(), token, slackUser, reminder.message().message(), blocks);
-                messages.record(new SlackMessages.SentMessage(reminder.id(), reminder.tenant(), reminder.employeeId(),
-                        installation.id(), slackUser, posted.channel(), posted.ts()), Instant.now(clock));
-                return DeliveryOutcome.DELIVERED;
-            } catch (SlackWebApi.SlackCallFailed e) {
-                return outcome(e, installation, reminder);
-            } catch (RuntimeException e) {
-                LOG.warnf("Slack message for reminder %s: %s", reminder.id(), e.toString());
-                return DeliveryOutcome.FAILED;
+        try {
+            // never waits for a Do Not Disturb check: what events told us counts, and a check is asked only with a
+            // slot free right now
+            Optional<Instant> busy = busyState.busyUntil(installation, token, slackUser, Duration.ZERO);
+            if (busy.isPresent()) {
+                busyUntil.put(target, busy.get());
+                return DeliveryOutcome.POSTPONED;
             }
-        }, executor);
-        return List.of(new Call(target, outcome));
+            SlackWebApi.Posted posted = slack.postMessage(installation.id(), token, slackUser, reminder.message().message(), blocks);
+            messages.record(new SlackMessages.SentMessage(reminder.id(), reminder.tenant(), reminder.employeeId(),
+                    installation.id(), slackUser, posted.channel(), posted.ts()), Instant.now(clock));
+            return DeliveryOutcome.DELIVERED;
+        } catch (SlackWebApi.SlackCallFailed e) {
+            return outcome(e, installation, reminder);
+        } catch (RuntimeException e) {
+            LOG.warnf("Slack message for reminder %s: %s", reminder.id(), e.toString());
+            return DeliveryOutcome.FAILED;
+        }
+    }
+
+    /**
+     * The tenant's active installation and its opened token, read at most every few seconds: a burst would otherwise
+     * read the same row for every reminder. An installation disabled elsewhere is noticed within that time, or by
+     * Slack refusing its token.
+     */
+    private Installed installation(String tenant) {
+        Instant now = Instant.now(clock);
+        Installed cached = installed.get(tenant);
+        if (cached != null && cached.readAt().plus(INSTALLATION_FRESH).isAfter(now) && !cached.readAt().isAfter(now)) {
+            return cached.installation() == null ? null : cached;
+        }
+        Optional<SlackApps.ActiveInstallation> active = apps.activeInstallation(tenant);
+        Installed read = active.map(a -> new Installed(a, apps.botToken(a), now)).orElse(new Installed(null, null, now));
+        installed.put(tenant, read);
+        return read.installation() == null ? null : read;
     }
 
     @Override
     public void disable(String tenant, UUID targetId) {
         UUID installation = installations.get(targetId);
         if (installation != null) {
+            installed.remove(tenant);
             apps.disable(tenant, installation, "Slack refused the app's token (uninstalled or revoked)");
         }
     }

@@ -25,9 +25,35 @@ public class SlackMessages {
                               String channel, String ts) {
     }
 
+    /**
+     * Kept without waiting for the commit to reach the disk: one per direct message, a burst would otherwise wait on a
+     * flush for each. The reminder's own state is settled durably by the engine. Should a database crash lose the row, an
+     * answer to that message still works: its owner is checked against the person's known Slack user, and the message is
+     * redrawn through the press's own {@code response_url}, as for a message the app did not send.
+     */
     public void record(SentMessage message, Instant postedAt) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into slack_message (reminder_id, tenant_id, employee_id, "
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                try (var relaxed = c.createStatement()) {
+                    relaxed.execute("set local synchronous_commit = off");
+                }
+                insert(c, message, postedAt);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record a Slack message", e);
+        }
+    }
+
+    private static void insert(Connection c, SentMessage message, Instant postedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into slack_message (reminder_id, tenant_id, employee_id, "
                      + "installation_id, slack_user_id, channel, ts, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?) "
                      + "on conflict (reminder_id) do update set installation_id = excluded.installation_id, "
                      + "slack_user_id = excluded.slack_user_id, channel = excluded.channel, ts = excluded.ts, posted_at = excluded.posted_at")) {
@@ -40,8 +66,6 @@ public class SlackMessages {
             ps.setString(7, message.ts());
             ps.setTimestamp(8, Timestamp.from(postedAt));
             ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record a Slack message", e);
         }
     }
 

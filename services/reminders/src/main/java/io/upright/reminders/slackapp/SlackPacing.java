@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps this app's calls within Slack's per-method, per-workspace limits, across every instance of the service: each
@@ -43,6 +44,17 @@ public class SlackPacing {
     DataSource dataSource;
 
     /**
+     * Per installation and method, an instant before which the method's next free slot cannot lie: what this instance
+     * last read or reserved. Other instances only ever move a slot later, so a call whose reach ends before it is
+     * refused without a database round trip (each refused reserve otherwise locks the method's row and commits, and a
+     * burst of reminders would queue on that one row).
+     */
+    private final ConcurrentHashMap<Key, Instant> notBefore = new ConcurrentHashMap<>();
+
+    private record Key(UUID installationId, String method) {
+    }
+
+    /**
      * Reserves the method's next slot for the installation, unless that is more than {@code maxWait} away.
      *
      * @return how long to wait before calling, or empty (nothing reserved) when the method is busier than that
@@ -54,6 +66,11 @@ public class SlackPacing {
         }
         // whole milliseconds: the database keeps microseconds, and a wait of a few nanoseconds is none
         Instant now = Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Key key = new Key(installationId, method);
+        Instant known = notBefore.get(key);
+        if (known != null && known.isAfter(now.plus(maxWait))) {
+            return Optional.empty();
+        }
         // the slot is the later of now and the row's next free instant; the row moves on by one spacing, only if the
         // slot is within reach (otherwise the row is left as it was: nothing reserved)
         try (Connection c = dataSource.getConnection();
@@ -69,9 +86,12 @@ public class SlackPacing {
             ps.setTimestamp(7, Timestamp.from(now.plus(maxWait)));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
+                    learn(key, nextFree(c, installationId, method));
                     return Optional.empty();
                 }
-                Instant slot = rs.getTimestamp(1).toInstant().minus(spacing);
+                Instant next = rs.getTimestamp(1).toInstant();
+                learn(key, next);
+                Instant slot = next.minus(spacing);
                 Duration wait = Duration.between(now, slot).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                 return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
             }
@@ -89,8 +109,25 @@ public class SlackPacing {
             ps.setString(2, method);
             ps.setTimestamp(3, Timestamp.from(until));
             ps.executeUpdate();
+            learn(new Key(installationId, method), until);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot hold a Slack method", e);
+        }
+    }
+
+    private void learn(Key key, Instant next) {
+        if (next != null) {
+            notBefore.merge(key, next, (current, proposed) -> proposed.isAfter(current) ? proposed : current);
+        }
+    }
+
+    private static Instant nextFree(Connection c, UUID installationId, String method) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select next_at from slack_pacing where installation_id = ? and method = ?")) {
+            ps.setObject(1, installationId);
+            ps.setString(2, method);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getTimestamp(1).toInstant() : null;
+            }
         }
     }
 }
