@@ -2,6 +2,8 @@ package io.upright.local;
 
 import io.upright.contracts.UprightService;
 import io.upright.localinfra.DevTokens;
+import io.upright.localinfra.Directories;
+import io.upright.localinfra.KeycloakServer;
 import io.upright.localinfra.Durability;
 import io.upright.localinfra.EmbeddedKafkaBroker;
 import io.upright.localinfra.EmbeddedPostgresServer;
@@ -21,6 +23,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -70,6 +74,15 @@ public final class LocalStack implements AutoCloseable {
     private boolean closed;
     /** Variables for one service's process on top of the stack's own (the demo's Slack app for reminders). */
     private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
+    /** Where Keycloak listens, when this stack runs one (null: dev tokens only). */
+    private IdentityProviderPorts identityProviderPorts;
+    private CompletableFuture<KeycloakServer> keycloakStarting;
+    private KeycloakServer keycloak;
+    private UprightRealm realm;
+
+    /** Keycloak's public port and its management (health) port. */
+    public record IdentityProviderPorts(int http, int management) {
+    }
 
     public LocalStack(Options options) {
         this.options = options;
@@ -81,6 +94,15 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs Keycloak beside the services, its database on the stack's PostgreSQL, with the {@code upright} realm; every
+     * service then accepts its tokens as well as dev tokens. Set before {@link #start}.
+     */
+    public LocalStack withIdentityProvider(IdentityProviderPorts ports) {
+        this.identityProviderPorts = ports;
+        return this;
+    }
+
     /** Starts infrastructure and services and returns once every service reports ready. */
     public LocalStack start(Progress progress) {
         postgres = EmbeddedPostgresServer.start(options.home().resolve("postgres"), options.postgresPort(), options.durability());
@@ -89,6 +111,8 @@ public final class LocalStack implements AutoCloseable {
         }
         postgres.createDatabaseIfMissing(VAULT_DATABASE);
         progress.step("PostgreSQL " + postgres.jdbcUrl("<service>") + " ready (" + describe(options.durability(), "synchronous_commit=on, fsync=on", "synchronous_commit=off") + ")");
+        // Keycloak takes longest to start: it starts first and runs while Kafka and the services come up
+        keycloakStarting = identityProviderPorts == null ? null : CompletableFuture.supplyAsync(this::startKeycloak);
 
         kafka = EmbeddedKafkaBroker.start(options.home().resolve("kafka"), options.kafkaPort(), options.durability());
         List<String> topics = new ArrayList<>();
@@ -115,7 +139,25 @@ public final class LocalStack implements AutoCloseable {
             service.awaitHealthy(Duration.ofSeconds(180));
             progress.step(service.name() + " healthy on " + service.baseUrl() + " (pid " + service.pid() + ")");
         }
+        if (keycloakStarting != null) {
+            keycloak = keycloakStarting.join();
+            realm = UprightRealm.ensure(keycloak, options.home().resolve("keys"), UprightRealm.DEFAULT_WEB_URL,
+                    options.repositoryRoot().resolve("deploy/keycloak/upright-realm.json"));
+            progress.step("Keycloak " + keycloak.baseUrl() + " ready (realm " + UprightRealm.NAME + ", its database on PostgreSQL)");
+        }
         return this;
+    }
+
+    private KeycloakServer startKeycloak() {
+        postgres.createDatabaseIfMissing("keycloak");
+        return KeycloakServer.start(new KeycloakServer.Options(Directories.cache(), options.home().resolve("keycloak"),
+                identityProviderPorts.http(), identityProviderPorts.management(), postgres.jdbcUrl("keycloak"),
+                EmbeddedPostgresServer.USERNAME, ""), Duration.ofMinutes(5));
+    }
+
+    /** The stack's Keycloak realm, when it runs one. */
+    public Optional<UprightRealm> identityProvider() {
+        return Optional.ofNullable(realm);
     }
 
     private Map<String, String> environment(String service, int port, Path publicKey) {
@@ -133,6 +175,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("UPRIGHT_INSIGHTS_SNAPSHOT_EVERY", "off");
         env.put("UPRIGHT_JWT_PUBLIC_KEY", publicKey.toAbsolutePath().toString());
         env.put("UPRIGHT_JWT_ISSUER", DevTokens.ISSUER);
+        if (identityProviderPorts != null) {
+            // the services check its tokens against the keys Keycloak publishes (fetched when the first one arrives)
+            env.put("UPRIGHT_IDENTITY_PROVIDER_ISSUER", "http://localhost:" + identityProviderPorts.http() + "/realms/" + UprightRealm.NAME);
+        }
         // the local webhook inbox listens on loopback, which production refuses (SSRF guard)
         env.put("UPRIGHT_REMINDERS_ALLOW_PRIVATE_WEBHOOKS", "true");
         env.put("UPRIGHT_REMINDERS_DEFAULT_CADENCE", options.reminderCadence().toString());
@@ -380,6 +426,13 @@ public final class LocalStack implements AutoCloseable {
         }
         // services first, so nothing writes to a broker or database that is going away
         services.parallelStream().forEach(ServiceProcess::stop);
+        if (keycloakStarting != null) {
+            try {
+                keycloakStarting.join().close();
+            } catch (RuntimeException e) {
+                // it never started: nothing to stop
+            }
+        }
         if (kafka != null) {
             kafka.close();
         }

@@ -16,6 +16,11 @@ import java.util.UUID;
 public class CurrentUser {
 
     public static final String TENANT_CLAIM = "tenant";
+    /**
+     * The identity provider names the person's employee id in its own claim (its {@code sub} is its own user id);
+     * dev tokens carry the employee id as {@code sub}.
+     */
+    public static final String EMPLOYEE_ID_CLAIM = "employee_id";
 
     @Inject
     JsonWebToken token;
@@ -28,12 +33,25 @@ public class CurrentUser {
         return tenant;
     }
 
-    /** The caller's pseudonymous employee id: the token's {@code sub}. */
+    /** The caller's pseudonymous employee id: the token's {@code employee_id}, else its {@code sub}. */
     public UUID employeeId() {
+        String named = token.getClaim(EMPLOYEE_ID_CLAIM);
         try {
-            return UUID.fromString(token.getSubject());
+            return UUID.fromString(named != null && !named.isBlank() ? named : token.getSubject());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ProblemException.forbidden("The token's subject is not an employee id");
+        }
+    }
+
+    /** Whether the caller is this employee, signed in as themselves. */
+    public boolean isEmployee(UUID employeeId) {
+        if (!hasRole(Roles.EMPLOYEE)) {
+            return false;
+        }
+        try {
+            return employeeId().equals(employeeId);
+        } catch (ProblemException e) {
+            return false;
         }
     }
 

@@ -19,7 +19,7 @@ public final class ExportAccess {
         if (user.hasRole(Roles.ADMIN)) {
             return;
         }
-        if (user.hasRole(Roles.EMPLOYEE) && employeeId.toString().equals(user.subject())) {
+        if (user.isEmployee(employeeId)) {
             return;
         }
         throw ProblemException.forbidden("Only the employee themselves or an admin may export their data");

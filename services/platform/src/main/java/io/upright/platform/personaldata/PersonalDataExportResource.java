@@ -58,7 +58,7 @@ public class PersonalDataExportResource {
         }
         PersonalDataPart mine = part.get();
         Map<String, Object> data = mine.export(user.tenant(), employeeId);
-        boolean themselves = user.hasRole(Roles.EMPLOYEE) && employeeId.toString().equals(user.subject());
+        boolean themselves = user.isEmployee(employeeId);
         // an admin on the employee's behalf never reads their health data: that part goes to the employee only
         return new PersonalDataExport(mine.service(), employeeId, Instant.now(clock),
                 themselves ? data : HealthRedaction.forSomeoneElse(data, mine.healthFields()));
