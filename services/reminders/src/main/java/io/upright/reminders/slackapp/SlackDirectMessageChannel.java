@@ -73,7 +73,7 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
     private final ConcurrentHashMap<UUID, Instant> throttledUntil = new ConcurrentHashMap<>();
     /** Per person's target: held (Do Not Disturb, a huddle, no lookup slot yet) until this instant. */
     private final ConcurrentHashMap<UUID, Instant> busyUntil = new ConcurrentHashMap<>();
-    /** Which installation each person's target belongs to (to disable it when Slack refuses its token). */
+    /** Which installation each held person's target belongs to (to disable it when Slack refuses its token). */
     private final ConcurrentHashMap<UUID, UUID> installations = new ConcurrentHashMap<>();
     /** Per tenant: its active installation (or none) and when it was read. */
     private final ConcurrentHashMap<String, Installed> installed = new ConcurrentHashMap<>();
@@ -112,11 +112,10 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
         String token = installed.token();
         // one target per person: a workspace-wide 429 holds them all, a person's busy time holds only them
         UUID target = UUID.nameUUIDFromBytes((installation.id() + ":" + reminder.employeeId()).getBytes(StandardCharsets.UTF_8));
-        installations.put(target, installation.id());
         Instant throttled = throttledUntil.get(installation.id());
         if (throttled != null && throttled.isAfter(Instant.now(clock))) {
             // Slack asked this workspace to wait; whether the person is busy is asked afresh on each try
-            return List.of(new Call(target, CompletableFuture.completedFuture(DeliveryOutcome.THROTTLED)));
+            return List.of(new Call(target, CompletableFuture.completedFuture(held(target, installation.id(), DeliveryOutcome.THROTTLED))));
         }
         String blocks;
         try {
@@ -127,8 +126,23 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
         // everything that reads the database or calls Slack runs off the engine's thread, so a round's reminders
         // are looked up, checked and sent side by side rather than one after another
         CompletableFuture<DeliveryOutcome> outcome = CompletableFuture.supplyAsync(
-                () -> send(reminder, installation, token, target, blocks), executor);
+                () -> held(target, installation.id(), send(reminder, installation, token, target, blocks)), executor);
         return List.of(new Call(target, outcome));
+    }
+
+    /**
+     * Remembers a target only while its reminder is held (throttled, busy, failed, or its token refused): the engine
+     * asks {@link #pausedUntil} or {@link #disable} about it next. Once the person is served, nothing of them is kept,
+     * so these maps hold the backlog, not everyone ever messaged.
+     */
+    private DeliveryOutcome held(UUID target, UUID installationId, DeliveryOutcome outcome) {
+        if (outcome == DeliveryOutcome.DELIVERED || outcome == DeliveryOutcome.NOT_SERVED || outcome == DeliveryOutcome.REJECTED) {
+            installations.remove(target);
+            busyUntil.remove(target);
+        } else {
+            installations.put(target, installationId);
+        }
+        return outcome;
     }
 
     /** The person's direct message: their Slack user, whether they are busy, the message, and where it went. */
@@ -193,7 +207,7 @@ public class SlackDirectMessageChannel implements DeliveryChannel {
 
     @Override
     public void disable(String tenant, UUID targetId) {
-        UUID installation = installations.get(targetId);
+        UUID installation = installations.remove(targetId);
         if (installation != null) {
             installed.remove(tenant);
             apps.disable(tenant, installation, "Slack refused the app's token (uninstalled or revoked)");
