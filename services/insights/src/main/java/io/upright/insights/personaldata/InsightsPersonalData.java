@@ -62,6 +62,13 @@ public class InsightsPersonalData implements PersonalDataPart {
              order by reported_at, period
             """;
 
+    // which published figures counted the person: they answered that period's check-in, so it goes to them only
+    private static final String PUBLISHED_OUTCOMES = """
+            select program_id as "programId", period, group_key as "figure"
+              from insights_outcome_contributor where tenant_id = ? and employee_id = ?
+             order by program_id, period, group_key
+            """;
+
     @Inject
     DataSource dataSource;
 
@@ -79,6 +86,7 @@ public class InsightsPersonalData implements PersonalDataPart {
             data.put("activityCounters", ExportRows.of(c, COUNTERS, tenant, employeeId));
             data.put("latestAssessments", ExportRows.of(c, LATEST_ASSESSMENT, tenant, employeeId));
             data.put("sittingReports", ExportRows.of(c, SITTING_REPORTS, tenant, employeeId));
+            data.put("publishedSittingOutcomes", ExportRows.of(c, PUBLISHED_OUTCOMES, tenant, employeeId));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the personal data export", e);
         }
@@ -87,10 +95,11 @@ public class InsightsPersonalData implements PersonalDataPart {
 
     /**
      * Health data, for the employee's own export only: their latest assessment as insights keeps it (method, score,
-     * risk level and findings) and their sitting reports (assessments treats the same answers as health data).
+     * risk level and findings), their sitting reports (assessments treats the same answers as health data), and the
+     * published outcome figures that counted them (which would tell an admin who answered a check-in).
      */
     @Override
     public Set<String> healthFields() {
-        return Set.of("latestAssessments", "sittingReports");
+        return Set.of("latestAssessments", "sittingReports", "publishedSittingOutcomes");
     }
 }

@@ -162,11 +162,23 @@ class SittingOutcomesDifferencingAttackFlowTest {
             }
         }
 
+        // the person's own export lists the published figures that counted them; an admin's on their behalf does not
+        String exportPath = "/api/personal-data-exports/" + people.get(0);
+        JsonPath own = given().auth().oauth2(TOKENS.issue(s.tenant, people.get(0).toString(), "employee")).get(exportPath)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(own.getList("data.publishedSittingOutcomes.period", String.class)).contains("check-in-1");
+        assertThat(own.getList("data.publishedSittingOutcomes.programId", String.class)).containsOnly(program.toString());
+        JsonPath byAdmin = given().auth().oauth2(TOKENS.issue(s.tenant, "admin-1", "admin")).get(exportPath)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(byAdmin.getMap("data")).doesNotContainKey("publishedSittingOutcomes");
+
         // erasing someone of round 1 changes no published figure
         s.publish(new EmployeeErased(people.get(0), clock.instant()));
         s.awaitApplied(dataSource);
         JsonPath afterErasure = outcomes(hr, program);
         assertThat(afterErasure.getList("rounds")).isEqualTo(second.getList("rounds"));
+        assertThat(given().auth().oauth2(TOKENS.issue(s.tenant, people.get(0).toString(), "employee")).get(exportPath)
+                .then().statusCode(200).extract().jsonPath().getList("data.publishedSittingOutcomes")).isEmpty();
     }
 
     @Test

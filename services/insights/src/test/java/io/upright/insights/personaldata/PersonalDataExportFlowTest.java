@@ -31,7 +31,7 @@ class PersonalDataExportFlowTest {
 
     private static final DevTokens TOKENS = DevTokens.forTests();
     private static final List<String> PARTS = List.of("teamMemberships", "facts", "activityCounters", "latestAssessments",
-            "sittingReports");
+            "sittingReports", "publishedSittingOutcomes");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
