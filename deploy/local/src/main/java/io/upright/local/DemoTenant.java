@@ -203,6 +203,23 @@ final class DemoTenant {
     private static final int SMALL_TEAMS_FROM = 20;
 
     /** Whose checklist reports a warning sign (a sign to see a clinician before exercising). */
+    /**
+     * Who signs in to the demo: HR, the admin, and three employees (the first one, the ROSA person and the one whose
+     * warning sign withholds exercises), each with the employee id the demo enrolled them under. Local passwords only.
+     */
+    static List<UprightRealm.Person> people(Demo demo) {
+        String domain = "@" + demo.tenant() + ".upright.example";
+        return List.of(
+                new UprightRealm.Person("hr", "hr" + domain, "Hanna", "Roth", "hr-demo-password", demo.tenant(), null, List.of("hr")),
+                new UprightRealm.Person("admin", "admin" + domain, "Ali", "Demir", "admin-demo-password", demo.tenant(), null, List.of("admin")),
+                new UprightRealm.Person("employee", "employee" + domain, "Emil", "Berg", "employee-demo-password", demo.tenant(),
+                        demo.employees().get(0).id(), List.of("employee")),
+                new UprightRealm.Person("rosa", "rosa" + domain, "Rosa", "Lind", "rosa-demo-password", demo.tenant(),
+                        demo.employees().get(ROSA_PERSON).id(), List.of("employee")),
+                new UprightRealm.Person("flagged", "flagged" + domain, "Finn", "Aho", "flagged-demo-password", demo.tenant(),
+                        demo.employees().get(RED_FLAG_PERSON).id(), List.of("employee")));
+    }
+
     static final int RED_FLAG_PERSON = 5;
     /** Who takes the ROSA check instead of the checklist (one of those the checklist loop leaves out). */
     static final int ROSA_PERSON = 3;

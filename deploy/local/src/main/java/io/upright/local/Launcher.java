@@ -25,6 +25,10 @@ public final class Launcher {
 
     /** {@code ./upright up} ends with this status when a service crashed too often to restart it again. */
     static final int EXIT_SERVICE_GAVE_UP = 3;
+    /** Where people sign in: the web front end, and Keycloak behind it (its health on the management port). */
+    static final int WEB_PORT = 8080;
+    static final int KEYCLOAK_PORT = 8180;
+    static final int KEYCLOAK_MANAGEMENT_PORT = 8190;
 
     private Launcher() {
     }
@@ -122,7 +126,9 @@ public final class Launcher {
         Files.writeString(home.resolve(SlackCommand.URL_FILE), slack.url());
         LocalStack stack = new LocalStack(new LocalStack.Options(root, home, kafkaPort, postgresPort,
                 LocalStack.DEFAULT_PORTS, cadence))
-                .withEnvironment("reminders", DemoSlackApp.remindersEnvironment(slackApp, slack, remindersUrl));
+                .withEnvironment("reminders", DemoSlackApp.remindersEnvironment(slackApp, slack, remindersUrl))
+                .withIdentityProvider(new LocalStack.IdentityProviderPorts(KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT))
+                .withWeb(WEB_PORT);
         if (!Files.exists(home.resolve("demo.json"))) {
             // a demo loaded now publishes check-in 1's sitting round in minutes (see DemoTenant.insightsEnvironment)
             stack.withEnvironment("insights", DemoTenant.insightsEnvironment(java.time.Instant.now()));
@@ -151,7 +157,7 @@ public final class Launcher {
             OUT.println("Cannot start Upright: " + e.getMessage());
             System.exit(1);
         }
-        OUT.printf("All five services healthy after %d s%n", Duration.between(started, Instant.now()).toSeconds());
+        OUT.printf("All services healthy after %d s%n", Duration.between(started, Instant.now()).toSeconds());
         // from here a service that dies is restarted; one that keeps dying stops the whole launcher, non-zero,
         // rather than leave a half-working system that looks as if it were running
         stack.supervise(OUT::println, reason -> {
@@ -162,6 +168,7 @@ public final class Launcher {
         boolean slackInstalled = installSlackApp(stack, slack, home, inbox, progress);
         DemoTenant.Demo demo = DemoTenant.loadOrCreate(stack, inbox, home.resolve("demo.json"), progress);
         DemoTenant.answerLikeEmployees(stack, demo, inbox, slackInstalled ? slack : null);
+        stack.identityProvider().ifPresent(realm -> realm.addPeople(DemoTenant.people(demo)));
         printWelcome(stack, demo, inbox, cadence, slackInstalled ? slack : null);
         stopped.await();
     }
@@ -196,6 +203,16 @@ public final class Launcher {
         String admin = tokens.issue(demo.tenant(), "demo-admin", "admin");
         String employeeId = demo.employees().get(0).id();
         String employee = tokens.issue(demo.tenant(), employeeId, "employee");
+        OUT.println();
+        if (stack.identityProvider().isPresent()) {
+            OUT.println("Sign in at " + stack.webUrl() + "  (Keycloak " + stack.identityProvider().get().baseUrl()
+                    + ", realm " + UprightRealm.NAME + "). Demo people, user name / password:");
+            for (UprightRealm.Person person : DemoTenant.people(demo)) {
+                OUT.printf("  %-10s / %-18s %s%n", person.username(), person.password(), String.join(", ", person.roles()));
+            }
+        } else {
+            OUT.println("Sign-in is not available (see above); the services take the dev tokens below.");
+        }
         OUT.println();
         OUT.println("Upright is running. Swagger UIs:");
         for (String service : stack.serviceNames()) {

@@ -80,6 +80,12 @@ public final class LocalStack implements AutoCloseable {
     private KeycloakServer keycloak;
     private UprightRealm realm;
 
+    /** Where the web front end listens, when this stack runs it (it needs the identity provider). */
+    private Integer webPort;
+    private ServiceProcess web;
+    /** Why Keycloak or the web front end did not start, when they were asked for. */
+    private Throwable signInFailure;
+
     /** Keycloak's public port and its management (health) port. */
     public record IdentityProviderPorts(int http, int management) {
     }
@@ -101,6 +107,20 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack withIdentityProvider(IdentityProviderPorts ports) {
         this.identityProviderPorts = ports;
         return this;
+    }
+
+    /**
+     * Runs the web front end (people sign in there through Keycloak) once Keycloak is ready: it reads the identity
+     * provider's discovery document when it starts. Needs {@link #withIdentityProvider}; set before {@link #start}.
+     */
+    public LocalStack withWeb(int port) {
+        this.webPort = port;
+        return this;
+    }
+
+    /** The web front end's address for browsers: {@code http://localhost:<port>} (Keycloak sends people back there). */
+    public String webUrl() {
+        return webPort == null ? UprightRealm.DEFAULT_WEB_URL : "http://localhost:" + webPort;
     }
 
     /** Starts infrastructure and services and returns once every service reports ready. */
@@ -140,12 +160,30 @@ public final class LocalStack implements AutoCloseable {
             progress.step(service.name() + " healthy on " + service.baseUrl() + " (pid " + service.pid() + ")");
         }
         if (keycloakStarting != null) {
-            keycloak = keycloakStarting.join();
-            realm = UprightRealm.ensure(keycloak, options.home().resolve("keys"), UprightRealm.DEFAULT_WEB_URL,
-                    options.repositoryRoot().resolve("deploy/keycloak/upright-realm.json"));
-            progress.step("Keycloak " + keycloak.baseUrl() + " ready (realm " + UprightRealm.NAME + ", its database on PostgreSQL)");
+            try {
+                startSignIn(progress);
+            } catch (RuntimeException e) {
+                // the services work without it (dev tokens); whoever needs sign-in asks identityProvider() and is told why
+                signInFailure = e.getCause() != null && e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+                progress.step("Sign-in not available: " + signInFailure.getMessage());
+            }
         }
         return this;
+    }
+
+    private void startSignIn(Progress progress) {
+        keycloak = keycloakStarting.join();
+        realm = UprightRealm.ensure(keycloak, options.home().resolve("keys"), webUrl(),
+                options.repositoryRoot().resolve("deploy/keycloak/upright-realm.json"));
+        progress.step("Keycloak " + keycloak.baseUrl() + " ready (realm " + UprightRealm.NAME + ", its database on PostgreSQL)");
+        if (webPort != null) {
+            web = new ServiceProcess("web", webPort,
+                    options.repositoryRoot().resolve("services/web/target/quarkus-app/quarkus-run.jar"),
+                    options.home().resolve("logs/web.log"), webEnvironment());
+            web.start();
+            web.awaitHealthy(Duration.ofSeconds(120));
+            progress.step("web healthy on " + webUrl() + " (pid " + web.pid() + ")");
+        }
     }
 
     private KeycloakServer startKeycloak() {
@@ -155,9 +193,34 @@ public final class LocalStack implements AutoCloseable {
                 EmbeddedPostgresServer.USERNAME, ""), Duration.ofMinutes(5));
     }
 
+    private Map<String, String> webEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("UPRIGHT_WEB_HTTP_PORT", String.valueOf(webPort));
+        env.put("UPRIGHT_IDENTITY_PROVIDER_ISSUER", realm.issuer());
+        env.put("UPRIGHT_WEB_CLIENT_SECRET", realm.webClientSecret());
+        try {
+            env.put("UPRIGHT_WEB_STATE_SECRET", io.upright.localinfra.LocalSecrets.readOrCreate(
+                    options.home().resolve("keys/web-state-secret"), 32));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.servicePorts().forEach((service, port) ->
+                env.put("UPRIGHT_" + ServiceProcess.envPrefix(service) + "_URL", "http://127.0.0.1:" + port));
+        return env;
+    }
+
     /** The stack's Keycloak realm, when it runs one. */
     public Optional<UprightRealm> identityProvider() {
         return Optional.ofNullable(realm);
+    }
+
+    /** The stack's Keycloak realm; fails with the reason when it was asked for and could not start. */
+    public UprightRealm requireIdentityProvider() {
+        if (realm == null) {
+            throw new IllegalStateException("No identity provider: " + (signInFailure == null ? "not asked for" : signInFailure.getMessage()),
+                    signInFailure);
+        }
+        return realm;
     }
 
     private Map<String, String> environment(String service, int port, Path publicKey) {
@@ -425,6 +488,9 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         // services first, so nothing writes to a broker or database that is going away
+        if (web != null) {
+            web.stop();
+        }
         services.parallelStream().forEach(ServiceProcess::stop);
         if (keycloakStarting != null) {
             try {

@@ -44,7 +44,7 @@ class SignInWithKeycloakIT {
         stack = new LocalStack(new LocalStack.Options(root, home, 0, 0, ports, Duration.ofMinutes(45)).withDurability(Durability.FAST))
                 .withIdentityProvider(new LocalStack.IdentityProviderPorts(LocalStack.freePort(), LocalStack.freePort()));
         stack.start(message -> System.out.println("[sign-in] " + message));
-        realm = stack.identityProvider().orElseThrow();
+        realm = stack.requireIdentityProvider();
         realm.addPeople(List.of(new UprightRealm.Person("hanna.hr", "hanna.hr@" + TENANT + ".example", "Hanna", "Roth",
                 "hr-password-1", TENANT, null, List.of("hr"))));
     }
