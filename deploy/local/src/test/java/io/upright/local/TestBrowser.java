@@ -17,6 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
+
 /**
  * What a browser does in a sign-in, no more: keeps cookies (treating {@code http://localhost} as a trustworthy origin,
  * as browsers do, so Keycloak's {@code Secure} cookies are sent back), follows redirects one by one, and submits
@@ -30,6 +35,11 @@ final class TestBrowser {
 
     /** A page and the address it was finally served from. */
     record Page(URI uri, int status, String body, HttpResponse<String> response) {
+
+        /** The page parsed as a browser would. */
+        Document document() {
+            return Jsoup.parse(body, uri.toString());
+        }
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
@@ -51,6 +61,37 @@ final class TestBrowser {
             response = send(HttpRequest.newBuilder(next).GET().build());
         }
         throw new IllegalStateException("More than 10 redirects from " + response.uri());
+    }
+
+    /**
+     * Submits the form that {@code formSelector} (CSS) finds on {@code page}, as a browser would: its fields with their
+     * current values (hidden ones, such as the CSRF token, included; checked boxes and radios, selected options), with
+     * {@code changes} typed over them; a {@code null} value unticks or clears the field. Follows the answer's redirects.
+     */
+    Page submit(Page page, String formSelector, Map<String, String> changes) throws IOException, InterruptedException {
+        Element found = page.document().selectFirst(formSelector);
+        if (!(found instanceof FormElement form)) {
+            throw new IllegalStateException("No form " + formSelector + " on " + page.uri() + ":\n" + page.body());
+        }
+        List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
+        java.util.Set<String> changed = new java.util.HashSet<>(changes.keySet());
+        for (org.jsoup.Connection.KeyVal value : form.formData()) {
+            if (!changed.contains(value.key())) {
+                fields.add(Map.entry(value.key(), value.value()));
+            }
+        }
+        changes.forEach((name, value) -> {
+            if (value != null) {
+                fields.add(Map.entry(name, value));
+            }
+        });
+        String action = form.attr("action").isEmpty() ? page.uri().toString() : form.absUrl("action");
+        String body = fields.stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return follow(send(HttpRequest.newBuilder(URI.create(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
     }
 
     /** Submits Keycloak's login form on {@code loginPage}; answers Keycloak's response, not followed. */
