@@ -1,7 +1,7 @@
 package io.upright.web.home;
 
-import io.quarkus.oidc.IdToken;
 import io.quarkus.qute.Template;
+import io.upright.web.signin.SignedInPerson;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.Optional;
@@ -19,8 +18,7 @@ import java.util.Optional;
 public class HomePage {
 
     @Inject
-    @IdToken
-    JsonWebToken idToken;
+    SignedInPerson person;
 
     @Inject
     @RestClient
@@ -32,8 +30,7 @@ public class HomePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance get() {
-        String name = Optional.ofNullable(idToken.<String>getClaim("given_name")).orElse(idToken.getName());
-        return home.data("name", name).data("week", lastSevenDays().orElse(null));
+        return home.data("name", person.givenName().orElse(null)).data("week", lastSevenDays().orElse(null));
     }
 
     /** Empty when the person is not enrolled (404) or the reminders service cannot answer now: the page still shows. */

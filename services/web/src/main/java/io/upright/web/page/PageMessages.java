@@ -48,6 +48,9 @@ public interface PageMessages {
     String hello(String name);
 
     @Message
+    String helloNoName();
+
+    @Message
     String lastSevenDays();
 
     @Message

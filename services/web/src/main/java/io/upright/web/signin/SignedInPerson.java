@@ -1,0 +1,53 @@
+package io.upright.web.signin;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+
+/**
+ * Who is using the pages now, however they signed in: through the identity provider (their ID token names them) or
+ * through a sign-in link from a reminder (then only their employee id is known, and only their own pages are open).
+ */
+@RequestScoped
+public class SignedInPerson {
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** The name to greet them with; empty when the sign-in did not say one. */
+    public Optional<String> givenName() {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            String given = token.getClaim("given_name");
+            if (given != null && !given.isBlank()) {
+                return Optional.of(given);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Their employee id in the services, from the identity provider's {@code employee_id} claim or the link. */
+    public Optional<String> employeeId() {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            Object id = token.getClaim("employee_id");
+            return Optional.ofNullable(id == null ? null : id.toString());
+        }
+        return Optional.empty();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The access token the services are called with. */
+    public String accessToken() {
+        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
+        if (credential == null) {
+            throw new IllegalStateException("No access token for the signed-in person");
+        }
+        return credential.getToken();
+    }
+}
