@@ -92,6 +92,14 @@ public interface RemindersConfig {
     @WithDefault("http://localhost:8084")
     String publicBaseUrl();
 
+    /** Where people's browsers reach the web front end: the base of the sign-in links of {@code /upright check}. */
+    @WithDefault("http://localhost:8080")
+    String webBaseUrl();
+
+    /** How long a sign-in link works; it works once. */
+    @WithDefault("PT15M")
+    Duration signInLinkTtl();
+
     /** Key of the answer links' HMAC; absent: derived from the secret key. */
     Optional<String> answerLinkSecret();
 

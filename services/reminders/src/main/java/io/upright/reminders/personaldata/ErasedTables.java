@@ -6,7 +6,7 @@ import java.util.List;
 public final class ErasedTables {
 
     public static final List<String> BY_EMPLOYEE = List.of("due_reminder", "schedule", "employee_routine", "employee_risk",
-            "employee_risk_reading", "slack_member", "slack_message");
+            "employee_risk_reading", "slack_member", "slack_message", "sign_in_link_redeemed");
 
     /**
      * Erased too, but left out of the export: the sealed copy of the email and chat handle that programs shared, which

@@ -3,6 +3,8 @@ package io.upright.reminders.slackapp;
 import io.upright.platform.openapi.ProblemResponses;
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.signinlink.Destination;
+import io.upright.reminders.signinlink.SignInLinks;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -40,6 +42,7 @@ public class SlackCommandsResource {
             "• /upright pause today: none until tomorrow",
             "• /upright resume: reminders again from now",
             "• /upright stats: your breaks today and this week",
+            "• /upright check: a link to your desk check in Upright (just for you; it works once, for 15 minutes)",
             "Your break reminders arrive here as direct messages; Done, Snooze and Skip answer them.");
     static final int MAX_PAUSE_MINUTES = 8 * 60;
 
@@ -58,10 +61,13 @@ public class SlackCommandsResource {
     @Inject
     SlackAfterResponse afterResponse;
 
+    @Inject
+    SignInLinks signInLinks;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Slack slash command /upright: pause 1h|today, resume, stats, help (Slack-signed, no token; an ephemeral answer)")
+    @Operation(summary = "Slack slash command /upright: pause 1h|today, resume, stats, check, help (Slack-signed, no token; an ephemeral answer)")
     @APIResponse(responseCode = "200", description = "The answer, shown only to the person who typed the command")
     @APIResponse(responseCode = "401", description = "Missing, stale or wrong Slack signature", ref = ProblemResponses.UNAUTHORIZED)
     public Response command(@HeaderParam("X-Slack-Request-Timestamp") String timestamp,
@@ -75,7 +81,7 @@ public class SlackCommandsResource {
         if (verb.isEmpty() || "help".equals(verb)) {
             return answer(HELP);
         }
-        if (!List.of("pause", "resume", "stats").contains(verb)) {
+        if (!List.of("pause", "resume", "stats", "check").contains(verb)) {
             return answer("I don't know \"" + verb + "\".\n" + HELP);
         }
         SlackPeople.Lookup lookup = people.find(form.get("team_id"), form.get("user_id"));
@@ -94,6 +100,12 @@ public class SlackCommandsResource {
                 afterResponse.run(() -> people.refreshHome(person));
                 return answer(minutes == null ? "Paused until tomorrow. /upright resume brings reminders back sooner."
                         : "Paused for " + describe(minutes) + ". /upright resume brings reminders back sooner.");
+            }
+            if ("check".equals(verb)) {
+                SignInLinks.Issued link = signInLinks.issue(person.tenant(), person.employeeId(), Destination.DESK_CHECK);
+                long minutes = config.signInLinkTtl().toMinutes();
+                return answer("Your desk check: <" + link.url() + "|open it in Upright>. The link is yours alone and works once,"
+                        + " within " + (minutes >= 1 ? minutes + " minutes" : config.signInLinkTtl().toSeconds() + " seconds") + ".");
             }
             if ("resume".equals(verb)) {
                 people.resume(person);

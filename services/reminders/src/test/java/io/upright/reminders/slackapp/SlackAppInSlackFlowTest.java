@@ -133,6 +133,16 @@ class SlackAppInSlackFlowTest {
         command("pause forever").then().statusCode(200).body("text", containsString("how long"));
         command("dance").then().statusCode(200).body("text", containsString("I don't know"));
 
+        // check: a link to their desk check, theirs alone, that signs them in once
+        String check = command("check").then().statusCode(200).body("response_type", equalTo("ephemeral"))
+                .body("text", containsString("works once")).extract().path("text");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<(http[^|>]+/link/([A-Za-z0-9_-]+))\\|").matcher(check);
+        assertThat(link.find()).as(check).isTrue();
+        assertThat(check).doesNotContain(employee.toString());
+        given().contentType("application/json").body(Map.of("token", link.group(2))).post("/api/sign-in-links/redemptions")
+                .then().statusCode(200).body("employeeId", equalTo(employee.toString())).body("tenant", equalTo(tenant))
+                .body("path", equalTo("/desk-check"));
+
         // someone of the workspace whom Upright does not know
         String stranger = "U" + randomId();
         slack().stubFor(post(urlPathEqualTo("/api/users.info")).withFormParam("user", WireMock.equalTo(stranger))
