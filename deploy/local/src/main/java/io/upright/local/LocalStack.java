@@ -206,7 +206,16 @@ public final class LocalStack implements AutoCloseable {
         }
         options.servicePorts().forEach((service, port) ->
                 env.put("UPRIGHT_" + ServiceProcess.envPrefix(service) + "_URL", "http://127.0.0.1:" + port));
+        // the key it signs sign-in link sessions with, kept with the other local keys so a restart keeps them valid
+        io.upright.localinfra.DevTokens.inDirectory(options.home().resolve("keys/web-sign-in-links"));
+        env.put("UPRIGHT_SIGN_IN_LINKS_ISSUER", signInLinksIssuer());
+        env.put("UPRIGHT_WEB_LINK_SIGNING_KEY_FILE", options.home().resolve("keys/web-sign-in-links/privateKey.pem").toAbsolutePath().toString());
         return env;
+    }
+
+    /** The issuer of the web front end's tokens for people signed in with a sign-in link. */
+    private String signInLinksIssuer() {
+        return webUrl() + "/sign-in-links";
     }
 
     /** The stack's Keycloak realm, when it runs one. */
@@ -241,6 +250,13 @@ public final class LocalStack implements AutoCloseable {
         if (identityProviderPorts != null) {
             // the services check its tokens against the keys Keycloak publishes (fetched when the first one arrives)
             env.put("UPRIGHT_IDENTITY_PROVIDER_ISSUER", "http://localhost:" + identityProviderPorts.http() + "/realms/" + UprightRealm.NAME);
+        }
+        if (webPort != null) {
+            // people the web front end signs in with a sign-in link: its tokens, its keys (fetched when the first arrives)
+            env.put("UPRIGHT_SIGN_IN_LINKS_ISSUER", signInLinksIssuer());
+            env.put("UPRIGHT_SIGN_IN_LINKS_JWKS_URL", "http://127.0.0.1:" + webPort + "/sign-in-links/jwks");
+            // where /upright check's links lead
+            env.put("UPRIGHT_REMINDERS_WEB_BASE_URL", webUrl());
         }
         // the local webhook inbox listens on loopback, which production refuses (SSRF guard)
         env.put("UPRIGHT_REMINDERS_ALLOW_PRIVATE_WEBHOOKS", "true");

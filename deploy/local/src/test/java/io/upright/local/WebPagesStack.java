@@ -50,7 +50,10 @@ final class WebPagesStack {
                 shared = new WebPagesStack(stack, home);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     stack.close();
-                    Directories.deleteQuietly(home);
+                    // -Dupright.keep-logs=true keeps the services' logs (<home>/logs) for a look after a failure
+                    if (!Boolean.getBoolean("upright.keep-logs")) {
+                        Directories.deleteQuietly(home);
+                    }
                 }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

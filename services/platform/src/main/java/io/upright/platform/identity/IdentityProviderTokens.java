@@ -18,12 +18,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every service accepts two kinds of bearer token: the organisation's identity provider's (people signed in through
- * the web front end; Keycloak locally) and the project's own dev tokens (tests and scripts, {@code ./upright token}).
- * A token naming the identity provider as its issuer is checked only against that provider: its signing keys (JWKS),
- * its issuer, the audience {@code upright}, and a maximum age since it was issued. Any other token is checked as
- * before, against the dev key and issuer. Which check applies is chosen by the unverified {@code iss}; the chosen
- * check then verifies everything, so a forged {@code iss} only picks a check the token must still pass.
+ * Every service accepts three kinds of bearer token: the organisation's identity provider's (people signed in through
+ * the web front end; Keycloak locally), the web front end's own for people it signed in with a sign-in link (their
+ * own pages only: an employee token, minted per request), and the project's own dev tokens (tests and scripts,
+ * {@code ./upright token}). A token naming the identity provider or the sign-in links as its issuer is checked only
+ * against that issuer: its signing keys (JWKS), the issuer, the audience {@code upright}, and a maximum age since it
+ * was issued. Any other token is checked as before, against the dev key and issuer. Which check applies is chosen by
+ * the unverified {@code iss}; the chosen check then verifies everything, so a forged {@code iss} only picks a check
+ * the token must still pass.
  */
 @Alternative
 @Priority(1)
@@ -35,6 +37,7 @@ public class IdentityProviderTokens extends JWTCallerPrincipalFactory {
     // one verifier per kind of token: a verifier keeps the key resolver it made for the first token it checked
     private final DefaultJWTCallerPrincipalFactory devTokenVerifier = new DefaultJWTCallerPrincipalFactory();
     private final DefaultJWTCallerPrincipalFactory providerVerifier = new DefaultJWTCallerPrincipalFactory();
+    private final DefaultJWTCallerPrincipalFactory linkVerifier = new DefaultJWTCallerPrincipalFactory();
 
     @ConfigProperty(name = "upright.identity-provider.issuer")
     Optional<String> issuer;
@@ -42,6 +45,14 @@ public class IdentityProviderTokens extends JWTCallerPrincipalFactory {
     /** The provider's signing keys; Keycloak publishes them at {@code <issuer>/protocol/openid-connect/certs}. */
     @ConfigProperty(name = "upright.identity-provider.jwks-url")
     Optional<String> jwksUrl;
+
+    /** The web front end's issuer for people signed in with a sign-in link; its keys are at {@code <issuer>/jwks}. */
+    @ConfigProperty(name = "upright.sign-in-links.issuer")
+    Optional<String> linkIssuer;
+
+    /** Where to fetch those keys when the services reach the web front end by another address than browsers do. */
+    @ConfigProperty(name = "upright.sign-in-links.jwks-url")
+    Optional<String> linkJwksUrl;
 
     @ConfigProperty(name = "upright.identity-provider.audience", defaultValue = "upright")
     String audience;
@@ -51,28 +62,38 @@ public class IdentityProviderTokens extends JWTCallerPrincipalFactory {
     Duration maxTokenAge;
 
     private volatile JWTAuthContextInfo provider;
+    private volatile JWTAuthContextInfo links;
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo devTokens) throws ParseException {
-        if (issuer.isPresent() && issuer.get().equals(unverifiedIssuer(token))) {
-            return providerVerifier.parse(token, provider(devTokens));
+        String stated = unverifiedIssuer(token);
+        if (issuer.isPresent() && issuer.get().equals(stated)) {
+            JWTAuthContextInfo info = provider;
+            if (info == null) {
+                info = provider = checkedAgainst(devTokens, issuer.get(),
+                        jwksUrl.orElseGet(() -> issuer.get() + "/protocol/openid-connect/certs"));
+            }
+            return providerVerifier.parse(token, info);
+        }
+        if (linkIssuer.isPresent() && linkIssuer.get().equals(stated)) {
+            JWTAuthContextInfo info = links;
+            if (info == null) {
+                info = links = checkedAgainst(devTokens, linkIssuer.get(), linkJwksUrl.orElseGet(() -> linkIssuer.get() + "/jwks"));
+            }
+            return linkVerifier.parse(token, info);
         }
         return devTokenVerifier.parse(token, devTokens);
     }
 
-    private JWTAuthContextInfo provider(JWTAuthContextInfo devTokens) {
-        JWTAuthContextInfo info = provider;
-        if (info == null) {
-            info = new JWTAuthContextInfo(devTokens);
-            // the dev key must not verify a token that names the provider
-            info.setPublicVerificationKey(null);
-            info.setPublicKeyContent(null);
-            info.setPublicKeyLocation(jwksUrl.orElseGet(() -> issuer.get() + "/protocol/openid-connect/certs"));
-            info.setIssuedBy(issuer.get());
-            info.setExpectedAudience(Set.of(audience));
-            info.setTokenAge(maxTokenAge.toSeconds());
-            provider = info;
-        }
+    private JWTAuthContextInfo checkedAgainst(JWTAuthContextInfo devTokens, String expectedIssuer, String keys) {
+        JWTAuthContextInfo info = new JWTAuthContextInfo(devTokens);
+        // the dev key must not verify a token that names another issuer
+        info.setPublicVerificationKey(null);
+        info.setPublicKeyContent(null);
+        info.setPublicKeyLocation(keys);
+        info.setIssuedBy(expectedIssuer);
+        info.setExpectedAudience(Set.of(audience));
+        info.setTokenAge(maxTokenAge.toSeconds());
         return info;
     }
 

@@ -93,6 +93,26 @@ class IdentityProviderTokensTest {
     }
 
     @Test
+    void a_token_the_web_front_end_made_for_someone_signed_in_by_link_is_accepted_with_its_own_key_only() {
+        Map<String, Object> claims = claims(Instant.now());
+        claims.put("iss", SigningIdentityProvider.linkIssuer());
+        String employeeId = UUID.randomUUID().toString();
+        claims.put("sub", employeeId);
+        claims.put("employee_id", employeeId);
+
+        given().auth().oauth2(SigningIdentityProvider.signAsLinks(claims)).get("/api/personal-data-exports/" + employeeId)
+                .then().statusCode(200);
+        // naming the links' issuer but signed with the identity provider's key, or too old: refused
+        assertThat(writeNote(SigningIdentityProvider.sign(claims))).isEqualTo(401);
+        Map<String, Object> old = new HashMap<>(claims);
+        old.put("iat", Instant.now().minus(Duration.ofMinutes(20)).getEpochSecond());
+        assertThat(writeNote(SigningIdentityProvider.signAsLinks(old))).isEqualTo(401);
+        Map<String, Object> elsewhere = new HashMap<>(claims);
+        elsewhere.put("aud", "account");
+        assertThat(writeNote(SigningIdentityProvider.signAsLinks(elsewhere))).isEqualTo(401);
+    }
+
+    @Test
     void dev_tokens_still_work_for_tests_and_scripts() {
         assertThat(writeNote(DevTokens.forTests().issue(tenant, UUID.randomUUID().toString(), "employee"))).isEqualTo(201);
     }

@@ -32,6 +32,9 @@ public class SigningIdentityProvider implements QuarkusTestResourceLifecycleMana
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KeyPair keys;
     private static String issuer;
+    // the web front end's own signer for people signed in with a sign-in link: another issuer, another key
+    private static KeyPair linkKeys;
+    private static String linkIssuer;
     private HttpServer server;
 
     @Override
@@ -48,8 +51,18 @@ public class SigningIdentityProvider implements QuarkusTestResourceLifecycleMana
                     body.write(jwks);
                 }
             });
+            linkKeys = newKeyPair();
+            linkIssuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/sign-in-links";
+            byte[] linkJwks = JSON.writeValueAsBytes(Map.of("keys", List.of(jwk((RSAPublicKey) linkKeys.getPublic()))));
+            server.createContext("/sign-in-links/jwks", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, linkJwks.length);
+                try (OutputStream body = exchange.getResponseBody()) {
+                    body.write(linkJwks);
+                }
+            });
             server.start();
-            return Map.of("upright.identity-provider.issuer", issuer);
+            return Map.of("upright.identity-provider.issuer", issuer, "upright.sign-in-links.issuer", linkIssuer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,6 +77,15 @@ public class SigningIdentityProvider implements QuarkusTestResourceLifecycleMana
 
     static String issuer() {
         return issuer;
+    }
+
+    static String linkIssuer() {
+        return linkIssuer;
+    }
+
+    /** A token with these claims, signed by the sign-in links' published key. */
+    static String signAsLinks(Map<String, Object> claims) {
+        return sign(claims, linkKeys.getPrivate());
     }
 
     /** A token with these claims, signed by the provider's published key. */

@@ -31,11 +31,22 @@ public class SignedInPerson {
 
     /** Their employee id in the services, from the identity provider's {@code employee_id} claim or the link. */
     public Optional<String> employeeId() {
+        if (signedInByLink()) {
+            return Optional.of(identity.getPrincipal().getName());
+        }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             Object id = token.getClaim("employee_id");
             return Optional.ofNullable(id == null ? null : id.toString());
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when they came in with a sign-in link from a reminder: their own everyday pages are open to them, but what
+     * cannot be undone (erasing their data) asks for a full sign-in, since a link can be forwarded.
+     */
+    public boolean signedInByLink() {
+        return identity.getAttribute(LinkSessionAuthentication.SIGNED_IN_BY_LINK) != null;
     }
 
     public boolean hasRole(String role) {
