@@ -50,7 +50,7 @@ public final class Catalogue {
             .build();
 
     /** Fields content authors may leave out; everything else must be present (possibly empty). */
-    private static final List<String> OPTIONAL_EXERCISE_FIELDS = List.of("reps", "media");
+    private static final List<String> OPTIONAL_EXERCISE_FIELDS = List.of("reps", "media", "illustration");
     private static final List<String> OPTIONAL_ROUTINE_FIELDS = List.of("next");
 
     private final String version;

@@ -18,7 +18,8 @@ import java.util.List;
  * at most two or three times a week); {@code microBreak} marks a desk-friendly minute or two a break reminder
  * can suggest; {@code standalone} marks an exercise offered on its own rather than inside a routine;
  * {@code vigorous} marks vigorous activity (intervals, stairs) that is only recommended after the employee's
- * readiness screen (PAR-Q+ general health questions) came back all "no".
+ * readiness screen (PAR-Q+ general health questions) came back all "no". {@code illustration} is the drawing of it
+ * made for Upright (null for content authored before illustrations existed).
  */
 public record Exercise(
         String id,
@@ -41,7 +42,8 @@ public record Exercise(
         boolean softTissueRelease,
         boolean microBreak,
         boolean standalone,
-        boolean vigorous) {
+        boolean vigorous,
+        Illustration illustration) {
 
     public Exercise {
         media = media == null ? List.of() : List.copyOf(media);
@@ -58,7 +60,7 @@ public record Exercise(
                     List<String> contraindications, List<String> safetyNotes, boolean deskFriendly,
                     List<MediaReference> media, String source) {
         this(id, title, purpose, steps, durationSeconds, reps, bodyAreas, position, equipment, intensity,
-                contraindications, safetyNotes, deskFriendly, media, source, List.of(), null, false, false, false, false);
+                contraindications, safetyNotes, deskFriendly, media, source, List.of(), null, false, false, false, false, null);
     }
 
     /** An exercise without the {@code vigorous} flag (content authored before the readiness screen existed). */
@@ -69,7 +71,18 @@ public record Exercise(
                     boolean softTissueRelease, boolean microBreak, boolean standalone) {
         this(id, title, purpose, steps, durationSeconds, reps, bodyAreas, position, equipment, intensity,
                 contraindications, safetyNotes, deskFriendly, media, source, contraindicationCodes, dose,
-                softTissueRelease, microBreak, standalone, false);
+                softTissueRelease, microBreak, standalone, false, null);
+    }
+
+    /** An exercise without an illustration (content authored before illustrations existed). */
+    public Exercise(String id, String title, String purpose, List<String> steps, int durationSeconds, Integer reps,
+                    List<String> bodyAreas, String position, List<String> equipment, String intensity,
+                    List<String> contraindications, List<String> safetyNotes, boolean deskFriendly,
+                    List<MediaReference> media, String source, List<String> contraindicationCodes, Dose dose,
+                    boolean softTissueRelease, boolean microBreak, boolean standalone, boolean vigorous) {
+        this(id, title, purpose, steps, durationSeconds, reps, bodyAreas, position, equipment, intensity,
+                contraindications, safetyNotes, deskFriendly, media, source, contraindicationCodes, dose,
+                softTissueRelease, microBreak, standalone, vigorous, null);
     }
 
     /**

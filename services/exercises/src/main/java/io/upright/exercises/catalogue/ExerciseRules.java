@@ -46,6 +46,9 @@ public final class ExerciseRules {
             // a break reminder offers micro-breaks to anyone, with or without a readiness screen
             problems.add(new Problem("microBreak", "a vigorous exercise is never a micro-break"));
         }
+        if (e.illustration() != null) {
+            problems.addAll(e.illustration().problems());
+        }
         return problems;
     }
 }

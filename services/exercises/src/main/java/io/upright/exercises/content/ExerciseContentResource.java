@@ -150,6 +150,6 @@ public class ExerciseContentResource {
         return new Exercise(id, e.title(), e.purpose(), e.steps(), e.durationSeconds(), e.reps(), e.bodyAreas(),
                 e.position(), e.equipment(), e.intensity(), e.contraindications(), e.safetyNotes(), e.deskFriendly(),
                 e.media(), e.source(), e.contraindicationCodes(), e.dose(), e.softTissueRelease(), e.microBreak(),
-                e.standalone(), e.vigorous());
+                e.standalone(), e.vigorous(), e.illustration());
     }
 }

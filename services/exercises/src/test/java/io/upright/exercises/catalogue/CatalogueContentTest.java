@@ -238,4 +238,39 @@ class CatalogueContentTest {
         assertThat(line).contains("`brisk-walk-15-min` standalone");
         assertThat(EXERCISE_BY_ID.get("brisk-walk-15-min").get("standalone").asBoolean()).isTrue();
     }
+
+    @Test
+    void every_exercise_has_an_illustration_drawn_for_it_with_a_text_alternative_and_poses_in_known_joints() {
+        for (JsonNode e : list(EXERCISES)) {
+            String id = e.get("id").asText();
+            JsonNode drawing = e.path("illustration");
+            assertThat(drawing.path("alt").asText()).as(id + " alt text").isNotBlank();
+            assertThat(drawing.path("view").asText()).as(id + " view").isIn(Illustration.VIEWS);
+            assertThat(texts(drawing.path("props"))).as(id + " props").allMatch(Illustration.PROPS::contains);
+            assertThat(drawing.path("keyframes").size()).as(id + " poses").isBetween(1, Illustration.MAX_KEYFRAMES);
+            for (JsonNode pose : drawing.path("keyframes")) {
+                pose.fields().forEachRemaining(joint -> {
+                    assertThat(joint.getKey()).as(id).isIn(Illustration.JOINTS);
+                    assertThat(joint.getValue().isInt() && Math.abs(joint.getValue().asInt()) <= 180).as(id + " " + joint).isTrue();
+                });
+            }
+        }
+    }
+
+    @Test
+    void the_props_drawn_are_the_ones_the_steps_use() {
+        // a chair or a wall in the drawing is one the exercise lists as equipment (a desk held lightly for balance
+        // is drawn where the steps mention it, even when the exercise does not need one)
+        for (JsonNode e : list(EXERCISES)) {
+            List<String> equipment = texts(e.get("equipment"));
+            List<String> props = texts(e.path("illustration").path("props"));
+            String id = e.get("id").asText();
+            if (props.contains("chair") || props.contains("chair-under-calves")) {
+                assertThat(equipment).as(id).contains("chair");
+            }
+            if (props.contains("wall") || props.contains("front-wall")) {
+                assertThat(equipment).as(id).contains("wall");
+            }
+        }
+    }
 }

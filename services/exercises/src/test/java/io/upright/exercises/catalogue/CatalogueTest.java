@@ -190,4 +190,17 @@ class CatalogueTest {
         assertThat(without.routine("s")).isPresent();
         assertThat(without.exercises()).extracting(Exercise::id).containsExactly("a", "b");
     }
+
+    @Test
+    void an_illustration_without_alt_text_or_with_an_unknown_joint_is_refused_naming_the_part() {
+        Illustration good = new Illustration("A person standing", "side", List.of(), List.of(Map.of("hip", 10)));
+        assertThat(good.problems()).isEmpty();
+        assertThat(new Illustration(" ", "side", List.of(), List.of(Map.of("hip", 10))).problems())
+                .extracting(ExerciseRules.Problem::field).containsExactly("illustration.alt");
+        assertThat(new Illustration("x", "diagonal", List.of("trampoline"), List.of(Map.of("tail", 10), Map.of("hip", 400))).problems())
+                .extracting(ExerciseRules.Problem::field)
+                .containsExactly("illustration.view", "illustration.props", "illustration.keyframes");
+        assertThat(new Illustration("x", "side", List.of(), List.of()).problems())
+                .extracting(ExerciseRules.Problem::field).containsExactly("illustration.keyframes");
+    }
 }
