@@ -53,6 +53,9 @@ public final class Launcher {
                     Integer.parseInt(options.getOrDefault("records", "2000")),
                     Integer.parseInt(options.getOrDefault("rounds", "2"))));
             case "bench-reminders" -> benchReminders(root, options);
+            case "bench-roster" -> RosterImportBenchmark.run(root, new RosterImportBenchmark.Settings(
+                    Integer.parseInt(options.getOrDefault("rows", "10000")),
+                    Integer.parseInt(options.getOrDefault("teams", "50"))));
             default -> usage();
         }
     }
@@ -292,7 +295,9 @@ public final class Launcher {
                                                                 (slack: DMs through a simulated workspace; lookups: Slack
                                                                 users known before the first slot)
                   ./upright bench-durability [--commits 2000] [--records 2000] [--rounds 2]
-                                                                PostgreSQL commits and Kafka acks, durable vs fast settings, into docs/benchmarks.md""");
+                                                                PostgreSQL commits and Kafka acks, durable vs fast settings, into docs/benchmarks.md
+                  ./upright bench-roster [--rows 10000] [--teams 50]
+                                                                a roster CSV imported through programs' API, into docs/benchmarks.md""");
     }
 
     private static Map<String, String> options(String[] args) {
