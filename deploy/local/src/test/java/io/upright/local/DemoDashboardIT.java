@@ -4,14 +4,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
@@ -22,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The demo that {@code ./upright up} loads, seen by its HR in a real headless Chromium at 1400 px: the large teams
@@ -32,8 +28,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class DemoDashboardIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private static PackagedStack packaged;
     private static LocalStack stack;
@@ -59,16 +53,8 @@ class DemoDashboardIT {
 
     @Test
     void hr_sees_the_large_teams_not_the_small_ones_and_no_risk_row_leaves_a_small_group() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("This test needs Debian's chromium (" + CHROMIUM + ") and chromium-driver (" + CHROMEDRIVER + ")");
-        }
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2600");
-        WebDriver browser = new ChromeDriver(options);
+        WebDriver browser = HeadlessChromium.start(1400, 2600);
         try {
-            browser.manage().window().setSize(new Dimension(1400, 2600));
             String hr = stack.tokens().issue(demo.tenant(), "demo-hr", "hr");
             browser.get(stack.baseUrl("insights") + "/dashboard/sign-in");
             browser.findElement(By.id("token")).sendKeys(hr);

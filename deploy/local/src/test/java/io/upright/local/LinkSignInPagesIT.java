@@ -79,6 +79,22 @@ class LinkSignInPagesIT {
     }
 
     @Test
+    void someone_signed_in_by_link_uses_their_pages_but_cannot_erase_their_data_without_their_own_sign_in() throws Exception {
+        TestBrowser browser = new TestBrowser();
+        TestBrowser.Page settings = browser.submit(browser.open(URI.create(link("settings"))), "form#link-sign-in", Map.of());
+        assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+        assertThat(settings.uri().getPath()).isEqualTo("/settings");
+        // the navigation is the employee's, never the HR console
+        assertThat(settings.document().select("nav a[href=/hr]")).isEmpty();
+        assertThat(browser.open(URI.create(pages.stack.webUrl() + "/hr")).status()).isEqualTo(403);
+
+        TestBrowser.Page erase = browser.open(URI.create(pages.stack.webUrl() + "/my-data/erase"));
+        TestBrowser.Page refused = browser.submit(erase, "form#erase", Map.of("confirmation", "ERASE"));
+        assertThat(refused.body()).contains("sign in with your own account first");
+        assertThat(pages.read(nora, "programs", "/api/me").path("status").asText()).isEqualTo("enrolled");
+    }
+
+    @Test
     void a_link_page_in_german_for_a_german_browser() throws Exception {
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(link("routine")))
                 .header("Accept-Language", "de-DE,de;q=0.9").GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -68,7 +68,8 @@ final class WebPagesStack {
     }
 
     /** Someone signed in to the web front end in their own browser. */
-    record SignedIn(TestBrowser browser, String tenant, String employeeId, String teamId, TestBrowser.Page home) {
+    record SignedIn(TestBrowser browser, String tenant, String employeeId, String teamId, TestBrowser.Page home,
+                    String username, String password) {
     }
 
     /**
@@ -95,7 +96,7 @@ final class WebPagesStack {
         TestBrowser.Page signInPage = browser.open(URI.create(stack.webUrl() + "/"));
         TestBrowser.Page home = browser.follow(browser.signIn(signInPage, username, password));
         assertThat(home.status()).as(home.body()).isEqualTo(200);
-        return new SignedIn(browser, tenant, employeeId, teamId, home);
+        return new SignedIn(browser, tenant, employeeId, teamId, home, username, password);
     }
 
     /** Opens a page of the web front end, e.g. {@code /desk-check}. */

@@ -2,11 +2,14 @@ package io.upright.web.page;
 
 import io.quarkus.qute.EngineBuilder;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +35,11 @@ public class PageLanguage {
         if (request != null) {
             page.setLocale(of(request.request().getHeader("Accept-Language")));
         }
+    }
+
+    /** A message bundle in the request's language, for the few words made in Java rather than in a template. */
+    public static <T> T bundle(Class<T> bundle, HttpHeaders headers) {
+        return MessageBundles.get(bundle, Localized.Literal.of(of(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).getLanguage()));
     }
 
     /** The first language the browser accepts that the pages are written in; English when none is. */

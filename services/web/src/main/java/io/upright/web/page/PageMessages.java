@@ -42,22 +42,10 @@ public interface PageMessages {
     String navMyData();
 
     @Message
+    String navHrConsole();
+
+    @Message
     String signOut();
-
-    @Message
-    String hello(String name);
-
-    @Message
-    String helloNoName();
-
-    @Message
-    String lastSevenDays();
-
-    @Message
-    String breaksTaken(int taken, int minutes);
-
-    @Message
-    String notEnrolledYet();
 
     @Message
     String problemHeading();

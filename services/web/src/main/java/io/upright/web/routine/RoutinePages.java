@@ -3,6 +3,7 @@ package io.upright.web.routine;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.upright.web.page.PageLanguage;
 import io.upright.web.page.PageMessages;
 import io.upright.web.page.ServiceProblem;
 import jakarta.inject.Inject;

@@ -4,6 +4,7 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * through a sign-in link from a reminder (then only their employee id is known, and only their own pages are open).
  */
 @RequestScoped
+@Named("person")
 public class SignedInPerson {
 
     @Inject
@@ -51,6 +53,16 @@ public class SignedInPerson {
 
     public boolean hasRole(String role) {
         return identity.hasRole(role);
+    }
+
+    /** The employee's own pages are theirs to use (the navigation shows them). */
+    public boolean isEmployee() {
+        return identity.hasRole("employee");
+    }
+
+    /** HR or an admin: the HR console is theirs to use (the navigation shows it). */
+    public boolean isHrOrAdmin() {
+        return identity.hasRole("hr") || identity.hasRole("admin");
     }
 
     /** The access token the services are called with. */
