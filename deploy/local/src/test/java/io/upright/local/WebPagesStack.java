@@ -94,6 +94,8 @@ final class WebPagesStack {
                 password, tenant, employeeId, List.of("employee"))));
         TestBrowser browser = new TestBrowser();
         TestBrowser.Page signInPage = browser.open(URI.create(stack.webUrl() + "/"));
+        assertThat(signInPage.uri().toString()).as("the front page sends a stranger to the identity provider")
+                .startsWith(stack.requireIdentityProvider().issuer());
         TestBrowser.Page home = browser.follow(browser.signIn(signInPage, username, password));
         assertThat(home.status()).as(home.body()).isEqualTo(200);
         return new SignedIn(browser, tenant, employeeId, teamId, home, username, password);
