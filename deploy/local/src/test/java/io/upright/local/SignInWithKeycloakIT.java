@@ -1,9 +1,6 @@
 package io.upright.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.upright.localinfra.Directories;
-import io.upright.localinfra.Durability;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,37 +22,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInWithKeycloakIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Path home;
     private static LocalStack stack;
     private static UprightRealm realm;
     private static final String TENANT = "kc-" + UUID.randomUUID().toString().substring(0, 8);
+    // usernames are unique across the shared realm
+    private static final String HANNA = "hanna.hr." + TENANT;
+    private static final String EMIL = "emil." + TENANT;
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("upright.root", "../..")).toAbsolutePath().normalize();
-        home = Files.createTempDirectory("upright-sign-in");
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("programs", LocalStack.freePort());
-        ports.put("assessments", LocalStack.freePort());
-        stack = new LocalStack(new LocalStack.Options(root, home, 0, 0, ports, Duration.ofMinutes(45)).withDurability(Durability.FAST))
-                .withIdentityProvider(new LocalStack.IdentityProviderPorts(LocalStack.freePort(), LocalStack.freePort()));
-        stack.start(message -> System.out.println("[sign-in] " + message));
+        // the stack every web-page test shares: the packaged services and Keycloak with the upright realm
+        stack = WebPagesStack.shared().stack;
         realm = stack.requireIdentityProvider();
-        realm.addPeople(List.of(new UprightRealm.Person("hanna.hr", "hanna.hr@" + TENANT + ".example", "Hanna", "Roth",
+        realm.addPeople(List.of(new UprightRealm.Person(HANNA, "hanna.hr@" + TENANT + ".example", "Hanna", "Roth",
                 "hr-password-1", TENANT, null, List.of("hr"))));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-        Directories.deleteQuietly(home);
     }
 
     @Test
     void hr_signed_in_at_keycloak_forms_a_team_and_the_employee_enrolled_there_reads_their_own_assessments() throws Exception {
-        String hr = KeycloakSignIn.accessToken(realm, "hanna.hr", "hr-password-1");
+        String hr = KeycloakSignIn.accessToken(realm, HANNA, "hr-password-1");
         JsonNode claims = KeycloakSignIn.claims(hr);
         assertThat(claims.path("iss").asText()).isEqualTo(realm.issuer());
         assertThat(claims.path("tenant").asText()).isEqualTo(TENANT);
@@ -76,9 +57,9 @@ class SignInWithKeycloakIT {
         String employeeId = Api.JSON.readTree(enrolled.body()).path("id").asText();
 
         // the platform team provisions the person with the employee id programs gave them
-        realm.addPeople(List.of(new UprightRealm.Person("emil", "emil@" + TENANT + ".example", "Emil", "Berg",
+        realm.addPeople(List.of(new UprightRealm.Person(EMIL, "emil@" + TENANT + ".example", "Emil", "Berg",
                 "employee-password-1", TENANT, employeeId, List.of("employee"))));
-        String employee = KeycloakSignIn.accessToken(realm, "emil", "employee-password-1");
+        String employee = KeycloakSignIn.accessToken(realm, EMIL, "employee-password-1");
         assertThat(KeycloakSignIn.claims(employee).path("employee_id").asText()).isEqualTo(employeeId);
         assertThat(KeycloakSignIn.claims(employee).path("sub").asText()).isNotEqualTo(employeeId);
 
@@ -90,7 +71,7 @@ class SignInWithKeycloakIT {
 
     @Test
     void a_keycloak_token_altered_in_transit_is_refused() throws Exception {
-        String hr = KeycloakSignIn.accessToken(realm, "hanna.hr", "hr-password-1");
+        String hr = KeycloakSignIn.accessToken(realm, HANNA, "hr-password-1");
         String[] parts = hr.split("\\.");
         JsonNode claims = KeycloakSignIn.claims(hr);
         String otherTenant = claims.toString().replace(TENANT, "someone-else");
