@@ -45,6 +45,9 @@ public interface PageMessages {
     String navHrConsole();
 
     @Message
+    String navAdminConsole();
+
+    @Message
     String signOut();
 
     @Message

@@ -65,6 +65,11 @@ public class SignedInPerson {
         return identity.hasRole("hr") || identity.hasRole("admin");
     }
 
+    /** An admin: the admin console is theirs to use (the navigation shows it). */
+    public boolean isAdmin() {
+        return identity.hasRole("admin");
+    }
+
     /** The access token the services are called with. */
     public String accessToken() {
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);

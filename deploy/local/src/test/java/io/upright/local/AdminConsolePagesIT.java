@@ -1,0 +1,173 @@
+package io.upright.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin console in the browser: an admin raises the tenant's anonymity threshold and sees the change on its
+ * trail, adds a webhook endpoint and is shown its secret once, deletes it, and starts adding the Slack app. What the
+ * services then hold is read with their own APIs and a dev admin token.
+ */
+class AdminConsolePagesIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final WebPagesStack pages = WebPagesStack.shared();
+
+    record Admin(TestBrowser browser, String tenant, String webUrl) {
+        TestBrowser.Page open(String path) throws Exception {
+            return browser.open(URI.create(webUrl + path));
+        }
+    }
+
+    @Test
+    void an_admin_raises_the_anonymity_threshold_and_sees_the_change_on_its_trail() throws Exception {
+        String tenant = WebPagesStack.newTenant("anon");
+        Admin ada = signInNewAdmin(tenant, "Ada");
+
+        TestBrowser.Page form = ada.open("/admin/anonymity");
+        assertThat(form.status()).as(form.body()).isEqualTo(200);
+        assertThat(form.document().select("#no-changes")).hasSize(1);
+        assertThat(form.document().select("input#field-anonymityThreshold").val()).isEqualTo("5");
+
+        // not a number: said at the field, and insights is not asked
+        TestBrowser.Page refused = ada.browser().submit(form, "form#threshold", Map.of("anonymityThreshold", "eight"));
+        assertThat(refused.status()).isEqualTo(400);
+        Document shown = refused.document();
+        assertThat(shown.select("#field-anonymityThreshold").attr("aria-invalid")).isEqualTo("true");
+        assertThat(shown.select("#threshold-error").text()).contains("whole number");
+        assertThat(shown.select(".problem a").attr("href")).isEqualTo("#field-anonymityThreshold");
+
+        // below the service's own k: insights' 400 is shown at the same field
+        TestBrowser.Page tooLow = ada.browser().submit(form, "form#threshold", Map.of("anonymityThreshold", "2"));
+        assertThat(tooLow.status()).as(tooLow.body()).isEqualTo(400);
+        assertThat(tooLow.document().select("#field-anonymityThreshold").attr("aria-invalid")).isEqualTo("true");
+        assertThat(tooLow.document().select("#threshold-error").text()).isNotBlank();
+        assertThat(read(tenant, "insights", "/api/insights/settings").path("anonymityThreshold").asInt()).isEqualTo(5);
+
+        TestBrowser.Page saved = ada.browser().submit(form, "form#threshold", Map.of("anonymityThreshold", "8"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.uri().getPath()).isEqualTo("/admin/anonymity");
+        assertThat(saved.document().select("#saved").text()).contains("The threshold is saved");
+        assertThat(saved.document().select("#current").text()).contains("8 people");
+        assertThat(saved.document().select("table#threshold-changes tbody tr")).hasSize(1);
+        assertThat(saved.document().select("table#threshold-changes tbody tr td")).extracting(Element::text)
+                .endsWith("8");
+
+        assertThat(read(tenant, "insights", "/api/insights/settings").path("anonymityThreshold").asInt()).isEqualTo(8);
+        JsonNode trail = read(tenant, "insights", "/api/insights/settings/threshold-changes");
+        assertThat(trail).hasSize(1);
+        assertThat(trail.get(0).path("threshold").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void an_admin_adds_a_webhook_endpoint_sees_its_secret_once_and_deletes_it() throws Exception {
+        String tenant = WebPagesStack.newTenant("hooks");
+        Admin ada = signInNewAdmin(tenant, "Ada");
+
+        TestBrowser.Page channels = ada.open("/admin/channels");
+        assertThat(channels.status()).as(channels.body()).isEqualTo(200);
+        assertThat(channels.document().select("#no-webhooks")).hasSize(1);
+        assertThat(channels.document().select("#slack-installation").text()).contains("not installed");
+
+        // not a web address: reminders' 400 at the field
+        TestBrowser.Page refused = ada.browser().submit(channels, "form#add-webhook", Map.of("url", "ftp://example.com/x"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.document().select("#field-url").attr("aria-invalid")).isEqualTo("true");
+        assertThat(refused.document().select(".problem a").attr("href")).isEqualTo("#field-url");
+
+        String url = "https://127.0.0.1:9/upright-" + UUID.randomUUID();
+        TestBrowser.Page created = ada.browser().submit(channels, "form#add-webhook", Map.of("url", url));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.uri().getPath()).isEqualTo("/admin/channels");
+        assertThat(created.uri().getQuery()).doesNotContain("whsec_");
+        String secret = created.document().select("#new-secret input#secret").val();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(created.document().select("#new-secret").text()).contains("only this once", url);
+        assertThat(created.document().select("table#webhooks tbody th")).extracting(Element::text).containsExactly(url);
+
+        JsonNode endpoints = read(tenant, "reminders", "/api/webhook-endpoints");
+        assertThat(endpoints.path("total").asInt()).isEqualTo(1);
+        assertThat(endpoints.path("items").get(0).path("url").asText()).isEqualTo(url);
+
+        // the same page again: the secret is gone for good
+        TestBrowser.Page again = ada.browser().open(created.uri());
+        assertThat(again.document().select("#new-secret")).isEmpty();
+        assertThat(again.body()).doesNotContain(secret);
+
+        TestBrowser.Page deleted = ada.browser().submit(again, "form.delete-endpoint", Map.of());
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.document().select("#deleted").text()).contains("The endpoint is deleted");
+        assertThat(deleted.document().select("#no-webhooks")).hasSize(1);
+        assertThat(read(tenant, "reminders", "/api/webhook-endpoints").path("total").asInt()).isZero();
+    }
+
+    @Test
+    void add_to_slack_sends_the_admin_to_slack_or_says_why_not() throws Exception {
+        Admin ada = signInNewAdmin(WebPagesStack.newTenant("slack"), "Ada");
+        TestBrowser.Page channels = ada.open("/admin/channels");
+        Element form = channels.document().selectFirst("form#add-to-slack");
+        assertThat(form).isNotNull();
+        String body = form.select("input[type=hidden]").stream()
+                .map(i -> URLEncoder.encode(i.attr("name"), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(i.val(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> answer = ada.browser().send(HttpRequest.newBuilder(URI.create(form.absUrl("action")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (answer.statusCode() == 303) {
+            assertThat(answer.headers().firstValue("Location").orElseThrow()).contains("state=").doesNotStartWith(ada.webUrl());
+        } else {
+            // a deployment without the Slack app: reminders' 409, said on the page
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+            assertThat(answer.body()).contains("class=\"problem\"");
+        }
+    }
+
+    @Test
+    void an_employee_is_told_the_admin_console_is_not_for_their_role() throws Exception {
+        var emil = pages.signInNewEmployee(WebPagesStack.newTenant("notAdmin"), "Emil");
+        for (String path : List.of("/admin", "/admin/anonymity", "/admin/channels")) {
+            TestBrowser.Page page = pages.open(emil, path);
+            assertThat(page.status()).as(path).isEqualTo(403);
+            assertThat(page.document().select("h1").text()).isEqualTo("Not for your role");
+        }
+        assertThat(emil.home().document().select("nav a[href=/admin]")).isEmpty();
+    }
+
+    private Admin signInNewAdmin(String tenant, String firstName) throws Exception {
+        String username = firstName.toLowerCase() + "-" + tenant;
+        String password = "pw-" + UUID.randomUUID();
+        pages.stack.requireIdentityProvider().addPeople(List.of(new UprightRealm.Person(username,
+                firstName.toLowerCase() + "@" + tenant + ".example", firstName, "Admin", password, tenant, null, List.of("admin"))));
+        TestBrowser browser = new TestBrowser();
+        TestBrowser.Page signIn = browser.open(URI.create(pages.stack.webUrl() + "/admin"));
+        TestBrowser.Page console = browser.follow(browser.signIn(signIn, username, password));
+        assertThat(console.status()).as(console.body()).isEqualTo(200);
+        assertThat(console.document().select("h1").text()).isEqualTo("Admin console");
+        assertThat(console.document().select("nav a[href=/admin]")).hasSize(1);
+        return new Admin(browser, tenant, pages.stack.webUrl());
+    }
+
+    /** A service's own answer, read with a dev admin token of the tenant. */
+    private JsonNode read(String tenant, String service, String path) throws Exception {
+        String token = pages.stack.tokens().issue(tenant, "admin-1", "admin");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pages.stack.baseUrl(service) + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(service + path + ": " + response.body()).isEqualTo(200);
+        return Api.JSON.readTree(response.body());
+    }
+}
