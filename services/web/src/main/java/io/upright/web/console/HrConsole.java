@@ -2,8 +2,7 @@ package io.upright.web.console;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
+import io.upright.web.page.PageLanguage;
 import io.upright.web.page.PageMessages;
 import io.upright.web.signin.SignedInPerson;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,8 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * What every HR console page needs: whether the signed-in person may use it (hr or admin; programs checks again with
@@ -49,26 +46,10 @@ public class HrConsole {
     }
 
     public ConsoleMessages texts() {
-        return german() ? MessageBundles.get(ConsoleMessages.class, Localized.Literal.of("de"))
-                : MessageBundles.get(ConsoleMessages.class);
+        return PageLanguage.bundle(ConsoleMessages.class, headers);
     }
 
     public String unavailable() {
-        return german() ? MessageBundles.get(PageMessages.class, Localized.Literal.of("de")).serviceUnavailable()
-                : MessageBundles.get(PageMessages.class).serviceUnavailable();
-    }
-
-    /** German when the browser puts it before English, as the templates do. */
-    private boolean german() {
-        List<Locale> languages = headers == null ? List.of() : headers.getAcceptableLanguages();
-        for (Locale locale : languages) {
-            if ("de".equals(locale.getLanguage())) {
-                return true;
-            }
-            if ("en".equals(locale.getLanguage())) {
-                return false;
-            }
-        }
-        return false;
+        return PageLanguage.bundle(PageMessages.class, headers).serviceUnavailable();
     }
 }

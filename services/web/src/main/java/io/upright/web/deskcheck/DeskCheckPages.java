@@ -3,10 +3,9 @@ package io.upright.web.deskcheck;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.upright.web.deskcheck.DeskCheckApi.Assessment;
 import io.upright.web.deskcheck.DeskCheckApi.Question;
+import io.upright.web.page.PageLanguage;
 import io.upright.web.page.PageMessages;
 import io.upright.web.page.ServiceProblem;
 import jakarta.inject.Inject;
@@ -32,7 +31,6 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -370,18 +368,10 @@ public class DeskCheckPages {
     }
 
     private String unavailable() {
-        return german() ? MessageBundles.get(PageMessages.class, Localized.Literal.of("de")).serviceUnavailable()
-                : MessageBundles.get(PageMessages.class).serviceUnavailable();
+        return PageLanguage.bundle(PageMessages.class, headers).serviceUnavailable();
     }
 
     private DeskCheckMessages texts() {
-        return german() ? MessageBundles.get(DeskCheckMessages.class, Localized.Literal.of("de"))
-                : MessageBundles.get(DeskCheckMessages.class);
-    }
-
-    /** The pages' language is the browser's first choice (as for the templates); German or else English. */
-    private boolean german() {
-        List<Locale> languages = headers.getAcceptableLanguages();
-        return !languages.isEmpty() && "de".equals(languages.get(0).getLanguage());
+        return PageLanguage.bundle(DeskCheckMessages.class, headers);
     }
 }
