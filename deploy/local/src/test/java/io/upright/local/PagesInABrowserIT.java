@@ -117,6 +117,46 @@ class PagesInABrowserIT {
             check("hr-import-preview", violations);
             look("/hr/programs", "hr-programs", violations);
             look("/hr/programs/new", "hr-program-wizard", violations);
+            look("/hr/campaigns", "hr-campaigns", violations);
+
+            assertThat(violations).as("axe-core violations by page").allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+        } finally {
+            browser.quit();
+            browser = employeesBrowser;
+        }
+    }
+
+    @Test
+    void every_page_of_the_admin_console_passes_axe() throws Exception {
+        String username = "adam-" + ida.tenant();
+        String password = "pw-" + java.util.UUID.randomUUID();
+        pages.stack.requireIdentityProvider().addPeople(List.of(new UprightRealm.Person(username, username + "@example.com",
+                "Adam", "Admin", password, ida.tenant(), null, List.of("admin"))));
+        WebDriver employeesBrowser = browser;
+        browser = HeadlessChromium.start(DESKTOP, 900);
+        try {
+            browser.get(pages.stack.webUrl() + "/admin");
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("password")).sendKeys(password);
+            browser.findElement(By.id("kc-login")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(pages.stack.webUrl()));
+
+            Map<String, List<String>> violations = new LinkedHashMap<>();
+            look("/admin", "admin-console", violations);
+            look("/admin/anonymity", "admin-anonymity", violations);
+            // a threshold that is not a number: the error at its field and in the summary
+            WebElement k = browser.findElement(By.id("field-anonymityThreshold"));
+            k.clear();
+            k.sendKeys("eight");
+            browser.findElement(By.cssSelector("form#threshold button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("threshold-error")).isEmpty());
+            check("admin-anonymity-error", violations);
+            look("/admin/channels", "admin-channels", violations);
+            // a new endpoint: its secret shown once, and the table of endpoints
+            browser.findElement(By.id("field-url")).sendKeys("https://127.0.0.1:9/axe-hook");
+            browser.findElement(By.cssSelector("form#add-webhook button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("new-secret")).isEmpty());
+            check("admin-channels-new-secret", violations);
 
             assertThat(violations).as("axe-core violations by page").allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
         } finally {

@@ -303,4 +303,174 @@ public interface ConsoleMessages {
 
     @Message
     String checkFields();
+
+    // campaigns (CampaignPages) and the program dashboard (DashboardPages)
+
+    @Message
+    String campaignsTitle();
+
+    @Message
+    String campaignsIntro();
+
+    @Message
+    String campaignStarted();
+
+    @Message
+    String campaignsListHeading();
+
+    @Message
+    String campaignsCaption();
+
+    @Message
+    String campaignColTemplate();
+
+    @Message
+    String campaignColDue();
+
+    @Message
+    String campaignColStarted();
+
+    @Message
+    String campaignColCoverage();
+
+    @Message
+    String campaignCoverageHint();
+
+    @Message
+    String campaignCoverageHidden();
+
+    @Message
+    String noCampaigns();
+
+    @Message
+    String campaignStartHeading();
+
+    @Message
+    String campaignTeamLabel();
+
+    @Message
+    String campaignChoose();
+
+    @Message
+    String campaignTemplateLabel();
+
+    @Message
+    String campaignDueLabel();
+
+    @Message
+    String campaignDueHint();
+
+    @Message
+    String campaignStartButton();
+
+    @Message
+    String templateWorkstationBasics();
+
+    @Message
+    String templateRosa();
+
+    @Message
+    String dashboardTitle();
+
+    @Message
+    String dashboardLink(String title);
+
+    @Message
+    String dashboardNoWeeks();
+
+    @Message
+    String dashboardOverview();
+
+    @Message
+    String dashboardOverviewCaption();
+
+    @Message
+    String dashboardColFigure();
+
+    @Message
+    String dashboardColWeeksShown();
+
+    @Message
+    String dashboardColLatest();
+
+    @Message
+    String dashboardTeams();
+
+    @Message
+    String dashboardTeamsCaption();
+
+    @Message
+    String dashboardNoTeams();
+
+    @Message
+    String dashboardWeeks();
+
+    @Message
+    String dashboardWeeksCaption();
+
+    @Message
+    String dashboardColWeek();
+
+    @Message
+    String dashboardPending();
+
+    @Message
+    String dashboardRisk();
+
+    @Message
+    String dashboardRiskHidden();
+
+    @Message
+    String dashboardRiskCaption();
+
+    @Message
+    String dashboardColGroup();
+
+    @Message
+    String dashboardColPeople();
+
+    @Message
+    String dashboardAssessed();
+
+    @Message
+    String dashboardOldPage();
+
+    @Message
+    String metricEnrolled();
+
+    @Message
+    String metricActive();
+
+    @Message
+    String metricCoverage();
+
+    @Message
+    String metricAssessments();
+
+    @Message
+    String metricReminders();
+
+    @Message
+    String metricBreaks();
+
+    @Message
+    String metricUptake();
+
+    @Message
+    String metricActiveMinutes();
+
+    @Message
+    String metricExerciseSessions();
+
+    @Message
+    String metricExerciseMinutes();
+
+    @Message
+    String campaignCoverage(int submitted, int employees, int percent);
+
+    @Message
+    String dashboardIntro(int k);
+
+    @Message
+    String dashboardFewerThan(int k);
 }
