@@ -2,6 +2,8 @@ package io.upright.web.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jakarta.inject.Inject;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,11 +35,8 @@ public class OneTimeSecrets {
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    public OneTimeSecrets() {
-        this(Clock.systemUTC());
-    }
-
-    OneTimeSecrets(Clock clock) {
+    @Inject
+    public OneTimeSecrets(Clock clock) {
         this.clock = clock;
     }
 

@@ -28,6 +28,9 @@ import java.util.function.Supplier;
 @Path("/")
 public class HomePage {
 
+    @Inject
+    java.time.Clock clock;
+
     /** What one part of the page got: the answer, or that the person is not known there yet, or no answer. */
     public record Part<T>(T value, boolean notFound, boolean unavailable) {
 
@@ -72,7 +75,7 @@ public class HomePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance get() {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         Part<MyReminderSettings.Settings> mine = Part.ask(() -> {
             try (Response r = settings.settings()) {
                 if (r.getStatus() >= 400) {

@@ -38,6 +38,9 @@ import java.util.List;
 public class MyDataPage {
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     @RestClient
     MyProgramData programs;
 
@@ -70,7 +73,7 @@ public class MyDataPage {
     public Response export() {
         try {
             InputStream document = programs.export();
-            String file = "upright-my-data-" + LocalDate.now(ZoneOffset.UTC) + ".json";
+            String file = "upright-my-data-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".json";
             return Response.ok(document, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                     .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                     // the export is personal: no cache anywhere between the service and the person's disk

@@ -38,6 +38,9 @@ import java.util.Set;
 @Produces(MediaType.TEXT_HTML)
 public class SettingsPage {
 
+    @Inject
+    java.time.Clock clock;
+
     private static final Set<String> NOTICES = Set.of("saved", "changed", "paused", "resumed");
 
     @Inject
@@ -135,7 +138,7 @@ public class SettingsPage {
                 .data("notEnrolled", notEnrolled)
                 .data("etag", etag)
                 .data("paused", pausedUntil == null ? null
-                        : LocalWhen.of(pausedUntil, LocalWhen.zoneOr(now.timeZone()), Instant.now()))
+                        : LocalWhen.of(pausedUntil, LocalWhen.zoneOr(now.timeZone()), Instant.now(clock)))
                 .data("cadence", now == null ? null : now.breakEveryMinutes())
                 .data("minCadence", now == null || now.minBreakEveryMinutes() == null ? 5 : now.minBreakEveryMinutes())
                 .data("maxCadence", now == null || now.maxBreakEveryMinutes() == null ? 240 : now.maxBreakEveryMinutes());

@@ -25,6 +25,9 @@ import java.util.Set;
 @ApplicationScoped
 public class LinkSessionAuthentication implements HttpAuthenticationMechanism {
 
+    @Inject
+    java.time.Clock clock;
+
     public static final String COOKIE = "upright-link-session";
     /** Marks an identity that came from a sign-in link (for pages that ask for a full sign-in). */
     public static final String SIGNED_IN_BY_LINK = "upright.signed-in-by-link";
@@ -36,7 +39,7 @@ public class LinkSessionAuthentication implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         Cookie cookie = context.request().getCookie(COOKIE);
         Optional<LinkSession> session = cookie == null ? Optional.empty() : keys.open(cookie.getValue());
-        if (session.isEmpty() || !Instant.now().isBefore(session.get().expiresAt())) {
+        if (session.isEmpty() || !Instant.now(clock).isBefore(session.get().expiresAt())) {
             return Uni.createFrom().nullItem();
         }
         LinkSession person = session.get();

@@ -35,6 +35,9 @@ import java.util.Set;
 @Path("/")
 public class LinkSignInPage {
 
+    @Inject
+    java.time.Clock clock;
+
     /** The pages a link may open; anything else the reminders service might say goes home. */
     private static final Set<String> PAGES = Set.of("/", "/desk-check", "/routine", "/sitting", "/settings");
 
@@ -91,7 +94,7 @@ public class LinkSignInPage {
             return Response.status(problem.status() / 100 == 4 ? problem.status() : 503)
                     .entity(failed.data("reason", reason).render()).build();
         }
-        LinkSession session = new LinkSession(redeemed.tenant(), redeemed.employeeId().toString(), Instant.now().plus(sessionLength));
+        LinkSession session = new LinkSession(redeemed.tenant(), redeemed.employeeId().toString(), Instant.now(clock).plus(sessionLength));
         String page = PAGES.contains(redeemed.path()) ? redeemed.path() : "/";
         return Response.seeOther(URI.create(page)).cookie(cookie(keys.sessionCookie(session), (int) sessionLength.toSeconds())).build();
     }
