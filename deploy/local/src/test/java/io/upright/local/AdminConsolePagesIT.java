@@ -149,13 +149,8 @@ class AdminConsolePagesIT {
     }
 
     private Admin signInNewAdmin(String tenant, String firstName) throws Exception {
-        String username = firstName.toLowerCase() + "-" + tenant;
-        String password = "pw-" + UUID.randomUUID();
-        pages.stack.requireIdentityProvider().addPeople(List.of(new UprightRealm.Person(username,
-                firstName.toLowerCase() + "@" + tenant + ".example", firstName, "Admin", password, tenant, null, List.of("admin"))));
         TestBrowser browser = new TestBrowser();
-        TestBrowser.Page signIn = browser.open(URI.create(pages.stack.webUrl() + "/admin"));
-        TestBrowser.Page console = browser.follow(browser.signIn(signIn, username, password));
+        TestBrowser.Page console = pages.signIn(browser, pages.addStaff(tenant, firstName, "admin"), "/admin");
         assertThat(console.status()).as(console.body()).isEqualTo(200);
         assertThat(console.document().select("h1").text()).isEqualTo("Admin console");
         assertThat(console.document().select("nav a[href=/admin]")).hasSize(1);

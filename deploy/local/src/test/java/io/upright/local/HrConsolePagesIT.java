@@ -173,13 +173,8 @@ class HrConsolePagesIT {
         }
 
         Hr signInNewHr(String tenant, String firstName) throws Exception {
-            String username = firstName.toLowerCase() + "-" + tenant;
-            String password = "pw-" + UUID.randomUUID();
-            pages.stack.requireIdentityProvider().addPeople(List.of(new UprightRealm.Person(username,
-                    firstName.toLowerCase() + "@" + tenant + ".example", firstName, "Hr", password, tenant, null, List.of("hr"))));
             TestBrowser browser = new TestBrowser();
-            TestBrowser.Page signIn = browser.open(URI.create(pages.stack.webUrl() + "/hr"));
-            TestBrowser.Page console = browser.follow(browser.signIn(signIn, username, password));
+            TestBrowser.Page console = pages.signIn(browser, pages.addStaff(tenant, firstName, "hr"), "/hr");
             assertThat(console.status()).as(console.body()).isEqualTo(200);
             assertThat(console.document().select("h1").text()).isEqualTo("HR console");
             return new Hr(browser, tenant, pages.stack.webUrl());

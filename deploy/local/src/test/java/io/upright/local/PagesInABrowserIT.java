@@ -89,16 +89,13 @@ class PagesInABrowserIT {
 
     @Test
     void every_page_of_the_hr_console_passes_axe() throws Exception {
-        String username = "hanna-" + ida.tenant();
-        String password = "pw-" + java.util.UUID.randomUUID();
-        pages.stack.requireIdentityProvider().addPeople(List.of(new UprightRealm.Person(username, username + "@example.com",
-                "Hanna", "Hr", password, ida.tenant(), null, List.of("hr"))));
+        WebPagesStack.Account account = pages.addStaff(ida.tenant(), "Hanna", "hr");
         WebDriver employeesBrowser = browser;
         browser = HeadlessChromium.start(DESKTOP, 900);
         try {
             browser.get(pages.stack.webUrl() + "/hr");
-            browser.findElement(By.id("username")).sendKeys(username);
-            browser.findElement(By.id("password")).sendKeys(password);
+            browser.findElement(By.id("username")).sendKeys(account.username());
+            browser.findElement(By.id("password")).sendKeys(account.password());
             browser.findElement(By.id("kc-login")).click();
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(pages.stack.webUrl()));
 
@@ -128,16 +125,13 @@ class PagesInABrowserIT {
 
     @Test
     void every_page_of_the_admin_console_passes_axe() throws Exception {
-        String username = "adam-" + ida.tenant();
-        String password = "pw-" + java.util.UUID.randomUUID();
-        pages.stack.requireIdentityProvider().addPeople(List.of(new UprightRealm.Person(username, username + "@example.com",
-                "Adam", "Admin", password, ida.tenant(), null, List.of("admin"))));
+        WebPagesStack.Account account = pages.addStaff(ida.tenant(), "Adam", "admin");
         WebDriver employeesBrowser = browser;
         browser = HeadlessChromium.start(DESKTOP, 900);
         try {
             browser.get(pages.stack.webUrl() + "/admin");
-            browser.findElement(By.id("username")).sendKeys(username);
-            browser.findElement(By.id("password")).sendKeys(password);
+            browser.findElement(By.id("username")).sendKeys(account.username());
+            browser.findElement(By.id("password")).sendKeys(account.password());
             browser.findElement(By.id("kc-login")).click();
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(pages.stack.webUrl()));
 

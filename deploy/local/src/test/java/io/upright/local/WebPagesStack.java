@@ -101,6 +101,25 @@ final class WebPagesStack {
         return new SignedIn(browser, tenant, employeeId, teamId, home, username, password);
     }
 
+    /** Someone the identity provider knows, with the password to sign in with. */
+    record Account(String username, String password) {
+    }
+
+    /** A staff member (hr or admin, no employee id) of {@code tenant} that the identity provider now knows. */
+    Account addStaff(String tenant, String firstName, String role) {
+        String username = firstName.toLowerCase() + "-" + tenant;
+        String password = "pw-" + UUID.randomUUID();
+        stack.requireIdentityProvider().addPeople(List.of(new UprightRealm.Person(username,
+                firstName.toLowerCase() + "@" + tenant + ".example", firstName, "Staff", password, tenant, null, List.of(role))));
+        return new Account(username, password);
+    }
+
+    /** Opens {@code path} in a new test browser, signs in at Keycloak's page, and answers the page it lands on. */
+    TestBrowser.Page signIn(TestBrowser browser, Account account, String path) throws IOException, InterruptedException {
+        TestBrowser.Page signInPage = browser.open(URI.create(stack.webUrl() + path));
+        return browser.follow(browser.signIn(signInPage, account.username(), account.password()));
+    }
+
     /** Opens a page of the web front end, e.g. {@code /desk-check}. */
     TestBrowser.Page open(SignedIn person, String path) throws IOException, InterruptedException {
         return person.browser().open(URI.create(stack.webUrl() + path));
