@@ -46,6 +46,23 @@ public final class DeskAnswers {
         return a;
     }
 
+    /**
+     * A workstation-basics check of a kitchen chair without back support and no standing desk, sat at nine hours a day
+     * in bouts of over two hours with discomfort: the pattern the program exists to reduce (risk HIGH).
+     */
+    public static Map<String, Object> riskyDesk() {
+        Map<String, Object> a = goodDesk();
+        a.put("backSupported", false);
+        a.put("chairType", "kitchen-or-dining");
+        a.put("standingDeskAvailable", false);
+        a.put("hoursSittingPerDay", 9);
+        a.put("longestSittingBoutMinutes", 150);
+        a.put("standUpFrequency", "rarely");
+        a.put("discomfortWhenSitting", 5);
+        a.put("discomfortWhenWalkingOrStanding", 4);
+        return a;
+    }
+
     /** A ROSA check with every item neutral and each device used 1 to 4 hours a day (ROSA score 2). */
     public static Map<String, Object> rosaNeutral() {
         Map<String, Object> a = new LinkedHashMap<>();

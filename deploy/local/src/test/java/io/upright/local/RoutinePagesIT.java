@@ -6,7 +6,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +21,7 @@ class RoutinePagesIT {
     @Test
     void an_employee_sees_their_routine_with_drawings_plays_it_to_the_end_and_logs_it_with_how_it_felt() throws Exception {
         var emil = pages.signInNewEmployee(WebPagesStack.newTenant("routine"), "Emil");
-        JsonNode recommended = assessAndAwaitRecommendation(emil, riskyDesk());
+        JsonNode recommended = assessAndAwaitRecommendation(emil, DeskAnswers.riskyDesk());
         String routineId = recommended.path("routine").path("id").asText();
         int exercises = recommended.path("routine").path("exercises").size();
         assertThat(exercises).isPositive();
@@ -89,7 +88,7 @@ class RoutinePagesIT {
     @Test
     void a_routine_paused_for_clinical_review_says_so_points_to_a_clinician_and_shows_no_exercises() throws Exception {
         var ida = pages.signInNewEmployee(WebPagesStack.newTenant("routine"), "Ida");
-        Map<String, Object> redFlag = riskyDesk();
+        Map<String, Object> redFlag = DeskAnswers.riskyDesk();
         redFlag.put("legNumbnessOrTingling", true);
         JsonNode recommended = assessAndAwaitRecommendation(ida, redFlag);
         assertThat(recommended.path("withheldForClinicalReview").asBoolean()).isTrue();
@@ -128,18 +127,5 @@ class RoutinePagesIT {
             assertThat(Instant.now()).as("exercises recommends within a minute").isBefore(deadline);
             Thread.sleep(250);
         }
-    }
-
-    private static Map<String, Object> riskyDesk() {
-        Map<String, Object> a = new HashMap<>(DeskAnswers.goodDesk());
-        a.put("backSupported", false);
-        a.put("chairType", "kitchen-or-dining");
-        a.put("standingDeskAvailable", false);
-        a.put("hoursSittingPerDay", 9);
-        a.put("longestSittingBoutMinutes", 150);
-        a.put("standUpFrequency", "rarely");
-        a.put("discomfortWhenSitting", 5);
-        a.put("discomfortWhenWalkingOrStanding", 4);
-        return a;
     }
 }
