@@ -25,7 +25,8 @@ import java.util.List;
 @Tag(name = "Checklist templates")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
-@RolesAllowed(Roles.EMPLOYEE)
+// HR and admins plan campaigns on the templates; a template is the same questions for everyone and holds no one's answers
+@RolesAllowed({Roles.EMPLOYEE, Roles.HR, Roles.ADMIN})
 public class TemplateResource {
 
     @Schema(name = "ChecklistTemplateSummary")
@@ -41,7 +42,7 @@ public class TemplateResource {
     @Operation(summary = "List the checklist templates (latest version of each), ordered by id")
     @APIResponse(responseCode = "200", description = "The templates",
             content = @Content(schema = @Schema(implementation = TemplateSummary.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "403", description = "Not an employee", ref = ProblemResponses.FORBIDDEN)
+    @APIResponse(responseCode = "403", description = "Not an employee, HR or an admin", ref = ProblemResponses.FORBIDDEN)
     public List<TemplateSummary> list() {
         return templates.latestVersions().stream().map(t -> new TemplateSummary(t.id(), t.version(), t.title())).toList();
     }

@@ -188,6 +188,17 @@ class AssessmentFlowTest {
     }
 
     @Test
+    void hr_and_admins_read_the_templates_they_plan_campaigns_on_and_other_roles_are_refused() {
+        for (String role : List.of("hr", "admin")) {
+            String staff = TOKENS.issue(tenant, role + "-1", role);
+            given().auth().oauth2(staff).get("/api/checklist-templates").then().statusCode(200)
+                    .body("id", hasItems("workstation-basics", "rosa"));
+            given().auth().oauth2(staff).get("/api/checklist-templates/rosa").then().statusCode(200);
+        }
+        given().auth().oauth2(TOKENS.issue(tenant, "ops-1", "operator")).get("/api/checklist-templates").then().statusCode(403);
+    }
+
+    @Test
     void templates_are_listed_and_readable_by_version() {
         given().auth().oauth2(employee).get("/api/checklist-templates").then().statusCode(200)
                 .body("id", hasItems("workstation-basics"))

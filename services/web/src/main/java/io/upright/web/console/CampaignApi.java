@@ -50,7 +50,7 @@ public interface CampaignApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Campaign start(NewCampaign campaign);
 
-    /** Open to employees only in assessments today; HR is refused, and the page falls back to the known ids. */
+    /** The templates a campaign can ask for (HR and admins may read them: they hold questions, no answers). */
     @GET
     @Path("/checklist-templates")
     List<TemplateSummary> templates();

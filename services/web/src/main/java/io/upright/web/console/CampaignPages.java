@@ -34,9 +34,6 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class CampaignPages {
 
-    /** The templates assessments publishes today, offered when it does not list them to HR (its list is for employees). */
-    static final List<String> KNOWN_TEMPLATES = List.of("workstation-basics", "rosa");
-
     @Inject
     HrConsole console;
 
@@ -95,7 +92,12 @@ public class CampaignPages {
         } catch (WebApplicationException | ProcessingException e) {
             problem = problem == null ? ServiceProblem.of(e, unavailable()) : problem;
         }
-        Map<String, String> templateTitles = templateTitles();
+        Map<String, String> templateTitles = new LinkedHashMap<>();
+        try {
+            templateTitles = templateTitles();
+        } catch (WebApplicationException | ProcessingException e) {
+            problem = problem == null ? ServiceProblem.of(e, unavailable()) : problem;
+        }
         List<CampaignRows.Row> rows = List.of();
         try {
             rows = CampaignRows.rows(assessments.campaigns(0, 100).items(), teamNames, templateTitles, words());
@@ -116,16 +118,12 @@ public class CampaignPages {
         return Response.status(code).entity(shown).type("text/html;charset=UTF-8").build();
     }
 
-    /** Template ids with their titles: assessments' own list when it gives it, else the ids it publishes. */
+    /** The templates assessments publishes, titled in the page's language where this console knows the template. */
     private Map<String, String> templateTitles() {
+        ConsoleMessages texts = texts();
+        Map<String, String> translated = Map.of("workstation-basics", texts.templateWorkstationBasics(), "rosa", texts.templateRosa());
         Map<String, String> titles = new LinkedHashMap<>();
-        try {
-            assessments.templates().forEach(t -> titles.put(t.id(), t.title()));
-        } catch (WebApplicationException | ProcessingException e) {
-            ConsoleMessages texts = texts();
-            titles.put(KNOWN_TEMPLATES.get(0), texts.templateWorkstationBasics());
-            titles.put(KNOWN_TEMPLATES.get(1), texts.templateRosa());
-        }
+        assessments.templates().forEach(t -> titles.put(t.id(), translated.getOrDefault(t.id(), t.title())));
         return titles;
     }
 

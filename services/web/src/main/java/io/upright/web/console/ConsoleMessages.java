@@ -433,9 +433,6 @@ public interface ConsoleMessages {
     String dashboardAssessed();
 
     @Message
-    String dashboardOldPage();
-
-    @Message
     String metricEnrolled();
 
     @Message

@@ -15,7 +15,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
@@ -46,17 +45,12 @@ public class DashboardPages {
     @Location("console/dashboard.html")
     Template page;
 
-    /** Insights' own dashboard page, kept for the demo for now and linked from here. */
-    @ConfigProperty(name = "quarkus.rest-client.insights.url")
-    String insightsUrl;
-
     @GET
     public Response show(@PathParam("id") UUID id) {
         if (!console.allowed()) {
             return console.forbidden();
         }
         DashboardTables.Words words = words();
-        String oldDashboard = insightsUrl.replaceAll("/+$", "") + "/dashboard/programs/" + id;
         try {
             DashboardApi.ProgramInsight insight = insights.program(id, WEEKS);
             DashboardApi.Risk risk = insight.risk();
@@ -70,12 +64,10 @@ public class DashboardPages {
                             : DashboardTables.hiddenWords(risk.reason(), insight.anonymityThreshold(), words))
                     .data("assessed", risk == null ? "" : DashboardTables.count(risk.assessed(), words))
                     .data("findings", risk == null || risk.topFindings() == null ? List.of() : risk.topFindings().stream()
-                            .map(f -> List.of(f.code(), DashboardTables.count(f.count(), words))).toList())
-                    .data("oldDashboard", oldDashboard)).type("text/html;charset=UTF-8").build();
+                            .map(f -> List.of(f.code(), DashboardTables.count(f.count(), words))).toList())).type("text/html;charset=UTF-8").build();
         } catch (WebApplicationException | ProcessingException e) {
             ServiceProblem problem = ServiceProblem.of(e, PageLanguage.bundle(PageMessages.class, headers).serviceUnavailable());
-            return Response.status(RosterImportPages.statusOf(problem)).entity(page.data("p", null).data("problem", problem)
-                    .data("oldDashboard", oldDashboard)).type("text/html;charset=UTF-8").build();
+            return Response.status(RosterImportPages.statusOf(problem)).entity(page.data("p", null).data("problem", problem)).type("text/html;charset=UTF-8").build();
         }
     }
 
