@@ -1,6 +1,7 @@
 package io.upright.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The admin console in the browser: an admin raises the tenant's anonymity threshold and sees the change on its
- * trail, adds a webhook endpoint and is shown its secret once, deletes it, and starts adding the Slack app. What the
- * services then hold is read with their own APIs and a dev admin token.
+ * trail, adds a webhook endpoint and is shown its secret once, sends it a test event, deletes it, and starts adding the
+ * Slack app. What the services then hold is read with their own APIs and a dev admin token.
  */
 class AdminConsolePagesIT {
 
@@ -114,6 +115,70 @@ class AdminConsolePagesIT {
         assertThat(deleted.document().select("#deleted").text()).contains("The endpoint is deleted");
         assertThat(deleted.document().select("#no-webhooks")).hasSize(1);
         assertThat(read(tenant, "reminders", "/api/webhook-endpoints").path("total").asInt()).isZero();
+    }
+
+    @Test
+    void an_admin_sends_a_test_event_to_an_endpoint_and_sees_it_arrive_signed() throws Exception {
+        String tenant = WebPagesStack.newTenant("hookTest");
+        Admin ada = signInNewAdmin(tenant, "Ada");
+        try (WebhookInbox inbox = WebhookInbox.start(0, null)) {
+            TestBrowser.Page channels = ada.open("/admin/channels");
+            TestBrowser.Page created = ada.browser().submit(channels, "form#add-webhook", Map.of("url", inbox.url()));
+            assertThat(created.status()).as(created.body()).isEqualTo(200);
+            inbox.trust(created.document().select("#new-secret input#secret").val());
+            assertThat(created.document().select("form.test-endpoint button").text()).isEqualTo("Send a test");
+
+            TestBrowser.Page tested = ada.browser().submit(created, "form.test-endpoint", Map.of());
+            assertThat(tested.status()).as(tested.body()).isEqualTo(200);
+            Element outcome = tested.document().selectFirst("#test-outcome");
+            assertThat(outcome).as(tested.body()).isNotNull();
+            assertThat(outcome.hasClass("done")).isTrue();
+            assertThat(outcome.select("h2").text()).isEqualTo("Test of " + inbox.url());
+            assertThat(outcome.select("p").text()).matches("Delivered: the endpoint answered 204 in \\d+ ms\\.");
+            // the page that showed the secret once does not show it again
+            assertThat(tested.body()).doesNotContain("whsec_");
+
+            // it arrived while the page was made, signed with the endpoint's secret, and says nothing about anyone
+            List<WebhookInbox.Delivery> arrived = inbox.deliveries().stream()
+                    .filter(d -> "webhook.test".equals(d.body().path("type").asText())).toList();
+            assertThat(arrived).hasSize(1);
+            WebhookInbox.Delivery test = arrived.get(0);
+            assertThat(test.signatureValid()).isTrue();
+            assertThat(test.body().path("tenant").asText()).isEqualTo(tenant);
+            assertThat(test.webhookId()).isEqualTo(test.body().path("messageId").asText());
+            List<String> fields = new java.util.ArrayList<>();
+            test.body().fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).containsExactlyInAnyOrder("type", "messageId", "tenant", "sentAt", "message");
+        }
+    }
+
+    @Test
+    void a_test_of_an_endpoint_nobody_listens_at_says_not_delivered_in_english_and_german() throws Exception {
+        Admin ada = signInNewAdmin(WebPagesStack.newTenant("hookDown"), "Ada");
+        String url = "http://127.0.0.1:" + LocalStack.freePort() + "/closed-" + UUID.randomUUID();
+        TestBrowser.Page created = ada.browser().submit(ada.open("/admin/channels"), "form#add-webhook", Map.of("url", url));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+
+        TestBrowser.Page tested = ada.browser().submit(created, "form.test-endpoint", Map.of());
+        // the test itself worked: the page is fine, what it found is not
+        assertThat(tested.status()).as(tested.body()).isEqualTo(200);
+        Element outcome = tested.document().selectFirst("#test-outcome");
+        assertThat(outcome).as(tested.body()).isNotNull();
+        assertThat(outcome.hasClass("advice")).isTrue();
+        assertThat(outcome.select("h2").text()).isEqualTo("Test of " + url);
+        assertThat(outcome.select("p").text()).startsWith("Not delivered: connection refused.");
+        assertThat(tested.document().select("table#webhooks tbody th")).extracting(Element::text).containsExactly(url);
+
+        Element form = created.document().selectFirst("form.test-endpoint");
+        String body = form.select("input[type=hidden]").stream()
+                .map(i -> URLEncoder.encode(i.attr("name"), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(i.val(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> german = ada.browser().send(HttpRequest.newBuilder(URI.create(form.absUrl("action")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "de")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(german.statusCode()).as(german.body()).isEqualTo(200);
+        assertThat(Jsoup.parse(german.body()).select("#test-outcome p").text())
+                .startsWith("Nicht zugestellt: Verbindung abgelehnt.");
     }
 
     @Test

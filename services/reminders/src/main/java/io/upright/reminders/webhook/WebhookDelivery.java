@@ -6,8 +6,9 @@ import io.upright.reminders.reminder.DeliveryOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Clock;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -70,22 +71,12 @@ public class WebhookDelivery {
             }
             pausedUntil.remove(target.endpointId(), paused);
         }
-        long timestamp = now.getEpochSecond();
-        String signature;
+        HttpRequest request;
         try {
-            signature = WebhookSigner.sign(secrets.open(target.sealedSecret()), messageId.toString(), timestamp, body);
+            request = signed(uri, target.sealedSecret(), messageId, now, body);
         } catch (IllegalStateException | IllegalArgumentException e) {
             return CompletableFuture.completedFuture(DeliveryOutcome.FAILED); // unreadable secret: retrying will not help, but neither does crashing
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(config.deliveryTimeout())
-                .header("content-type", "application/json")
-                .header("user-agent", "Upright-Reminders/1")
-                .header("webhook-id", messageId.toString())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -105,6 +96,60 @@ public class WebhookDelivery {
                     }
                     return DeliveryOutcome.ofFailedStatus(status);
                 });
+    }
+
+    /**
+     * Sends one test message to an endpoint now and waits for its answer (at most the delivery timeout), signed and
+     * guarded exactly as a reminder is. It only reports: a 410 disables nothing and a Retry-After pauses nothing, since
+     * an admin's test is no reminder and changes no state. An endpoint that asked a reminder to wait is not called.
+     */
+    public WebhookTestResult sendTest(Target target, UUID messageId, Instant now, String body) {
+        URI uri;
+        try {
+            uri = endpoints.guard().check(target.url());
+        } catch (ProblemException e) {
+            return WebhookTestResult.notSent(WebhookTestResult.ADDRESS_REFUSED);
+        }
+        Optional<Instant> paused = pausedUntil(target.endpointId());
+        if (paused.isPresent()) {
+            return WebhookTestResult.paused(paused.get());
+        }
+        HttpRequest request;
+        try {
+            request = signed(uri, target.sealedSecret(), messageId, now, body);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return WebhookTestResult.notSent(WebhookTestResult.SECRET_UNREADABLE);
+        }
+        // a monotonic timer, not the clock: this measures how long the call took, it reads no time of day
+        long started = System.nanoTime();
+        try {
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            return WebhookTestResult.answered(response.statusCode(), Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException e) {
+            return WebhookTestResult.failed(e, Duration.ofNanos(System.nanoTime() - started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return WebhookTestResult.failed(e, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * One message as every receiver gets it: Standard Webhooks headers signed over exactly this body.
+     *
+     * @throws IllegalStateException or IllegalArgumentException when the sealed secret cannot be opened
+     */
+    private HttpRequest signed(URI uri, String sealedSecret, UUID messageId, Instant now, String body) {
+        long timestamp = now.getEpochSecond();
+        String signature = WebhookSigner.sign(secrets.open(sealedSecret), messageId.toString(), timestamp, body);
+        return HttpRequest.newBuilder(uri)
+                .timeout(config.deliveryTimeout())
+                .header("content-type", "application/json")
+                .header("user-agent", "Upright-Reminders/1")
+                .header("webhook-id", messageId.toString())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     /** The instant before which this endpoint asked not to be called, if it did and that is still ahead. */

@@ -5,6 +5,7 @@ import io.upright.platform.api.Page;
 import io.upright.platform.identity.CurrentUser;
 import io.upright.platform.identity.Roles;
 import io.upright.platform.openapi.ProblemResponses;
+import io.upright.platform.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,8 +23,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,8 +66,36 @@ public class WebhookEndpointResource {
         }
     }
 
+    @Schema(name = "WebhookTestDelivery", description = "What one test-send found. `delivered` is true for a 2xx answer; "
+            + "without an answer `statusCode` is null and `error` says why")
+    public record TestDeliveryView(UUID endpointId,
+                                   @Schema(description = "The test event's id, also its `webhook-id` header") UUID messageId,
+                                   Instant sentAt, boolean delivered,
+                                   @Schema(example = "204", nullable = true) Integer statusCode,
+                                   @Schema(example = "connection-refused", nullable = true, enumeration = {
+                                           WebhookTestResult.CONNECTION_REFUSED, WebhookTestResult.TIMED_OUT,
+                                           WebhookTestResult.TLS_FAILED, WebhookTestResult.HOST_UNRESOLVABLE,
+                                           WebhookTestResult.CONNECTION_FAILED, WebhookTestResult.ADDRESS_REFUSED,
+                                           WebhookTestResult.SECRET_UNREADABLE, WebhookTestResult.PAUSED}) String error,
+                                   @Schema(example = "120", description = "From sending to the answer or the failure; 0 when nothing was sent")
+                                   long durationMillis,
+                                   @Schema(nullable = true, description = "Only for `paused`: the endpoint asked not to be called before then")
+                                   Instant pausedUntil) {
+        static TestDeliveryView of(WebhookTestSends.Outcome o) {
+            WebhookTestResult r = o.result();
+            return new TestDeliveryView(o.endpointId(), o.messageId(), o.sentAt(), r.delivered(), r.statusCode(),
+                    r.error(), r.durationMillis(), r.pausedUntil());
+        }
+    }
+
     @Inject
     WebhookEndpoints endpoints;
+
+    @Inject
+    WebhookTestSends testSends;
+
+    @Context
+    UriInfo uri;
 
     @Inject
     CurrentUser user;
@@ -98,6 +129,34 @@ public class WebhookEndpointResource {
     public Response get(@PathParam("id") UUID id) {
         WebhookEndpointRecord e = endpoints.get(user.tenant(), id);
         return Response.ok(EndpointView.of(e)).tag(ETags.of(e.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/test-deliveries")
+    @Consumes(MediaType.WILDCARD) // no body: whatever content type a client puts on an empty POST
+    @Operation(summary = "Send the endpoint one signed test event now and tell what it answered",
+            description = "The event (`type` `webhook.test`) names the tenant and nothing about any person. It is not a "
+                    + "reminder and changes nothing: no event, no retry, a 410 disables nothing. 200 whenever the test "
+                    + "was made, whatever the endpoint answered; at most " + WebhookTestSends.PER_WINDOW
+                    + " a minute per endpoint.")
+    @APIResponse(responseCode = "200", description = "Sent (or, for `address-refused`, `secret-unreadable` and `paused`, "
+            + "found unsendable); the outcome is in the body",
+            content = @Content(schema = @Schema(implementation = TestDeliveryView.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin", ref = ProblemResponses.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "No such endpoint in your tenant", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "429", description = "Too many tests of this endpoint; `Retry-After` says when to try again",
+            ref = ProblemResponses.TOO_MANY_REQUESTS)
+    public Response testDelivery(@PathParam("id") UUID id) {
+        WebhookTestSends.Outcome outcome = testSends.send(user.tenant(), id);
+        if (outcome.retryAfter().isPresent()) {
+            long seconds = Math.max(1, (outcome.retryAfter().get().toMillis() + 999) / 1000);
+            Problem tooMany = Problem.of(429, "too-many-test-deliveries", "Too many test deliveries",
+                    "This endpoint was tested " + WebhookTestSends.PER_WINDOW + " times within a minute; try again in "
+                            + seconds + " s").at(uri.getPath());
+            return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", seconds).entity(tooMany).build();
+        }
+        // 200, not 201: nothing is kept to point a Location at
+        return Response.ok(TestDeliveryView.of(outcome)).build();
     }
 
     @DELETE

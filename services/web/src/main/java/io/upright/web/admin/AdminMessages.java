@@ -67,5 +67,21 @@ public interface AdminMessages {
     @Message String slackNotInstalled();
     @Message String slackAdd();
     @Message String slackAddHint();
-    @Message String noTestSend();
+    @Message String testEndpoint();
+    @Message String testEndpointLabel(String url);
+    @Message String testHint();
+    @Message String testOutcomeHeading(String url);
+    @Message String testDelivered(int status, long millis);
+    @Message String testAnsweredNot2xx(int status, long millis);
+    @Message String testConnectionRefused();
+    @Message String testTimedOut(long millis);
+    @Message String testTlsFailed();
+    @Message String testHostUnresolvable();
+    @Message String testConnectionFailed();
+    @Message String testAddressRefused();
+    @Message String testSecretUnreadable();
+    @Message String testPaused(java.time.Instant until);
+    @Message String testFailedOther(String error);
+    @Message String testTooOften(long seconds);
+    @Message String testEndpointGone();
 }

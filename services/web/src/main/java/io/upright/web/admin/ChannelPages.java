@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Where reminders reach the tenant's own systems: its webhook endpoints (list, add, delete) and the Slack app's
+ * Where reminders reach the tenant's own systems: its webhook endpoints (list, add, test, delete) and the Slack app's
  * installation. A new endpoint's secret is shown once, on the page the add redirects to (see {@link OneTimeSecrets}).
  */
 @Path("/admin/channels")
@@ -60,7 +60,7 @@ public class ChannelPages {
             return console.forbidden();
         }
         OneTimeSecrets.Shown secret = secrets.take(owner(), created).orElse(null);
-        Response.ResponseBuilder page = render(200, "", null, secret, deleted != null);
+        Response.ResponseBuilder page = render(200, "", null, secret, deleted != null, null);
         // the page with a secret on it must not be kept by the browser or a proxy
         return page.header("Cache-Control", "no-store").build();
     }
@@ -76,7 +76,7 @@ public class ChannelPages {
         AdminMessages texts = console.texts();
         if (typed.isEmpty()) {
             return render(400, typed, new ServiceProblem(400, "", texts.checkFields(),
-                    List.of(new ServiceProblem.FieldError(URL_FIELD, texts.required()))), null, false).build();
+                    List.of(new ServiceProblem.FieldError(URL_FIELD, texts.required()))), null, false, null).build();
         }
         RemindersAdminApi.Registered registered;
         try {
@@ -87,7 +87,7 @@ public class ChannelPages {
                 problem = new ServiceProblem(problem.status(), problem.title(), problem.detail(),
                         List.of(new ServiceProblem.FieldError(URL_FIELD, problem.detail())));
             }
-            return render(AdminConsole.statusOf(problem), typed, problem, null, false).build();
+            return render(AdminConsole.statusOf(problem), typed, problem, null, false, null).build();
         }
         String key = secrets.keep(owner(), registered.url(), registered.secret());
         return AdminConsole.seeOther("/admin/channels?created=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
@@ -106,10 +106,50 @@ public class ChannelPages {
             ServiceProblem problem = console.problem(e);
             // gone already (another tab, another admin): what the admin wanted is true
             if (!problem.notFound()) {
-                return render(AdminConsole.statusOf(problem), "", problem, null, false).build();
+                return render(AdminConsole.statusOf(problem), "", problem, null, false, null).build();
             }
         }
         return AdminConsole.seeOther("/admin/channels?deleted=1");
+    }
+
+    /**
+     * Reminders sends the endpoint one signed test event and says what it answered; the page shows that at once rather
+     * than redirecting, since nothing was stored to show again (reloading asks the browser to send it again).
+     */
+    @POST
+    @Path("/webhooks/{id}/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response test(@PathParam("id") UUID id) {
+        if (!console.allowed()) {
+            return console.forbidden();
+        }
+        AdminMessages texts = console.texts();
+        RemindersAdminApi.TestDelivery tested;
+        try {
+            tested = reminders.testDelivery(id);
+        } catch (WebApplicationException | ProcessingException e) {
+            ServiceProblem problem = console.problem(e);
+            if (problem.status() == 429) {
+                problem = new ServiceProblem(429, problem.title(), texts.testTooOften(retryAfterSeconds(e)), List.of());
+            } else if (problem.notFound()) {
+                problem = new ServiceProblem(404, problem.title(), texts.testEndpointGone(), List.of());
+            }
+            return render(AdminConsole.statusOf(problem), "", problem, null, false, null).build();
+        }
+        return render(200, "", null, null, false, tested).build();
+    }
+
+    /** Reminders' {@code Retry-After} in whole seconds; a minute when it sent none it could read. */
+    private static long retryAfterSeconds(RuntimeException failure) {
+        if (failure instanceof WebApplicationException wae && wae.getResponse() != null) {
+            String header = wae.getResponse().getHeaderString("Retry-After");
+            try {
+                return header == null ? 60 : Math.max(1, Long.parseLong(header.strip()));
+            } catch (NumberFormatException e) {
+                return 60;
+            }
+        }
+        return 60;
     }
 
     @POST
@@ -129,15 +169,16 @@ public class ChannelPages {
         } catch (IllegalArgumentException | NullPointerException e) {
             // reminders answered something that is no link to Slack: as good as no answer
             ServiceProblem problem = console.problem(new ProcessingException(e));
-            return render(AdminConsole.statusOf(problem), "", problem, null, false).build();
+            return render(AdminConsole.statusOf(problem), "", problem, null, false, null).build();
         } catch (WebApplicationException | ProcessingException e) {
             ServiceProblem problem = console.problem(e);
-            return render(AdminConsole.statusOf(problem), "", problem, null, false).build();
+            return render(AdminConsole.statusOf(problem), "", problem, null, false, null).build();
         }
     }
 
     private Response.ResponseBuilder render(int status, String typed, ServiceProblem problem,
-                                            OneTimeSecrets.Shown secret, boolean deleted) {
+                                            OneTimeSecrets.Shown secret, boolean deleted,
+                                            RemindersAdminApi.TestDelivery tested) {
         ServiceProblem shown = problem;
         List<RemindersAdminApi.Endpoint> endpoints = List.of();
         RemindersAdminApi.Installation slack = null;
@@ -160,9 +201,15 @@ public class ChannelPages {
             }
         }
         String error = shown == null ? null : shown.at(URL_FIELD).orElse(null);
+        WebhookTestOutcome test = null;
+        if (tested != null) {
+            String url = endpoints.stream().filter(e -> e.id().equals(tested.endpointId()))
+                    .map(RemindersAdminApi.Endpoint::url).findFirst().orElse(null);
+            test = WebhookTestOutcome.of(tested, url, console.texts());
+        }
         return Response.status(status).entity(channels.data("endpoints", endpoints).data("slack", slack)
                 .data("problem", shown).data("typed", typed).data("error", error).data("secret", secret)
-                .data("deleted", deleted));
+                .data("deleted", deleted).data("test", test));
     }
 
     private String owner() {

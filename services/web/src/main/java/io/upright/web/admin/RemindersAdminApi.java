@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Reminders' admin channels (services/reminders/README.md): webhook endpoints and the Slack app's installation, asked
- * with the admin's own token. Reminders offers no test-send, so neither do the pages.
+ * with the admin's own token.
  */
 @RegisterRestClient(configKey = "reminders")
 @RegisterProvider(PersonsToken.class)
@@ -36,6 +36,15 @@ public interface RemindersAdminApi {
     }
 
     record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    /**
+     * What a test-send found: {@code statusCode} when the endpoint answered ({@code delivered} for a 2xx), else
+     * {@code error} ({@code connection-refused}, {@code timed-out}, {@code tls-failed}, {@code host-unresolvable},
+     * {@code connection-failed}, {@code address-refused}, {@code secret-unreadable}, {@code paused}).
+     */
+    record TestDelivery(UUID endpointId, UUID messageId, Instant sentAt, boolean delivered, Integer statusCode,
+                        String error, long durationMillis, Instant pausedUntil) {
     }
 
     record InstallLink(String authorizeUrl, Instant expiresAt) {
@@ -56,6 +65,11 @@ public interface RemindersAdminApi {
     @DELETE
     @Path("/webhook-endpoints/{id}")
     void remove(@PathParam("id") UUID id);
+
+    /** Sends the endpoint one signed test event now; 200 whatever the endpoint answered, 429 when tested too often. */
+    @POST
+    @Path("/webhook-endpoints/{id}/test-deliveries")
+    TestDelivery testDelivery(@PathParam("id") UUID id);
 
     @GET
     @Path("/slack/installation")
