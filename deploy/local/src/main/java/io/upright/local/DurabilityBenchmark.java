@@ -1,5 +1,6 @@
 package io.upright.local;
 
+import io.upright.local.bench.MarkedSections;
 import io.upright.localinfra.Directories;
 import io.upright.localinfra.Durability;
 import io.upright.localinfra.EmbeddedKafkaBroker;
@@ -256,13 +257,7 @@ final class DurabilityBenchmark {
     }
 
     private static void write(Path doc, String table) throws IOException {
-        String text = Files.readString(doc);
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        if (begin < 0 || end < begin) {
-            throw new IllegalStateException(doc + " has no " + BEGIN + " / " + END + " markers");
-        }
-        Files.writeString(doc, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
+        MarkedSections.replace(doc, BEGIN, END, table);
         System.out.println("Written to " + doc);
     }
 }

@@ -1,5 +1,6 @@
 package io.upright.local;
 
+import io.upright.local.bench.BenchmarkSuite;
 import io.upright.localinfra.DevTokens;
 
 import java.io.IOException;
@@ -47,6 +48,7 @@ public final class Launcher {
             case "dlq" -> System.exit(DeadLetterCommand.run(home, args, OUT));
             case "slack" -> System.exit(SlackCommand.run(home, args, OUT));
             case "chaos" -> System.exit(chaos(root, home, options));
+            case "bench" -> System.exit(bench(root, home, args));
             case "measure" -> StartupBenchmark.run(root, Integer.parseInt(options.getOrDefault("rounds", "3")));
             case "bench-durability" -> DurabilityBenchmark.run(root, home, new DurabilityBenchmark.Settings(
                     Integer.parseInt(options.getOrDefault("commits", "2000")),
@@ -58,6 +60,17 @@ public final class Launcher {
                     Integer.parseInt(options.getOrDefault("teams", "50"))));
             default -> usage();
         }
+    }
+
+    /** {@code ./upright bench [--tiny] [name…]}: the benchmark suite; non-zero when a benchmark could not measure. */
+    private static int bench(Path root, Path home, String[] args) throws IOException {
+        BenchmarkSuite.Request request = BenchmarkSuite.parse(List.of(args).subList(1, args.length));
+        BenchmarkSuite.Outcome outcome = new BenchmarkSuite(root, home, OUT).run(request);
+        if (!outcome.succeeded()) {
+            OUT.println("Could not measure: " + String.join(", ", outcome.failures().keySet()));
+            return 1;
+        }
+        return 0;
     }
 
     /** {@code ./upright bench-reminders}: by webhook (the default) or, with {@code --channel slack}, by Slack DMs. */
@@ -288,6 +301,9 @@ public final class Launcher {
                   ./upright dlq redrive <service> <partition>/<offset> | [service] --all
                                                                 redrive dead letters through the inbox (docs/architecture.md)
                   ./upright test                                run the whole test suite
+                  ./upright bench [--tiny] [append|relay|rest …] the benchmark suite, each figure beside its baseline from the
+                                                                same run, into docs/benchmarks.md (all when none is named;
+                                                                --tiny: seconds each, into deploy/local/target/bench-tiny.md)
                   ./upright measure [--rounds 3]                measure start-up time and memory into docs/benchmarks.md
                   ./upright bench-reminders [--employees 100000] [--cadence PT10M] [--window PT12M]
                                             [--channel webhook|slack] [--prewarm none|lookups]

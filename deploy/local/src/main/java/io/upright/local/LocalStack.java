@@ -538,7 +538,7 @@ public final class LocalStack implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(ports);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.upright.contracts.IntegrationEvent;
 import io.upright.contracts.programs.EmployeeEnrolled;
+import io.upright.local.bench.MarkedSections;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.Directories;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -229,13 +230,7 @@ final class ReminderEngineBenchmark {
     }
 
     static void write(Path doc, String table, String begin, String end) throws IOException {
-        String text = Files.readString(doc);
-        int from = text.indexOf(begin);
-        int to = text.indexOf(end);
-        if (from < 0 || to < from) {
-            throw new IllegalStateException(doc + " has no " + begin + " / " + end + " markers");
-        }
-        Files.writeString(doc, text.substring(0, from + begin.length()) + "\n" + table + text.substring(to));
+        MarkedSections.replace(doc, begin, end, table);
         System.out.println("Written to " + doc);
     }
 

@@ -47,7 +47,9 @@ class TenantIsolationFlowTest {
             // swept by sitting.SittingReportFlowTest.another_employee_or_tenant_finds_nothing_and_hr_and_admins_...
             "GET /api/me/sitting-reports",
             "GET /api/me/sitting-reports/{period}",
-            "PUT /api/me/sitting-reports/{period}");
+            "PUT /api/me/sitting-reports/{period}",
+            // the platform's: answers the caller's own token and reads nothing stored (identity.IdentityResourceTest)
+            "GET /api/me/identity");
 
     @Test
     void another_tenants_employee_with_the_same_id_gets_404_for_every_assessment_and_empty_lists() {

@@ -64,6 +64,11 @@ public class CurrentUser {
         return token.getRawToken();
     }
 
+    /** The token's roles ({@code groups}), sorted; empty when it names none. */
+    public List<String> roles() {
+        return token.getGroups() == null ? List.of() : token.getGroups().stream().sorted().toList();
+    }
+
     public boolean hasRole(String role) {
         return token.getGroups() != null && token.getGroups().contains(role);
     }
