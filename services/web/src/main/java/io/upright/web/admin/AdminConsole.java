@@ -49,9 +49,4 @@ public class AdminConsole {
     public ServiceProblem problem(RuntimeException failure) {
         return ServiceProblem.of(failure, PageLanguage.bundle(PageMessages.class, headers).serviceUnavailable());
     }
-
-    /** A service that is down is a 503 page with its message, a refusal keeps the service's own status. */
-    public static int statusOf(ServiceProblem problem) {
-        return problem.status() >= 500 ? 503 : problem.status();
-    }
 }

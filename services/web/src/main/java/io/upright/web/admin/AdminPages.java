@@ -78,7 +78,7 @@ public class AdminPages {
             insights.change(new InsightsAdminApi.Settings(k));
         } catch (WebApplicationException | ProcessingException e) {
             ServiceProblem problem = ThresholdForm.atField(console.problem(e));
-            return render(AdminConsole.statusOf(problem), typed, problem, false);
+            return render(problem.pageStatus(), typed, problem, false);
         }
         return AdminConsole.seeOther("/admin/anonymity?saved=1");
     }
@@ -96,7 +96,7 @@ public class AdminPages {
             // the form's own problem comes first; otherwise say why the figures are missing
             if (shown == null) {
                 shown = console.problem(e);
-                status = AdminConsole.statusOf(shown);
+                status = shown.pageStatus();
             }
         }
         String value = typed != null ? typed : current == null ? "" : current.toString();

@@ -87,7 +87,7 @@ public class ChannelPages {
                 problem = new ServiceProblem(problem.status(), problem.title(), problem.detail(),
                         List.of(new ServiceProblem.FieldError(URL_FIELD, problem.detail())));
             }
-            return render(AdminConsole.statusOf(problem), typed, problem, null, false, null).build();
+            return render(problem.pageStatus(), typed, problem, null, false, null).build();
         }
         String key = secrets.keep(owner(), registered.url(), registered.secret());
         return AdminConsole.seeOther("/admin/channels?created=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
@@ -106,7 +106,7 @@ public class ChannelPages {
             ServiceProblem problem = console.problem(e);
             // gone already (another tab, another admin): what the admin wanted is true
             if (!problem.notFound()) {
-                return render(AdminConsole.statusOf(problem), "", problem, null, false, null).build();
+                return render(problem.pageStatus(), "", problem, null, false, null).build();
             }
         }
         return AdminConsole.seeOther("/admin/channels?deleted=1");
@@ -134,7 +134,7 @@ public class ChannelPages {
             } else if (problem.notFound()) {
                 problem = new ServiceProblem(404, problem.title(), texts.testEndpointGone(), List.of());
             }
-            return render(AdminConsole.statusOf(problem), "", problem, null, false, null).build();
+            return render(problem.pageStatus(), "", problem, null, false, null).build();
         }
         return render(200, "", null, null, false, tested).build();
     }
@@ -169,10 +169,10 @@ public class ChannelPages {
         } catch (IllegalArgumentException | NullPointerException e) {
             // reminders answered something that is no link to Slack: as good as no answer
             ServiceProblem problem = console.problem(new ProcessingException(e));
-            return render(AdminConsole.statusOf(problem), "", problem, null, false, null).build();
+            return render(problem.pageStatus(), "", problem, null, false, null).build();
         } catch (WebApplicationException | ProcessingException e) {
             ServiceProblem problem = console.problem(e);
-            return render(AdminConsole.statusOf(problem), "", problem, null, false, null).build();
+            return render(problem.pageStatus(), "", problem, null, false, null).build();
         }
     }
 
@@ -187,7 +187,7 @@ public class ChannelPages {
         } catch (WebApplicationException | ProcessingException e) {
             if (shown == null) {
                 shown = console.problem(e);
-                status = AdminConsole.statusOf(shown);
+                status = shown.pageStatus();
             }
         }
         try {
@@ -197,7 +197,7 @@ public class ChannelPages {
             // 404 is the answer "not installed", not a problem
             if (!slackProblem.notFound() && shown == null) {
                 shown = slackProblem;
-                status = AdminConsole.statusOf(shown);
+                status = shown.pageStatus();
             }
         }
         String error = shown == null ? null : shown.at(URL_FIELD).orElse(null);

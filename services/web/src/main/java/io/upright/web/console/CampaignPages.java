@@ -80,7 +80,7 @@ public class CampaignPages {
             return HrConsole.seeOther("/hr/campaigns?started=1");
         } catch (WebApplicationException | ProcessingException e) {
             ServiceProblem problem = CampaignRows.atFields(ServiceProblem.of(e, unavailable()));
-            return render(read.values(), problem, false, RosterImportPages.statusOf(problem));
+            return render(read.values(), problem, false, problem.pageStatus());
         }
     }
 
@@ -114,7 +114,7 @@ public class CampaignPages {
         TemplateInstance shown = page.data("rows", rows).data("teams", teams).data("templates", templates)
                 .data("dueDate", values.getOrDefault("dueDate", "")).data("errors", errors)
                 .data("problem", problem).data("started", started);
-        int code = status == 200 && problem != null ? RosterImportPages.statusOf(problem) : status;
+        int code = status == 200 && problem != null ? problem.pageStatus() : status;
         return Response.status(code).entity(shown).type("text/html;charset=UTF-8").build();
     }
 

@@ -67,7 +67,7 @@ public class DashboardPages {
                             .map(f -> List.of(f.code(), DashboardTables.count(f.count(), words))).toList())).type("text/html;charset=UTF-8").build();
         } catch (WebApplicationException | ProcessingException e) {
             ServiceProblem problem = ServiceProblem.of(e, PageLanguage.bundle(PageMessages.class, headers).serviceUnavailable());
-            return Response.status(RosterImportPages.statusOf(problem)).entity(page.data("p", null).data("problem", problem)).type("text/html;charset=UTF-8").build();
+            return Response.status(problem.pageStatus()).entity(page.data("p", null).data("problem", problem)).type("text/html;charset=UTF-8").build();
         }
     }
 

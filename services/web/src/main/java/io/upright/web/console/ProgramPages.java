@@ -78,7 +78,7 @@ public class ProgramPages {
                     .data("problem", null)).build();
         } catch (WebApplicationException | ProcessingException e) {
             ServiceProblem problem = ServiceProblem.of(e, console.unavailable());
-            return Response.status(RosterImportPages.statusOf(problem))
+            return Response.status(problem.pageStatus())
                     .entity(list.data("programs", List.of()).data("launched", false).data("problem", problem)).build();
         }
     }
@@ -149,7 +149,7 @@ public class ProgramPages {
     }
 
     private Response refused(ProgramWizard.Read read, UUID programId, ServiceProblem problem) {
-        return render(RosterImportPages.statusOf(problem), read.values(), read.teamIds(), programId, problem);
+        return render(problem.pageStatus(), read.values(), read.teamIds(), programId, problem);
     }
 
     private Response render(int status, Map<String, String> values, Set<String> ticked, UUID programId,
@@ -172,7 +172,7 @@ public class ProgramPages {
             }
         } catch (WebApplicationException | ProcessingException e) {
             shown = problem != null ? problem : ServiceProblem.of(e, console.unavailable());
-            status = problem != null ? status : RosterImportPages.statusOf(shown);
+            status = problem != null ? status : shown.pageStatus();
         }
         List<PhaseRow> phases = new ArrayList<>();
         String[] labels = {texts.phaseStartWeek(), texts.phaseBreakEvery(), texts.phaseActiveMinutes()};

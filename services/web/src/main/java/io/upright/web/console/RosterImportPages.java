@@ -129,7 +129,7 @@ public class RosterImportPages {
             } catch (WebApplicationException | ProcessingException again) {
                 // the problem above says what there is to say
             }
-            return Response.status(statusOf(problem)).entity(page(text, fresh, problem)).build();
+            return Response.status(problem.pageStatus()).entity(page(text, fresh, problem)).build();
         }
     }
 
@@ -149,7 +149,7 @@ public class RosterImportPages {
             return running ? response.header("Refresh", "2").build() : response.build();
         } catch (WebApplicationException | ProcessingException e) {
             ServiceProblem problem = ServiceProblem.of(e, console.unavailable());
-            return Response.status(statusOf(problem)).entity(progress.data("imp", null).data("running", false)
+            return Response.status(problem.pageStatus()).entity(progress.data("imp", null).data("running", false)
                     .data("problem", problem)).build();
         }
     }
@@ -164,7 +164,7 @@ public class RosterImportPages {
             return Response.ok(page(text, preview, null)).build();
         } catch (WebApplicationException | ProcessingException e) {
             ServiceProblem problem = ServiceProblem.of(e, console.unavailable());
-            return Response.status(statusOf(problem)).entity(page(text, null, problem)).build();
+            return Response.status(problem.pageStatus()).entity(page(text, null, problem)).build();
         }
     }
 
@@ -216,10 +216,5 @@ public class RosterImportPages {
         } catch (CharacterCodingException e) {
             throw new IOException("not UTF-8 text", e);
         }
-    }
-
-    /** A refusal keeps its 4xx; a service that cannot answer is a page that says so (503), never a 500. */
-    static int statusOf(ServiceProblem problem) {
-        return problem.status() >= 500 ? 503 : problem.status();
     }
 }

@@ -91,7 +91,7 @@ public class DeskCheckPages {
             return seeOther("/desk-check/" + started.id());
         } catch (WebApplicationException | ProcessingException e) {
             ServiceProblem problem = ServiceProblem.of(e, unavailable());
-            return Response.status(statusOf(problem)).entity(views.start(false, problem, false, unavailable())).build();
+            return Response.status(problem.pageStatus()).entity(views.start(false, problem, false, unavailable())).build();
         }
     }
 
@@ -165,7 +165,7 @@ public class DeskCheckPages {
                 }
                 Map<String, String> shown = new LinkedHashMap<>(AnswerForm.shown(loaded.answers()));
                 shown.putAll(typed);
-                return Response.status(statusOf(problem))
+                return Response.status(problem.pageStatus())
                         .entity(sectionPage(loaded, sectionId, shown, errorsByQuestion(problem),
                                 withQuestionTexts(problem, questions), false))
                         .build();
@@ -311,7 +311,7 @@ public class DeskCheckPages {
     }
 
     private Response troublePage(ServiceProblem problem) {
-        return Response.status(statusOf(problem))
+        return Response.status(problem.pageStatus())
                 .entity(trouble.data("problem", problem).data("notFound", problem.notFound())).build();
     }
 
@@ -347,9 +347,6 @@ public class DeskCheckPages {
         return new ServiceProblem(problem.status(), problem.title(), problem.detail(), named);
     }
 
-    private static int statusOf(ServiceProblem problem) {
-        return problem.status() >= 400 && problem.status() < 600 ? problem.status() : 503;
-    }
 
     private static Response seeOther(String path) {
         return Response.seeOther(URI.create(path)).build();

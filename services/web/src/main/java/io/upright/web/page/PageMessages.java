@@ -48,6 +48,9 @@ public interface PageMessages {
     String navAdminConsole();
 
     @Message
+    String navContent();
+
+    @Message
     String signOut();
 
     @Message

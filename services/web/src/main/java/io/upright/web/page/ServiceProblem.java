@@ -85,4 +85,19 @@ public record ServiceProblem(int status, String title, String detail, List<Field
     public boolean notFound() {
         return status == 404;
     }
+
+    /**
+     * The same problem with each message after the label of the field it names ("Title: is required"), for the summary
+     * at the top of a form, where a message alone does not say which field it is about; unknown fields stay as sent.
+     */
+    public ServiceProblem labelled(Map<String, String> labels) {
+        List<FieldError> named = fieldErrors.stream().map(e -> labels.containsKey(e.field())
+                ? new FieldError(e.field(), labels.get(e.field()) + ": " + e.message()) : e).toList();
+        return new ServiceProblem(status, title, detail, named);
+    }
+
+    /** The status of a page showing this problem: a refusal (4xx) keeps its own, anything else is 503. */
+    public int pageStatus() {
+        return status >= 400 && status < 500 ? status : 503;
+    }
 }

@@ -70,6 +70,11 @@ public class SignedInPerson {
         return identity.hasRole("admin");
     }
 
+    /** A content editor: the content library's authoring pages are theirs to use (the navigation shows them). */
+    public boolean isContentEditor() {
+        return identity.hasRole("content-editor");
+    }
+
     /** The access token the services are called with. */
     public String accessToken() {
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
