@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Debian's headless Chromium driven through Selenium, for the browser tests: axe-core (from its webjar) run inside a
- * page, and screenshots kept under {@code target/} (and, with {@code -Dupright.readme-screenshot=true}, in {@code docs/}).
+ * page, and screenshots kept under {@code target/} (and, with {@code -Dupright.readme-screenshot=true}, the README's in
+ * {@code docs/}, steadied so that an unchanged page gives the same picture on every run).
  */
 final class HeadlessChromium {
 
@@ -80,14 +81,54 @@ final class HeadlessChromium {
         }
     }
 
-    /** Keeps a screenshot of the whole window as {@code target/screenshots/<name>.png}, and in docs/ when asked. */
-    static void screenshot(WebDriver browser, Path repositoryRoot, String name) {
+    /** Whether this run writes the README's pictures ({@code -Dupright.readme-screenshot=true}). */
+    static boolean readmeScreenshots() {
+        return Boolean.getBoolean("upright.readme-screenshot");
+    }
+
+    /**
+     * Makes the page look the same on every run, for pictures that must not change when the page has not: what a page
+     * marks {@code data-volatile} (a time, a date: the clock's doing, not the page's) becomes a grey bar of one fixed
+     * width, the text caret and any animation are hidden, and nothing keeps the focus. Changes the page: take the
+     * picture after every assertion on it.
+     */
+    static void steady(WebDriver browser) {
+        ((JavascriptExecutor) browser).executeScript("""
+                if (!document.getElementById('upright-steady')) {
+                  const style = document.createElement('style');
+                  style.id = 'upright-steady';
+                  style.textContent = '*, *::before, *::after { caret-color: transparent !important; animation: none !important;'
+                      + ' transition: none !important; } .upright-volatile { display: inline-block; width: 6em; height: 1em;'
+                      + ' vertical-align: middle; background: #d0d5da; border-radius: 3px; }';
+                  document.head.appendChild(style);
+                }
+                document.querySelectorAll('[data-volatile]').forEach(e => {
+                  const bar = document.createElement('span');
+                  bar.className = 'upright-volatile';
+                  e.replaceChildren(bar);
+                });
+                if (document.activeElement && document.activeElement !== document.body) { document.activeElement.blur(); }
+                """);
+    }
+
+    /** Sets the window's size and waits until the page has been laid out and painted at it. */
+    static void resize(WebDriver browser, int width, int height) {
+        browser.manage().window().setSize(new Dimension(width, height));
+        ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
+    }
+
+    /**
+     * Keeps a screenshot of the window as {@code target/screenshots/<name>.png}; a picture the README may show is also
+     * written to {@code docs/screenshots/} when this run writes the README's pictures.
+     */
+    static void screenshot(WebDriver browser, Path repositoryRoot, String name, boolean forReadme) {
         try {
             Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Path kept = repositoryRoot.resolve("deploy/local/target/screenshots/" + name + ".png");
             Files.createDirectories(kept.getParent());
             Files.copy(shot, kept, StandardCopyOption.REPLACE_EXISTING);
-            if (Boolean.getBoolean("upright.readme-screenshot")) {
+            if (forReadme && readmeScreenshots()) {
                 Path docs = repositoryRoot.resolve("docs/screenshots/" + name + ".png");
                 Files.createDirectories(docs.getParent());
                 Files.copy(shot, docs, StandardCopyOption.REPLACE_EXISTING);
