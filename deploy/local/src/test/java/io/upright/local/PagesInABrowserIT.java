@@ -170,7 +170,7 @@ class PagesInABrowserIT {
         WebElement csv = browser.findElement(By.id("csv"));
         csv.sendKeys(ROSTER.replace("Europe/London", "Mars/Olympus"));
         clickAndAwaitNewPage(By.cssSelector("form#upload button[type=submit]"));
-        assertThat(text("#row-errors")).contains("have errors");
+        assertThat(text("#row-errors")).contains("1 row has errors");
         assertThat(text("#row-4")).contains("Noor Aziz", "Error");
         assertThat(browser.findElements(By.id("apply"))).isEmpty();
         check("hr-import-preview");
