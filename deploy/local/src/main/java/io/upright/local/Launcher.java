@@ -81,7 +81,7 @@ public final class Launcher {
                 Duration.parse(options.getOrDefault("window", "PT12M")));
         String channel = options.getOrDefault("channel", "webhook");
         if (channel.equals("webhook")) {
-            ReminderEngineBenchmark.run(root, settings);
+            ReminderEngineBenchmark.run(root, settings, options.containsKey("jfr"));
         } else if (channel.equals("slack")) {
             SlackReminderBenchmark.run(root, settings, SlackReminderBenchmark.Prewarm.parse(options.get("prewarm")));
         } else {
@@ -306,10 +306,11 @@ public final class Launcher {
                                                                 --tiny: seconds each, into deploy/local/target/bench-tiny.md)
                   ./upright measure [--rounds 3]                measure start-up time and memory into docs/benchmarks.md
                   ./upright bench-reminders [--employees 100000] [--cadence PT10M] [--window PT12M]
-                                            [--channel webhook|slack] [--prewarm none|lookups]
+                                            [--channel webhook|slack] [--prewarm none|lookups] [--jfr]
                                                                 the due-reminder engine at scale, into docs/benchmarks.md
                                                                 (slack: DMs through a simulated workspace; lookups: Slack
-                                                                users known before the first slot)
+                                                                users known before the first slot; jfr: a Flight Recorder
+                                                                profile of the service, summarised for the drain)
                   ./upright bench-durability [--commits 2000] [--records 2000] [--rounds 2]
                                                                 PostgreSQL commits and Kafka acks, durable vs fast settings, into docs/benchmarks.md
                   ./upright bench-roster [--rows 10000] [--teams 50]

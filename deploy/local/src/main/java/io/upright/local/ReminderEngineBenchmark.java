@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.upright.contracts.IntegrationEvent;
 import io.upright.contracts.programs.EmployeeEnrolled;
+import io.upright.local.bench.JfrSummary;
 import io.upright.local.bench.MarkedSections;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.Directories;
@@ -25,6 +26,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -64,14 +67,29 @@ final class ReminderEngineBenchmark {
      */
     static final Map<String, String> BREAK_REMINDERS_ONLY = Map.of("UPRIGHT_REMINDERS_SITTING_CHECK_INS", "false");
 
-    static void run(Path root, Settings settings) throws Exception {
+    /**
+     * @param jfr record a JDK Flight Recorder profile of the service (under deploy/local/target/) and summarise where
+     *            its time went while the reminders were being delivered (first to last delivery)
+     */
+    static void run(Path root, Settings settings, boolean jfr) throws Exception {
         Path home = Files.createTempDirectory("upright-bench-reminders");
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("reminders", LocalStack.freePort());
         LocalStack.Options options = new LocalStack.Options(root, home, 0, 0, ports, settings.cadence());
         ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
         HttpServer sink = sink(deliveries);
-        try (LocalStack stack = new LocalStack(options).withEnvironment("reminders", BREAK_REMINDERS_ONLY)) {
+        Path recording = root.resolve("deploy/local/target/bench-reminders-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + ".jfr");
+        List<Delivery> inWindow = List.of();
+        LocalStack profiled = new LocalStack(options).withEnvironment("reminders", BREAK_REMINDERS_ONLY);
+        if (jfr) {
+            Files.createDirectories(recording.getParent());
+            // the java launcher reads JDK_JAVA_OPTIONS, so the service's command line stays the stack's own; the
+            // recording is written when the service stops (the stack stops it before this method summarises)
+            profiled.withEnvironment("reminders", Map.of("JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=settings=profile,"
+                    + "maxsize=2g,dumponexit=true,filename=" + recording));
+        }
+        try (LocalStack stack = profiled) {
             stack.start(message -> System.out.println("  " + message));
             Api admin = new Api(stack.baseUrl("reminders"), stack.tokens().issue(TENANT, "bench-admin", "admin"));
             admin.post("/api/webhook-endpoints", Map.of("url", "http://127.0.0.1:" + sink.getAddress().getPort() + "/hook"));
@@ -88,7 +106,7 @@ final class ReminderEngineBenchmark {
             Instant windowStart = Instant.now();
             sleep(settings.window());
             Instant windowEnd = Instant.now();
-            List<Delivery> inWindow = new ArrayList<>(deliveries);
+            inWindow = new ArrayList<>(deliveries);
             long expired = count(jdbc, "select count(*) from event_store where event_type like '%Expired'");
             String table = table(settings, enrolTook, inWindow, windowStart, windowEnd, expired);
             System.out.println(table);
@@ -96,6 +114,15 @@ final class ReminderEngineBenchmark {
         } finally {
             sink.stop(0);
             Directories.deleteQuietly(home);
+        }
+        if (jfr && inWindow.size() > 1 && Files.exists(recording)) {
+            Instant first = inWindow.stream().map(Delivery::receivedAt).min(Instant::compareTo).orElseThrow();
+            Instant last = inWindow.stream().map(Delivery::receivedAt).max(Instant::compareTo).orElseThrow();
+            String summary = JfrSummary.summarise(recording, first, last, "reminder-engine", 12);
+            Path summaryFile = Path.of(recording.toString().replaceFirst("\\.jfr$", "-summary.txt"));
+            Files.writeString(summaryFile, summary);
+            System.out.println(summary);
+            System.out.println("Profile: " + recording + ", summary: " + summaryFile);
         }
     }
 
@@ -112,7 +139,12 @@ final class ReminderEngineBenchmark {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // daemon threads: stopping the server leaves its executor running, which kept the benchmark's JVM alive after the run
+        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            Thread thread = new Thread(r, "bench-reminders-sink");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         return server;
     }

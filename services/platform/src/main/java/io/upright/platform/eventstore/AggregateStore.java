@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -54,5 +56,28 @@ public class AggregateStore {
                 ? stream.version()
                 : eventStore.append(tenant, aggregate.streamType(), streamId, stream.version(), newEvents);
         return new Decision<>(newEvents, state, version);
+    }
+
+    /**
+     * Runs one command on each of many streams of one tenant, as {@link #handle} would one by one, but with every
+     * stream read in one query and every new event appended in one batch: a worker settling a batch pays two round
+     * trips instead of two per stream. A command the decider refuses throws, as in {@code handle}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <C, S, E> void handleAll(String tenant, Aggregate<C, S, E> aggregate, Map<UUID, C> commands) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        Decider<C, S, E> decider = aggregate.decider();
+        Map<UUID, EventStream<E>> streams = eventStore.loadAll(tenant, commands.keySet(), aggregate.eventType());
+        List<EventStore.Append> appends = new ArrayList<>();
+        for (Map.Entry<UUID, C> command : commands.entrySet()) {
+            EventStream<E> stream = streams.get(command.getKey());
+            List<E> newEvents = decider.decide(command.getValue(), decider.fold(stream.events()));
+            if (!newEvents.isEmpty()) {
+                appends.add(new EventStore.Append(command.getKey(), stream.version(), newEvents));
+            }
+        }
+        eventStore.appendAll(tenant, aggregate.streamType(), appends);
     }
 }

@@ -59,23 +59,63 @@ public class EventStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     version = rs.getLong(1);
-                    String name = rs.getString(2);
-                    Class<?> type = names.type(name);
-                    if (type == null) {
-                        throw new IllegalStateException("Unknown event type " + name + " in stream " + streamId);
-                    }
-                    int storedVersion = rs.getInt(3);
-                    int currentVersion = names.nameOf(type).version();
-                    Object event = storedVersion == currentVersion
-                            ? json.readValue(rs.getString(4), type)
-                            : json.treeToValue(upcast(eventType, name, storedVersion, currentVersion, json.readTree(rs.getString(4))), type);
-                    events.add(eventType.cast(event));
+                    events.add(decode(names, eventType, streamId, rs.getString(2), rs.getInt(3), rs.getString(4)));
                 }
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot load stream " + streamId, e);
         }
         return new EventStream<>(List.copyOf(events), version);
+    }
+
+    /**
+     * Loads many streams of one tenant in one query (a worker handling a batch), each as {@link #load} would: a
+     * stream without events (or another tenant's) reads as empty at version 0.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <E> Map<UUID, EventStream<E>> loadAll(String tenant, Collection<UUID> streamIds, Class<E> eventType) {
+        EventNames names = namesOf(eventType);
+        Map<UUID, List<E>> events = new HashMap<>();
+        Map<UUID, Long> versions = new HashMap<>();
+        if (!streamIds.isEmpty()) {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement(
+                         "select stream_id, version, event_type, event_version, payload from event_store "
+                                 + "where tenant_id = ? and stream_id = any (?) order by stream_id, version")) {
+                ps.setString(1, tenant);
+                ps.setArray(2, c.createArrayOf("uuid", streamIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID streamId = rs.getObject(1, UUID.class);
+                        versions.put(streamId, rs.getLong(2));
+                        events.computeIfAbsent(streamId, id -> new ArrayList<>())
+                                .add(decode(names, eventType, streamId, rs.getString(3), rs.getInt(4), rs.getString(5)));
+                    }
+                }
+            } catch (SQLException | JsonProcessingException e) {
+                throw new IllegalStateException("Cannot load " + streamIds.size() + " streams", e);
+            }
+        }
+        Map<UUID, EventStream<E>> streams = new HashMap<>();
+        for (UUID streamId : streamIds) {
+            streams.put(streamId, new EventStream<>(List.copyOf(events.getOrDefault(streamId, List.of())),
+                    versions.getOrDefault(streamId, 0L)));
+        }
+        return streams;
+    }
+
+    /** One stored event read as the current version of its record, upcast when it was stored as an older one. */
+    private <E> E decode(EventNames names, Class<E> eventType, UUID streamId, String name, int storedVersion, String payload)
+            throws JsonProcessingException {
+        Class<?> type = names.type(name);
+        if (type == null) {
+            throw new IllegalStateException("Unknown event type " + name + " in stream " + streamId);
+        }
+        int currentVersion = names.nameOf(type).version();
+        Object event = storedVersion == currentVersion
+                ? json.readValue(payload, type)
+                : json.treeToValue(upcast(eventType, name, storedVersion, currentVersion, json.readTree(payload)), type);
+        return eventType.cast(event);
     }
 
     /**
@@ -86,34 +126,57 @@ public class EventStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long append(String tenant, String streamType, UUID streamId, long expectedVersion, List<?> events) {
-        long version = expectedVersion;
+        appendAll(tenant, streamType, List.of(new Append(streamId, expectedVersion, events)));
+        return expectedVersion + events.size();
+    }
+
+    /** New events for one stream, after the version it was read at. */
+    public record Append(UUID streamId, long expectedVersion, List<?> events) {
+    }
+
+    /**
+     * Appends to many streams of one tenant in one JDBC batch (one round trip), each as {@link #append} would; a
+     * stream another writer got to first fails the whole batch with {@link ConcurrencyConflict}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(String tenant, String streamType, List<Append> appends) {
+        if (appends.isEmpty()) {
+            return;
+        }
+        UUID current = null;
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "insert into event_store (tenant_id, stream_type, stream_id, version, event_id, event_type, "
                              + "event_version, payload) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))")) {
-            for (Object event : events) {
-                EventName name = nameOf(event.getClass());
-                version++;
-                ps.setString(1, tenant);
-                ps.setString(2, streamType);
-                ps.setObject(3, streamId);
-                ps.setLong(4, version);
-                ps.setObject(5, UUID.randomUUID());
-                ps.setString(6, name.value());
-                ps.setInt(7, name.version());
-                ps.setString(8, json.writeValueAsString(event));
-                ps.addBatch();
+            for (Append append : appends) {
+                current = append.streamId();
+                long version = append.expectedVersion();
+                for (Object event : append.events()) {
+                    EventName name = nameOf(event.getClass());
+                    version++;
+                    ps.setString(1, tenant);
+                    ps.setString(2, streamType);
+                    ps.setObject(3, append.streamId());
+                    ps.setLong(4, version);
+                    ps.setObject(5, UUID.randomUUID());
+                    ps.setString(6, name.value());
+                    ps.setInt(7, name.version());
+                    ps.setString(8, json.writeValueAsString(event));
+                    ps.addBatch();
+                }
             }
             ps.executeBatch();
         } catch (SQLException e) {
+            boolean one = appends.size() == 1;
             if (isUniqueViolation(e)) {
-                throw new ConcurrencyConflict(streamType + " " + streamId + " was changed by someone else; reload and retry");
+                throw new ConcurrencyConflict((one ? streamType + " " + appends.get(0).streamId() : "One of " + appends.size()
+                        + " " + streamType + " streams") + " was changed by someone else; reload and retry");
             }
-            throw new IllegalStateException("Cannot append to stream " + streamId, e);
+            throw new IllegalStateException("Cannot append to " + (one ? "stream " + appends.get(0).streamId()
+                    : appends.size() + " streams"), e);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise an event for stream " + streamId, e);
+            throw new IllegalStateException("Cannot serialise an event for stream " + current, e);
         }
-        return version;
     }
 
     /**

@@ -21,6 +21,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -54,27 +56,48 @@ public class Outbox {
     /** @return the CloudEvents id the record will carry */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(String tenant, IntegrationEvent event) {
-        EventType<IntegrationEvent> type = EventCatalog.of(event);
-        UUID eventId = UUID.randomUUID();
+        return enqueueAll(tenant, List.of(event)).get(0);
+    }
+
+    /**
+     * Records many events of one tenant in one JDBC batch (one round trip: a worker settling a batch), in order.
+     *
+     * @return the CloudEvents ids the records will carry, in order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> enqueueAll(String tenant, List<? extends IntegrationEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = new ArrayList<>(events.size());
+        String ceType = null;
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "insert into outbox (tenant_id, topic, record_key, event_id, event_type, source, subject, occurred_at, payload) "
                              + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))")) {
-            ps.setString(1, tenant);
-            ps.setString(2, type.topic());
-            ps.setString(3, event.key());
-            ps.setObject(4, eventId);
-            ps.setString(5, type.ceType());
-            ps.setString(6, type.owner().source());
-            ps.setString(7, event.subject());
-            ps.setTimestamp(8, Timestamp.from(Instant.now(clock)));
-            ps.setString(9, payload(tenant, type, event));
-            ps.executeUpdate();
+            Timestamp now = Timestamp.from(Instant.now(clock));
+            for (IntegrationEvent event : events) {
+                EventType<IntegrationEvent> type = EventCatalog.of(event);
+                ceType = type.ceType();
+                UUID eventId = UUID.randomUUID();
+                ps.setString(1, tenant);
+                ps.setString(2, type.topic());
+                ps.setString(3, event.key());
+                ps.setObject(4, eventId);
+                ps.setString(5, type.ceType());
+                ps.setString(6, type.owner().source());
+                ps.setString(7, event.subject());
+                ps.setTimestamp(8, now);
+                ps.setString(9, payload(tenant, type, event));
+                ps.addBatch();
+                ids.add(eventId);
+            }
+            ps.executeBatch();
         } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + type.ceType() + " to the outbox", e);
+            throw new IllegalStateException("Cannot write " + ceType + " to the outbox", e);
         }
         wakeRelayAfterCommit();
-        return eventId;
+        return ids;
     }
 
     /**

@@ -53,13 +53,19 @@ public abstract class ChatDeliveryChannel implements DeliveryChannel {
 
     @Override
     public List<Call> deliver(OutgoingReminder reminder) {
+        return deliver(reminder, Round.none());
+    }
+
+    @Override
+    public List<Call> deliver(OutgoingReminder reminder, Round round) {
         boolean teamBreak = ReminderKind.TEAM_BREAK.equals(reminder.message().kind());
         if (!chatKind().personalReminders() && !teamBreak) {
             return List.of();
         }
         List<Call> calls = new ArrayList<>();
         String body = null; // written only when a channel of this kind serves the employee
-        for (ChatTarget target : channels.active(chatKind(), reminder.tenant())) {
+        for (ChatTarget target : round.<List<ChatTarget>>once(List.of(chatKind(), reminder.tenant()),
+                () -> channels.active(chatKind(), reminder.tenant()))) {
             if (!target.serves(reminder.teamId())) {
                 continue;
             }

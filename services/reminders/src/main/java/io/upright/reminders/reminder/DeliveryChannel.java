@@ -1,10 +1,13 @@
 package io.upright.reminders.reminder;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * One way a reminder reaches people (tenant webhooks, Slack, Teams …). The engine calls every channel's targets
@@ -23,6 +26,50 @@ public interface DeliveryChannel {
 
     /** Starts one call per target of this channel that serves the reminder (none: it has no target). Never throws. */
     List<Call> deliver(OutgoingReminder reminder);
+
+    /**
+     * The same within an engine round: a channel whose targets depend on the tenant alone looks them up once per round
+     * through {@code round} (a profile of a burst found one query per reminder and channel, and an AES-GCM opening of
+     * the same webhook secret per call). The round lasts well under a second, about as long as the reminders of one
+     * round were always looked up apart.
+     */
+    default List<Call> deliver(OutgoingReminder reminder, Round round) {
+        return deliver(reminder);
+    }
+
+    /** What one engine round looked up once for all its reminders; made per round and per engine thread, never shared. */
+    final class Round {
+
+        private final Map<Object, Object> looked;
+
+        private Round(Map<Object, Object> looked) {
+            this.looked = looked;
+        }
+
+        /** A new round's memo. */
+        public static Round start() {
+            return new Round(new HashMap<>());
+        }
+
+        /** No memo: every lookup runs (one delivery outside a round). */
+        public static Round none() {
+            return new Round(null);
+        }
+
+        /** What {@code lookup} gives for {@code key}, looked up at most once this round (not kept when it throws). */
+        @SuppressWarnings("unchecked")
+        public <T> T once(Object key, Supplier<T> lookup) {
+            if (looked == null) {
+                return lookup.get();
+            }
+            Object known = looked.get(key);
+            if (known == null) {
+                known = lookup.get();
+                looked.put(key, known);
+            }
+            return (T) known;
+        }
+    }
 
     /** A target answered 410 Gone: it is not called again. */
     void disable(String tenant, UUID targetId);

@@ -24,7 +24,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.upright.reminders.reminder.ReminderDecider.REMINDER;
@@ -76,6 +78,7 @@ public class ReminderDeliveries {
     @Transactional
     public Claims claimDue(int limit, Instant now) {
         List<Claimed> claimed = new ArrayList<>();
+        List<ReminderQueue.Claim> claims = new ArrayList<>();
         List<DueRow> rows = queue.lockDue(limit, now);
         for (DueRow due : rows) {
             QueuedReminder row = due.reminder();
@@ -95,13 +98,15 @@ public class ReminderDeliveries {
             // what this reminder suggests to the employee, kept on the row for them alone: one-click Done records it,
             // GET /api/me/reminders/{id} shows it, and Done with activity 'routine' names the routine in BreakTaken
             boolean routine = suggestion.suggestsRoutine() || suggestion.suggestsRoutineAtHome();
-            queue.claim(row.tenant(), row.id(), now, suggestion.type(), routine ? suggestion.routineId() : null,
+            claims.add(new ReminderQueue.Claim(row.tenant(), row.id(), suggestion.type(), routine ? suggestion.routineId() : null,
                     routine ? suggestion.routineTitle().strip() : null, routine ? suggestion.durationMinutes() : null,
                     suggestion.withheldForClinicalReview(), suggestion.suggestsMicroBreak() ? suggestion.microBreak() : null,
-                    routine && suggestion.softTissueRelease());
+                    routine && suggestion.softTissueRelease()));
             claimed.add(new Claimed(row.tenant(), row.id(), row.employeeId(), row.slot(), row.expiresAt(),
                     row.attempts() + 1, due.teamId(), row.kind(), row.redelivery(), due.dueDate()));
         }
+        // the rows are locked until this transaction ends, so claiming them together after the loop is the same claim
+        queue.claimAll(claims, now);
         return new Claims(claimed, rows.size());
     }
 
@@ -140,8 +145,24 @@ public class ReminderDeliveries {
      */
     @Transactional
     public void settleAll(List<Settlement> round) {
-        for (Settlement settlement : round) {
-            settle(settlement);
+        // the delivered ones are marked sent in one batch first (one round trip, not one per reminder); each then has
+        // its events written only when its row was still 'sending', exactly as one by one
+        List<Settlement> delivered = round.stream().filter(s -> s.verdict().isDelivered()).toList();
+        boolean[] marked = queue.markSentAll(delivered.stream()
+                .map(s -> new ReminderQueue.Sent(s.reminder().tenant(), s.reminder().id(), s.at())).toList());
+        Map<String, List<Settlement>> sentByTenant = new LinkedHashMap<>();
+        for (int i = 0; i < delivered.size(); i++) {
+            if (marked[i]) {
+                sentByTenant.computeIfAbsent(delivered.get(i).reminder().tenant(), t -> new ArrayList<>()).add(delivered.get(i));
+            }
+        }
+        // then, per tenant, what recordSent does for one, in three batches: the ReminderSent events (streams read in one
+        // query, appended in one batch), the BreakReminderSent announcements (one outbox batch) and the next slots
+        sentByTenant.forEach(this::recordAllSent);
+        for (Settlement s : round) {
+            if (!s.verdict().isDelivered()) {
+                notDelivered(s.reminder(), s.at(), s.notBefore(), s.verdict());
+            }
         }
     }
 
@@ -162,9 +183,37 @@ public class ReminderDeliveries {
      */
     @Transactional
     public void delivered(Claimed reminder, Instant sentAt, String channel) {
-        if (!queue.markSent(reminder.tenant(), reminder.id(), sentAt)) {
+        if (!queue.markSentAll(List.of(new ReminderQueue.Sent(reminder.tenant(), reminder.id(), sentAt)))[0]) {
             return; // settled elsewhere (its claim went stale); that path wrote the events
         }
+        recordSent(reminder, sentAt, channel);
+    }
+
+    /** {@link #recordSent} for many reminders of one tenant, in batches; the same events, announcements and slots. */
+    private void recordAllSent(String tenant, List<Settlement> sent) {
+        Map<UUID, ReminderDecider.Command> commands = new LinkedHashMap<>();
+        List<BreakReminderSent> announcements = new ArrayList<>();
+        List<ReminderChain.Next> next = new ArrayList<>();
+        for (Settlement s : sent) {
+            Claimed reminder = s.reminder();
+            String channel = s.verdict().delivered();
+            commands.put(reminder.id(), new ReminderDecider.RecordSent(reminder.id(), reminder.employeeId(), reminder.slot(),
+                    channel, reminder.attempts(), s.at()));
+            if (ReminderKind.announced(reminder.kind())) {
+                announcements.add(new BreakReminderSent(reminder.id(), reminder.employeeId(), reminder.slot(), reminder.kind(),
+                        channel, s.at()));
+            }
+            if (ReminderKind.chained(reminder.kind()) && !reminder.redelivery()) {
+                next.add(new ReminderChain.Next(reminder.employeeId(), reminder.slot(), s.at()));
+            }
+        }
+        aggregates.handleAll(tenant, REMINDER, commands);
+        outbox.enqueueAll(tenant, announcements);
+        chain.queueNextAll(tenant, next);
+    }
+
+    /** Records, announces and chains a reminder this round has just marked sent. */
+    private void recordSent(Claimed reminder, Instant sentAt, String channel) {
         aggregates.handle(reminder.tenant(), REMINDER, reminder.id(),
                 new ReminderDecider.RecordSent(reminder.id(), reminder.employeeId(), reminder.slot(), channel,
                         reminder.attempts(), sentAt));

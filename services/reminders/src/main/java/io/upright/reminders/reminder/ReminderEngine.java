@@ -71,15 +71,57 @@ public class ReminderEngine extends PollingWorker {
                 .map(DeliveryChannel::kind).toList();
     }
 
+    /** The loops beyond this one ({@code engine-threads} - 1), each running {@link #runOnce} on a thread of its own. */
+    private final List<Loop> moreLoops = new ArrayList<>();
+
+    /** One more engine loop: the same rounds on another thread, polling and waking like the first. */
+    private final class Loop extends PollingWorker {
+
+        @Override
+        protected int runOnce() {
+            return ReminderEngine.this.runOnce();
+        }
+
+        @Override
+        protected Duration pollInterval() {
+            return ReminderEngine.this.pollInterval();
+        }
+
+        @Override
+        protected int batchSize() {
+            return ReminderEngine.this.batchSize();
+        }
+
+        void start(String name) {
+            startWorker(name);
+        }
+
+        void stop(Duration timeout) {
+            stopWorker(timeout);
+        }
+    }
+
     void start(@Observes StartupEvent startup) {
         if (!config.engineEnabled()) {
             return;
         }
         startWorker("reminder-engine");
+        for (int i = 2; i <= config.engineThreads(); i++) {
+            Loop loop = new Loop();
+            moreLoops.add(loop);
+            loop.start("reminder-engine-" + i);
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        moreLoops.forEach(loop -> loop.stop(Duration.ofSeconds(10)));
         stopWorker(Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void wake() {
+        super.wake();
+        moreLoops.forEach(Loop::wake);
     }
 
     @Override
@@ -99,21 +141,22 @@ public class ReminderEngine extends PollingWorker {
         ReminderDeliveries.Claims claims = deliveries.claimDue(config.engineBatchSize(), now);
         List<Claimed> claimed = claims.claimed();
         Map<Claimed, List<ChannelCall>> calls = new LinkedHashMap<>();
+        DeliveryChannel.Round round = DeliveryChannel.Round.start();
         for (Claimed reminder : claimed) {
-            calls.put(reminder, call(reminder, now));
+            calls.put(reminder, call(reminder, now, round));
         }
-        List<ReminderDeliveries.Settlement> round = new ArrayList<>(calls.size());
+        List<ReminderDeliveries.Settlement> settlements = new ArrayList<>(calls.size());
         for (Map.Entry<Claimed, List<ChannelCall>> entry : calls.entrySet()) {
-            round.add(settlement(entry.getKey(), entry.getValue()));
+            settlements.add(settlement(entry.getKey(), entry.getValue()));
         }
-        settle(round);
+        settle(settlements);
         // every due row this round took, expired ones too: a full batch means more may be due, so the next round
         // starts at once (counting only those delivered paused the engine a poll interval after every batch with an
         // expired row, and cleared a backlog past its time to live at one batch a second)
         return claims.settled();
     }
 
-    private List<ChannelCall> call(Claimed reminder, Instant now) {
+    private List<ChannelCall> call(Claimed reminder, Instant now, DeliveryChannel.Round round) {
         // made from the kind alone: what the reminder suggests to the employee stays on its row, for them only
         ReminderMessage message = ReminderMessage.of(reminder.id(), reminder.employeeId(), reminder.slot(), reminder.kind(),
                 reminder.dueDate());
@@ -122,7 +165,7 @@ public class ReminderEngine extends PollingWorker {
         List<ChannelCall> calls = new ArrayList<>();
         for (DeliveryChannel channel : channels) {
             try {
-                for (Call call : channel.deliver(outgoing)) {
+                for (Call call : channel.deliver(outgoing, round)) {
                     calls.add(new ChannelCall(channel, call));
                 }
             } catch (RuntimeException e) {

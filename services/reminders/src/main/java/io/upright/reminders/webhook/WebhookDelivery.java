@@ -2,6 +2,7 @@ package io.upright.reminders.webhook;
 
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.reminder.DeliveryChannel;
 import io.upright.reminders.reminder.DeliveryOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,6 +59,11 @@ public class WebhookDelivery {
 
     /** @param messageId the {@code webhook-id}: the reminder id, the same on every retry so receivers can deduplicate */
     public CompletableFuture<DeliveryOutcome> send(Target target, UUID messageId, String body) {
+        return send(target, messageId, body, DeliveryChannel.Round.none());
+    }
+
+    /** @param round an engine round: the endpoint's secret is opened once for all its reminders */
+    public CompletableFuture<DeliveryOutcome> send(Target target, UUID messageId, String body, DeliveryChannel.Round round) {
         URI uri;
         try {
             uri = endpoints.guard().check(target.url());
@@ -73,7 +80,8 @@ public class WebhookDelivery {
         }
         HttpRequest request;
         try {
-            request = signed(uri, target.sealedSecret(), messageId, now, body);
+            String secret = round.once(List.of("webhook-secret", target.sealedSecret()), () -> secrets.open(target.sealedSecret()));
+            request = signed(uri, secret, messageId, now, body);
         } catch (IllegalStateException | IllegalArgumentException e) {
             return CompletableFuture.completedFuture(DeliveryOutcome.FAILED); // unreadable secret: retrying will not help, but neither does crashing
         }
@@ -116,7 +124,7 @@ public class WebhookDelivery {
         }
         HttpRequest request;
         try {
-            request = signed(uri, target.sealedSecret(), messageId, now, body);
+            request = signed(uri, secrets.open(target.sealedSecret()), messageId, now, body);
         } catch (IllegalStateException | IllegalArgumentException e) {
             return WebhookTestResult.notSent(WebhookTestResult.SECRET_UNREADABLE);
         }
@@ -136,11 +144,12 @@ public class WebhookDelivery {
     /**
      * One message as every receiver gets it: Standard Webhooks headers signed over exactly this body.
      *
-     * @throws IllegalStateException or IllegalArgumentException when the sealed secret cannot be opened
+     * @param secret the endpoint's secret, opened
+     * @throws IllegalArgumentException when the secret is not a Standard Webhooks secret
      */
-    private HttpRequest signed(URI uri, String sealedSecret, UUID messageId, Instant now, String body) {
+    private HttpRequest signed(URI uri, String secret, UUID messageId, Instant now, String body) {
         long timestamp = now.getEpochSecond();
-        String signature = WebhookSigner.sign(secrets.open(sealedSecret), messageId.toString(), timestamp, body);
+        String signature = WebhookSigner.sign(secret, messageId.toString(), timestamp, body);
         return HttpRequest.newBuilder(uri)
                 .timeout(config.deliveryTimeout())
                 .header("content-type", "application/json")

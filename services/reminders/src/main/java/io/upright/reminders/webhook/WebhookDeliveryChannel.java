@@ -46,7 +46,12 @@ public class WebhookDeliveryChannel implements DeliveryChannel {
 
     @Override
     public List<Call> deliver(OutgoingReminder reminder) {
-        List<WebhookDelivery.Target> targets = endpoints.active(reminder.tenant());
+        return deliver(reminder, Round.none());
+    }
+
+    @Override
+    public List<Call> deliver(OutgoingReminder reminder, Round round) {
+        List<WebhookDelivery.Target> targets = round.once(List.of(KIND, reminder.tenant()), () -> endpoints.active(reminder.tenant()));
         List<Call> calls = new ArrayList<>();
         if (targets.isEmpty()) {
             return calls;
@@ -60,7 +65,7 @@ public class WebhookDeliveryChannel implements DeliveryChannel {
         for (WebhookDelivery.Target target : targets) {
             CompletableFuture<DeliveryOutcome> outcome;
             try {
-                outcome = webhooks.send(target, reminder.id(), body);
+                outcome = webhooks.send(target, reminder.id(), body, round);
             } catch (RuntimeException e) {
                 outcome = CompletableFuture.completedFuture(DeliveryOutcome.FAILED);
             }
