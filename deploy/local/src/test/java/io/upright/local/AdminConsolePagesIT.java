@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The admin console in the browser: an admin raises the tenant's anonymity threshold and sees the change on its
- * trail, adds a webhook endpoint and is shown its secret once, sends it a test event, deletes it, and starts adding the
- * Slack app. What the services then hold is read with their own APIs and a dev admin token.
+ * trail, adds a webhook endpoint and is shown its secret once, sends it a test event, deletes it, starts adding the
+ * Slack app, and adds and deletes Slack and Teams channels. What the services then hold is read with their own APIs
+ * and a dev admin token.
  */
 class AdminConsolePagesIT {
 
@@ -179,6 +180,56 @@ class AdminConsolePagesIT {
         assertThat(german.statusCode()).as(german.body()).isEqualTo(200);
         assertThat(Jsoup.parse(german.body()).select("#test-outcome p").text())
                 .startsWith("Nicht zugestellt: Verbindung abgelehnt.");
+    }
+
+    @Test
+    void an_admin_adds_a_shared_slack_channel_and_a_teams_channel_sees_them_without_their_secret_and_deletes_one() throws Exception {
+        String tenant = WebPagesStack.newTenant("chat");
+        Admin ada = signInNewAdmin(tenant, "Ada");
+        TestBrowser.Page channels = ada.open("/admin/channels");
+        assertThat(channels.status()).as(channels.body()).isEqualTo(200);
+        assertThat(channels.document().select("#no-slack-channels")).hasSize(1);
+        assertThat(channels.document().select("#no-teams-channels")).hasSize(1);
+        assertThat(channels.document().select("#slack-receives").text()).contains("team-break announcements only");
+
+        // not a web address: reminders' 400 at the Teams form's own field, and the Slack form untouched
+        TestBrowser.Page refused = ada.browser().submit(channels, "form#add-teams-channel",
+                Map.of("webhookUrl", "ftp://example.com/workflows/x"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.document().select("#field-teams-webhookUrl").attr("aria-invalid")).isEqualTo("true");
+        assertThat(refused.document().select("#teams-url-error").text()).isNotBlank();
+        assertThat(refused.document().select(".problem a").attr("href")).isEqualTo("#field-teams-webhookUrl");
+        assertThat(refused.document().select("#field-slack-webhookUrl").attr("aria-invalid")).isEmpty();
+
+        // the local stack allows private webhooks: a loopback address stands for hooks.slack.com and logic.azure.com
+        String slackSecret = "XXXXSLACK" + UUID.randomUUID().toString().replace("-", "") + "AbCd";
+        String slackUrl = "https://127.0.0.1:9/services/T00000000/B00000000/" + slackSecret;
+        TestBrowser.Page slackAdded = ada.browser().submit(channels, "form#add-slack-channel", Map.of("webhookUrl", slackUrl));
+        assertThat(slackAdded.status()).as(slackAdded.body()).isEqualTo(200);
+        assertThat(slackAdded.document().select("#deleted").text()).contains("The Slack channel is added");
+
+        String sig = "sig" + UUID.randomUUID().toString().replace("-", "") + "WxYz";
+        String teamsUrl = "https://127.0.0.1:9/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=" + sig;
+        TestBrowser.Page teamsAdded = ada.browser().submit(slackAdded, "form#add-teams-channel", Map.of("webhookUrl", teamsUrl));
+        assertThat(teamsAdded.status()).as(teamsAdded.body()).isEqualTo(200);
+
+        Document listed = teamsAdded.document();
+        assertThat(listed.select("table#slack-channels tbody th")).extracting(Element::text)
+                .containsExactly("https://127.0.0.1:9/…AbCd");
+        assertThat(listed.select("table#teams-channels tbody th")).extracting(Element::text)
+                .containsExactly("https://127.0.0.1:9/…WxYz");
+        assertThat(listed.select("table#slack-channels tbody td").first().text()).isEqualTo("The whole organisation");
+        assertThat(teamsAdded.body()).doesNotContain(slackSecret).doesNotContain(sig);
+        assertThat(read(tenant, "reminders", "/api/slack-channels").path("total").asInt()).isEqualTo(1);
+        assertThat(read(tenant, "reminders", "/api/teams-channels").path("total").asInt()).isEqualTo(1);
+
+        TestBrowser.Page deleted = ada.browser().submit(teamsAdded, "table#slack-channels form.delete-chat-channel", Map.of());
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.document().select("#deleted").text()).contains("The Slack channel is deleted");
+        assertThat(deleted.document().select("#no-slack-channels")).hasSize(1);
+        assertThat(deleted.document().select("table#teams-channels tbody tr")).hasSize(1);
+        assertThat(read(tenant, "reminders", "/api/slack-channels").path("total").asInt()).isZero();
+        assertThat(read(tenant, "reminders", "/api/teams-channels").path("total").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -84,4 +84,32 @@ public interface AdminMessages {
     @Message String testFailedOther(String error);
     @Message String testTooOften(long seconds);
     @Message String testEndpointGone();
+
+    @Message String colChannel();
+    @Message String colTeam();
+    @Message String chatTeamLabel();
+    @Message String chatWholeOrganisation();
+    @Message String chatTeamsUnavailable();
+    @Message String chatTeamUnknown();
+    @Message String chatChannelAdded(String kind);
+    @Message String chatChannelDeleted(String kind);
+    @Message String deleteChatChannelLabel(String kind, String hint);
+    @Message String slackChannelsHeading();
+    @Message String slackChannelsReceives();
+    @Message String slackChannelsCaption();
+    @Message String noSlackChannels();
+    @Message String addSlackChannelHeading();
+    @Message String slackChannelUrlLabel();
+    @Message String slackChannelUrlHint();
+    @Message String slackChannelTeamHint();
+    @Message String addSlackChannel();
+    @Message String teamsChannelsHeading();
+    @Message String teamsChannelsReceives();
+    @Message String teamsChannelsCaption();
+    @Message String noTeamsChannels();
+    @Message String addTeamsChannelHeading();
+    @Message String teamsChannelUrlLabel();
+    @Message String teamsChannelUrlHint();
+    @Message String teamsChannelTeamHint();
+    @Message String addTeamsChannel();
 }

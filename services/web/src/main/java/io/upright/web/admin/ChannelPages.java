@@ -3,10 +3,12 @@ package io.upright.web.admin;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.upright.web.console.ConsoleApi;
 import io.upright.web.page.ServiceProblem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,18 +24,23 @@ import org.jboss.resteasy.reactive.RestQuery;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Where reminders reach the tenant's own systems: its webhook endpoints (list, add, test, delete) and the Slack app's
- * installation. A new endpoint's secret is shown once, on the page the add redirects to (see {@link OneTimeSecrets}).
+ * Where reminders reach the tenant's own systems: its webhook endpoints (list, add, test, delete), the Slack app's
+ * installation, and its chat channels (Slack shared channels and Teams workflows: list, add, delete; see
+ * {@link ChatChannelSection}). A new endpoint's secret is shown once, on the page the add redirects to (see
+ * {@link OneTimeSecrets}); a chat channel's URL is never shown again, reminders lists only a hint of it.
  */
 @Path("/admin/channels")
 @Produces(MediaType.TEXT_HTML)
 public class ChannelPages {
 
-    /** Reminders' largest page: a tenant has a handful of endpoints. */
+    /** Reminders' and programs' largest page: a tenant has a handful of endpoints, channels and teams. */
     static final int PAGE = 200;
     static final String URL_FIELD = "url";
 
@@ -43,6 +50,11 @@ public class ChannelPages {
     @Inject
     @RestClient
     RemindersAdminApi reminders;
+
+    /** Programs: the tenant's teams, for a chat channel that serves one team. */
+    @Inject
+    @RestClient
+    ConsoleApi programs;
 
     @Inject
     OneTimeSecrets secrets;
@@ -55,12 +67,21 @@ public class ChannelPages {
     Template channels;
 
     @GET
-    public Response page(@RestQuery("created") String created, @RestQuery("deleted") String deleted) {
+    public Response page(@RestQuery("created") String created, @RestQuery("deleted") String deleted,
+                         @RestQuery("added") String added) {
         if (!console.allowed()) {
             return console.forbidden();
         }
         OneTimeSecrets.Shown secret = secrets.take(owner(), created).orElse(null);
-        Response.ResponseBuilder page = render(200, "", null, secret, deleted != null, null);
+        AdminMessages texts = console.texts();
+        String notice = null;
+        if (added != null) {
+            notice = ChatChannelSection.Kind.of(added).map(k -> texts.chatChannelAdded(k.product)).orElse(null);
+        } else if (deleted != null) {
+            notice = ChatChannelSection.Kind.of(deleted).map(k -> texts.chatChannelDeleted(k.product))
+                    .orElse(texts.endpointDeleted());
+        }
+        Response.ResponseBuilder page = render(200, "", null, secret, notice, null, null);
         // the page with a secret on it must not be kept by the browser or a proxy
         return page.header("Cache-Control", "no-store").build();
     }
@@ -76,7 +97,7 @@ public class ChannelPages {
         AdminMessages texts = console.texts();
         if (typed.isEmpty()) {
             return render(400, typed, new ServiceProblem(400, "", texts.checkFields(),
-                    List.of(new ServiceProblem.FieldError(URL_FIELD, texts.required()))), null, false, null).build();
+                    List.of(new ServiceProblem.FieldError(URL_FIELD, texts.required()))), null, null, null, null).build();
         }
         RemindersAdminApi.Registered registered;
         try {
@@ -87,7 +108,7 @@ public class ChannelPages {
                 problem = new ServiceProblem(problem.status(), problem.title(), problem.detail(),
                         List.of(new ServiceProblem.FieldError(URL_FIELD, problem.detail())));
             }
-            return render(problem.pageStatus(), typed, problem, null, false, null).build();
+            return render(problem.pageStatus(), typed, problem, null, null, null, null).build();
         }
         String key = secrets.keep(owner(), registered.url(), registered.secret());
         return AdminConsole.seeOther("/admin/channels?created=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
@@ -106,7 +127,7 @@ public class ChannelPages {
             ServiceProblem problem = console.problem(e);
             // gone already (another tab, another admin): what the admin wanted is true
             if (!problem.notFound()) {
-                return render(problem.pageStatus(), "", problem, null, false, null).build();
+                return render(problem.pageStatus(), "", problem, null, null, null, null).build();
             }
         }
         return AdminConsole.seeOther("/admin/channels?deleted=1");
@@ -134,9 +155,9 @@ public class ChannelPages {
             } else if (problem.notFound()) {
                 problem = new ServiceProblem(404, problem.title(), texts.testEndpointGone(), List.of());
             }
-            return render(problem.pageStatus(), "", problem, null, false, null).build();
+            return render(problem.pageStatus(), "", problem, null, null, null, null).build();
         }
-        return render(200, "", null, null, false, tested).build();
+        return render(200, "", null, null, null, tested, null).build();
     }
 
     /** Reminders' {@code Retry-After} in whole seconds; a minute when it sent none it could read. */
@@ -169,16 +190,78 @@ public class ChannelPages {
         } catch (IllegalArgumentException | NullPointerException e) {
             // reminders answered something that is no link to Slack: as good as no answer
             ServiceProblem problem = console.problem(new ProcessingException(e));
-            return render(problem.pageStatus(), "", problem, null, false, null).build();
+            return render(problem.pageStatus(), "", problem, null, null, null, null).build();
         } catch (WebApplicationException | ProcessingException e) {
             ServiceProblem problem = console.problem(e);
-            return render(problem.pageStatus(), "", problem, null, false, null).build();
+            return render(problem.pageStatus(), "", problem, null, null, null, null).build();
         }
     }
 
+    @POST
+    @Path("/chat/{kind}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addChatChannel(@PathParam("kind") String kindPath,
+                                   @FormParam(ChatChannelSection.URL_FIELD) String url,
+                                   @FormParam(ChatChannelSection.TEAM_FIELD) String team) {
+        if (!console.allowed()) {
+            return console.forbidden();
+        }
+        ChatChannelSection.Kind kind = ChatChannelSection.Kind.of(kindPath).orElseThrow(NotFoundException::new);
+        ChatChannelSection.Typed typed = new ChatChannelSection.Typed(kind, url == null ? "" : url.strip(),
+                team == null ? "" : team.strip());
+        AdminMessages texts = console.texts();
+        if (typed.webhookUrl().isEmpty()) {
+            return refused(typed, kind.field(ChatChannelSection.URL_FIELD), texts.required());
+        }
+        UUID teamId = null;
+        if (!typed.teamId().isEmpty()) {
+            try {
+                teamId = UUID.fromString(typed.teamId());
+            } catch (IllegalArgumentException e) {
+                return refused(typed, kind.field(ChatChannelSection.TEAM_FIELD), texts.chatTeamUnknown());
+            }
+        }
+        try {
+            reminders.registerChatChannel(kind.path, new RemindersAdminApi.NewChatChannel(typed.webhookUrl(), teamId));
+        } catch (WebApplicationException | ProcessingException e) {
+            ServiceProblem problem = kind.onForm(console.problem(e));
+            return render(problem.pageStatus(), "", problem, null, null, null, typed).build();
+        }
+        return AdminConsole.seeOther("/admin/channels?added=" + kind.path);
+    }
+
+    @POST
+    @Path("/chat/{kind}/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deleteChatChannel(@PathParam("kind") String kindPath, @PathParam("id") UUID id) {
+        if (!console.allowed()) {
+            return console.forbidden();
+        }
+        ChatChannelSection.Kind kind = ChatChannelSection.Kind.of(kindPath).orElseThrow(NotFoundException::new);
+        try {
+            reminders.removeChatChannel(kind.path, id);
+        } catch (WebApplicationException | ProcessingException e) {
+            ServiceProblem problem = console.problem(e);
+            // gone already (another tab, another admin): what the admin wanted is true
+            if (!problem.notFound()) {
+                return render(problem.pageStatus(), "", problem, null, null, null, null).build();
+            }
+        }
+        return AdminConsole.seeOther("/admin/channels?deleted=" + kind.path);
+    }
+
+    private Response refused(ChatChannelSection.Typed typed, String field, String message) {
+        return render(400, "", new ServiceProblem(400, "", console.texts().checkFields(),
+                List.of(new ServiceProblem.FieldError(field, message))), null, null, null, typed).build();
+    }
+
+    /**
+     * @param notice what was just done (an endpoint or channel deleted, a channel added), or null
+     * @param chat what was typed into a chat channel's form, shown again with the problem
+     */
     private Response.ResponseBuilder render(int status, String typed, ServiceProblem problem,
-                                            OneTimeSecrets.Shown secret, boolean deleted,
-                                            RemindersAdminApi.TestDelivery tested) {
+                                            OneTimeSecrets.Shown secret, String notice,
+                                            RemindersAdminApi.TestDelivery tested, ChatChannelSection.Typed chat) {
         ServiceProblem shown = problem;
         List<RemindersAdminApi.Endpoint> endpoints = List.of();
         RemindersAdminApi.Installation slack = null;
@@ -200,6 +283,29 @@ public class ChannelPages {
                 status = shown.pageStatus();
             }
         }
+        Map<UUID, String> teams = null;
+        try {
+            teams = new LinkedHashMap<>();
+            for (ConsoleApi.Team team : programs.teams(0, PAGE).items()) {
+                teams.put(team.id(), team.name());
+            }
+        } catch (WebApplicationException | ProcessingException e) {
+            // without programs a channel can still be added for the whole organisation: said in the form, not page-wide
+            teams = null;
+        }
+        List<ChatChannelSection> chats = new ArrayList<>();
+        for (ChatChannelSection.Kind kind : ChatChannelSection.Kind.values()) {
+            List<RemindersAdminApi.ChatChannel> listed = List.of();
+            try {
+                listed = reminders.chatChannels(kind.path, 0, PAGE).items();
+            } catch (WebApplicationException | ProcessingException e) {
+                if (shown == null) {
+                    shown = console.problem(e);
+                    status = shown.pageStatus();
+                }
+            }
+            chats.add(ChatChannelSection.of(kind, listed, teams, chat, shown, console.texts()));
+        }
         String error = shown == null ? null : shown.at(URL_FIELD).orElse(null);
         WebhookTestOutcome test = null;
         if (tested != null) {
@@ -209,7 +315,7 @@ public class ChannelPages {
         }
         return Response.status(status).entity(channels.data("endpoints", endpoints).data("slack", slack)
                 .data("problem", shown).data("typed", typed).data("error", error).data("secret", secret)
-                .data("deleted", deleted).data("test", test));
+                .data("notice", notice).data("test", test).data("chats", chats));
     }
 
     private String owner() {

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reminders' admin channels (services/reminders/README.md): webhook endpoints and the Slack app's installation, asked
- * with the admin's own token.
+ * Reminders' admin channels (services/reminders/README.md): webhook endpoints, the Slack app's installation and the
+ * chat channels (Slack shared channels, Teams workflows), asked with the admin's own token.
  */
 @RegisterRestClient(configKey = "reminders")
 @RegisterProvider(PersonsToken.class)
@@ -53,6 +53,15 @@ public interface RemindersAdminApi {
     record Installation(UUID id, String slackTeamId, String slackTeamName, String status, Instant installedAt) {
     }
 
+    /** A chat channel to register: {@code teamId} null for the whole tenant. */
+    record NewChatChannel(String webhookUrl, UUID teamId) {
+    }
+
+    /** A chat channel as reminders lists it: its URL is a credential, so only a hint of it. */
+    record ChatChannel(UUID id, String webhookUrlHint, UUID teamId, String status, Instant createdAt,
+                       Instant disabledAt) {
+    }
+
     @GET
     @Path("/webhook-endpoints")
     Page<Endpoint> endpoints(@QueryParam("page") int page, @QueryParam("size") int size);
@@ -78,4 +87,19 @@ public interface RemindersAdminApi {
     @POST
     @Path("/slack/installations")
     InstallLink beginSlackInstall();
+
+    /** {@code kind}: {@code slack} or {@code teams} (reminders' {@code /api/slack-channels}, {@code /api/teams-channels}). */
+    @GET
+    @Path("/{kind}-channels")
+    Page<ChatChannel> chatChannels(@PathParam("kind") String kind, @QueryParam("page") int page,
+                                   @QueryParam("size") int size);
+
+    @POST
+    @Path("/{kind}-channels")
+    @Consumes(MediaType.APPLICATION_JSON)
+    ChatChannel registerChatChannel(@PathParam("kind") String kind, NewChatChannel channel);
+
+    @DELETE
+    @Path("/{kind}-channels/{id}")
+    void removeChatChannel(@PathParam("kind") String kind, @PathParam("id") UUID id);
 }
