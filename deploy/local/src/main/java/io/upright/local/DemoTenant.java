@@ -204,8 +204,9 @@ final class DemoTenant {
 
     /** Whose checklist reports a warning sign (a sign to see a clinician before exercising). */
     /**
-     * Who signs in to the demo: HR, the admin, and three employees (the first one, the ROSA person and the one whose
-     * warning sign withholds exercises), each with the employee id the demo enrolled them under. Local passwords only.
+     * Who signs in to the demo: HR, the admin, three employees (the first one, the ROSA person and the one whose
+     * warning sign withholds exercises), each with the employee id the demo enrolled them under, and a content editor.
+     * Local passwords only.
      */
     static List<UprightRealm.Person> people(Demo demo) {
         String domain = "@" + demo.tenant() + ".upright.example";
@@ -217,10 +218,16 @@ final class DemoTenant {
                 new UprightRealm.Person("rosa", "rosa" + domain, "Rosa", "Lind", "rosa-demo-password", demo.tenant(),
                         demo.employees().get(ROSA_PERSON).id(), List.of("employee")),
                 new UprightRealm.Person("flagged", "flagged" + domain, "Finn", "Aho", "flagged-demo-password", demo.tenant(),
-                        demo.employees().get(RED_FLAG_PERSON).id(), List.of("employee")));
+                        demo.employees().get(RED_FLAG_PERSON).id(), List.of("employee")),
+                // the exercise library belongs to Upright's own content team: its editor signs in under the library's
+                // tenant (exercises' UPRIGHT_CONTENT_LIBRARY_TENANT, default "upright"), not the demo company's
+                new UprightRealm.Person("editor", "editor@" + CONTENT_LIBRARY_TENANT + ".upright.example", "Cora", "Lund",
+                        "editor-demo-password", CONTENT_LIBRARY_TENANT, null, List.of("content-editor")));
     }
 
     static final int RED_FLAG_PERSON = 5;
+    /** The tenant the exercises service keeps its content library under (its default). */
+    static final String CONTENT_LIBRARY_TENANT = "upright";
     /** Who takes the ROSA check instead of the checklist (one of those the checklist loop leaves out). */
     static final int ROSA_PERSON = 3;
 
