@@ -80,16 +80,15 @@ public class OutboxRelay extends PollingWorker {
         if (!config.relayEnabled()) {
             return;
         }
-        producer = new KafkaProducer<>(producerConfig(kafkaConfig, "upright-outbox-relay"), new StringSerializer(),
-                new ByteArraySerializer());
+        producer = new KafkaProducer<>(producerConfig(kafkaConfig), new StringSerializer(), new ByteArraySerializer());
         startWorker("outbox-relay");
     }
 
     /**
      * The shared Kafka settings that a producer understands, with the relay's delivery guarantees on top: those are
-     * not the operator's to weaken. Also the dead-letter publisher's ({@code inbox.DeadLetterPublisher}).
+     * not the operator's to weaken.
      */
-    public static Map<String, Object> producerConfig(Map<String, Object> shared, String clientId) {
+    static Map<String, Object> producerConfig(Map<String, Object> shared) {
         Map<String, Object> config = new HashMap<>();
         Set<String> producerKeys = ProducerConfig.configNames();
         shared.forEach((key, value) -> {
@@ -101,7 +100,7 @@ public class OutboxRelay extends PollingWorker {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "upright-outbox-relay");
         return config;
     }
 
