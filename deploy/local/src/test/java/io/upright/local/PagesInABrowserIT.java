@@ -333,6 +333,12 @@ class PagesInABrowserIT {
                 return false;
             } catch (StaleElementReferenceException gone) {
                 return !d.findElements(By.tagName("h1")).isEmpty();
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chromium sometimes says the old page is gone this way instead (an inspector error, not a stale element)
+                if (e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+                return !d.findElements(By.tagName("h1")).isEmpty();
             }
         });
     }
