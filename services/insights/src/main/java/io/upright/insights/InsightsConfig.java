@@ -46,4 +46,13 @@ public interface InsightsConfig {
      */
     @WithDefault("P28D")
     java.time.Duration sittingRoundWindow();
+
+    /**
+     * How long a computed program view may be served while this instance saw no change of its tenant (env
+     * {@code UPRIGHT_INSIGHTS_PROGRAM_VIEW_MAX_AGE}; 0 computes every read). Changes this instance consumes clear the
+     * tenant's views at once; this bounds how long one consumed by another instance goes unseen. The figures are
+     * published snapshots, so a view a few seconds old shows nothing HR could not see a few seconds ago.
+     */
+    @WithDefault("PT5S")
+    java.time.Duration programViewMaxAge();
 }

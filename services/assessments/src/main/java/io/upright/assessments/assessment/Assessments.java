@@ -116,6 +116,11 @@ public class Assessments {
     public Snapshot get(String tenant, UUID employeeId, UUID id) {
         // the read model first: an id of another aggregate (a campaign) must read as missing, not fail to decode
         owned(tenant, employeeId, id);
+        return stored(tenant, employeeId, id);
+    }
+
+    /** The assessment's stream, once its read-model row showed it is the employee's. */
+    private Snapshot stored(String tenant, UUID employeeId, UUID id) {
         Decision<AssessmentDecider.Assessment, AssessmentEvent> read = aggregates.read(tenant, assessment, id);
         if (!read.state().exists() || !read.state().employeeId().equals(employeeId)) {
             throw Rejection.notFound("Assessment " + id);
@@ -130,7 +135,8 @@ public class Assessments {
                 ? new Object[] {tenant, employeeId, AssessmentDecider.Status.SUBMITTED.name()}
                 : new Object[] {tenant, employeeId, AssessmentDecider.Status.SUBMITTED.name(), templateId};
         AssessmentRecord latest = AssessmentRecord.find(query, Sort.descending("submittedAt", "id"), params).firstResult();
-        return Optional.ofNullable(latest).map(r -> get(tenant, employeeId, r.id));
+        // the row was found by tenant and employee: it is theirs, no second look needed
+        return Optional.ofNullable(latest).map(r -> stored(tenant, employeeId, r.id));
     }
 
     /**

@@ -11,7 +11,7 @@ import io.upright.platform.inbox.IncomingEvent;
 import io.upright.platform.inbox.TopicConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -35,8 +35,8 @@ public class ProgramsTopicConsumer implements TopicConsumer {
 
     @Incoming("programs")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumption.consume(this, record);
+    public void on(ConsumerRecords<String, byte[]> records) {
+        consumption.consumeBatch(this, records);
     }
 
     @Override

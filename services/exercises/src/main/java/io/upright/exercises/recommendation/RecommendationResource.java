@@ -76,8 +76,8 @@ public class RecommendationResource {
         Recommendations.Current current = recommendations.current(user.tenant(), user.employeeId());
         RecommendationEvent.Recommended r = current.recommended();
         // the routine is the one recommended then; reasons and message use today's wording
-        Routine routine = r.routineId() == null ? null : published.current().routine(r.routineId()).orElse(null);
         Catalogue library = published.current();
+        Routine routine = r.routineId() == null ? null : library.routine(r.routineId()).orElse(null);
         String replacedTitle = r.replacedRoutineId() == null ? null
                 : library.routine(r.replacedRoutineId()).map(Routine::title).orElse(null);
         Readiness readiness = recommendations.readiness(user.tenant(), user.employeeId());

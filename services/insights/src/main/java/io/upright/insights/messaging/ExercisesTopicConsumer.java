@@ -4,21 +4,27 @@ import io.smallrye.common.annotation.Blocking;
 import io.upright.contracts.UprightService;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
 import io.upright.contracts.exercises.RoutineRecommended;
+import io.upright.insights.ReadModelChanged;
 import io.upright.insights.facts.FactProjection;
 import io.upright.platform.inbox.Consumption;
 import io.upright.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * {@code upright.exercises}: recommended routines and completed exercise sessions go to the facts.
- * Each record is accepted by the inbox and applied in one transaction, so a redelivery has no second effect.
+ * Each record is accepted by the inbox and applied in the transaction of its batch, so a redelivery has no second
+ * effect.
  * Unreadable records go to {@code upright.insights.dlq} (channel configuration).
  */
 @ApplicationScoped
 public class ExercisesTopicConsumer implements TopicConsumer {
+
+    @Inject
+    Event<ReadModelChanged> readModelChanged;
 
     @Inject
     Consumption consumption;
@@ -33,12 +39,13 @@ public class ExercisesTopicConsumer implements TopicConsumer {
 
     @Incoming("exercises")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        consumption.consume(this, record);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        consumption.consumeBatch(this, records);
     }
 
     @Override
     public void dispatch(IncomingEvent event) {
+        readModelChanged.fire(new ReadModelChanged(event.tenant()));
         String tenant = event.tenant();
         Object payload = event.payload();
         if (payload instanceof RoutineRecommended recommended) {

@@ -11,24 +11,30 @@ import io.upright.contracts.programs.ProgramPaused;
 import io.upright.contracts.programs.ProgramPhaseStarted;
 import io.upright.contracts.programs.ProgramResumed;
 import io.upright.contracts.programs.TeamCreated;
+import io.upright.insights.ReadModelChanged;
 import io.upright.insights.facts.FactProjection;
 import io.upright.insights.personaldata.InsightsErasure;
 import io.upright.insights.programs.ProgramProjection;
 import io.upright.platform.inbox.Consumption;
 import io.upright.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * {@code upright.programs}: teams and memberships go to the facts, the program lifecycle to the programs read
  * model, and {@code EmployeeErased} to the erasure.
- * Each record is accepted by the inbox and applied in one transaction, so a redelivery has no second effect.
+ * Each record is accepted by the inbox and applied in the transaction of its batch, so a redelivery has no second
+ * effect.
  * Unreadable records go to {@code upright.insights.dlq} (channel configuration).
  */
 @ApplicationScoped
 public class ProgramsTopicConsumer implements TopicConsumer {
+
+    @Inject
+    Event<ReadModelChanged> readModelChanged;
 
     @Inject
     Consumption consumption;
@@ -49,12 +55,13 @@ public class ProgramsTopicConsumer implements TopicConsumer {
 
     @Incoming("programs")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        consumption.consume(this, record);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        consumption.consumeBatch(this, records);
     }
 
     @Override
     public void dispatch(IncomingEvent event) {
+        readModelChanged.fire(new ReadModelChanged(event.tenant()));
         String tenant = event.tenant();
         Object payload = event.payload();
         if (payload instanceof TeamCreated team) {

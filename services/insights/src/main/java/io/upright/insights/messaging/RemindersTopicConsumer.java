@@ -8,22 +8,28 @@ import io.upright.contracts.reminders.BreakSnoozed;
 import io.upright.contracts.reminders.BreakTaken;
 import io.upright.contracts.reminders.ReminderDeliveryFailed;
 import io.upright.contracts.reminders.ReminderExpired;
+import io.upright.insights.ReadModelChanged;
 import io.upright.insights.facts.FactProjection;
 import io.upright.platform.inbox.Consumption;
 import io.upright.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * {@code upright.reminders}: reminders sent, expired or undeliverable and breaks taken, snoozed or skipped go to
  * the facts.
- * Each record is accepted by the inbox and applied in one transaction, so a redelivery has no second effect.
+ * Each record is accepted by the inbox and applied in the transaction of its batch, so a redelivery has no second
+ * effect.
  * Unreadable records go to {@code upright.insights.dlq} (channel configuration).
  */
 @ApplicationScoped
 public class RemindersTopicConsumer implements TopicConsumer {
+
+    @Inject
+    Event<ReadModelChanged> readModelChanged;
 
     @Inject
     Consumption consumption;
@@ -38,12 +44,13 @@ public class RemindersTopicConsumer implements TopicConsumer {
 
     @Incoming("reminders")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        consumption.consume(this, record);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        consumption.consumeBatch(this, records);
     }
 
     @Override
     public void dispatch(IncomingEvent event) {
+        readModelChanged.fire(new ReadModelChanged(event.tenant()));
         String tenant = event.tenant();
         Object payload = event.payload();
         if (payload instanceof BreakReminderSent sent) {

@@ -90,6 +90,9 @@ public class ProgramInsights {
     @Inject
     Clock clock;
 
+    @Inject
+    ProgramViewCache cache;
+
     public Page<ProgramSummary> programs(String tenant, int page, int size) {
         List<ProgramSummary> all = queries.programs(tenant).stream()
                 .sorted(Comparator.comparing(ProgramRow::launchedAt).reversed()
@@ -116,6 +119,12 @@ public class ProgramInsights {
      *                   malformed, not the program's, or not published
      */
     public ProgramInsight program(String tenant, UUID programId, int weeks, String isoWeek) {
+        ProgramViewCache.Key key = new ProgramViewCache.Key(programId, weeks, isoWeek, LocalDate.now(clock),
+                weekSnapshots.lastClosed());
+        return cache.get(tenant, key, () -> compute(tenant, programId, weeks, isoWeek));
+    }
+
+    private ProgramInsight compute(String tenant, UUID programId, int weeks, String isoWeek) {
         ProgramRow program = queries.program(tenant, programId)
                 .orElseThrow(() -> Rejection.notFound("No program " + programId));
         weekSnapshots.publishClosedWeeks(tenant);

@@ -4,11 +4,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upright.contracts.UprightService;
 import io.upright.contracts.programs.EmployeeErased;
 import io.upright.insights.InsightsConfig;
+import io.upright.insights.ReadModelChanged;
 import io.upright.insights.messaging.TopicConsumer;
 import io.upright.platform.inbox.Inbox;
 import io.upright.platform.inbox.IncomingEvent;
 import io.upright.platform.inbox.PoisonRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -105,6 +107,9 @@ public class Replayer {
     DataSource dataSource;
 
     @Inject
+    Event<ReadModelChanged> readModelChanged;
+
+    @Inject
     Inbox inbox;
 
     @Inject
@@ -190,6 +195,8 @@ public class Replayer {
 
     /** Locks the live tables, applies what arrived since the snapshot to the copies and replaces the live rows. */
     private void swap(String schema, String main, String tenant, Map<TopicPartition, Long> snapshot, Counts counts) {
+        // the shadow build's dispatches fired for the tenants they touched; the swap replaces rows wholesale
+        readModelChanged.fire(tenant == null ? ReadModelChanged.everyTenant() : new ReadModelChanged(tenant));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // the inbox first: a live transaction that already holds an inbox row is waited for, never deadlocked with
             StringBuilder lock = new StringBuilder("lock table " + quote(main) + ".inbox");

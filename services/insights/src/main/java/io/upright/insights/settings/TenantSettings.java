@@ -3,10 +3,12 @@ package io.upright.insights.settings;
 import io.quarkus.runtime.StartupEvent;
 import io.upright.contracts.insights.AnonymityThresholdChanged;
 import io.upright.insights.InsightsConfig;
+import io.upright.insights.ReadModelChanged;
 import io.upright.insights.anonymity.AnonymityPolicy;
 import io.upright.platform.domain.Rejection;
 import io.upright.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,6 +37,9 @@ public class TenantSettings {
     private static final Logger LOG = Logger.getLogger(TenantSettings.class);
 
     private final AnonymityPolicy servicePolicy;
+
+    @Inject
+    Event<ReadModelChanged> readModelChanged;
 
     @Inject
     DataSource dataSource;
@@ -120,6 +125,7 @@ public class TenantSettings {
             // the change and its publication commit together: no k in force that the other services never hear of
             int inForceBefore = servicePolicy.forTenant(previous).threshold();
             outbox.enqueue(tenant, new AnonymityThresholdChanged(requested, inForceBefore, changedAt));
+            readModelChanged.fire(new ReadModelChanged(tenant));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the tenant's insights settings", e);
         }

@@ -1,7 +1,9 @@
 package io.upright.insights.snapshots;
 
+import io.upright.insights.ReadModelChanged;
 import io.upright.insights.settings.TenantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -44,6 +46,9 @@ public class RiskSnapshots {
               join insights_latest_assessment l on l.tenant_id = m.tenant_id and l.employee_id = m.employee_id
              where m.tenant_id = ? and m.left_at is null
             """;
+
+    @Inject
+    Event<ReadModelChanged> readModelChanged;
 
     @Inject
     DataSource dataSource;
@@ -99,6 +104,7 @@ public class RiskSnapshots {
     }
 
     private Snapshot publish(String tenant, List<Assessed> rows, int k) {
+        readModelChanged.fire(new ReadModelChanged(tenant));
         Instant now = Instant.now(clock);
         try (Connection c = dataSource.getConnection()) {
             long id;

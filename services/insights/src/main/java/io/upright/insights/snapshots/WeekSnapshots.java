@@ -1,6 +1,7 @@
 package io.upright.insights.snapshots;
 
 import io.upright.insights.InsightsConfig;
+import io.upright.insights.ReadModelChanged;
 import io.upright.insights.anonymity.AnonymityPolicy;
 import io.upright.insights.anonymity.AnonymityPolicy.Verdict;
 import io.upright.insights.anonymity.WeeklyCells;
@@ -8,6 +9,7 @@ import io.upright.insights.anonymity.WeeklyCells.TeamWeek;
 import io.upright.insights.facts.FactKind;
 import io.upright.insights.settings.TenantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -145,6 +147,9 @@ public class WeekSnapshots {
             """;
 
     @Inject
+    Event<ReadModelChanged> readModelChanged;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -169,28 +174,13 @@ public class WeekSnapshots {
     /** Publishes every closed week of the tenant not yet published; returns how many it published. */
     @Transactional
     public int publishClosedWeeks(String tenant) {
+        // every dashboard read calls this, and nearly always nothing is due: look first, and take the tenant's lock
+        // (which would queue concurrent readers behind each other) only when a week is to be published
+        if (due(tenant).isEmpty()) {
+            return 0;
+        }
         SnapshotRows.lockTenant(dataSource, tenant);
-        LocalDate last = lastClosed();
-        List<LocalDate> firstDays = SnapshotRows.query(dataSource, FIRST_DAY,
-                rs -> rs.getObject(1, LocalDate.class), tenant, tenant, tenant);
-        if (firstDays.isEmpty() || firstDays.get(0) == null) {
-            return 0;
-        }
-        LocalDate first = ClosedWeeks.monday(firstDays.get(0));
-        if (first.isBefore(last.minusWeeks(MAX_WEEKS_BACK))) {
-            first = last.minusWeeks(MAX_WEEKS_BACK);
-        }
-        if (first.isAfter(last)) {
-            return 0;
-        }
-        Set<LocalDate> published = new HashSet<>();
-        publishedWeeks(tenant).forEach(w -> published.add(w.week()));
-        List<LocalDate> due = new ArrayList<>();
-        for (LocalDate w = first; !w.isAfter(last); w = w.plusWeeks(1)) {
-            if (!published.contains(w)) {
-                due.add(w);
-            }
-        }
+        List<LocalDate> due = due(tenant); // again under the lock: another reader may have published them meanwhile
         if (due.isEmpty()) {
             return 0;
         }
@@ -231,7 +221,34 @@ public class WeekSnapshots {
                 insertCell(tenant, cell, verdict);
             }
         }
+        readModelChanged.fire(new ReadModelChanged(tenant));
         return due.size();
+    }
+
+    /** The tenant's closed weeks not published yet, oldest first (at most {@code MAX_WEEKS_BACK} back). */
+    private List<LocalDate> due(String tenant) {
+        LocalDate last = lastClosed();
+        List<LocalDate> firstDays = SnapshotRows.query(dataSource, FIRST_DAY,
+                rs -> rs.getObject(1, LocalDate.class), tenant, tenant, tenant);
+        if (firstDays.isEmpty() || firstDays.get(0) == null) {
+            return List.of();
+        }
+        LocalDate first = ClosedWeeks.monday(firstDays.get(0));
+        if (first.isBefore(last.minusWeeks(MAX_WEEKS_BACK))) {
+            first = last.minusWeeks(MAX_WEEKS_BACK);
+        }
+        if (first.isAfter(last)) {
+            return List.of();
+        }
+        Set<LocalDate> published = new HashSet<>();
+        publishedWeeks(tenant).forEach(w -> published.add(w.week()));
+        List<LocalDate> due = new ArrayList<>();
+        for (LocalDate w = first; !w.isAfter(last); w = w.plusWeeks(1)) {
+            if (!published.contains(w)) {
+                due.add(w);
+            }
+        }
+        return due;
     }
 
     /** Every published week of the tenant, oldest first. */

@@ -22,19 +22,26 @@ import io.upright.contracts.reminders.BreakSnoozed;
 import io.upright.contracts.reminders.BreakTaken;
 import io.upright.contracts.reminders.ReminderDeliveryFailed;
 import io.upright.contracts.reminders.ReminderExpired;
+import io.upright.insights.ReadModelChanged;
 import io.upright.insights.facts.FactProjection;
 import io.upright.insights.outcomes.SittingProjection;
 import io.upright.platform.inbox.ErasedEmployeeEvent;
 import io.upright.insights.personaldata.InsightsErasure;
 import io.upright.insights.programs.ProgramProjection;
 import io.upright.platform.inbox.IncomingEvent;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +64,7 @@ class TopicConsumersTest {
         consumer.facts = new RecordingFacts();
         consumer.programs = new RecordingPrograms();
         consumer.erasure = new RecordingErasure();
+        consumer.readModelChanged = new RecordingChanges();
 
         dispatch(consumer, new TeamCreated(ID, "Accounts", AT));
         dispatch(consumer, new EmployeeEnrolled(ID, ID, "UTC", "09:00", "17:00", false, AT));
@@ -82,10 +90,13 @@ class TopicConsumersTest {
         AssessmentsTopicConsumer assessments = new AssessmentsTopicConsumer();
         assessments.facts = new RecordingFacts();
         assessments.sittings = new RecordingSittings();
+        assessments.readModelChanged = new RecordingChanges();
         ExercisesTopicConsumer exercises = new ExercisesTopicConsumer();
         exercises.facts = new RecordingFacts();
+        exercises.readModelChanged = new RecordingChanges();
         RemindersTopicConsumer reminders = new RemindersTopicConsumer();
         reminders.facts = new RecordingFacts();
+        reminders.readModelChanged = new RecordingChanges();
 
         dispatch(assessments, new AssessmentStarted(ID, ID, "rosa", 1, AT));
         dispatch(assessments, new AssessmentCompleted(ID, ID, ID, "rosa", 1, "ROSA", 6, "HIGH", List.of(), false, AT));
@@ -112,6 +123,45 @@ class TopicConsumersTest {
     }
 
     private int sequence;
+    private final List<String> changes = new ArrayList<>();
+
+    @AfterEach
+    void everyDispatchToldTheKeptViewsOfItsTenant() {
+        assertThat(changes).hasSizeGreaterThanOrEqualTo(sequence).containsOnly(TENANT);
+    }
+
+    /** Views kept between changes ({@code ProgramViewCache}) observe these. */
+    private final class RecordingChanges implements Event<ReadModelChanged> {
+        @Override
+        public void fire(ReadModelChanged event) {
+            changes.add(event.tenant());
+        }
+
+        @Override
+        public <U extends ReadModelChanged> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends ReadModelChanged> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<ReadModelChanged> select(Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends ReadModelChanged> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends ReadModelChanged> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
 
     private void dispatch(TopicConsumer consumer, IntegrationEvent payload) {
         sequence++;

@@ -1,5 +1,6 @@
 package io.upright.platform.deadletter;
 
+import io.upright.platform.inbox.DeadLetterPublisher;
 import io.upright.platform.outbox.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -33,13 +34,14 @@ public record DeadLetterView(
         @Schema(description = "Why the last redrive failed again; null otherwise") String outcomeReason,
         @Schema(description = "How many times it was redriven", example = "1") int redrives) {
 
-    static final String REASON = "dead-letter-reason";
-    static final String CAUSE = "dead-letter-cause";
-    static final String TOPIC = "dead-letter-topic";
-    static final String PARTITION = "dead-letter-partition";
-    static final String OFFSET = "dead-letter-offset";
+    // the connector's dead-letter strategy and the batch consumers' DeadLetterPublisher write the same headers
+    static final String REASON = DeadLetterPublisher.REASON;
+    static final String CAUSE = DeadLetterPublisher.CAUSE;
+    static final String TOPIC = DeadLetterPublisher.TOPIC;
+    static final String PARTITION = DeadLetterPublisher.PARTITION;
+    static final String OFFSET = DeadLetterPublisher.OFFSET;
     /** Every header the dead-letter strategy adds starts with this; a redrive hands the record on without them. */
-    static final String PREFIX = "dead-letter-";
+    static final String PREFIX = DeadLetterPublisher.PREFIX;
 
     static DeadLetterView of(ConsumerRecord<String, byte[]> record, RedriveLedger.Entry last) {
         return new DeadLetterView(record.partition(), record.offset(), header(record, TOPIC),

@@ -33,6 +33,8 @@ public class EventStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Map<Class<?>, EventNames> eventNames = new ConcurrentHashMap<>();
+    /** Per event record: finding its sealed interface ({@code Class.isSealed}) reflects anew each time, so once is kept. */
+    private final Map<Class<?>, EventName> namesByRecord = new ConcurrentHashMap<>();
     private volatile Map<String, EventUpcaster> upcasterIndex;
 
     @Inject
@@ -244,6 +246,15 @@ public class EventStore {
     }
 
     private EventName nameOf(Class<?> eventClass) {
+        EventName known = namesByRecord.get(eventClass);
+        if (known == null) {
+            known = findNameOf(eventClass);
+            namesByRecord.put(eventClass, known);
+        }
+        return known;
+    }
+
+    private EventName findNameOf(Class<?> eventClass) {
         for (Class<?> sealed : eventClass.getInterfaces()) {
             if (sealed.isSealed()) {
                 return namesOf(sealed).nameOf(eventClass);

@@ -1,8 +1,10 @@
 package io.upright.platform.inbox;
 
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -14,20 +16,27 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How every consumer applies a record: the inbox accepts it and the consumer dispatches it in one new transaction.
+ * How every consumer applies records. Live consumption takes a whole poll at once ({@link #consumeBatch}): the inbox
+ * accepts every record in one statement and the consumer dispatches the new ones in record order, all in one new
+ * transaction, so a poll of hundreds of records costs one durable commit instead of one each. A redrive and the
+ * insights replay apply one record ({@link #consume}): the same inbox and dispatch, in a transaction of its own.
  * <ul>
  *   <li>A <b>transient</b> failure ({@link FailureClass#TRANSIENT}: the database away, a timeout, a serialization
- *   failure or deadlock) rolls back and is retried in place with {@link Backoff#CONSUMERS}, for as long as it takes.
- *   The channel's worker stays on this record, so the records behind it wait in order: the connector pauses the
- *   partitions once its small buffer is full, and nothing is skipped or dead-lettered for this reason.</li>
- *   <li>A <b>poison</b> record or a <b>defect</b> is thrown to the connector, whose {@code dead-letter-queue} failure
- *   strategy publishes it to the service's DLQ topic with the reason in its {@code dead-letter-*} headers, and the
- *   consumer goes on with the next record.</li>
+ *   failure or deadlock) rolls back and is retried in place with {@link Backoff#CONSUMERS}, for as long as it takes:
+ *   the whole batch, or the one record. The channel's worker stays on it, so the records behind it wait in order:
+ *   the connector pauses the partitions once its small buffer is full, and nothing is skipped or dead-lettered for
+ *   this reason.</li>
+ *   <li>A <b>poison</b> record or a <b>defect</b> rolls the batch back; its records are then applied one by one, each
+ *   in its own transaction, and only those that fail again are written to the service's dead-letter topic
+ *   ({@link DeadLetterPublisher}, the headers the connector's {@code dead-letter-queue} strategy writes) before the
+ *   batch returns, i.e. before its offsets are committed. A single record that fails is thrown to the caller.</li>
  * </ul>
  * Channels set {@code throttled.unprocessed-record-max-age.ms=0}: a record held by a long outage must not have the
  * connector declare the channel dead (its default after 60 s); the retry log and {@link #retrying()} tell instead.
@@ -48,6 +57,13 @@ public class Consumption {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DeadLetterPublisher deadLetters;
+
+    /** Present in services with JPA entities: flushed and cleared between the records of a batch. */
+    @Inject
+    InjectableInstance<EntityManager> entityManagers;
 
     private final AtomicLong retrying = new AtomicLong();
     private final AtomicReference<Instant> lastPrune = new AtomicReference<>(Instant.EPOCH);
@@ -83,7 +99,101 @@ public class Consumption {
         }
     }
 
-    /** How many records are being retried right now (0 when every consumer is flowing). */
+    /**
+     * Applies the records of one poll (live consumption): all in one transaction when they all go through, else one by
+     * one, dead-lettering only those that fail. Returns when every record is applied or safely dead-lettered.
+     *
+     * @throws DeadLetterPublisher.NotPublished when a dead letter could not be written: the connector's failure
+     *                                          strategy takes the batch then
+     */
+    public void consumeBatch(TopicConsumer consumer, Iterable<ConsumerRecord<String, byte[]>> polled) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        polled.forEach(records::add);
+        if (records.isEmpty()) {
+            return;
+        }
+        if (records.size() == 1) {
+            consumeOrDeadLetter(consumer, records.get(0));
+            return;
+        }
+        int attempt = 0;
+        while (true) {
+            try {
+                applyBatchOnce(consumer, records);
+                pruneWhenDue();
+                if (attempt > 0) {
+                    retrying.decrementAndGet();
+                    LOG.infof("%s applied %d records from %s after %d retries", consumer.consumer(), records.size(),
+                            span(records), attempt);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (FailureClass.of(e) != FailureClass.TRANSIENT) {
+                    if (attempt > 0) {
+                        retrying.decrementAndGet();
+                    }
+                    LOG.infof("%s: the batch of %d records from %s failed (%s); applying them one by one",
+                            consumer.consumer(), records.size(), span(records), rootMessage(e));
+                    records.forEach(record -> consumeOrDeadLetter(consumer, record));
+                    return;
+                }
+                attempt++;
+                if (attempt == 1) {
+                    retrying.incrementAndGet();
+                }
+                Duration wait = Backoff.CONSUMERS.delay(attempt, () -> ThreadLocalRandom.current().nextDouble());
+                LOG.warnf("%s: transient failure on the batch of %d records from %s (retry %d in %d ms): %s",
+                        consumer.consumer(), records.size(), span(records), attempt, wait.toMillis(), rootMessage(e));
+                sleep(wait);
+            }
+        }
+    }
+
+    /** The single-record path; a record that fails for good goes to the dead-letter topic. */
+    private void consumeOrDeadLetter(TopicConsumer consumer, ConsumerRecord<String, byte[]> record) {
+        try {
+            consume(consumer, record);
+        } catch (RuntimeException e) {
+            deadLetters.publish(consumer, record, e);
+        }
+    }
+
+    private void applyBatchOnce(TopicConsumer consumer, List<ConsumerRecord<String, byte[]>> records) {
+        Runnable work = () -> {
+            List<IncomingEvent> decoded = new ArrayList<>(records.size());
+            for (ConsumerRecord<String, byte[]> record : records) {
+                decoded.add(inbox.decode(record));
+            }
+            EntityManager em = entityManager();
+            for (IncomingEvent event : inbox.acceptAll(consumer.consumer(), decoded)) {
+                consumer.dispatch(event);
+                if (em != null) {
+                    // as if each record had its own transaction: its ORM writes reach the database before the next
+                    // record reads over JDBC, and the next one loads entities afresh
+                    em.flush();
+                    em.clear();
+                }
+            }
+        };
+        if (consumer.transactionTimeoutSeconds() > 0) {
+            QuarkusTransaction.requiringNew().timeout(consumer.transactionTimeoutSeconds()).run(work);
+        } else {
+            QuarkusTransaction.requiringNew().run(work);
+        }
+    }
+
+    private EntityManager entityManager() {
+        List<EntityManager> active = entityManagers.listActive();
+        return active.isEmpty() ? null : active.get(0);
+    }
+
+    private static String span(List<ConsumerRecord<String, byte[]>> records) {
+        ConsumerRecord<String, byte[]> first = records.get(0);
+        ConsumerRecord<String, byte[]> last = records.get(records.size() - 1);
+        return first.topic() + "/" + first.partition() + "@" + first.offset() + ".." + last.partition() + "@" + last.offset();
+    }
+
+    /** How many records or batches are being retried right now (0 when every consumer is flowing). */
     public long retrying() {
         return retrying.get();
     }

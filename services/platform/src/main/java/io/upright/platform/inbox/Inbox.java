@@ -21,10 +21,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Idempotent consumption. A consumer calls {@link #accept} first thing inside the transaction of its
@@ -73,6 +80,62 @@ public class Inbox {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record " + event.id() + " in the inbox", e);
         }
+    }
+
+    /**
+     * {@link #accept} for many decoded records in one statement: inserts the inbox rows of every event not seen before
+     * by {@code consumer} and returns those events in the given order. An event given twice counts once (its first
+     * place), like one seen in an earlier transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<IncomingEvent> acceptAll(String consumer, List<IncomingEvent> events) {
+        Map<List<String>, IncomingEvent> unique = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            unique.putIfAbsent(List.of(event.source(), event.id()), event);
+        }
+        if (unique.isEmpty()) {
+            return List.of();
+        }
+        int n = unique.size();
+        String[] sources = new String[n];
+        String[] ids = new String[n];
+        String[] tenants = new String[n];
+        String[] types = new String[n];
+        int i = 0;
+        for (IncomingEvent event : unique.values()) {
+            sources[i] = event.source();
+            ids[i] = event.id();
+            tenants[i] = event.tenant();
+            types[i] = event.type();
+            i++;
+        }
+        Set<List<String>> inserted = new HashSet<>();
+        // arrays keep the statement one text whatever the batch size (one plan, no parameter limit)
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "insert into inbox (consumer, source, event_id, tenant_id, event_type) "
+                             + "select ?, s, e, t, y from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as r(s, e, t, y) "
+                             + "on conflict do nothing returning source, event_id")) {
+            ps.setString(1, consumer);
+            ps.setArray(2, c.createArrayOf("text", sources));
+            ps.setArray(3, c.createArrayOf("text", ids));
+            ps.setArray(4, c.createArrayOf("text", tenants));
+            ps.setArray(5, c.createArrayOf("text", types));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(List.of(rs.getString(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record " + n + " events in the inbox", e);
+        }
+        List<IncomingEvent> accepted = new ArrayList<>(inserted.size());
+        unique.forEach((key, event) -> {
+            if (inserted.contains(key)) {
+                accepted.add(event);
+            }
+        });
+        return accepted;
     }
 
     /** Reads the CloudEvents binary-mode headers and the JSON body of a record. */

@@ -1,9 +1,10 @@
 package io.upright.platform.inbox;
 
 /**
- * One consumed topic. Its {@code @Incoming} method hands each record to {@link Consumption#consume}, which lets the
- * inbox accept it and then calls {@link #dispatch} in the same transaction. A dead-letter redrive (and in insights the
- * replay) goes through the same path, so every way in applies an event exactly as live consumption does.
+ * One consumed topic. Its {@code @Incoming} method takes a batch ({@code batch=true} on the channel) and hands it to
+ * {@link Consumption#consumeBatch}, which lets the inbox accept the records and then calls {@link #dispatch} for each
+ * new one in the same transaction. A dead-letter redrive (and in insights the replay) hands one record to
+ * {@link Consumption#consume}: the same inbox and dispatch, so every way in applies an event as live consumption does.
  */
 public interface TopicConsumer {
 
@@ -16,7 +17,7 @@ public interface TopicConsumer {
     /** Applies one event the inbox accepted, inside the caller's transaction; types not used here are ignored. */
     void dispatch(IncomingEvent event);
 
-    /** The transaction timeout for one record; 0 for the default. */
+    /** The transaction timeout for one batch or one record; 0 for the default. */
     default int transactionTimeoutSeconds() {
         return 0;
     }

@@ -80,15 +80,16 @@ public class OutboxRelay extends PollingWorker {
         if (!config.relayEnabled()) {
             return;
         }
-        producer = new KafkaProducer<>(producerConfig(kafkaConfig), new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(producerConfig(kafkaConfig, "upright-outbox-relay"), new StringSerializer(),
+                new ByteArraySerializer());
         startWorker("outbox-relay");
     }
 
     /**
      * The shared Kafka settings that a producer understands, with the relay's delivery guarantees on top: those are
-     * not the operator's to weaken.
+     * not the operator's to weaken. Also the dead-letter publisher's ({@code inbox.DeadLetterPublisher}).
      */
-    static Map<String, Object> producerConfig(Map<String, Object> shared) {
+    public static Map<String, Object> producerConfig(Map<String, Object> shared, String clientId) {
         Map<String, Object> config = new HashMap<>();
         Set<String> producerKeys = ProducerConfig.configNames();
         shared.forEach((key, value) -> {
@@ -100,7 +101,7 @@ public class OutboxRelay extends PollingWorker {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "upright-outbox-relay");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         return config;
     }
 

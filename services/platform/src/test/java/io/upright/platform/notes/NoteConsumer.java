@@ -6,7 +6,7 @@ import io.upright.platform.inbox.IncomingEvent;
 import io.upright.platform.inbox.TopicConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import javax.sql.DataSource;
@@ -26,6 +26,12 @@ public class NoteConsumer implements TopicConsumer {
      */
     public static final Set<String> DEFECTIVE_SUBJECTS = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Subjects whose next application fails once with a serialization failure (SQLSTATE 40001), the transient failure
+     * PostgreSQL answers a transaction that lost a race; the subject is removed as it fails, so the retry goes through.
+     */
+    public static final Set<String> SERIALIZATION_FAILURE_ONCE = ConcurrentHashMap.newKeySet();
+
     @Inject
     Consumption consumption;
 
@@ -34,8 +40,8 @@ public class NoteConsumer implements TopicConsumer {
 
     @Incoming("notes-in")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumption.consume(this, record);
+    public void on(ConsumerRecords<String, byte[]> records) {
+        consumption.consumeBatch(this, records);
     }
 
     @Override
@@ -52,6 +58,9 @@ public class NoteConsumer implements TopicConsumer {
     public void dispatch(IncomingEvent event) {
         if (DEFECTIVE_SUBJECTS.contains(event.subject())) {
             throw new IllegalStateException("simulated defect: notes about " + event.subject() + " cannot be applied yet");
+        }
+        if (SERIALIZATION_FAILURE_ONCE.remove(event.subject())) {
+            throw new IllegalStateException(new SQLException("could not serialize access due to concurrent update", "40001"));
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into test_effects (tenant_id, subject) values (?, ?)")) {

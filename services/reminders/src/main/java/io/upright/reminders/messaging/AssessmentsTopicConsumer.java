@@ -13,7 +13,7 @@ import io.upright.reminders.schedule.EmployeeRisks;
 import io.upright.reminders.teambreak.CampaignNudges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -40,8 +40,8 @@ public class AssessmentsTopicConsumer implements TopicConsumer {
 
     @Incoming("assessments")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumption.consume(this, record);
+    public void on(ConsumerRecords<String, byte[]> records) {
+        consumption.consumeBatch(this, records);
     }
 
     @Override

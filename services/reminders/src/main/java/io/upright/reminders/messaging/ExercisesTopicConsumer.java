@@ -9,7 +9,7 @@ import io.upright.platform.inbox.TopicConsumer;
 import io.upright.reminders.routine.EmployeeRoutines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** {@code upright.exercises}: a recommended routine becomes the employee's break suggestion; other types are not ours. */
@@ -26,8 +26,8 @@ public class ExercisesTopicConsumer implements TopicConsumer {
 
     @Incoming("exercises")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumption.consume(this, record);
+    public void on(ConsumerRecords<String, byte[]> records) {
+        consumption.consumeBatch(this, records);
     }
 
     @Override
