@@ -7,6 +7,7 @@ import io.upright.localinfra.KeycloakServer;
 import io.upright.localinfra.Durability;
 import io.upright.localinfra.EmbeddedKafkaBroker;
 import io.upright.localinfra.EmbeddedPostgresServer;
+import io.upright.localinfra.TopicPartitions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,6 +86,8 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess web;
     /** Why Keycloak or the web front end did not start, when they were asked for. */
     private Throwable signInFailure;
+    /** False: {@link #start} brings up the infrastructure only, and {@link #startAlone} one service at a time. */
+    private boolean servicesAtStart = true;
 
     /** Keycloak's public port and its management (health) port. */
     public record IdentityProviderPorts(int http, int management) {
@@ -140,18 +143,15 @@ public final class LocalStack implements AutoCloseable {
             topics.add(service.topic());
             topics.add(service.deadLetterTopic());
         }
-        kafka.createTopics(topics, 3);
+        kafka.createTopics(topics);
         progress.step("Kafka " + kafka.bootstrapServers() + " ready (KRaft, " + describe(options.durability(),
-                "log flushed on every record", "flushes left to the OS") + ", topics " + String.join(", ", topics) + ")");
+                "log flushed on every record", "flushes left to the OS") + ", topics " + String.join(", ",
+                topics.stream().map(t -> t + " (" + TopicPartitions.of(t) + ")").toList()) + ")");
 
         Path keys = options.home().resolve("keys");
         tokens = DevTokens.inDirectory(keys);
-        for (Map.Entry<String, Integer> entry : options.servicePorts().entrySet()) {
-            String service = entry.getKey();
-            ServiceProcess process = new ServiceProcess(service, entry.getValue(),
-                    options.repositoryRoot().resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
-                    options.home().resolve("logs").resolve(service + ".log"),
-                    environment(service, entry.getValue(), DevTokens.publicKeyIn(keys)));
+        for (String service : servicesAtStart ? options.servicePorts().keySet() : List.<String>of()) {
+            ServiceProcess process = serviceProcess(service);
             services.add(process);
             process.start();
         }
@@ -169,6 +169,70 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    private ServiceProcess serviceProcess(String service) {
+        int port = options.servicePorts().get(service);
+        return new ServiceProcess(service, port,
+                options.repositoryRoot().resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
+                options.home().resolve("logs").resolve(service + ".log"),
+                environment(service, port, DevTokens.publicKeyIn(options.home().resolve("keys"))));
+    }
+
+    /** Set before {@link #start}: it then brings up PostgreSQL (every service's database) and Kafka, but no service. */
+    public LocalStack withoutServices() {
+        this.servicesAtStart = false;
+        return this;
+    }
+
+    /** A service {@link #startAlone} spawned: its process, where it listens, where its output goes. */
+    public record Alone(long pid, String baseUrl, Path log) {
+    }
+
+    /**
+     * Spawns one of the stack's services on the running infrastructure with {@code jit}, whatever its choice in
+     * {@link JitChoice}, and returns without waiting for it: the start-up benchmark times each service alone under
+     * each JIT. {@link #stopAlone} stops it again; its output is appended to its log.
+     */
+    public Alone startAlone(String service, JitChoice jit) {
+        ServiceProcess process = serviceProcess(service);
+        process.useJit(jit);
+        services.add(process);
+        process.start();
+        return new Alone(process.pid(), process.baseUrl(), process.log());
+    }
+
+    /**
+     * Starts a second instance of a running service, {@code <service>-2}, on a port of its own, with the same
+     * environment, database and consumer groups (plus {@link #withEnvironment} for {@code <service>-2}), and waits until
+     * it is ready: the two then share the work as two replicas behind a load balancer would. Its log is
+     * {@code logs/<service>-2.log}.
+     *
+     * @return its name
+     */
+    public String startSecondInstance(String service) {
+        if (!options.servicePorts().containsKey(service)) {
+            throw new IllegalArgumentException("No service " + service + " in this stack");
+        }
+        String name = service + "-2";
+        int port = freePort();
+        Map<String, String> env = environment(service, port, DevTokens.publicKeyIn(options.home().resolve("keys")));
+        env.putAll(extraEnvironment.getOrDefault(name, Map.of()));
+        ServiceProcess process = new ServiceProcess(name, port,
+                options.repositoryRoot().resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
+                options.home().resolve("logs").resolve(name + ".log"), env);
+        process.useJit(JitChoice.of(service, System.getenv())); // the service's own choice, not one for "<service>-2"
+        services.add(process);
+        process.start();
+        process.awaitHealthy(Duration.ofSeconds(180));
+        return name;
+    }
+
+    public void stopAlone(String service) {
+        ServiceProcess process = services.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + service + " running"));
+        process.stop();
+        services.remove(process);
     }
 
     private void startSignIn(Progress progress) {

@@ -44,13 +44,14 @@ import java.util.function.BiFunction;
  * PostgreSQL and the packaged reminders service (alone, so the engine has the machine), enrols N employees by
  * publishing {@code EmployeeEnrolled} records on upright.programs exactly as the programs relay would, points the
  * tenant at a local webhook sink that answers 204 at once, and then records every delivery: how many per second,
- * and how late against its slot. Writes the table into docs/benchmarks.md between markers.
+ * and how late against its slot. Writes the table into docs/benchmarks.md between markers. The suite's
+ * {@code reminders} benchmark ({@code bench/ReminderEngineSuiteBenchmark}) uses its sink and enrolments.
  */
-final class ReminderEngineBenchmark {
+public final class ReminderEngineBenchmark {
 
     static final String BEGIN = "<!-- reminder-engine-benchmark:begin -->";
     static final String END = "<!-- reminder-engine-benchmark:end -->";
-    static final String TENANT = "bench";
+    public static final String TENANT = "bench";
 
     private ReminderEngineBenchmark() {
     }
@@ -58,14 +59,15 @@ final class ReminderEngineBenchmark {
     record Settings(int employees, Duration cadence, Duration window) {
     }
 
-    record Delivery(Instant slot, Instant receivedAt) {
+    /** One webhook the sink received: the reminder's slot, when it arrived, and the body's {@code type}. */
+    public record Delivery(Instant slot, Instant receivedAt, String type) {
     }
 
     /**
      * The benchmarks measure break reminders: the ask for each new employee's sitting baseline (one more message per
      * enrolment, once) is switched off so that it does not count as a reminder delivered.
      */
-    static final Map<String, String> BREAK_REMINDERS_ONLY = Map.of("UPRIGHT_REMINDERS_SITTING_CHECK_INS", "false");
+    public static final Map<String, String> BREAK_REMINDERS_ONLY = Map.of("UPRIGHT_REMINDERS_SITTING_CHECK_INS", "false");
 
     /**
      * @param jfr record a JDK Flight Recorder profile of the service (under deploy/local/target/) and summarise where
@@ -126,13 +128,14 @@ final class ReminderEngineBenchmark {
         }
     }
 
-    private static HttpServer sink(ConcurrentLinkedQueue<Delivery> deliveries) throws IOException {
+    /** A local webhook receiver on loopback that answers 204 at once and records every delivery; stop it with {@code stop(0)}. */
+    public static HttpServer sink(ConcurrentLinkedQueue<Delivery> deliveries) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.createContext("/hook", exchange -> {
             Instant received = Instant.now();
             try (InputStream body = exchange.getRequestBody()) {
                 JsonNode message = Api.JSON.readTree(body);
-                deliveries.add(new Delivery(Instant.parse(message.path("slot").asText()), received));
+                deliveries.add(new Delivery(Instant.parse(message.path("slot").asText()), received, message.path("type").asText()));
             } catch (RuntimeException e) {
                 // a body without a slot still counts as a delivery, just not for lateness
             }
@@ -158,15 +161,9 @@ final class ReminderEngineBenchmark {
      *               is consumed first (programs publishes {@code EmployeeContactShared} that way); null for none
      */
     static void publishEnrolments(String bootstrap, int employees, BiFunction<Integer, UUID, IntegrationEvent> before) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
         UUID[] teams = new UUID[Math.max(1, employees / 50)];
         Arrays.setAll(teams, i -> UUID.randomUUID());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+        try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             for (int i = 0; i < employees; i++) {
                 UUID employee = UUID.randomUUID();
                 if (before != null) {
@@ -179,6 +176,17 @@ final class ReminderEngineBenchmark {
             }
             producer.flush();
         }
+    }
+
+    /** A producer as the programs relay publishes with: {@code acks=all}, a short linger. */
+    public static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(config);
     }
 
     static void awaitSchedules(String jdbc, int employees) {
@@ -200,7 +208,7 @@ final class ReminderEngineBenchmark {
         }
     }
 
-    static long count(String jdbc, String sql) {
+    public static long count(String jdbc, String sql) {
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

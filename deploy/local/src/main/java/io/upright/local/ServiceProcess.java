@@ -28,6 +28,8 @@ final class ServiceProcess implements ServiceSupervisor.Supervised {
     private final Map<String, String> environment;
     /** The process running now: replaced when the supervisor restarts the service, read from other threads. */
     private volatile Process process;
+    /** The JIT for its next start when set, instead of {@link JitChoice#of}: the start-up benchmark measures both. */
+    private JitChoice jit;
 
     ServiceProcess(String name, int port, Path jar, Path log, Map<String, String> environment) {
         this.name = name;
@@ -42,8 +44,9 @@ final class ServiceProcess implements ServiceSupervisor.Supervised {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC"));
+        command.addAll((jit != null ? jit : JitChoice.of(name, System.getenv())).options());
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -89,6 +92,10 @@ final class ServiceProcess implements ServiceSupervisor.Supervised {
     /** Environment variables for the next start (the chaos harness turns the reminder engine off at the end). */
     void override(Map<String, String> variables) {
         environment.putAll(variables);
+    }
+
+    void useJit(JitChoice chosen) {
+        this.jit = chosen;
     }
 
     /** {@code kill -9}: the process gets no chance to finish anything (the chaos harness's crash). */

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 
 /**
  * A real single-node Apache Kafka broker in KRaft mode (combined broker and controller), run in this JVM
@@ -156,12 +157,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         ensureTopics(bootstrapServers, topics, partitions);
     }
 
+    /**
+     * Creates the topics that do not exist yet, each with its count from {@link TopicPartitions}. A topic that exists
+     * keeps the count it has: adding partitions would move keys to other partitions, and one employee's records could
+     * then be read out of order.
+     */
+    public void createTopics(Collection<String> topics) {
+        ensureTopics(bootstrapServers, topics, TopicPartitions::of);
+    }
+
     /** Creates the topics that do not exist yet on any broker. */
     public static void ensureTopics(String bootstrapServers, Collection<String> topics, int partitions) {
+        ensureTopics(bootstrapServers, topics, topic -> partitions);
+    }
+
+    private static void ensureTopics(String bootstrapServers, Collection<String> topics, ToIntFunction<String> partitions) {
         try (Admin admin = admin(bootstrapServers)) {
             for (String topic : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(new NewTopic(topic, partitions.applyAsInt(topic), (short) 1))).all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("Cannot create topic " + topic, e.getCause());

@@ -25,7 +25,9 @@ import java.util.Map;
 public final class BenchmarkSuite {
 
     /** Every benchmark of the suite, in the order they run. */
-    public static final List<Benchmark> ALL = List.of(new AppendBenchmark(), new RelayBenchmark(), new RestReadsBenchmark());
+    public static final List<Benchmark> ALL = List.of(new AppendBenchmark(), new RelayBenchmark(), new RestReadsBenchmark(),
+            new ConsumersBenchmark(), new ReadModelBenchmark(), new StartupBenchmark(), new ReminderEngineSuiteBenchmark(),
+            new TwoInstancesBenchmark());
 
     static final String DOC = "docs/benchmarks.md";
     static final String TINY_REPORT = "deploy/local/target/bench-tiny.md";

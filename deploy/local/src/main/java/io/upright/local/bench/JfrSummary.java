@@ -33,7 +33,7 @@ public final class JfrSummary {
     }
 
     /**
-     * @param thread the thread whose wall time is summarised (its name), null for none
+     * @param thread the thread whose wall time is summarised (its name, or a pool's: {@code executor-thread}), null for none
      * @param top    how many frames each list shows
      */
     public static String summarise(Path recording, Instant from, Instant to, String thread, int top) throws IOException {
@@ -68,7 +68,7 @@ public final class JfrSummary {
                 // thread pools number their threads: count the pool, not each member
                 threads.merge(threadName.replaceAll("[-#]?\\d+$", ""), 1, Integer::sum);
             }
-            if (thread != null && thread.equals(threadName)) {
+            if (thread != null && (thread.equals(threadName) || threadName.startsWith(thread + "-"))) { // one thread, or a pool
                 threadSamples++;
                 threadWall.merge((cpu ? "[cpu] " : "[waiting] ") + ours, 1, Integer::sum);
             }

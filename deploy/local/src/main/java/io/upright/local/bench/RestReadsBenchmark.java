@@ -3,17 +3,22 @@ package io.upright.local.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.upright.local.Api;
 import io.upright.local.DeskAnswers;
+import io.upright.local.JitChoice;
 import io.upright.local.LocalStack;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code ./upright bench rest}: four reads people make all day, each against the authenticated no-op of the same
@@ -45,21 +50,26 @@ public final class RestReadsBenchmark implements Benchmark {
         Duration warmUp = Duration.ofSeconds(run.size(10, 1));
         Duration window = Duration.ofSeconds(run.size(30, 2));
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String service : List.of("programs", "assessments", "exercises")) {
+        for (String service : List.of("programs", "assessments", "exercises", "insights")) {
             ports.put(service, LocalStack.freePort());
         }
-        try (LocalStack stack = new LocalStack(new LocalStack.Options(run.root(), run.work(), 0, 0, ports, Duration.ofMinutes(60)))) {
+        LocalStack configured = new LocalStack(new LocalStack.Options(run.root(), run.work(), 0, 0, ports, Duration.ofMinutes(60)));
+        Optional<Profiling> profiling = Profiling.of(run, name(), configured, ports.keySet());
+        Instant measuredFrom;
+        Report report;
+        try (LocalStack stack = configured) {
             stack.start(run::progress);
             List<Read> reads = seed(stack, run);
             ClosedLoop load = new ClosedLoop(users, warmUp, window);
-            Report report = new Report(String.format(Locale.ROOT, "Packaged programs, assessments and exercises as "
-                    + "`./upright up` runs them (one JVM each: `-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1`), "
+            measuredFrom = Instant.now();
+            report = new Report(String.format(Locale.ROOT, "Packaged programs, assessments, exercises and insights as "
+                    + "`./upright up` runs them (one JVM each: %s), "
                     + "PostgreSQL and Kafka with the durable settings; one tenant with one team, one employee who submitted a "
                     + "workstation-basics assessment, one launched program. A closed-loop generator on the JDK HTTP client "
                     + "(HTTP/1.1, in the benchmark's JVM on the same cores) with %d users, each sending its next request when "
                     + "the answer arrived: %d s of warm-up, then %d s measured, for each read and, just before or after it "
                     + "(alternating), for `GET %s` on the same service with the same bearer token.",
-                    users, warmUp.toSeconds(), window.toSeconds(), IDENTITY));
+                    jvms(ports.keySet()), users, warmUp.toSeconds(), window.toSeconds(), IDENTITY));
             for (int i = 0; i < reads.size(); i++) {
                 Read read = reads.get(i);
                 HttpRequest subject = request(stack.baseUrl(read.service()) + read.path(), read.token());
@@ -78,8 +88,12 @@ public final class RestReadsBenchmark implements Benchmark {
                 report.row(new Comparison(read.what() + " (" + read.service() + ")", readResult.measure(),
                         "`GET " + IDENTITY + "`", noOpResult.measure(), read.target()));
             }
-            return report.note("Latencies are from sending a request to its whole answer, as the generator's users saw them.");
+            report.note("Latencies are from sending a request to its whole answer, as the generator's users saw them.");
         }
+        if (profiling.isPresent()) {
+            run.progress("profile summary: " + profiling.get().summarise(measuredFrom, Instant.now()));
+        }
+        return report;
     }
 
     /** A tenant to read from, set up through the public APIs as HR and the employee would. */
@@ -114,12 +128,29 @@ public final class RestReadsBenchmark implements Benchmark {
             }
             sleep(Duration.ofMillis(250));
         }
+        // insights shows the program once the launch reached it through Kafka
+        Api insights = new Api(stack.baseUrl("insights"), hr);
+        while (insights.status("/api/insights/programs/" + program) != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("insights did not show the program within 2 minutes of its launch");
+            }
+            sleep(Duration.ofMillis(250));
+        }
         run.progress("seeded: a team, employee " + employeeId + " with a submitted assessment and a recommendation, program " + program);
         return List.of(
                 new Read("catalogue `GET /api/exercises`", "exercises", "/api/exercises", employee, 0.5),
                 new Read("recommendation `GET /api/me/recommendation`", "exercises", "/api/me/recommendation", employee, 0.5),
                 new Read("latest assessment `GET /api/me/assessments/latest`", "assessments", "/api/me/assessments/latest", employee, 0.5),
-                new Read("HR program view `GET /api/programs/{id}`", "programs", "/api/programs/" + program, hr, 0.2));
+                new Read("HR program view `GET /api/insights/programs/{id}`", "insights", "/api/insights/programs/" + program, hr, 0.2),
+                new Read("HR program definition `GET /api/programs/{id}`", "programs", "/api/programs/" + program, hr, 0.5));
+    }
+
+    /** The services' JVM options, once when they all run the same. */
+    static String jvms(Collection<String> services) {
+        Map<String, String> each = new LinkedHashMap<>();
+        services.forEach(s -> each.put(s, "`" + JitChoice.describe(s) + "`"));
+        return new HashSet<>(each.values()).size() == 1 ? each.values().iterator().next()
+                : String.join(", ", each.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
     private static HttpRequest request(String url, String token) {

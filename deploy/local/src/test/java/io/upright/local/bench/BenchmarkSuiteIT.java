@@ -29,7 +29,7 @@ class BenchmarkSuiteIT {
             for (Map.Entry<String, Throwable> failure : outcome.failures().entrySet()) {
                 throw new AssertionError("benchmark " + failure.getKey() + " failed", failure.getValue());
             }
-            assertThat(outcome.reports()).containsOnlyKeys("append", "relay", "rest");
+            assertThat(outcome.reports()).containsOnlyKeys("append", "relay", "rest", "consumers", "read-model", "startup", "reminders", "instances");
             outcome.reports().forEach((name, report) -> {
                 assertThat(report.rows()).as(name).isNotEmpty();
                 report.rows().forEach(row -> {
@@ -37,9 +37,9 @@ class BenchmarkSuiteIT {
                     assertThat(row.baseline().rate()).as(name + ": baseline of " + row.what()).isPositive().isFinite();
                 });
             });
-            assertThat(outcome.reports().get("rest").rows()).hasSize(4);
+            assertThat(outcome.reports().get("rest").rows()).hasSize(5);
             String tiny = Files.readString(root.resolve(BenchmarkSuite.TINY_REPORT));
-            for (String name : List.of("append", "relay", "rest")) {
+            for (String name : List.of("append", "relay", "rest", "consumers", "read-model", "startup", "reminders", "instances")) {
                 assertThat(tiny).contains(MarkedSections.begin(name), MarkedSections.end(name), "./upright bench --tiny " + name);
             }
             assertThat(Files.readString(root.resolve(BenchmarkSuite.DOC))).as("docs/benchmarks.md").isEqualTo(docs);
