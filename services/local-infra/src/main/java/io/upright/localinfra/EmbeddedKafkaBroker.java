@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 
 import java.io.ByteArrayOutputStream;
@@ -73,6 +74,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(configFile); // once: the cluster id is written into the log directory and kept
             }
+            // the broker shares this JVM with the launcher or a test: a fatal error of Kafka's must fail the broker with
+            // its reason, not end the whole process with System.exit/halt (Kafka's own test harness does the same)
+            Exit.setExitProcedure((status, message) -> {
+                throw new IllegalStateException("Kafka asked to exit with status " + status + ": " + message);
+            });
+            Exit.setHaltProcedure((status, message) -> {
+                throw new IllegalStateException("Kafka asked to halt with status " + status + ": " + message);
+            });
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
             server.startup();
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, "127.0.0.1:" + clientPort);
