@@ -22,7 +22,8 @@ import java.util.Properties;
 final class TopicDump {
 
     /** One record: its key, its {@code ce_id} (null without one) and where it sits. */
-    record Entry(String topic, int partition, long offset, String key, String ceId, String ceType) {
+    /** One record; {@code deadLetterReason} is set on a dead letter, so a report can say why it is there. */
+    record Entry(String topic, int partition, long offset, String key, String ceId, String ceType, String deadLetterReason) {
     }
 
     private TopicDump() {
@@ -51,7 +52,8 @@ final class TopicDump {
                     throw new IllegalStateException("Could not read " + topic + " to its end within 2 minutes");
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    entries.add(new Entry(r.topic(), r.partition(), r.offset(), r.key(), header(r, "ce_id"), header(r, "ce_type")));
+                    entries.add(new Entry(r.topic(), r.partition(), r.offset(), r.key(), header(r, "ce_id"), header(r, "ce_type"),
+                            header(r, "dead-letter-reason")));
                 }
                 end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             }

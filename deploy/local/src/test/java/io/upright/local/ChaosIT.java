@@ -20,6 +20,7 @@ class ChaosIT {
     void one_round_of_every_fault_loses_and_duplicates_no_acknowledged_command_and_every_invariant_holds() throws Exception {
         Path root = Path.of(System.getProperty("upright.root", "../..")).toAbsolutePath().normalize();
         Path home = Files.createTempDirectory("upright-chaos");
+        boolean passed = false;
         try {
             ChaosRun.Result result = new ChaosRun(new ChaosRun.Options(root, home, 1, Duration.ofSeconds(30),
                     Path.of("target/reliability.md")), System.out).run();
@@ -30,8 +31,14 @@ class ChaosIT {
             result.invariants().forEach((invariant, problems) -> assertThat(problems).as(invariant).isEmpty());
             assertThat(result.gaveUp()).as("commands given up").isZero();
             assertThat(result.faults()).hasSize(9);
+            passed = true;
         } finally {
-            Directories.deleteQuietly(home);
+            if (passed) {
+                Directories.deleteQuietly(home);
+            } else {
+                // the services' logs and the data of a failed run are what tells why
+                System.out.println("Chaos run failed; its logs and data are kept in " + home);
+            }
         }
     }
 }

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   the connector pauses the partitions once its small buffer is full, and nothing is skipped or dead-lettered for
  *   this reason.</li>
  *   <li>A <b>poison</b> record or a <b>defect</b> rolls the batch back; its records are then applied one by one, each
- *   in its own transaction, and only those that fail again are written to the service's dead-letter topic
+ *   in its own transaction (a defect is tried twice there, as it may be a commit lost with the database), and only
+ *   those that fail again are written to the service's dead-letter topic
  *   ({@link DeadLetterPublisher}, the headers the connector's {@code dead-letter-queue} strategy writes) before the
  *   batch returns, i.e. before its offsets are committed. A single record that fails is thrown to the caller.</li>
  * </ul>
@@ -70,6 +71,7 @@ public class Consumption {
 
     public void consume(TopicConsumer consumer, ConsumerRecord<String, byte[]> record) {
         int attempt = 0;
+        boolean secondChance = false;
         while (true) {
             try {
                 applyOnce(consumer, record);
@@ -81,18 +83,24 @@ public class Consumption {
                 }
                 return;
             } catch (RuntimeException e) {
-                if (FailureClass.of(e) != FailureClass.TRANSIENT) {
+                FailureClass failure = FailureClass.of(e);
+                if (failure == FailureClass.POISON || (failure == FailureClass.DEFECT && secondChance)) {
                     if (attempt > 0) {
                         retrying.decrementAndGet();
                     }
                     throw e;
                 }
+                // A defect gets one more try: a commit whose outcome was lost with the database (kill -9) surfaces from
+                // the transaction manager without an SQLSTATE, like a bug. Tried again, the database being away is
+                // transient, or the record applies (the inbox keeps it once if the commit did happen); a bug fails again.
+                secondChance |= failure == FailureClass.DEFECT;
                 attempt++;
                 if (attempt == 1) {
                     retrying.incrementAndGet();
                 }
                 Duration wait = Backoff.CONSUMERS.delay(attempt, () -> ThreadLocalRandom.current().nextDouble());
-                LOG.warnf("%s: transient failure on %s/%d@%d (retry %d in %d ms): %s", consumer.consumer(), record.topic(),
+                LOG.warnf("%s: %s failure on %s/%d@%d (retry %d in %d ms): %s", consumer.consumer(),
+                        failure == FailureClass.DEFECT ? "unexplained" : "transient", record.topic(),
                         record.partition(), record.offset(), attempt, wait.toMillis(), rootMessage(e));
                 sleep(wait);
             }

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -23,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,22 +74,66 @@ public class DeadLetterPublisher {
     private Producer<String, byte[]> producer;
 
     /**
-     * Publishes {@code record}, which {@code consumer} failed to apply for {@code reason}, and waits for the broker.
+     * Publishes {@code record}, which {@code consumer} failed to apply for {@code reason}, and waits for the broker. A
+     * broker that is away (a retriable error, or the producer's delivery timeout) is waited for with
+     * {@link Backoff#CONSUMERS}, as a transient database failure is: throwing would hand the whole batch to the
+     * connector's dead-letter strategy, records that went through included.
      *
-     * @throws NotPublished when the broker did not acknowledge it
+     * @throws NotPublished when the broker refuses the record for good (e.g. too large)
      */
     public void publish(TopicConsumer consumer, ConsumerRecord<String, byte[]> record, Throwable reason) {
         String topic = topics.computeIfAbsent(consumer.topic(), this::resolve);
         ProducerRecord<String, byte[]> dead = deadLetter(topic, record, reason);
-        try {
-            producer().send(dead).get();
-        } catch (ExecutionException e) {
-            throw new NotPublished("Cannot dead-letter " + where(record) + " to " + topic, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotPublished("Interrupted while dead-lettering " + where(record) + " to " + topic, e);
+        int attempt = 0;
+        while (true) {
+            try {
+                acknowledged(producer().send(dead));
+                break;
+            } catch (ExecutionException e) {
+                if (!retriable(e.getCause())) {
+                    throw new NotPublished("Cannot dead-letter " + where(record) + " to " + topic, e.getCause());
+                }
+                attempt++;
+                Duration wait = Backoff.CONSUMERS.delay(attempt, () -> ThreadLocalRandom.current().nextDouble());
+                LOG.warnf("%s: cannot dead-letter %s to %s yet (retry %d in %d ms): %s", consumer.consumer(), where(record),
+                        topic, attempt, wait.toMillis(), message(e.getCause()));
+                pause(wait);
+            }
         }
         LOG.warnf("%s dead-lettered %s to %s: %s", consumer.consumer(), where(record), topic, message(reason));
+    }
+
+    /** Waits for the broker; an interrupt does not give up on a record already sent (sending again would duplicate it). */
+    private static void acknowledged(Future<RecordMetadata> sent) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    sent.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether the broker may take the record later: it is away, has no leader yet, or timed out (a retriable error too). */
+    static boolean retriable(Throwable failure) {
+        return failure instanceof RetriableException;
+    }
+
+    /** An interrupt does not give up: the batch's offsets must not be committed before its dead letters are safe. */
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            LOG.debug("Interrupted while waiting to dead-letter; trying now");
+        }
     }
 
     /** The dead letter of {@code record}: its key, body and headers behind the {@code dead-letter-*} ones. */

@@ -143,6 +143,27 @@ class BatchConsumptionTest {
     }
 
     @Test
+    void a_failure_that_cannot_be_told_from_a_defect_is_tried_once_more_before_its_record_is_dead_lettered()
+            throws Exception {
+        String first = UUID.randomUUID().toString();
+        String lostOnce = UUID.randomUUID().toString();
+        NoteConsumer.OUTCOME_LOST_ONCE.add(lostOnce);
+
+        consumption.consumeBatch(notes, List.of(record(UUID.randomUUID().toString(), first, "{}"),
+                record(UUID.randomUUID().toString(), lostOnce, "{}")));
+        String alone = UUID.randomUUID().toString();
+        NoteConsumer.OUTCOME_LOST_ONCE.add(alone);
+        consumption.consumeBatch(notes, List.of(record(UUID.randomUUID().toString(), alone, "{}")));
+
+        assertThat(NoteConsumer.OUTCOME_LOST_ONCE).as("the failures happened").doesNotContain(lostOnce, alone);
+        assertThat(effectsFor(first)).isEqualTo(1);
+        assertThat(effectsFor(lostOnce)).isEqualTo(1);
+        assertThat(effectsFor(alone)).isEqualTo(1);
+        assertThat(deadLettered(lostOnce)).isEmpty();
+        assertThat(deadLettered(alone)).isEmpty();
+    }
+
+    @Test
     void a_serialization_failure_retries_the_batch_which_then_applies_every_record_once() throws Exception {
         String first = UUID.randomUUID().toString();
         String failsOnce = UUID.randomUUID().toString();

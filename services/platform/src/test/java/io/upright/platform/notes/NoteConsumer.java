@@ -32,6 +32,12 @@ public class NoteConsumer implements TopicConsumer {
      */
     public static final Set<String> SERIALIZATION_FAILURE_ONCE = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Subjects whose next application fails once the way a commit does when the database dies under it: an exception
+     * with no SQLSTATE in its chain, so nothing tells it from a defect. The subject is removed as it fails.
+     */
+    public static final Set<String> OUTCOME_LOST_ONCE = ConcurrentHashMap.newKeySet();
+
     @Inject
     Consumption consumption;
 
@@ -58,6 +64,9 @@ public class NoteConsumer implements TopicConsumer {
     public void dispatch(IncomingEvent event) {
         if (DEFECTIVE_SUBJECTS.contains(event.subject())) {
             throw new IllegalStateException("simulated defect: notes about " + event.subject() + " cannot be applied yet");
+        }
+        if (OUTCOME_LOST_ONCE.remove(event.subject())) {
+            throw new IllegalStateException("ARJUNA016053: Could not commit transaction.");
         }
         if (SERIALIZATION_FAILURE_ONCE.remove(event.subject())) {
             throw new IllegalStateException(new SQLException("could not serialize access due to concurrent update", "40001"));
