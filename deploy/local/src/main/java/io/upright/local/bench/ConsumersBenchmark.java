@@ -6,10 +6,12 @@ import io.upright.contracts.IntegrationEvent;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.TeamCreated;
+import io.upright.local.JitChoice;
 import io.upright.local.LocalStack;
 import io.upright.localinfra.CloudEventRecords;
 import io.upright.localinfra.Directories;
 import io.upright.localinfra.EmbeddedPostgresServer;
+import io.upright.localinfra.TopicPartitions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -81,6 +83,17 @@ public final class ConsumersBenchmark implements Benchmark {
         return "records per second from topic to effect, per consuming service, against Kafka's consumer performance tool";
     }
 
+    private static final List<String> CONSUMING = List.of("reminders", "exercises", "assessments", "insights");
+
+    /** The partitions of the topics read here. */
+    private static String partitions() {
+        List<String> each = new ArrayList<>();
+        for (String topic : List.of("upright.programs", "upright.exercises")) {
+            each.add(topic + " " + TopicPartitions.of(topic));
+        }
+        return String.join(", ", each);
+    }
+
     @Override
     public Report run(BenchRun run) throws Exception {
         int records = run.size(20000, 500);
@@ -92,8 +105,9 @@ public final class ConsumersBenchmark implements Benchmark {
         figures.addAll(measure(run, "insights", records, warmUp, true));
 
         Report report = new Report(String.format(Locale.ROOT, "Each consuming service alone on a fresh stack: the packaged "
-                + "service as `./upright up` runs it (one JVM: `-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1`), "
-                + "PostgreSQL with `synchronous_commit=on` and one KRaft broker flushing every append, topics of 3 partitions. "
+                + "service as `./upright up` runs it (one JVM: %s), "
+                + "PostgreSQL with `synchronous_commit=on` and one KRaft broker flushing every append, each topic with the "
+                + "partitions the stack gives it (%s). "
                 + "First %d teams' `TeamCreated` and %d `EmployeeEnrolled` records as warm-up (partitions assigned, code "
                 + "loaded), then %d records of the measured type published by one producer (`acks=all`, `linger.ms=20`) "
                 + "as the owner's relay would publish them (CloudEvents headers, key the employee, tenant `%s`; teams of %d, "
@@ -105,7 +119,8 @@ public final class ConsumersBenchmark implements Benchmark {
                 + "consumer group reading every record on the same topic from the same broker right after the service "
                 + "caught up; its `fetch.nMsg.sec` (time from the first fetch, without the group join). Two rows per stream: the "
                 + "figure against the issue's absolute target (≥ 2 000 records/s), then against the tool.",
-                Math.max(1, (warmUp + records) / TEAM_SIZE), warmUp, records, TENANT, TEAM_SIZE, AppInfoParser.getVersion()));
+                JitChoice.describeEach(CONSUMING), partitions(), Math.max(1, (warmUp + records) / TEAM_SIZE), warmUp, records, TENANT, TEAM_SIZE,
+                AppInfoParser.getVersion()));
         Figure slowest = figures.get(0);
         for (Figure figure : figures) {
             if (figure.perSecond() < slowest.perSecond()) {

@@ -3,6 +3,7 @@ package io.upright.local.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.upright.local.Api;
 import io.upright.local.DeskAnswers;
+import io.upright.local.JitChoice;
 import io.upright.local.LocalStack;
 import io.upright.localinfra.EmbeddedPostgresServer;
 
@@ -203,7 +204,7 @@ public final class ReadModelBenchmark implements Benchmark {
                 run.progress(String.format(Locale.ROOT, "half load, %.1f/s: %s", half, all.describe()));
 
                 report = new Report(String.format(Locale.ROOT, "The five packaged services as `./upright up` runs them (one "
-                        + "JVM each: `-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1`), PostgreSQL and Kafka with the "
+                        + "JVM each: " + JitChoice.describeEach(List.copyOf(LocalStack.DEFAULT_PORTS.keySet())) + "), PostgreSQL and Kafka with the "
                         + "durable settings, reminders with a 12-hour cadence (nothing falls due). One tenant, %d teams, %d "
                         + "employees enrolled through programs' API before the run. The mix, repeated: 1 enrolment by HR, 2 "
                         + "assessments completed (start, answers and submission: the submission is the measured command), 4 "

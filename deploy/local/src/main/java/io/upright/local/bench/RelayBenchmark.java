@@ -2,6 +2,7 @@ package io.upright.local.bench;
 
 import io.upright.contracts.EventCatalog;
 import io.upright.contracts.programs.TeamCreated;
+import io.upright.localinfra.TopicPartitions;
 import io.upright.localinfra.Durability;
 import io.upright.localinfra.EmbeddedKafkaBroker;
 import io.upright.localinfra.EmbeddedPostgresServer;
@@ -55,7 +56,7 @@ public final class RelayBenchmark implements Benchmark {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(run.work().resolve("postgres"), 0, Durability.DURABLE);
              EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(run.work().resolve("kafka"), 0, Durability.DURABLE)) {
             String topic = EventCatalog.of(new TeamCreated(UUID.randomUUID(), TEXT, Instant.now())).topic();
-            kafka.createTopics(List.of(topic, TOOL_TOPIC), 3); // as many partitions as the stack gives every topic
+            kafka.createTopics(List.of(topic, TOOL_TOPIC), TopicPartitions.of(topic)); // as many partitions as the stack gives it
             postgres.createDatabaseIfMissing("relay");
             try (PlatformHarness platform = new PlatformHarness(postgres.jdbcUrl("relay"), EmbeddedPostgresServer.USERNAME,
                     kafka.bootstrapServers())) {
@@ -105,8 +106,9 @@ public final class RelayBenchmark implements Benchmark {
                         + "from kafka-tools %s, in its own JVM as `kafka-producer-perf-test.sh` runs it, sending the same "
                         + "number of %d-byte records with `acks=all`, `enable.idempotence=true`, `linger.ms=5`, unthrottled. "
                         + "One KRaft broker (in the benchmark's JVM, as `./upright up` runs it) flushing its log on every "
-                        + "append; topics of 3 partitions; PostgreSQL with `synchronous_commit=on`.",
-                        rounds, records, recordSize, kafkaVersion(), recordSize))
+                        + "append; both topics of %d partitions, as the stack gives the events' topic; PostgreSQL with "
+                        + "`synchronous_commit=on`.",
+                        rounds, records, recordSize, kafkaVersion(), recordSize, TopicPartitions.of(topic)))
                         .row(new Comparison("records from commit to Kafka acknowledgement", Measure.of(relayed / relaySeconds, "records/s"),
                                 "`ProducerPerformance`, same broker, size and producer settings", Measure.of(sent / toolSeconds, "records/s"), 0.3))
                         .note("The relay's records also carry a key and eight CloudEvents headers, which the tool's do not; its "
