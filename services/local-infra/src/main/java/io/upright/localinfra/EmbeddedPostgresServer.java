@@ -43,10 +43,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param durability the settings are passed on the server's command line, not written into the cluster, so
      *                   the same data directory can be started either way
      */
+    /**
+     * {@code UPRIGHT_PG_LOG_SLOW_MS=<ms>}: the server logs every statement slower than that with its plan (auto_explain), and lock waits, to
+     * {@code <data directory>/log} (for profiling a benchmark; off by default).
+     */
+    public static final String LOG_SLOW_STATEMENTS = "UPRIGHT_PG_LOG_SLOW_MS";
+
     public static EmbeddedPostgresServer start(Path dataDir, int port, Durability durability) {
         try {
             Files.createDirectories(dataDir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(FreePorts.orPick(port))
@@ -55,8 +61,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // zonky turns synchronous_commit off for speed: a commit would then be acknowledged before its
                     // WAL reaches the disk, and a crash could lose events the client was told were stored
                     .setServerConfig("synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
-                    .setServerConfig("full_page_writes", "on")
-                    .start();
+                    .setServerConfig("full_page_writes", "on");
+            String slowMs = System.getenv(LOG_SLOW_STATEMENTS);
+            if (slowMs != null && !slowMs.isBlank()) {
+                // a profile shows a service waiting on the database; this says on which statements, with their plans
+                builder.setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_directory", dataDir.resolve("log").toAbsolutePath().toString())
+                        .setServerConfig("log_min_duration_statement", slowMs.strip())
+                        .setServerConfig("shared_preload_libraries", "auto_explain")
+                        .setServerConfig("auto_explain.log_min_duration", slowMs.strip())
+                        .setServerConfig("auto_explain.log_analyze", "on")
+                        .setServerConfig("auto_explain.log_buffers", "on")
+                        .setServerConfig("log_lock_waits", "on")
+                        .setServerConfig("deadlock_timeout", "100ms");
+            }
+            EmbeddedPostgres postgres = builder.start();
             return new EmbeddedPostgresServer(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + dataDir, e);
