@@ -38,17 +38,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
+     * {@code UPRIGHT_PG_LOG_SLOW_MS=<ms>}: the server logs every statement slower than that with its plan
+     * (auto_explain), and lock waits, to {@code <data directory>/log}; for profiling a benchmark, off by default.
+     */
+    public static final String LOG_SLOW_STATEMENTS = "UPRIGHT_PG_LOG_SLOW_MS";
+
+    /**
      * @param dataDir    cluster directory, kept between starts
      * @param port       0 for any free port
      * @param durability the settings are passed on the server's command line, not written into the cluster, so
      *                   the same data directory can be started either way
      */
-    /**
-     * {@code UPRIGHT_PG_LOG_SLOW_MS=<ms>}: the server logs every statement slower than that with its plan (auto_explain), and lock waits, to
-     * {@code <data directory>/log} (for profiling a benchmark; off by default).
-     */
-    public static final String LOG_SLOW_STATEMENTS = "UPRIGHT_PG_LOG_SLOW_MS";
-
     public static EmbeddedPostgresServer start(Path dataDir, int port, Durability durability) {
         try {
             Files.createDirectories(dataDir);

@@ -61,4 +61,14 @@ class DeadLetterPublisherTest {
                 "dead-letter-offset=4711",
                 "ce_id=e-1");
     }
+
+    @Test
+    void a_broker_that_is_away_is_waited_for_and_a_record_refused_for_good_is_not() {
+        assertThat(DeadLetterPublisher.retriable(new org.apache.kafka.common.errors.TimeoutException("expired"))).isTrue();
+        assertThat(DeadLetterPublisher.retriable(new org.apache.kafka.common.errors.NotLeaderOrFollowerException("moving")))
+                .isTrue();
+        assertThat(DeadLetterPublisher.retriable(new org.apache.kafka.common.errors.RecordTooLargeException("too big")))
+                .isFalse();
+        assertThat(DeadLetterPublisher.retriable(new IllegalStateException("closed"))).isFalse();
+    }
 }
