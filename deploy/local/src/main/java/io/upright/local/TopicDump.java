@@ -21,8 +21,10 @@ import java.util.Properties;
 /** Every record of a topic from its first offset to its end now, read with no consumer group (nothing committed). */
 final class TopicDump {
 
-    /** One record: its key, its {@code ce_id} (null without one) and where it sits. */
-    /** One record; {@code deadLetterReason} is set on a dead letter, so a report can say why it is there. */
+    /**
+     * One record: its key, its {@code ce_id} (null without one) and where it sits; on a dead letter, its
+     * {@code dead-letter-reason}, so a report can say why it is there.
+     */
     record Entry(String topic, int partition, long offset, String key, String ceId, String ceType, String deadLetterReason) {
     }
 
