@@ -249,7 +249,7 @@ public class Consumption {
      * process is stopping (the record stays uncommitted and comes again on the next start, where the inbox makes it
      * count once) or not, waiting on is the safe way; the interrupt is only cut short.
      */
-    private static void sleep(Duration wait) {
+    static void sleep(Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {

@@ -97,7 +97,8 @@ public class DeadLetterPublisher {
                 Duration wait = Backoff.CONSUMERS.delay(attempt, () -> ThreadLocalRandom.current().nextDouble());
                 LOG.warnf("%s: cannot dead-letter %s to %s yet (retry %d in %d ms): %s", consumer.consumer(), where(record),
                         topic, attempt, wait.toMillis(), message(e.getCause()));
-                pause(wait);
+                // an interrupt does not give up: the batch's offsets must not be committed before its dead letters are safe
+                Consumption.sleep(wait);
             }
         }
         LOG.warnf("%s dead-lettered %s to %s: %s", consumer.consumer(), where(record), topic, message(reason));
@@ -125,15 +126,6 @@ public class DeadLetterPublisher {
     /** Whether the broker may take the record later: it is away, has no leader yet, or timed out (a retriable error too). */
     static boolean retriable(Throwable failure) {
         return failure instanceof RetriableException;
-    }
-
-    /** An interrupt does not give up: the batch's offsets must not be committed before its dead letters are safe. */
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            LOG.debug("Interrupted while waiting to dead-letter; trying now");
-        }
     }
 
     /** The dead letter of {@code record}: its key, body and headers behind the {@code dead-letter-*} ones. */
