@@ -9,6 +9,10 @@ import io.upright.platform.crypto.AesGcm;
 import io.upright.platform.crypto.TopicKeys;
 import io.upright.platform.outbox.CloudEventHeaders;
 import io.upright.platform.outbox.SealedPayload;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,6 +52,7 @@ import java.util.Set;
  * }
  * </pre>
  */
+@Startup // its duplicates counter is in /q/metrics from the start, also in a service that consumes nothing yet
 @ApplicationScoped
 public class Inbox {
 
@@ -59,6 +64,22 @@ public class Inbox {
 
     @Inject
     TopicKeys topicKeys;
+
+    @Inject
+    MeterRegistry registry;
+
+    /**
+     * {@code upright_inbox_duplicates_total}: records skipped as seen before (redeliveries after a rebalance or a crash;
+     * a steady rise means offsets are not being committed).
+     */
+    private Counter duplicates;
+
+    @PostConstruct
+    void registerMetrics() {
+        duplicates = Counter.builder("upright.inbox.duplicates")
+                .description("Records the inbox had seen before and skipped")
+                .register(registry);
+    }
 
     /**
      * @return the decoded event on its first delivery to {@code consumer}, empty on a redelivery
@@ -76,7 +97,11 @@ public class Inbox {
             ps.setString(3, event.id());
             ps.setString(4, event.tenant());
             ps.setString(5, event.type());
-            return ps.executeUpdate() == 1 ? Optional.of(event) : Optional.empty();
+            if (ps.executeUpdate() == 1) {
+                return Optional.of(event);
+            }
+            duplicates.increment();
+            return Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record " + event.id() + " in the inbox", e);
         }
@@ -135,6 +160,7 @@ public class Inbox {
                 accepted.add(event);
             }
         });
+        duplicates.increment(events.size() - accepted.size());
         return accepted;
     }
 

@@ -76,6 +76,9 @@ public class OutboxRelay extends PollingWorker {
     @Inject
     Clock clock;
 
+    @Inject
+    OutboxMetrics metrics;
+
     void start(@Observes StartupEvent startup) {
         if (!config.relayEnabled()) {
             return;
@@ -224,6 +227,7 @@ public class OutboxRelay extends PollingWorker {
                 sends.get(i).get();
                 acknowledged.add(batch.get(i).id());
             } catch (ExecutionException e) {
+                metrics.failed();
                 LOG.warnf("Kafka refused outbox row %d (%s), will retry: %s", batch.get(i).id(), batch.get(i).type(),
                         e.getCause().toString());
                 break;
@@ -232,6 +236,7 @@ public class OutboxRelay extends PollingWorker {
                 break;
             }
         }
+        metrics.published(acknowledged.size() - alreadyOnTopic.size());
         if (!acknowledged.isEmpty()) {
             try (PreparedStatement mark = c.prepareStatement("update outbox set published_at = now() where id = any(?)")) {
                 Array ids = c.createArrayOf("bigint", acknowledged.toArray());

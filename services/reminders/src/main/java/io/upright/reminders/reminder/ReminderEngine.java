@@ -51,6 +51,9 @@ public class ReminderEngine extends PollingWorker {
     @Inject
     Clock clock;
 
+    @Inject
+    DeliveryMetrics metrics;
+
     /** Every channel, in call order. */
     private List<DeliveryChannel> channels;
     /** Channel kinds in the order BreakReminderSent prefers them: where the employee can answer first. */
@@ -69,6 +72,7 @@ public class ReminderEngine extends PollingWorker {
         preference = all.stream()
                 .sorted(Comparator.comparing((DeliveryChannel c) -> !c.answerable()).thenComparingInt(DeliveryChannel::order))
                 .map(DeliveryChannel::kind).toList();
+        metrics.register(preference);
     }
 
     /** The loops beyond this one ({@code engine-threads} - 1), each running {@link #runOnce} on a thread of its own. */
@@ -185,6 +189,7 @@ public class ReminderEngine extends PollingWorker {
             DeliveryChannel channel = call.channel();
             DeliveryOutcome outcome = join(call.call().outcome());
             results.add(new DeliveryVerdict.Result(channel.kind(), outcome));
+            metrics.called(channel.kind(), outcome);
             if (outcome == DeliveryOutcome.DELIVERED || outcome == DeliveryOutcome.NOT_SERVED) {
                 continue;
             }
@@ -205,7 +210,11 @@ public class ReminderEngine extends PollingWorker {
             }
         }
         DeliveryVerdict verdict = DeliveryVerdict.of(results, preference);
-        return new ReminderDeliveries.Settlement(reminder, Instant.now(clock), verdict, notBefore);
+        Instant settledAt = Instant.now(clock);
+        if (verdict.isDelivered()) {
+            metrics.delivered(reminder.slot(), settledAt);
+        }
+        return new ReminderDeliveries.Settlement(reminder, settledAt, verdict, notBefore);
     }
 
     private void settle(List<ReminderDeliveries.Settlement> round) {

@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.reminders.testing.ScriptedReceiver;
 import io.upright.localinfra.DevTokens;
+import io.upright.testsupport.http.Metrics;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -209,6 +210,31 @@ class DueReminderEngineFlowTest {
     }
 
     // --- helpers
+
+    @Test
+    void a_delivered_reminder_is_in_the_lateness_histogram_and_the_webhook_channel_count_of_q_metrics() throws Exception {
+        registerEndpoint("/metrics/" + tenant);
+        Metrics before = Metrics.scrape();
+        double histogram = before.value("upright_reminder_lateness_seconds_count").orElseThrow();
+        double webhook = before.value("upright_reminder_deliveries_total", "channel=\"webhook\"", "outcome=\"delivered\"").orElseThrow();
+        UUID employee = UUID.randomUUID();
+        UUID id;
+        try (Connection c = dataSource.getConnection()) {
+            insertSchedule(c, employee);
+            id = insertDue(c, employee, Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3), Instant.now().plusSeconds(120),
+                    "pending", null, 0);
+        }
+        await().atMost(WAIT).until(() -> "sent".equals(status(id)));
+
+        Metrics after = Metrics.scrape();
+        assertThat(after.value("upright_reminder_lateness_seconds_count").orElseThrow()).isGreaterThanOrEqualTo(histogram + 1);
+        assertThat(after.value("upright_reminder_deliveries_total", "channel=\"webhook\"", "outcome=\"delivered\"").orElseThrow())
+                .isGreaterThanOrEqualTo(webhook + 1);
+        // three seconds late at least: counted above the two-second bucket, and an alert on the p99 can read it
+        assertThat(after.value("upright_reminder_lateness_seconds_bucket", "le=\"2.0\"").orElseThrow())
+                .isLessThan(after.value("upright_reminder_lateness_seconds_bucket", "le=\"+Inf\"").orElseThrow());
+        after.assertOperationsSeries("upright.reminders.dlq", "reminders", "upright.programs", "upright.exercises", "upright.assessments");
+    }
 
     private String registerEndpoint(String path) {
         return given().auth().oauth2(admin).contentType("application/json").body(Map.of("url", RECEIVER.url(path)))
