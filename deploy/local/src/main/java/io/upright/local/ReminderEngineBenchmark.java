@@ -59,15 +59,24 @@ public final class ReminderEngineBenchmark {
     record Settings(int employees, Duration cadence, Duration window) {
     }
 
-    /** One webhook the sink received: the reminder's slot, when it arrived, and the body's {@code type}. */
-    public record Delivery(Instant slot, Instant receivedAt, String type) {
+    /** One webhook the sink received: the reminder's slot, when it arrived, the body's {@code type}, {@code employeeId} and {@code kind}. */
+    public record Delivery(Instant slot, Instant receivedAt, String type, String employee, String kind) {
+
+        /** A break reminder proper: type {@code break.reminder} and kind {@code break} (not a routine or sit/stand prompt). */
+        public boolean isBreak() {
+            return "break.reminder".equals(type) && "break".equals(kind);
+        }
     }
 
     /**
      * The benchmarks measure break reminders: the ask for each new employee's sitting baseline (one more message per
-     * enrolment, once) is switched off so that it does not count as a reminder delivered.
+     * enrolment, once) is switched off so that it does not count as a reminder delivered, and so are routine reminders.
+     * Those fall at routine times placed in each working day; a benchmark's population shares one working day, so
+     * its routine reminders would all fall at one instant, a second burst of a size no real tenant makes (it was what
+     * wrecked the suite's steady phase of 2026-12-06: 100 000 routine reminders due in its window).
      */
-    public static final Map<String, String> BREAK_REMINDERS_ONLY = Map.of("UPRIGHT_REMINDERS_SITTING_CHECK_INS", "false");
+    public static final Map<String, String> BREAK_REMINDERS_ONLY = Map.of("UPRIGHT_REMINDERS_SITTING_CHECK_INS", "false",
+            "UPRIGHT_REMINDERS_ROUTINE_REMINDERS", "false");
 
     /**
      * @param jfr record a JDK Flight Recorder profile of the service (under deploy/local/target/) and summarise where
@@ -135,7 +144,8 @@ public final class ReminderEngineBenchmark {
             Instant received = Instant.now();
             try (InputStream body = exchange.getRequestBody()) {
                 JsonNode message = Api.JSON.readTree(body);
-                deliveries.add(new Delivery(Instant.parse(message.path("slot").asText()), received, message.path("type").asText()));
+                deliveries.add(new Delivery(Instant.parse(message.path("slot").asText()), received, message.path("type").asText(),
+                        message.path("employeeId").asText(), message.path("kind").asText()));
             } catch (RuntimeException e) {
                 // a body without a slot still counts as a delivery, just not for lateness
             }

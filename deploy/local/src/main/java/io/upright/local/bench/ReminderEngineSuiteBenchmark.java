@@ -25,11 +25,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
@@ -57,7 +59,6 @@ import java.util.function.Predicate;
 public final class ReminderEngineSuiteBenchmark implements Benchmark {
 
     private static final String TENANT = ReminderEngineBenchmark.TENANT;
-    private static final String TYPE = "break.reminder";
     private static final double BURST_TARGET = 1500;
     private static final double STEADY_P99_CEILING_MS = 2000;
     /** {@code UPRIGHT_BENCH_REMINDERS_EMPLOYEES}: fewer than 100 000 when enrolment is too slow for a run to fit. */
@@ -125,6 +126,7 @@ public final class ReminderEngineSuiteBenchmark implements Benchmark {
         long expired;
         Instant profiledFrom;
         Instant profiledTo;
+        Duration steadyScheduledBy;
         try (LocalStack stack = configured) {
             stack.start(run::progress);
             Api admin = new Api(stack.baseUrl("reminders"), stack.tokens().issue(TENANT, "bench-admin", "admin"));
@@ -148,7 +150,7 @@ public final class ReminderEngineSuiteBenchmark implements Benchmark {
                 baseline.schedule(sizes.employees(), i -> slots[i]);
                 received.clear();
                 baseline.start();
-                dbSteady = awaitSteady(run, "db-scheduler", received, slots, start, sizes);
+                dbSteady = awaitSteady(run, "db-scheduler", received, slots, start, sizes, d -> true);
                 baseline.stopAndClear();
             }
 
@@ -177,8 +179,11 @@ public final class ReminderEngineSuiteBenchmark implements Benchmark {
                 // ends before their next slot (one cadence on): it falls on the next day, outside the steady phase
                 String dayEnd = local(burstAt.plus(sizes.cadence()).minusSeconds(1), zone);
                 run.progress("burst: " + sizes.employees() + " employees, all due at " + burstAt + " (" + lead.toSeconds() + " s ahead)");
+                Set<String> burstPopulation = new HashSet<>();
                 for (int i = 0; i < sizes.employees(); i++) {
-                    send(producer, new EmployeeEnrolled(UUID.randomUUID(), teams[(sizes.warmUp() + i) % teams.length], zone.getId(),
+                    UUID employee = UUID.randomUUID();
+                    burstPopulation.add(employee.toString());
+                    send(producer, new EmployeeEnrolled(employee, teams[(sizes.warmUp() + i) % teams.length], zone.getId(),
                             dayStart, dayEnd, false, enrolStart.minus(sizes.cadence())));
                 }
                 producer.flush();
@@ -204,6 +209,7 @@ public final class ReminderEngineSuiteBenchmark implements Benchmark {
                 run.progress("steady: " + sizes.employees() + " employees from " + s0 + ", "
                         + String.format(Locale.ROOT, "%.1f/s", sizes.employees() / (double) sizes.cadence().toSeconds()));
                 int first = sizes.warmUp() + sizes.employees();
+                Set<String> steadyPopulation = new HashSet<>();
                 for (int i = 0; i < sizes.employees(); i++) {
                     Instant enrolledAt = slots[i].minus(sizes.cadence());
                     long ahead = Duration.between(Instant.now(), enrolledAt).toMillis();
@@ -211,11 +217,23 @@ public final class ReminderEngineSuiteBenchmark implements Benchmark {
                         producer.flush();
                         Thread.sleep(ahead);
                     }
-                    send(producer, new EmployeeEnrolled(UUID.randomUUID(), teams[(first + i) % teams.length], zone.getId(),
+                    UUID employee = UUID.randomUUID();
+                    steadyPopulation.add(employee.toString());
+                    send(producer, new EmployeeEnrolled(employee, teams[(first + i) % teams.length], zone.getId(),
                             "00:00", steadyEnd, false, enrolledAt));
                 }
                 producer.flush();
-                steady = awaitSteady(run, "engine", received, slots, s0, sizes);
+                // every steady enrolment scheduled before the window opens, or the window measures the consumer too
+                awaitSchedules(run, jdbc, first, first + sizes.employees());
+                steadyScheduledBy = Duration.between(s0.plus(sizes.steadyWarmUp()), Instant.now());
+                steady = awaitSteady(run, "engine", received, slots, s0, sizes, d -> steadyPopulation.contains(d.employee()));
+                List<Delivery> burstLater = received.stream().filter(d -> burstPopulation.contains(d.employee()) && !d.slot().equals(burstAt)).toList();
+                if (!burstLater.isEmpty()) {
+                    run.progress(String.format(Locale.ROOT, "the burst's employees got %d more reminders (kinds %s), slots %s to %s",
+                            burstLater.size(), burstLater.stream().map(Delivery::kind).distinct().sorted().toList(),
+                            burstLater.stream().map(Delivery::slot).min(Instant::compareTo).orElseThrow(),
+                            burstLater.stream().map(Delivery::slot).max(Instant::compareTo).orElseThrow()));
+                }
                 profiledTo = Instant.now();
                 expired = ReminderEngineBenchmark.count(jdbc, "select count(*) from event_store where event_type like '%Expired'");
             }
@@ -225,11 +243,11 @@ public final class ReminderEngineSuiteBenchmark implements Benchmark {
         if (profiling.isPresent()) {
             run.progress("profile summary: " + profiling.get().summarise(profiledFrom, profiledTo));
         }
-        return report(sizes, zone, warmUpRate, enrolRate, enrolTook, dbBurst, dbSteady, burst, steady, expired);
+        return report(sizes, zone, warmUpRate, enrolRate, enrolTook, dbBurst, dbSteady, burst, steady, expired, steadyScheduledBy);
     }
 
     private static Report report(Sizes sizes, ZoneId zone, double warmUpRate, double enrolRate, Duration enrolTook, Phase dbBurst,
-                                 Phase dbSteady, Phase burst, Phase steady, long expired) {
+                                 Phase dbSteady, Phase burst, Phase steady, long expired, Duration steadyScheduledBy) {
         String baseline = "db-scheduler " + DbSchedulerReminders.VERSION + ", same work and sink";
         double demand = sizes.employees() / (double) sizes.cadence().toSeconds();
         Latencies burstLateness = burst.lateness();
@@ -240,7 +258,7 @@ public final class ReminderEngineSuiteBenchmark implements Benchmark {
                         + "service alone as `./upright up` runs it, PostgreSQL with `synchronous_commit=on`, one KRaft broker "
                         + "flushing every append, a signed webhook (tenant-wide) to a local sink answering 204 at once. The engine "
                         + "gets its employees through `EmployeeEnrolled` records on upright.programs (break reminders only: the "
-                        + "sitting baseline ask is off). **Burst:** all %d first slots at the same second, the start of their "
+                        + "sitting baseline ask and routine reminders are off, and only reminders of kind `break` count). **Burst:** all %d first slots at the same second, the start of their "
                         + "working day; drain = deliveries / (due instant to last delivery). **Steady state:** slots spread evenly "
                         + "over one cadence (%.0f/s); lateness of the slots due in a %d s window after %d s of warm-up. Lateness "
                         + "is the sink's arrival minus the reminder's slot. **Baseline:** %s, in the benchmark's JVM on a database "
@@ -269,6 +287,9 @@ public final class ReminderEngineSuiteBenchmark implements Benchmark {
                 warmUpRate, sizes.employees(), enrolTook.toMillis() / 1000.0, enrolRate,
                 burst.due() < sizes.employees() ? (sizes.employees() - burst.due()) + " enrolments were consumed after it and are "
                         + "not in the burst." : "all were scheduled before it."));
+        report.note(String.format(Locale.ROOT, "Steady phase: its last enrolment was scheduled %.1f s %s the window opened "
+                        + "(the window counts only reminders of this population).", Math.abs(steadyScheduledBy.toMillis()) / 1000.0,
+                steadyScheduledBy.isNegative() ? "before" : "after"));
         report.note("Populations: time zone " + zone.getId() + " (early morning at the start, so no working day crosses "
                 + "midnight); each population's working day ends after its phase, so its next slots fall on the next day. The "
                 + "steady population's slots: employee i at S0 + i × cadence / N, its enrolment dated one cadence earlier "
@@ -297,7 +318,7 @@ public final class ReminderEngineSuiteBenchmark implements Benchmark {
     private static Phase awaitBurst(BenchRun run, String who, ConcurrentLinkedQueue<Delivery> received, Instant at, int due,
                                     Duration timeout) throws InterruptedException {
         Instant deadline = at.plus(timeout);
-        Predicate<Delivery> ours = d -> TYPE.equals(d.type()) && d.slot().equals(at);
+        Predicate<Delivery> ours = d -> d.isBreak() && d.slot().equals(at);
         long last = -1;
         Instant lastProgress = Instant.now();
         while (true) {
@@ -328,9 +349,12 @@ public final class ReminderEngineSuiteBenchmark implements Benchmark {
         return phase;
     }
 
-    /** Waits until the window's end plus the grace, and takes the deliveries of the slots due in the window. */
+    /**
+     * Waits until the window's end plus the grace, and takes the deliveries of the slots due in the window to the
+     * phase's own population; any other delivery with a slot in the window is reported, not counted.
+     */
     private static Phase awaitSteady(BenchRun run, String who, ConcurrentLinkedQueue<Delivery> received, Instant[] slots, Instant start,
-                                     Sizes sizes) throws InterruptedException {
+                                     Sizes sizes, Predicate<Delivery> population) throws InterruptedException {
         Instant from = start.plus(sizes.steadyWarmUp());
         Instant to = from.plus(sizes.steadyWindow());
         Predicate<Instant> inWindow = slot -> !slot.isBefore(from) && slot.isBefore(to);
@@ -340,7 +364,17 @@ public final class ReminderEngineSuiteBenchmark implements Benchmark {
         if (wait > 0) {
             Thread.sleep(wait);
         }
-        List<Delivery> delivered = received.stream().filter(d -> TYPE.equals(d.type()) && inWindow.test(d.slot())).toList();
+        List<Delivery> inTheWindow = received.stream().filter(d -> d.isBreak() && inWindow.test(d.slot())).toList();
+        List<Delivery> delivered = inTheWindow.stream().filter(population).toList();
+        if (delivered.size() < inTheWindow.size()) {
+            run.progress(String.format(Locale.ROOT, "%s steady: %d deliveries with a slot in the window are not the phase's "
+                    + "population (not counted); distinct employees %d", who, inTheWindow.size() - delivered.size(),
+                    inTheWindow.stream().filter(population.negate()).map(Delivery::employee).distinct().count()));
+        }
+        long repeated = delivered.size() - delivered.stream().map(d -> d.employee() + "@" + d.slot()).distinct().count();
+        if (repeated > 0) {
+            run.progress(who + " steady: " + repeated + " deliveries repeat an employee's slot");
+        }
         if (delivered.isEmpty()) {
             throw new IllegalStateException(who + ": no reminder due between " + from + " and " + to + " arrived");
         }
