@@ -91,6 +91,52 @@ class DockerComposeConsistencyTest {
         }
     }
 
+    @Test
+    void only_the_public_half_of_the_signing_key_reaches_the_services() {
+        for (String service : LocalStack.DEFAULT_PORTS.keySet()) {
+            String publicKey = compose.at("/services/" + service + "/environment/UPRIGHT_JWT_PUBLIC_KEY").asText();
+            List<String> mounts = new java.util.ArrayList<>();
+            compose.at("/services/" + service + "/volumes").forEach(v -> mounts.add(v.asText()));
+            assertThat(mounts).as(service + " mounts").anySatisfy(m -> assertThat(m).endsWith(":" + publicKey + ":ro"));
+            // a file, never the directory that holds the private key beside it
+            assertThat(mounts).as(service + " mounts").noneSatisfy(m -> assertThat(m.split(":")[0]).endsWith(".upright/keys"));
+            assertThat(mounts).as(service + " mounts").noneSatisfy(m -> assertThat(m).containsIgnoringCase("private"));
+        }
+    }
+
+    @Test
+    void every_secret_comes_from_the_uncommitted_env_file_named_in_its_example() throws IOException {
+        String example = Files.readString(ROOT.resolve("deploy/compose/upright.env.example"));
+        assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains(".env");
+        Pattern secretName = Pattern.compile(".*(PASSWORD|SECRET|MASTER_KEY).*");
+        Pattern fromEnvFile = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[?-][^}]*)?}");
+        compose.get("services").fields().forEachRemaining(service -> service.getValue().path("environment").fields().forEachRemaining(e -> {
+            if (!secretName.matcher(e.getKey()).matches() || e.getKey().endsWith("_FILE")) {
+                return; // a *_FILE names where a secret is kept (a volume), not the secret
+            }
+            Matcher m = fromEnvFile.matcher(e.getValue().asText());
+            assertThat(m.matches()).as(service.getKey() + " " + e.getKey() + " is interpolated, not written here").isTrue();
+            assertThat(example).as("deploy/compose/upright.env.example names " + m.group(1)).contains("\n" + m.group(1) + "=");
+        }));
+    }
+
+    @Test
+    void kafka_and_postgres_publish_no_port_unless_asked_for_debugging() throws IOException {
+        for (String infrastructure : INFRASTRUCTURE) {
+            assertThat(compose.at("/services/" + infrastructure + "/ports").isMissingNode()).as(infrastructure + " ports").isTrue();
+        }
+        JsonNode debugging = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("deploy/compose/publish-infrastructure.yml").toFile());
+        for (String infrastructure : INFRASTRUCTURE) {
+            debugging.at("/services/" + infrastructure + "/ports").forEach(port -> assertThat(port.asText()).startsWith("127.0.0.1:"));
+        }
+    }
+
+    @Test
+    void the_kafka_image_is_the_version_of_the_kafka_client_the_services_use() {
+        String image = compose.at("/services/kafka/image").asText();
+        assertThat(image).isEqualTo("apache/kafka:" + org.apache.kafka.common.utils.AppInfoParser.getVersion());
+    }
+
     /**
      * The environment variables that reach the service's {@code @ConfigMapping} interfaces (and the platform's) without
      * a line in application.properties: {@code upright.programs.export-sources} is read from
