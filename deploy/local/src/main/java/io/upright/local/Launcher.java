@@ -47,6 +47,7 @@ public final class Launcher {
             case "token" -> token(home, options);
             case "dlq" -> System.exit(DeadLetterCommand.run(home, args, OUT));
             case "slack" -> System.exit(SlackCommand.run(home, args, OUT));
+            case "asyncapi" -> System.exit(AsyncApiCommand.run(root, OUT));
             case "chaos" -> System.exit(chaos(root, home, options));
             case "bench" -> System.exit(bench(root, home, args));
             case "measure" -> StartupBenchmark.run(root, Integer.parseInt(options.getOrDefault("rounds", "3")));
@@ -300,6 +301,7 @@ public final class Launcher {
                   ./upright dlq list [service]                  every running service's dead letters, without bodies
                   ./upright dlq redrive <service> <partition>/<offset> | [service] --all
                                                                 redrive dead letters through the inbox (docs/architecture.md)
+                  ./upright asyncapi                            write docs/asyncapi.yaml, the AsyncAPI document of every topic
                   ./upright test                                run the whole test suite
                   ./upright bench [--tiny] [append|relay|rest …] the benchmark suite, each figure beside its baseline from the
                                                                 same run, into docs/benchmarks.md (all when none is named;

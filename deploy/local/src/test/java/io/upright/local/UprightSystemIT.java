@@ -393,6 +393,9 @@ class UprightSystemIT {
 
     private void everyRecordIsAValidCloudEvent() {
         Set<String> typesSeen = new HashSet<>();
+        // what the services really publish is what docs/asyncapi.yaml says they publish
+        AsyncApiConformance asyncApi = AsyncApiConformance.of(
+                java.nio.file.Path.of(System.getProperty("upright.root", "../..")).toAbsolutePath().normalize());
         for (UprightService service : List.of(UprightService.PROGRAMS, UprightService.ASSESSMENTS,
                 UprightService.EXERCISES, UprightService.REMINDERS)) {
             List<ConsumerRecord<String, byte[]>> records =
@@ -421,6 +424,7 @@ class UprightSystemIT {
                 } else {
                     matchesSchema(type, record.value());
                 }
+                assertThat(asyncApi.check(record)).isEqualTo(type);
                 typesSeen.add(type);
             }
         }
