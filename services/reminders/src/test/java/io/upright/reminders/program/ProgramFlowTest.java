@@ -197,7 +197,17 @@ class ProgramFlowTest {
     }
 
     private EmployeeEnrolled enrolment(UUID employee, UUID team, Instant at) {
-        return new EmployeeEnrolled(employee, team, "Etc/UTC", "00:00", "23:59", false, at);
+        return new EmployeeEnrolled(employee, team, middayZone(at), "00:00", "23:59", false, at);
+    }
+
+    /**
+     * A fixed-offset zone where it is about noon at {@code at}: the first slot, up to an hour on, stays inside a working
+     * day of 00:00–23:59 there. In UTC, a run in the last half hour before midnight put it on the next day.
+     */
+    private static String middayZone(Instant at) {
+        int hours = 12 - at.atOffset(ZoneOffset.UTC).getHour();
+        // Etc/GMT ids count the other way round: Etc/GMT-5 is five hours ahead of UTC
+        return hours == 0 ? "Etc/UTC" : "Etc/GMT" + (hours > 0 ? "-" : "+") + Math.abs(hours);
     }
 
     private void launch(UUID program, UUID team, int breakEvery, int min, int max) {
