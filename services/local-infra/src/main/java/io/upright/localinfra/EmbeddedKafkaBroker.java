@@ -82,13 +82,53 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Exit.setHaltProcedure((status, message) -> {
                 throw new IllegalStateException("Kafka asked to halt with status " + status + ": " + message);
             });
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
-            server.startup();
+            KafkaRaftServer server = startServer(props, dataDir);
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, "127.0.0.1:" + clientPort);
             broker.awaitReady(Duration.ofSeconds(60));
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare Kafka data directory " + dataDir, e);
+        }
+    }
+
+    /**
+     * Starts the server, and starts it again, up to {@link #START_ATTEMPTS} times, when a start fails: a fatal error of
+     * Kafka's during a start on a log directory that was just shut down (CI met one, twice, in ChaosIT's broker restart:
+     * Kafka asked to halt with status 1) is what a supervisor of a real broker would meet with a restart too. The
+     * half-started server is shut down first, so its ports and its log directory's lock are free again; each failure
+     * is printed with its cause, so a run that needed a second start says why.
+     */
+    private static KafkaRaftServer startServer(Properties props, Path dataDir) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
+            try {
+                server.startup();
+                return server;
+            } catch (RuntimeException e) {
+                System.err.println("Kafka broker on " + dataDir + " failed to start (attempt " + attempt + " of "
+                        + START_ATTEMPTS + "): " + e);
+                e.printStackTrace();
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+                shutDownQuietly(server);
+                sleep(2000);
+            }
+        }
+        throw failure;
+    }
+
+    private static final int START_ATTEMPTS = 3;
+
+    private static void shutDownQuietly(KafkaRaftServer server) {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            System.err.println("Kafka broker's shutdown after a failed start failed too: " + e);
         }
     }
 

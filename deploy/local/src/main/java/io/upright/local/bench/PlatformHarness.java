@@ -11,6 +11,9 @@ import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.EventStore;
 import io.upright.platform.outbox.Outbox;
 import io.upright.platform.outbox.OutboxConfig;
+import io.upright.platform.outbox.OutboxMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.inject.Inject;
 import io.upright.platform.outbox.OutboxRelay;
 
 import java.io.IOException;
@@ -40,8 +43,9 @@ import java.util.stream.Stream;
  * platform jar), wired as CDI wires them: the same fields set, the relay started and stopped through the same
  * lifecycle methods. Only the container around them is replaced: {@link ThreadConnections} and
  * {@link LocalTransactions} stand in for Agroal and Narayana, so the benchmark measures the platform's code and SQL,
- * not the transaction manager's bookkeeping. A renamed field or lifecycle method fails here at once, which is why the
- * tiny run in the build keeps this honest.
+ * not the transaction manager's bookkeeping. A renamed field or lifecycle method fails here at once, and so does an
+ * injected field the harness does not set (the relay would otherwise fail on every batch and publish nothing), which
+ * is why the tiny run in the build keeps this honest.
  */
 final class PlatformHarness implements AutoCloseable {
 
@@ -76,6 +80,15 @@ final class PlatformHarness implements AutoCloseable {
         inject(relay, "config", DEFAULT_OUTBOX);
         inject(relay, "kafkaConfig", Map.<String, Object>of("bootstrap.servers", kafka));
         inject(relay, "clock", clock);
+        OutboxMetrics metrics = new OutboxMetrics();
+        inject(metrics, "registry", new SimpleMeterRegistry());
+        inject(metrics, "dataSource", connections);
+        inject(metrics, "clock", clock);
+        call(metrics, "register");
+        inject(relay, "metrics", metrics);
+        for (Object bean : List.of(eventStore, aggregates, outbox, relay, metrics)) {
+            requireEveryInjectionSet(bean);
+        }
     }
 
     /** One transaction on this thread's connection. */
@@ -166,6 +179,45 @@ final class PlatformHarness implements AutoCloseable {
         } catch (NoSuchFieldException | IllegalAccessException e) {
             throw new IllegalStateException("The platform's " + bean.getClass().getSimpleName() + " no longer has the field "
                     + field + " the benchmark sets as CDI would: update PlatformHarness", e);
+        }
+    }
+
+    /**
+     * Injected fields the benchmarks never reach: every stored event is of its current version (no upcaster is asked
+     * for), and no benchmark event is about one employee (nothing is sealed under an employee's key).
+     */
+    private static final java.util.Set<String> NOT_REACHED = java.util.Set.of("EventStore.upcasters", "Outbox.topicKeys");
+
+    /** Fails when the platform gave a bean an injected field this harness does not set. */
+    private static void requireEveryInjectionSet(Object bean) {
+        for (Class<?> type = bean.getClass(); type != Object.class; type = type.getSuperclass()) {
+            for (Field f : type.getDeclaredFields()) {
+                if (!f.isAnnotationPresent(Inject.class) || NOT_REACHED.contains(type.getSimpleName() + "." + f.getName())) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    if (f.get(bean) == null) {
+                        throw new IllegalStateException("The platform's " + bean.getClass().getSimpleName() + " injects "
+                                + f.getName() + ", which the benchmark does not set: update PlatformHarness");
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** A bean's {@code @PostConstruct} method, called as CDI calls it. */
+    private static void call(Object bean, String method) {
+        try {
+            Method m = bean.getClass().getDeclaredMethod(method);
+            m.setAccessible(true);
+            m.invoke(bean);
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new IllegalStateException(bean.getClass().getSimpleName() + "." + method + "() is gone: update PlatformHarness", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(bean.getClass().getSimpleName() + "." + method + " failed", e.getCause());
         }
     }
 
