@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -14,11 +13,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DockerComposeConsistencyTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("upright.root", "../..")).toAbsolutePath().normalize();
+    private static final Path ROOT = ServiceSources.ROOT;
     private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "postgres");
 
     private final JsonNode compose = readCompose();
@@ -52,7 +49,7 @@ class DockerComposeConsistencyTest {
             String service = entry.getKey();
             String port = String.valueOf(entry.getValue());
             assertThat(compose.at("/services/" + service + "/ports/0").asText()).isEqualTo(port + ":" + port);
-            assertThat(properties(service).getProperty("quarkus.http.port"))
+            assertThat(ServiceSources.of(service).properties().getProperty("quarkus.http.port"))
                     .isEqualTo("${" + service.toUpperCase(Locale.ROOT) + "_HTTP_PORT:" + port + "}");
             assertThat(Files.readString(ROOT.resolve("services").resolve(service).resolve("Dockerfile")))
                     .contains("EXPOSE " + port);
@@ -62,18 +59,11 @@ class DockerComposeConsistencyTest {
     @Test
     void every_environment_variable_compose_sets_is_read_by_the_service() throws IOException {
         for (String service : LocalStack.DEFAULT_PORTS.keySet()) {
-            String raw = Files.readString(ROOT.resolve("services").resolve(service).resolve("src/main/resources/application.properties"));
-            Set<String> envForms = new HashSet<>();
-            for (String key : properties(service).stringPropertyNames()) {
-                envForms.add(envForm(key));
-            }
-            envForms.addAll(configMappingEnvForms(service));
+            ServiceSources sources = ServiceSources.of(service);
             Iterator<Map.Entry<String, JsonNode>> env = compose.at("/services/" + service + "/environment").fields();
             while (env.hasNext()) {
                 String variable = env.next().getKey();
-                boolean referenced = raw.contains("${" + variable + ":") || raw.contains("${" + variable + "}");
-                assertThat(referenced || envForms.contains(variable))
-                        .as(service + " reads " + variable).isTrue();
+                assertThat(sources.reads(variable)).as(service + " reads " + variable).isTrue();
             }
             String jdbcUrl = compose.at("/services/" + service + "/environment/" + service.toUpperCase(Locale.ROOT) + "_JDBC_URL").asText();
             assertThat(jdbcUrl).endsWith("/" + service);
@@ -135,46 +125,6 @@ class DockerComposeConsistencyTest {
     void the_kafka_image_is_the_version_of_the_kafka_client_the_services_use() {
         String image = compose.at("/services/kafka/image").asText();
         assertThat(image).isEqualTo("apache/kafka:" + org.apache.kafka.common.utils.AppInfoParser.getVersion());
-    }
-
-    /**
-     * The environment variables that reach the service's {@code @ConfigMapping} interfaces (and the platform's) without
-     * a line in application.properties: {@code upright.programs.export-sources} is read from
-     * {@code UPRIGHT_PROGRAMS_EXPORT_SOURCES}. Read from the sources, since this module does not depend on the services.
-     */
-    private static Set<String> configMappingEnvForms(String service) throws IOException {
-        Set<String> forms = new HashSet<>();
-        List<Path> roots = List.of(ROOT.resolve("services").resolve(service).resolve("src/main/java"),
-                ROOT.resolve("services/platform/src/main/java"));
-        Pattern mapping = Pattern.compile("@ConfigMapping\\(prefix = \"([^\"]+)\"\\)");
-        Pattern method = Pattern.compile("^\\s+[\\w<>, ?.]+\\s+(\\w+)\\(\\);", Pattern.MULTILINE);
-        for (Path root : roots) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    String source = Files.readString(file);
-                    Matcher prefix = mapping.matcher(source);
-                    if (!prefix.find()) {
-                        continue;
-                    }
-                    Matcher methods = method.matcher(source);
-                    while (methods.find()) {
-                        String kebab = methods.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-                        forms.add(envForm(prefix.group(1) + "." + kebab));
-                    }
-                }
-            }
-        }
-        return forms;
-    }
-
-    private static String envForm(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
-    }
-
-    private static Properties properties(String service) throws IOException {
-        Properties p = new Properties();
-        p.load(new StringReader(Files.readString(ROOT.resolve("services").resolve(service).resolve("src/main/resources/application.properties"))));
-        return p;
     }
 
     private static JsonNode readCompose() {
