@@ -6,6 +6,7 @@ import io.upright.contracts.assessments.ClearedByClinician;
 import io.upright.contracts.assessments.SittingReported;
 import io.upright.contracts.assessments.AssessmentStarted;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
+import io.upright.contracts.exercises.ExerciseSessionCompletedV2;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.contracts.insights.AnonymityThresholdChanged;
 import io.upright.contracts.programs.EmployeeContactShared;
@@ -66,8 +67,11 @@ public final class EventCatalog {
             new EventType<>(UprightService.ASSESSMENTS, "sitting-reported", 1, SittingReported.class);
     public static final EventType<RoutineRecommended> ROUTINE_RECOMMENDED =
             new EventType<>(UprightService.EXERCISES, "routine-recommended", 1, RoutineRecommended.class);
-    public static final EventType<ExerciseSessionCompleted> EXERCISE_SESSION_COMPLETED =
+    /** v1 (whole minutes): no longer published, still read; {@link Upcasts#latest} reads it as v2. */
+    public static final EventType<ExerciseSessionCompleted> EXERCISE_SESSION_COMPLETED_V1 =
             new EventType<>(UprightService.EXERCISES, "exercise-session-completed", 1, ExerciseSessionCompleted.class);
+    public static final EventType<ExerciseSessionCompletedV2> EXERCISE_SESSION_COMPLETED =
+            new EventType<>(UprightService.EXERCISES, "exercise-session-completed", 2, ExerciseSessionCompletedV2.class);
     public static final EventType<BreakReminderSent> BREAK_REMINDER_SENT =
             new EventType<>(UprightService.REMINDERS, "break-reminder-sent", 1, BreakReminderSent.class);
     public static final EventType<BreakTaken> BREAK_TAKEN =
@@ -88,7 +92,7 @@ public final class EventCatalog {
             PROGRAM_LAUNCHED, PROGRAM_PHASE_STARTED, PROGRAM_PAUSED, PROGRAM_RESUMED, PROGRAM_ENDED,
             ASSESSMENT_STARTED, ASSESSMENT_COMPLETED, ASSESSMENT_CAMPAIGN_STARTED, CLEARED_BY_CLINICIAN,
             SITTING_REPORTED,
-            ROUTINE_RECOMMENDED, EXERCISE_SESSION_COMPLETED,
+            ROUTINE_RECOMMENDED, EXERCISE_SESSION_COMPLETED_V1, EXERCISE_SESSION_COMPLETED,
             BREAK_REMINDER_SENT, BREAK_TAKEN, BREAK_SNOOZED, BREAK_SKIPPED, REMINDER_EXPIRED, REMINDER_DELIVERY_FAILED,
             ANONYMITY_THRESHOLD_CHANGED);
 

@@ -5,6 +5,7 @@ import io.upright.exercises.content.RoutineEvent;
 import io.upright.exercises.recommendation.ReadinessEvent;
 import io.upright.exercises.recommendation.RecommendationEvent;
 import io.upright.exercises.session.SessionEvent;
+import io.upright.exercises.session.SessionLoggedV1ToV2;
 import io.upright.platform.eventstore.EventNames;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,11 @@ class StoredEventNamesTest {
 
     @Test
     void session_events() {
+        // v2 (seconds, issue 18): v1 rows (minutes) stay as written and are read through SessionLoggedV1ToV2
         assertThat(EventNames.of(SessionEvent.class).versions())
-                .containsExactlyInAnyOrderEntriesOf(Map.of("SessionLogged", 1));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("SessionLogged", 2));
+        SessionLoggedV1ToV2 upcaster = new SessionLoggedV1ToV2();
+        assertThat(upcaster.events()).isEqualTo(SessionEvent.class);
+        assertThat(upcaster.eventName() + " v" + upcaster.fromVersion()).isEqualTo("SessionLogged v1");
     }
 }

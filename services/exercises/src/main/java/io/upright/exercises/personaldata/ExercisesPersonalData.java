@@ -52,6 +52,7 @@ public class ExercisesPersonalData implements PersonalDataPart {
             session.put("routineId", s.routineId);
             session.put("exerciseId", s.exerciseId);
             session.put("minutes", s.minutes);
+            session.put("seconds", s.seconds);
             session.put("feltRating", s.feltRating);
             session.put("completedAt", s.completedAt);
             session.put("discomfort", s.discomfort);

@@ -22,7 +22,11 @@ public class ExerciseSessionRecord extends TenantScopedEntity {
     @Column(name = "exercise_id")
     public String exerciseId;
 
+    /** Whole minutes, rounded half up from {@link #seconds} (0 for a session under 30 seconds). */
     public int minutes;
+
+    /** How long it took, exactly. */
+    public int seconds;
 
     @Column(name = "felt_rating")
     public Integer feltRating;

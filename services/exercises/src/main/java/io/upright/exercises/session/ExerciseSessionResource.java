@@ -40,11 +40,13 @@ import java.util.UUID;
 @RolesAllowed(Roles.EMPLOYEE)
 public class ExerciseSessionResource {
 
-    @Schema(name = "NewExerciseSession", description = "Exactly one of routineId or exerciseId")
+    @Schema(name = "NewExerciseSession", description = "Exactly one of routineId or exerciseId, and exactly one of minutes or seconds")
     public record NewSession(
             @Schema(example = "hip-flexor-reset") String routineId,
             @Schema(example = "glute-bridge") String exerciseId,
-            @NotNull @Min(1) @Max(SessionDecider.MAX_MINUTES) @Schema(example = "8") Integer minutes,
+            @Min(1) @Max(SessionDecider.MAX_MINUTES) @Schema(example = "8") Integer minutes,
+            @Min(1) @Max(SessionDecider.MAX_SECONDS) @Schema(example = "90", description = "instead of minutes: "
+                    + "the length in seconds, for a micro-break of under a few minutes") Integer seconds,
             @NotNull @Min(1) @Max(5) @Schema(example = "4", description = "1 = hard, 5 = easy") Integer feltRating,
             @Schema(description = "when I did it, if not just now: up to " + ExerciseSessions.BACKDATING_DAYS
                     + " days back, never in the future", example = "2026-11-24T12:30:00Z") Instant completedAt,
@@ -53,12 +55,14 @@ public class ExerciseSessionResource {
     }
 
     @Schema(name = "ExerciseSession")
-    public record SessionView(UUID id, String routineId, String exerciseId, int minutes,
+    public record SessionView(UUID id, String routineId, String exerciseId,
+                              @Schema(description = "whole minutes, rounded half up from seconds") int minutes,
+                              @Schema(description = "the length, exactly") int seconds,
                               @Schema(description = "1 = hard, 5 = easy; null when logged from a reminder button") Integer feltRating,
                               Instant completedAt,
                               @Schema(description = "0 = none, 10 = worst; null when not given") Integer discomfort) {
         static SessionView of(ExerciseSessionRecord r) {
-            return new SessionView(r.id, r.routineId, r.exerciseId, r.minutes, r.feltRating, r.completedAt, r.discomfort);
+            return new SessionView(r.id, r.routineId, r.exerciseId, r.minutes, r.seconds, r.feltRating, r.completedAt, r.discomfort);
         }
     }
 
@@ -76,12 +80,12 @@ public class ExerciseSessionResource {
     @Operation(summary = "Log a routine or a single exercise I did")
     @APIResponse(responseCode = "201", description = "Logged; emits ExerciseSessionCompleted",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field (routineId/exerciseId unknown or not exactly one, minutes, feltRating, completedAt)", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "400", description = "Invalid field (routineId/exerciseId unknown or not exactly one, minutes/seconds not exactly one or out of range, feltRating, completedAt)", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "403", description = "Not an employee", ref = ProblemResponses.FORBIDDEN)
     public Response log(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewSession request) {
         return idempotency.run(user.tenant(), user.subject(), "log-exercise-session", idempotencyKey, request, () -> {
             ExerciseSessionRecord logged = sessions.log(user.tenant(), user.employeeId(), request.routineId(),
-                    request.exerciseId(), request.minutes(), request.feltRating(), request.completedAt(),
+                    request.exerciseId(), request.minutes(), request.seconds(), request.feltRating(), request.completedAt(),
                     request.discomfort());
             return IdempotentRequests.Outcome.created(URI.create("/api/me/exercise-sessions/" + logged.id), SessionView.of(logged));
         });

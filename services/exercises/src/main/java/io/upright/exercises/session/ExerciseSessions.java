@@ -2,7 +2,7 @@ package io.upright.exercises.session;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
-import io.upright.contracts.exercises.ExerciseSessionCompleted;
+import io.upright.contracts.exercises.ExerciseSessionCompletedV2;
 import io.upright.contracts.reminders.BreakTaken;
 import io.upright.exercises.catalogue.Routine;
 import io.upright.exercises.ContentConfig;
@@ -60,20 +60,23 @@ public class ExerciseSessions {
     public static final int BACKDATING_DAYS = 42;
 
     /**
-     * An employee logs a session through the API: it must name published content and say how it felt. It happened
-     * now, or at {@code completedAt} within the last {@value #BACKDATING_DAYS} days.
+     * An employee logs a session through the API: it must name published content, how long it took (minutes, or
+     * seconds for a micro-break) and how it felt. It happened now, or at {@code completedAt} within the last
+     * {@value #BACKDATING_DAYS} days.
      */
     @Transactional
     public ExerciseSessionRecord log(String tenant, UUID employeeId, String routineId, String exerciseId,
-                                     Integer minutes, Integer feltRating, Instant completedAt, Integer discomfort) {
+                                     Integer minutes, Integer seconds, Integer feltRating, Instant completedAt,
+                                     Integer discomfort) {
         Instant now = Instant.now(clock);
         if (completedAt != null && (completedAt.isAfter(now.plusSeconds(60))
                 || completedAt.isBefore(now.minus(Duration.ofDays(BACKDATING_DAYS))))) {
             throw Rejection.invalid("completedAt", "must be within the last " + BACKDATING_DAYS + " days and not in the future");
         }
         UUID id = UUID.randomUUID();
-        return record(tenant, new SessionDecider.LogSession(id, employeeId, routineId, exerciseId, minutes, feltRating,
-                completedAt == null ? now : completedAt, true, SessionDecider.Known.in(published.current()), discomfort));
+        return record(tenant, new SessionDecider.LogSession(id, employeeId, routineId, exerciseId, minutes, seconds,
+                feltRating, completedAt == null ? now : completedAt, true, SessionDecider.Known.in(published.current()),
+                discomfort));
     }
 
     /**
@@ -136,13 +139,15 @@ public class ExerciseSessions {
         record.employeeId = employeeId;
         record.routineId = logged.routineId();
         record.exerciseId = logged.exerciseId();
-        record.minutes = logged.minutes();
+        ExerciseSessionCompletedV2 completed = new ExerciseSessionCompletedV2(id, employeeId, logged.routineId(),
+                logged.exerciseId(), logged.seconds(), logged.feltRating(), logged.completedAt());
+        record.seconds = logged.seconds();
+        record.minutes = completed.wholeMinutes();
         record.feltRating = logged.feltRating();
         record.discomfort = logged.discomfort();
         record.completedAt = logged.completedAt();
         record.persistAndFlush();
-        outbox.enqueue(tenant, new ExerciseSessionCompleted(id, employeeId, logged.routineId(), logged.exerciseId(),
-                logged.minutes(), logged.feltRating(), logged.completedAt()));
+        outbox.enqueue(tenant, completed);
         // doing the routine is what moves someone up a level (or back, when discomfort rose), not another check
         recommendations.onSessionLogged(tenant, employeeId, logged.routineId());
         return record;

@@ -14,12 +14,14 @@ import java.util.function.Predicate;
 
 /**
  * Rules for logging what an employee did: exactly one routine or one exercise from the library, 1-240
- * minutes, felt rating 1 (hard) to 5 (easy) — absent only when logged from a reminder button, which does not
- * ask. A session is logged once.
+ * minutes or 1-14,400 seconds (one of the two: seconds time the 30- and 90-second desk micro-breaks), felt
+ * rating 1 (hard) to 5 (easy) — absent only when logged from a reminder button, which does not ask. A session is
+ * logged once; it is stored in seconds.
  */
 public class SessionDecider implements Decider<SessionDecider.LogSession, SessionDecider.Session, SessionEvent> {
 
     public static final int MAX_MINUTES = 240;
+    public static final int MAX_SECONDS = MAX_MINUTES * 60;
     /** Discomfort during or after the session, 0 (none) to 10 (worst): what progression steps back on. */
     public static final int MAX_DISCOMFORT = 10;
 
@@ -38,18 +40,22 @@ public class SessionDecider implements Decider<SessionDecider.LogSession, Sessio
         }
     }
 
-    /** {@code rated = false}: logged from a reminder's Done button, which asks for no felt rating. */
+    /**
+     * {@code rated = false}: logged from a reminder's Done button, which asks for no felt rating. The length is
+     * {@code minutes} or {@code seconds}, never both.
+     */
     public record LogSession(UUID sessionId, UUID employeeId, String routineId, String exerciseId, Integer minutes,
-                             Integer feltRating, Instant at, boolean rated, Known known, Integer discomfort) {
+                             Integer seconds, Integer feltRating, Instant at, boolean rated, Known known,
+                             Integer discomfort) {
 
         public LogSession(UUID sessionId, UUID employeeId, String routineId, String exerciseId, Integer minutes,
                           Integer feltRating, Instant at, boolean rated, Known known) {
-            this(sessionId, employeeId, routineId, exerciseId, minutes, feltRating, at, rated, known, null);
+            this(sessionId, employeeId, routineId, exerciseId, minutes, null, feltRating, at, rated, known, null);
         }
 
         public LogSession(UUID sessionId, UUID employeeId, String routineId, String exerciseId, Integer minutes,
                           Integer feltRating, Instant at, Known known) {
-            this(sessionId, employeeId, routineId, exerciseId, minutes, feltRating, at, true, known, null);
+            this(sessionId, employeeId, routineId, exerciseId, minutes, null, feltRating, at, true, known, null);
         }
     }
 
@@ -83,8 +89,15 @@ public class SessionDecider implements Decider<SessionDecider.LogSession, Sessio
         } else if (exerciseId != null && !command.known().exercise().test(exerciseId)) {
             errors.add(new FieldError("exerciseId", "is not an exercise of the catalogue"));
         }
-        if (command.minutes() == null || command.minutes() < 1 || command.minutes() > MAX_MINUTES) {
-            errors.add(new FieldError("minutes", "must be from 1 to " + MAX_MINUTES));
+        if (command.minutes() != null && command.seconds() != null) {
+            errors.add(new FieldError("minutes", "give either minutes or seconds, not both"));
+            errors.add(new FieldError("seconds", "give either minutes or seconds, not both"));
+        } else if (command.seconds() != null) {
+            if (command.seconds() < 1 || command.seconds() > MAX_SECONDS) {
+                errors.add(new FieldError("seconds", "must be from 1 to " + MAX_SECONDS));
+            }
+        } else if (command.minutes() == null || command.minutes() < 1 || command.minutes() > MAX_MINUTES) {
+            errors.add(new FieldError("minutes", "must be from 1 to " + MAX_MINUTES + " (or give seconds)"));
         }
         boolean ratingMissing = command.feltRating() == null && command.rated();
         boolean ratingOutOfRange = command.feltRating() != null && (command.feltRating() < 1 || command.feltRating() > 5);
@@ -97,8 +110,9 @@ public class SessionDecider implements Decider<SessionDecider.LogSession, Sessio
         if (!errors.isEmpty()) {
             throw Rejection.invalid(errors);
         }
+        int seconds = command.seconds() != null ? command.seconds() : command.minutes() * 60;
         return List.of(new SessionEvent.SessionLogged(command.sessionId(), command.employeeId(), routineId, exerciseId,
-                command.minutes(), command.feltRating(), command.at(), command.discomfort()));
+                seconds, command.feltRating(), command.at(), command.discomfort()));
     }
 
     @Override

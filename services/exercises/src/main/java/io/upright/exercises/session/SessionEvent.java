@@ -11,13 +11,17 @@ import java.util.UUID;
  */
 public sealed interface SessionEvent {
 
-    @EventName("SessionLogged")
-    record SessionLogged(UUID sessionId, UUID employeeId, String routineId, String exerciseId, int minutes,
+    /**
+     * v2 times the session in {@code seconds} (30- and 90-second desk micro-breaks); v1 rows carry whole
+     * {@code minutes} and are read through {@link SessionLoggedV1ToV2}.
+     */
+    @EventName(value = "SessionLogged", version = 2)
+    record SessionLogged(UUID sessionId, UUID employeeId, String routineId, String exerciseId, int seconds,
                          Integer feltRating, Instant completedAt, Integer discomfort) implements SessionEvent {
 
-        public SessionLogged(UUID sessionId, UUID employeeId, String routineId, String exerciseId, int minutes,
+        public SessionLogged(UUID sessionId, UUID employeeId, String routineId, String exerciseId, int seconds,
                              Integer feltRating, Instant completedAt) {
-            this(sessionId, employeeId, routineId, exerciseId, minutes, feltRating, completedAt, null);
+            this(sessionId, employeeId, routineId, exerciseId, seconds, feltRating, completedAt, null);
         }
     }
 }

@@ -2,11 +2,14 @@ package io.upright.exercises.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upright.localinfra.DevTokens;
+import io.upright.platform.domain.Rejection;
+import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.inbox.Inbox;
 import io.upright.testsupport.http.Api;
 import io.upright.testsupport.kafka.TopicReader;
@@ -18,6 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,6 +52,12 @@ class ExerciseSessionFlowTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    AggregateStore aggregates;
+
+    @Inject
+    DataSource dataSource;
 
 
     private final String tenant = "acme-" + UUID.randomUUID();
@@ -72,19 +87,81 @@ class ExerciseSessionFlowTest {
         ConsumerRecord<String, byte[]> record = TopicReader.awaitRecord(kafka, "upright.exercises",
                 r -> employeeId.equals(r.key()) && sessionId.equals(TopicReader.header(r, "ce_subject")),
                 Duration.ofSeconds(30));
-        assertThat(TopicReader.header(record, "ce_type")).isEqualTo("upright.exercises.exercise-session-completed.v1");
+        assertThat(TopicReader.header(record, "ce_type")).isEqualTo("upright.exercises.exercise-session-completed.v2");
         assertThat(TopicReader.header(record, "ce_tenant")).isEqualTo(tenant);
         JsonNode body = opened(record);
         assertThat(body.get("routineId").asText()).isEqualTo("walking-break");
         assertThat(body.get("exerciseId").isNull()).isTrue();
-        assertThat(body.get("minutes").asInt()).isEqualTo(8);
+        assertThat(body.get("seconds").asInt()).isEqualTo(480);
+        assertThat(body.has("minutes")).isFalse();
         assertThat(body.get("feltRating").asInt()).isEqualTo(4);
 
         Api.as(employee).get("/api/me/exercise-sessions").then().statusCode(200)
                 .body("total", equalTo(2))
                 .body("items.id", contains(second, sessionId))
                 .body("items.completedAt", contains(startsWith("2026-11-25T10:20:30"), startsWith("2026-11-25T10:15:30")));
-        Api.as(employee).get(first).then().statusCode(200).body("minutes", equalTo(8));
+        Api.as(employee).get(first).then().statusCode(200).body("minutes", equalTo(8)).body("seconds", equalTo(480));
+    }
+
+    @Test
+    void a_thirty_second_micro_break_is_logged_and_published_in_seconds() throws Exception {
+        String id = post(Map.of("routineId", "walking-break", "seconds", 30, "feltRating", 5))
+                .then().statusCode(201).body("seconds", equalTo(30)).body("minutes", equalTo(1))
+                .extract().path("id");
+
+        ConsumerRecord<String, byte[]> record = TopicReader.awaitRecord(kafka, "upright.exercises",
+                r -> employeeId.equals(r.key()) && id.equals(TopicReader.header(r, "ce_subject")),
+                Duration.ofSeconds(30));
+        assertThat(TopicReader.header(record, "ce_type")).isEqualTo("upright.exercises.exercise-session-completed.v2");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).as("sealed for the employee, as v1 was")
+                .contains("\"sealedFor\"").doesNotContain("\"routineId\"").doesNotContain("\"seconds\"");
+        assertThat(opened(record).get("seconds").asInt()).isEqualTo(30);
+
+        post(Map.of("routineId", "walking-break", "minutes", 2, "seconds", 90, "feltRating", 5))
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("minutes", "seconds"));
+        post(Map.of("routineId", "walking-break", "seconds", 14401, "feltRating", 5))
+                .then().statusCode(400).body("errors.field", contains("seconds"));
+    }
+
+    @Test
+    void a_session_an_old_build_stored_in_minutes_is_read_in_seconds_and_its_row_is_never_rewritten() throws Exception {
+        UUID session = UUID.randomUUID();
+        // SessionLogged v1, exactly as the build before seconds wrote it
+        String v1 = "{\"sessionId\":\"" + session + "\",\"employeeId\":\"" + employeeId + "\",\"routineId\":\"walking-break\","
+                + "\"exerciseId\":null,\"minutes\":2,\"feltRating\":4,\"completedAt\":\"2026-11-24T09:00:00Z\",\"discomfort\":null}";
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into event_store (tenant_id, stream_type, stream_id, version, "
+                     + "event_id, event_type, event_version, payload) values (?, ?, ?, 1, ?, 'SessionLogged', 1, cast(? as jsonb))")) {
+            ps.setString(1, tenant);
+            ps.setString(2, SessionDecider.SESSION.streamType());
+            ps.setObject(3, session);
+            ps.setObject(4, UUID.randomUUID());
+            ps.setString(5, v1);
+            ps.executeUpdate();
+        }
+
+        var read = aggregates.read(tenant, SessionDecider.SESSION, session);
+        assertThat(read.version()).isEqualTo(1);
+        assertThat(read.state().logged().seconds()).isEqualTo(120);
+        assertThat(read.state().logged().routineId()).isEqualTo("walking-break");
+        // a new command on that stream is decided on the upcast state: the session is logged, so a second log is refused
+        SessionDecider.LogSession again = new SessionDecider.LogSession(session, UUID.fromString(employeeId), "walking-break",
+                null, 2, 4, Instant.parse("2026-11-24T09:00:00Z"), new SessionDecider.Known(r -> true, e -> false));
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() ->
+                aggregates.handle(tenant, SessionDecider.SESSION, session, again)))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.getMessage()).contains("already logged"));
+
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select event_version, payload ->> 'minutes', (payload -> 'seconds') is not null "
+                     + "from event_store where tenant_id = ? and stream_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, session);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getBoolean(3)).isEqualTo("1 2 false");
+                assertThat(rs.next()).isFalse();
+            }
+        }
     }
 
     @Test

@@ -41,7 +41,7 @@ class ReminderSessionFlowTest {
     @Inject
     ObjectMapper mapper;
 
-    private static final String COMPLETED = "upright.exercises.exercise-session-completed.v1";
+    private static final String COMPLETED = "upright.exercises.exercise-session-completed.v2";
 
     private final String tenant = "acme-" + UUID.randomUUID();
 
@@ -78,7 +78,7 @@ class ReminderSessionFlowTest {
         assertThat(TopicReader.header(mine.get(0), "ce_tenant")).isEqualTo(tenant);
         JsonNode body = opened(mine.get(0));
         assertThat(body.get("routineId").asText()).isEqualTo("walking-break");
-        assertThat(body.get("minutes").asInt()).isEqualTo(7);
+        assertThat(body.get("seconds").asInt()).isEqualTo(420);
         assertThat(body.get("feltRating").isNull()).as("not rated").isTrue();
 
         String token = TOKENS.issue(tenant, employee.toString(), "employee");

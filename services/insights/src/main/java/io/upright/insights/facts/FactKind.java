@@ -4,7 +4,7 @@ import io.upright.contracts.IntegrationEvent;
 import io.upright.contracts.SealedForEmployee;
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.assessments.AssessmentStarted;
-import io.upright.contracts.exercises.ExerciseSessionCompleted;
+import io.upright.contracts.exercises.ExerciseSessionCompletedV2;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.contracts.reminders.BreakReminderSent;
 import io.upright.contracts.reminders.BreakSkipped;
@@ -26,7 +26,7 @@ public enum FactKind {
     ASSESSMENT_STARTED("assessment-started", true, AssessmentStarted.class),
     ASSESSMENT_COMPLETED("assessment-completed", true, AssessmentCompleted.class),
     ROUTINE_RECOMMENDED("routine-recommended", false, RoutineRecommended.class),
-    EXERCISE_SESSION("exercise-session", true, ExerciseSessionCompleted.class),
+    EXERCISE_SESSION("exercise-session", true, ExerciseSessionCompletedV2.class),
     REMINDER_SENT("reminder-sent", false, BreakReminderSent.class),
     BREAK_TAKEN("break-taken", true, BreakTaken.class),
     BREAK_SNOOZED("break-snoozed", true, BreakSnoozed.class),

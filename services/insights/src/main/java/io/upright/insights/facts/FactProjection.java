@@ -2,7 +2,7 @@ package io.upright.insights.facts;
 
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.assessments.AssessmentStarted;
-import io.upright.contracts.exercises.ExerciseSessionCompleted;
+import io.upright.contracts.exercises.ExerciseSessionCompletedV2;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.EmployeeLeft;
@@ -60,10 +60,15 @@ public class FactProjection {
         facts.fact(tenant, eventId, FactKind.ROUTINE_RECOMMENDED, recommended.employeeId(), recommended.recommendedAt(), 0);
     }
 
-    public void exerciseSessionCompleted(String tenant, String eventId, ExerciseSessionCompleted session) {
+    /**
+     * HR's figures stay in whole minutes: each session counts rounded half up from its seconds, so a v1 record (read
+     * as v2) counts exactly its minutes, and a 30-second micro-break counts as one.
+     */
+    public void exerciseSessionCompleted(String tenant, String eventId, ExerciseSessionCompletedV2 session) {
+        int minutes = Math.max(0, session.wholeMinutes());
         facts.add(tenant, session.employeeId(), Counter.EXERCISE_SESSIONS, 1);
-        facts.add(tenant, session.employeeId(), Counter.EXERCISE_MINUTES, Math.max(0, session.minutes()));
-        facts.fact(tenant, eventId, FactKind.EXERCISE_SESSION, session.employeeId(), session.completedAt(), session.minutes());
+        facts.add(tenant, session.employeeId(), Counter.EXERCISE_MINUTES, minutes);
+        facts.fact(tenant, eventId, FactKind.EXERCISE_SESSION, session.employeeId(), session.completedAt(), minutes);
     }
 
     public void breakReminderSent(String tenant, BreakReminderSent sent) {

@@ -1,8 +1,9 @@
 package io.upright.insights.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.upright.contracts.Upcasts;
 import io.upright.contracts.UprightService;
-import io.upright.contracts.exercises.ExerciseSessionCompleted;
+import io.upright.contracts.exercises.ExerciseSessionCompletedV2;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.insights.ReadModelChanged;
 import io.upright.insights.facts.FactProjection;
@@ -15,7 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * {@code upright.exercises}: recommended routines and completed exercise sessions go to the facts.
+ * {@code upright.exercises}: recommended routines and completed exercise sessions (v2, and v1 read as v2) go to the
+ * facts.
  * Each record is accepted by the inbox and applied in the transaction of its batch, so a redelivery has no second
  * effect.
  * Unreadable records go to {@code upright.insights.dlq} (channel configuration).
@@ -47,10 +49,11 @@ public class ExercisesTopicConsumer implements TopicConsumer {
     public void dispatch(IncomingEvent event) {
         readModelChanged.fire(new ReadModelChanged(event.tenant()));
         String tenant = event.tenant();
-        Object payload = event.payload();
+        // a v1 session (an old producer's record, or a replay of one) takes exactly the v2 path
+        Object payload = Upcasts.latest(event.payload());
         if (payload instanceof RoutineRecommended recommended) {
             facts.routineRecommended(tenant, event.id(), recommended);
-        } else if (payload instanceof ExerciseSessionCompleted session) {
+        } else if (payload instanceof ExerciseSessionCompletedV2 session) {
             facts.exerciseSessionCompleted(tenant, event.id(), session);
         }
     }

@@ -10,6 +10,7 @@ import io.upright.contracts.EventCatalog;
 import io.upright.contracts.IntegrationEvent;
 import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
+import io.upright.contracts.exercises.ExerciseSessionCompletedV2;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.TeamCreated;
@@ -107,8 +108,9 @@ class TeamInsightsFlowTest {
         publish(tenant, takenId, taken);
         publish(tenant, reminder(a1));
         publish(tenant, new BreakTaken(UUID.randomUUID(), a3, "stand", 10, null, MONDAY));
+        // one session from a producer before v2 (whole minutes), one from a v2 producer (seconds): 8 + 6 minutes
         publish(tenant, new ExerciseSessionCompleted(UUID.randomUUID(), a2, "hip-flexor-release", null, 8, 4, MONDAY));
-        publish(tenant, new ExerciseSessionCompleted(UUID.randomUUID(), a4, null, "glute-bridge", 6, 3, MONDAY));
+        publish(tenant, new ExerciseSessionCompletedV2(UUID.randomUUID(), a4, null, "glute-bridge", 360, 3, MONDAY));
 
         awaitPublishedApplied();
         // five people active in the closed week (a1, a2, a3, a4 and the late one): the week is published and shown
@@ -269,6 +271,49 @@ class TeamInsightsFlowTest {
 
     private static BreakReminderSent reminder(UUID employee) {
         return new BreakReminderSent(UUID.randomUUID(), employee, MONDAY, "break", "slack", MONDAY);
+    }
+
+    @Test
+    void an_exercise_session_an_old_producer_published_as_v1_counts_exactly_as_the_same_session_in_v2() throws Exception {
+        String tenant = "acme-" + UUID.randomUUID();
+        UUID old = UUID.randomUUID();
+        UUID current = UUID.randomUUID();
+        String v1 = publish(tenant, new ExerciseSessionCompleted(UUID.randomUUID(), old, "desk-reset", null, 2, 4, MONDAY));
+        String v2 = publish(tenant, new ExerciseSessionCompletedV2(UUID.randomUUID(), current, "desk-reset", null, 120, 4, MONDAY));
+        // a 90-second micro-break, which v1 could not carry, counts as two whole minutes (rounded half up)
+        String microBreak = publish(tenant, new ExerciseSessionCompletedV2(UUID.randomUUID(), current, "desk-reset", null, 90, 5, MONDAY));
+        awaitPublishedApplied();
+
+        assertThat(activity(tenant, old)).isEqualTo("1 sessions, 2 minutes");
+        assertThat(activity(tenant, current)).isEqualTo("2 sessions, 4 minutes");
+        assertThat(List.of(factAmount(tenant, v1), factAmount(tenant, v2), factAmount(tenant, microBreak)))
+                .containsExactly(2, 2, 2);
+    }
+
+    private String activity(String tenant, UUID employee) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select exercise_sessions, exercise_minutes from insights_employee_activity "
+                     + "where tenant_id = ? and employee_id = ?")) {
+            ps.setString(1, tenant);
+            ps.setObject(2, employee);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("activity of %s", employee).isTrue();
+                return rs.getLong(1) + " sessions, " + rs.getLong(2) + " minutes";
+            }
+        }
+    }
+
+    private int factAmount(String tenant, String eventId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select amount from insights_fact where tenant_id = ? and event_id = ? "
+                     + "and kind = 'exercise-session'")) {
+            ps.setString(1, tenant);
+            ps.setString(2, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("fact of %s", eventId).isTrue();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private String publish(String tenant, IntegrationEvent event) {

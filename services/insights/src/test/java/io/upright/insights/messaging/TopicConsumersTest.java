@@ -5,6 +5,7 @@ import io.upright.contracts.assessments.AssessmentCompleted;
 import io.upright.contracts.assessments.AssessmentStarted;
 import io.upright.contracts.assessments.SittingReported;
 import io.upright.contracts.exercises.ExerciseSessionCompleted;
+import io.upright.contracts.exercises.ExerciseSessionCompletedV2;
 import io.upright.contracts.exercises.RoutineRecommended;
 import io.upright.contracts.programs.EmployeeEnrolled;
 import io.upright.contracts.programs.EmployeeErased;
@@ -105,7 +106,7 @@ class TopicConsumersTest {
         assessments.dispatch(new IncomingEvent("e-erased", "upright.assessments.sitting-reported.v1", "assessments", null, AT,
                 TENANT, null, new ErasedEmployeeEvent("upright.assessments.sitting-reported.v1", ID)));
         dispatch(exercises, new RoutineRecommended(ID, ID, ID, "desk-reset", "Desk reset", 5, List.of(), false, AT));
-        dispatch(exercises, new ExerciseSessionCompleted(ID, ID, "hip-flexor-release", null, 8, 4, AT));
+        dispatch(exercises, new ExerciseSessionCompletedV2(ID, ID, "hip-flexor-release", null, 480, 4, AT));
         dispatch(reminders, new BreakReminderSent(ID, ID, AT, "break", "slack", AT));
         dispatch(reminders, new BreakTaken(ID, ID, "walk", 10, null, AT));
         dispatch(reminders, new BreakSnoozed(ID, ID, AT, AT));
@@ -115,11 +116,24 @@ class TopicConsumersTest {
 
         assertThat(calls).containsExactly("facts.assessmentStarted acme e-1", "facts.assessmentCompleted acme e-2",
                 "sittings.reported acme baseline", "facts.routineRecommended acme e-4",
-                "facts.exerciseSessionCompleted acme e-5", "facts.breakReminderSent acme", "facts.breakTaken acme e-7",
+                "facts.exerciseSessionCompleted acme e-5 480s", "facts.breakReminderSent acme", "facts.breakTaken acme e-7",
                 "facts.breakSnoozed acme e-8", "facts.breakSkipped acme e-9", "facts.reminderExpired acme e-10",
                 "facts.reminderDeliveryFailed acme e-11");
         assertThat(List.of(assessments.topic(), exercises.topic(), reminders.topic()))
                 .containsExactly("upright.assessments", "upright.exercises", "upright.reminders");
+    }
+
+    @Test
+    void a_v1_exercise_session_still_on_the_topic_is_applied_as_the_v2_it_upcasts_to() {
+        ExercisesTopicConsumer exercises = new ExercisesTopicConsumer();
+        exercises.facts = new RecordingFacts();
+        exercises.readModelChanged = new RecordingChanges();
+
+        dispatch(exercises, new ExerciseSessionCompleted(ID, ID, "hip-flexor-release", null, 8, 4, AT));
+        dispatch(exercises, new ExerciseSessionCompletedV2(ID, ID, "hip-flexor-release", null, 480, 4, AT));
+
+        assertThat(calls).containsExactly("facts.exerciseSessionCompleted acme e-1 480s",
+                "facts.exerciseSessionCompleted acme e-2 480s");
     }
 
     private int sequence;
@@ -207,8 +221,8 @@ class TopicConsumersTest {
         }
 
         @Override
-        public void exerciseSessionCompleted(String tenant, String eventId, ExerciseSessionCompleted session) {
-            calls.add("facts.exerciseSessionCompleted " + tenant + " " + eventId);
+        public void exerciseSessionCompleted(String tenant, String eventId, ExerciseSessionCompletedV2 session) {
+            calls.add("facts.exerciseSessionCompleted " + tenant + " " + eventId + " " + session.seconds() + "s");
         }
 
         @Override
