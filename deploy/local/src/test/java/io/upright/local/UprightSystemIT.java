@@ -61,6 +61,29 @@ class UprightSystemIT {
         }
     }
 
+    /**
+     * Issue 18, logs: the packaged services (the prod profile) write one JSON object per line, Quarkus' start line
+     * among them, and no line in the plain-text format of dev and test.
+     */
+    @Test
+    void the_packaged_services_log_json_lines() throws Exception {
+        for (String service : stack.serviceNames()) {
+            java.nio.file.Path log = packaged.home().resolve("logs").resolve(service + ".log");
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            List<JsonNode> json = new ArrayList<>();
+            for (String line : lines) {
+                assertThat(line).as(service + " log line in the text format").doesNotMatch("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:.*");
+                if (line.startsWith("{")) {
+                    json.add(Api.JSON.readTree(line));
+                }
+            }
+            assertThat(json).as(service + " JSON lines").anySatisfy(line -> {
+                assertThat(line.path("message").asText()).contains("started in");
+                assertThat(line.has("mdc")).isTrue();
+            });
+        }
+    }
+
     @Test
     void an_enrolled_employee_is_assessed_recommended_reminded_and_counted_in_the_team_summary() {
         DevTokens tokens = stack.tokens();
@@ -393,6 +416,8 @@ class UprightSystemIT {
 
     private void everyRecordIsAValidCloudEvent() {
         Set<String> typesSeen = new HashSet<>();
+        // ce_type -> record key -> ce_traceparent
+        Map<String, Map<String, String>> traces = new java.util.HashMap<>();
         // what the services really publish is what docs/asyncapi.yaml says they publish
         AsyncApiConformance asyncApi = AsyncApiConformance.of(
                 java.nio.file.Path.of(System.getProperty("upright.root", "../..")).toAbsolutePath().normalize());
@@ -425,12 +450,37 @@ class UprightSystemIT {
                     matchesSchema(type, record.value());
                 }
                 assertThat(asyncApi.check(record)).isEqualTo(type);
+                String traceparent = TopicReader.header(record, "ce_traceparent");
+                if (traceparent != null) {
+                    traces.computeIfAbsent(type, t -> new java.util.HashMap<>()).put(record.key(), traceparent);
+                }
                 typesSeen.add(type);
             }
         }
+        oneTraceRunsFromTheAssessmentToTheRoutineItCauses(traces);
         assertThat(typesSeen).contains(EventCatalog.EMPLOYEE_ENROLLED.ceType(), EventCatalog.ASSESSMENT_COMPLETED.ceType(),
                 EventCatalog.ROUTINE_RECOMMENDED.ceType(), EventCatalog.BREAK_REMINDER_SENT.ceType(),
                 EventCatalog.BREAK_TAKEN.ceType(), EventCatalog.EXERCISE_SESSION_COMPLETED.ceType());
+    }
+
+    /**
+     * Issue 18, traces across Kafka: the assessment an employee submits over HTTP (assessments) and the routine that
+     * exercises recommends when it consumes it are one trace, the routine's event written in a span of its own.
+     */
+    private static void oneTraceRunsFromTheAssessmentToTheRoutineItCauses(Map<String, Map<String, String>> traces) {
+        Map<String, String> assessed = traces.getOrDefault(EventCatalog.ASSESSMENT_COMPLETED.ceType(), Map.of());
+        Map<String, String> recommended = traces.getOrDefault(EventCatalog.ROUTINE_RECOMMENDED.ceType(), Map.of());
+        assertThat(assessed).as("assessments traced").isNotEmpty();
+        assertThat(recommended).as("recommendations traced").isNotEmpty();
+        List<String> continued = new ArrayList<>();
+        recommended.forEach((employee, routine) -> {
+            String assessment = assessed.get(employee);
+            if (assessment != null && assessment.split("-")[1].equals(routine.split("-")[1])) {
+                assertThat(routine.split("-")[2]).as("the routine's own span").isNotEqualTo(assessment.split("-")[2]);
+                continued.add(employee);
+            }
+        });
+        assertThat(continued).as("routines recommended in the trace of the assessment that caused them").isNotEmpty();
     }
 
     private static JsonNode readJson(byte[] body) {

@@ -54,6 +54,7 @@ public final class AsyncApiDocument {
     public static final String CE_TIME = "ce_time";
     public static final String CE_TENANT = "ce_tenant";
     public static final String CONTENT_TYPE = "content-type";
+    public static final String CE_TRACEPARENT = "ce_traceparent";
 
     private static final String KAFKA_BINDING_VERSION = "0.5.0";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -260,6 +261,10 @@ public final class AsyncApiDocument {
         p.putObject(CONTENT_TYPE).put("type", "string").put("const", "application/json");
         ArrayNode required = h.putArray("required");
         p.fieldNames().forEachRemaining(required::add);
+        // optional: an event written outside any trace has none
+        p.putObject(CE_TRACEPARENT).put("type", "string").put("pattern", "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$")
+                .put("description", "The CloudEvents distributed-tracing extension: the W3C trace context of the span "
+                        + "that wrote the event; a consumer continues that trace");
         return h;
     }
 

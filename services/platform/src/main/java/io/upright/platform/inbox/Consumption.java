@@ -2,6 +2,7 @@ package io.upright.platform.inbox;
 
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upright.platform.tracing.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,6 +50,9 @@ public class Consumption {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    EventTraces traces;
 
     @Inject
     InboxConfig config;
@@ -174,7 +178,7 @@ public class Consumption {
             }
             EntityManager em = entityManager();
             for (IncomingEvent event : inbox.acceptAll(consumer.consumer(), decoded)) {
-                consumer.dispatch(event);
+                traces.consuming(consumer.consumer(), consumer.topic(), traced(event), () -> consumer.dispatch(event));
                 if (em != null) {
                     // as if each record had its own transaction: its ORM writes reach the database before the next
                     // record reads over JDBC, and the next one loads entities afresh
@@ -188,6 +192,10 @@ public class Consumption {
         } else {
             QuarkusTransaction.requiringNew().run(work);
         }
+    }
+
+    private static EventTraces.Consumed traced(IncomingEvent event) {
+        return new EventTraces.Consumed(event.id(), event.type(), event.source(), event.traceparent());
     }
 
     private EntityManager entityManager() {
@@ -236,7 +244,8 @@ public class Consumption {
     }
 
     private void applyOnce(TopicConsumer consumer, ConsumerRecord<String, byte[]> record) {
-        Runnable work = () -> inbox.accept(consumer.consumer(), record).ifPresent(consumer::dispatch);
+        Runnable work = () -> inbox.accept(consumer.consumer(), record)
+                .ifPresent(event -> traces.consuming(consumer.consumer(), consumer.topic(), traced(event), () -> consumer.dispatch(event)));
         if (consumer.transactionTimeoutSeconds() > 0) {
             QuarkusTransaction.requiringNew().timeout(consumer.transactionTimeoutSeconds()).run(work);
         } else {

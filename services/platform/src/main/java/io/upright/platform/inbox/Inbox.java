@@ -194,7 +194,8 @@ public class Inbox {
         } catch (IOException e) {
             throw new PoisonRecord("body of " + type + " " + id + " is not valid: " + e.getMessage(), e);
         }
-        return new IncomingEvent(id, type, source, subject, time, tenant, record.key(), payload);
+        return new IncomingEvent(id, type, source, subject, time, tenant, record.key(), payload,
+                header(record, CloudEventHeaders.TRACEPARENT));
     }
 
     /**

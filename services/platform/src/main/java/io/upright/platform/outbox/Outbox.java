@@ -7,6 +7,7 @@ import io.upright.contracts.EventType;
 import io.upright.contracts.IntegrationEvent;
 import io.upright.contracts.SealedForEmployee;
 import io.upright.platform.crypto.TopicKeys;
+import io.upright.platform.tracing.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -73,9 +74,11 @@ public class Outbox {
         String ceType = null;
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "insert into outbox (tenant_id, topic, record_key, event_id, event_type, source, subject, occurred_at, payload) "
-                             + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))")) {
+                     "insert into outbox (tenant_id, topic, record_key, event_id, event_type, source, subject, occurred_at, payload, "
+                             + "traceparent) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)")) {
             Timestamp now = Timestamp.from(Instant.now(clock));
+            // the request's (or the consumed event's) trace goes on with the event
+            String traceparent = EventTraces.currentTraceparent();
             for (IntegrationEvent event : events) {
                 EventType<IntegrationEvent> type = EventCatalog.of(event);
                 ceType = type.ceType();
@@ -89,6 +92,7 @@ public class Outbox {
                 ps.setString(7, event.subject());
                 ps.setTimestamp(8, now);
                 ps.setString(9, payload(tenant, type, event));
+                ps.setString(10, traceparent);
                 ps.addBatch();
                 ids.add(eventId);
             }

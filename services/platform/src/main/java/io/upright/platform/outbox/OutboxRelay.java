@@ -188,7 +188,7 @@ public class OutboxRelay extends PollingWorker {
         }
         List<PendingRecord> batch = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "select id, tenant_id, topic, record_key, event_id, event_type, source, subject, occurred_at, payload "
+                "select id, tenant_id, topic, record_key, event_id, event_type, source, subject, occurred_at, payload, traceparent "
                         + "from outbox where published_at is null and tx_id < pg_snapshot_xmin(pg_current_snapshot()) "
                         + "order by tx_id, id limit ?")) {
             ps.setInt(1, config.batchSize());
@@ -196,7 +196,7 @@ public class OutboxRelay extends PollingWorker {
                 while (rs.next()) {
                     batch.add(new PendingRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getTimestamp(9).toInstant(), rs.getString(10)));
+                            rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getString(11)));
                 }
             }
         }
@@ -266,7 +266,7 @@ public class OutboxRelay extends PollingWorker {
     }
 
     private record PendingRecord(long id, String tenant, String topic, String key, String eventId, String type,
-                                 String source, String subject, Instant occurredAt, String payload) {
+                                 String source, String subject, Instant occurredAt, String payload, String traceparent) {
 
         ProducerRecord<String, byte[]> toProducerRecord() {
             RecordHeaders headers = new RecordHeaders();
@@ -278,6 +278,9 @@ public class OutboxRelay extends PollingWorker {
             headers.add(CloudEventHeaders.TIME, bytes(DateTimeFormatter.ISO_INSTANT.format(occurredAt)));
             headers.add(CloudEventHeaders.TENANT, bytes(tenant));
             headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+            if (traceparent != null) {
+                headers.add(CloudEventHeaders.TRACEPARENT, bytes(traceparent));
+            }
             return new ProducerRecord<>(topic, null, key, payload.getBytes(StandardCharsets.UTF_8), headers);
         }
 

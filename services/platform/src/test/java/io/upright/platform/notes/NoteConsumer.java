@@ -1,9 +1,12 @@
 package io.upright.platform.notes;
 
+import org.jboss.logging.Logger;
 import io.smallrye.common.annotation.Blocking;
+import io.upright.contracts.programs.TeamCreated;
 import io.upright.platform.inbox.Consumption;
 import io.upright.platform.inbox.IncomingEvent;
 import io.upright.platform.inbox.TopicConsumer;
+import io.upright.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -14,11 +17,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A consumer whose effect is one row per applied record, so tests can count effects. */
 @ApplicationScoped
 public class NoteConsumer implements TopicConsumer {
+
+    private static final Logger LOG = Logger.getLogger(NoteConsumer.class);
 
     /**
      * Subjects this consumer has a bug with: applying them throws (a defect, so they are dead-lettered) until a test
@@ -38,8 +44,17 @@ public class NoteConsumer implements TopicConsumer {
      */
     public static final Set<String> OUTCOME_LOST_ONCE = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Subjects whose application also publishes an event (a TeamCreated keyed by the subject), as a service does that
+     * reacts to another's event: the trace the consumed event came with goes on in the one it causes.
+     */
+    public static final Set<String> PUBLISHES = ConcurrentHashMap.newKeySet();
+
     @Inject
     Consumption consumption;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     DataSource dataSource;
@@ -70,6 +85,10 @@ public class NoteConsumer implements TopicConsumer {
         }
         if (SERIALIZATION_FAILURE_ONCE.remove(event.subject())) {
             throw new IllegalStateException(new SQLException("could not serialize access due to concurrent update", "40001"));
+        }
+        LOG.infof("Note event %s applied", event.id());
+        if (PUBLISHES.contains(event.subject())) {
+            outbox.enqueue(event.tenant(), new TeamCreated(UUID.fromString(event.subject()), "caused by " + event.id(), event.time()));
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into test_effects (tenant_id, subject) values (?, ?)")) {

@@ -1,5 +1,6 @@
 package io.upright.platform.notes;
 
+import org.jboss.logging.Logger;
 import io.upright.contracts.programs.TeamCreated;
 import io.upright.platform.api.IdempotentRequests;
 import io.upright.platform.eventstore.Aggregate;
@@ -40,6 +41,8 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class NoteResource {
 
+    private static final Logger LOG = Logger.getLogger(NoteResource.class);
+
     public record NoteRequest(@NotBlank @Size(max = 200) String text, @NotNull @Min(1) @Max(5) Integer priority) {
     }
 
@@ -65,6 +68,7 @@ public class NoteResource {
         return idempotency.run(user.tenant(), user.subject(), "write-note", idempotencyKey, request, () -> {
             UUID id = UUID.randomUUID();
             aggregates.handle(user.tenant(), NOTE, id, new NoteDecider.WriteNote(id, request.text()));
+            LOG.infof("Note %s written", id);
             outbox.enqueue(user.tenant(), new TeamCreated(id, request.text(), Instant.now()));
             return IdempotentRequests.Outcome.created(URI.create("/api/notes/" + id), new NoteDecider.Note(id, request.text()));
         });
