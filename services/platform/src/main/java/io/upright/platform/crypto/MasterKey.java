@@ -45,6 +45,11 @@ public final class MasterKey {
                     + "of 32 random bytes (e.g. `openssl rand -base64 32`) or UPRIGHT_CRYPTO_MASTER_KEY_FILE to a file "
                     + "holding it. Without it personal data can neither be stored nor read.");
         }
+        return decode(encoded, origin);
+    }
+
+    /** A key from its base64 text; {@code origin} names the setting in the message when it is unusable. */
+    static SecretKey decode(String encoded, String origin) {
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(encoded);

@@ -40,7 +40,7 @@ public class PersonalData {
     @Inject
     CryptoConfig config;
 
-    private volatile SecretKey masterKey;
+    private volatile MasterKeys masterKeys;
     private volatile SecretKey lookupKey;
 
     /**
@@ -48,7 +48,8 @@ public class PersonalData {
      * UPRIGHT_CRYPTO_MASTER_KEY) instead of at the first enrolment. Call it from a startup observer.
      */
     public void ensureReady() {
-        master();
+        masterKeys();
+        lookup();
     }
 
     /** Seals {@code plaintext} with the subject's key, creating the key on first use. {@code null} stays null. */
@@ -133,7 +134,7 @@ public class PersonalData {
         try (Connection c = dataSource.getConnection()) {
             Optional<byte[]> wrapped = readWrapped(c, tenant, subjectId);
             if (wrapped.isEmpty() && create) {
-                byte[] fresh = AesGcm.encrypt(master(), AesGcm.newKey().getEncoded(), context);
+                byte[] fresh = masterKeys().wrap(AesGcm.newKey().getEncoded(), context);
                 // a concurrent first seal may win; then both use the key that was stored
                 try (PreparedStatement ps = c.prepareStatement("insert into personal_data_key (tenant_id, subject_id, wrapped_key) "
                         + "values (?, ?, ?) on conflict do nothing")) {
@@ -144,9 +145,69 @@ public class PersonalData {
                 }
                 wrapped = readWrapped(c, tenant, subjectId);
             }
-            return wrapped.map(w -> AesGcm.key(AesGcm.decrypt(master(), w, context)));
+            if (wrapped.isEmpty()) {
+                return Optional.empty();
+            }
+            MasterKeys.Unwrapped key = masterKeys().unwrap(wrapped.get(), context);
+            if (key.underPrevious()) {
+                rewrap(c, tenant, subjectId, wrapped.get(), key.raw());
+            }
+            return Optional.of(AesGcm.key(key.raw()));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the data key of a subject", e);
+        }
+    }
+
+    /**
+     * Wraps every data key (and the lookup-hash key) still under a previous master key under the current one,
+     * {@code batch} rows at a time.
+     *
+     * @return how many keys moved over
+     */
+    int rewrapAll(int batch) {
+        lookup(); // moves the lookup-hash key over too
+        int moved = 0;
+        String afterTenant = "";
+        UUID afterSubject = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        try (Connection c = dataSource.getConnection()) {
+            while (true) {
+                int seen = 0;
+                try (PreparedStatement ps = c.prepareStatement("select tenant_id, subject_id, wrapped_key from personal_data_key "
+                        + "where (tenant_id, subject_id) > (?, ?) order by tenant_id, subject_id limit ?")) {
+                    ps.setString(1, afterTenant);
+                    ps.setObject(2, afterSubject);
+                    ps.setInt(3, batch);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            seen++;
+                            afterTenant = rs.getString(1);
+                            afterSubject = rs.getObject(2, UUID.class);
+                            byte[] wrapped = rs.getBytes(3);
+                            MasterKeys.Unwrapped key = masterKeys().unwrap(wrapped, keyContext(afterTenant, afterSubject));
+                            if (key.underPrevious() && rewrap(c, afterTenant, afterSubject, wrapped, key.raw())) {
+                                moved++;
+                            }
+                        }
+                    }
+                }
+                if (seen < batch) {
+                    return moved;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot move the data keys to the current master key", e);
+        }
+    }
+
+    /** Replaces the stored wrapping unless another reader already did or the key was shredded meanwhile. */
+    private boolean rewrap(Connection c, String tenant, UUID subjectId, byte[] wrapped, byte[] raw) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update personal_data_key set wrapped_key = ? "
+                + "where tenant_id = ? and subject_id = ? and wrapped_key = ?")) {
+            ps.setBytes(1, masterKeys().wrap(raw, keyContext(tenant, subjectId)));
+            ps.setString(2, tenant);
+            ps.setObject(3, subjectId);
+            ps.setBytes(4, wrapped);
+            return ps.executeUpdate() > 0;
         }
     }
 
@@ -161,24 +222,72 @@ public class PersonalData {
         }
     }
 
-    private SecretKey master() {
-        SecretKey key = masterKey;
+    private MasterKeys masterKeys() {
+        MasterKeys keys = masterKeys;
+        if (keys == null) {
+            keys = config.masterKeys(LaunchMode.current().isDevOrTest());
+            masterKeys = keys;
+        }
+        return keys;
+    }
+
+    /**
+     * The key of the lookup hashes. Stored hashes must stay comparable when the master key is replaced, so the key is
+     * kept wrapped in {@code lookup_hash_key} and moves over with the others. Its value is the one it always had:
+     * derived from the master key the deployment started with ({@link MasterKeys#original()}), written down on first
+     * use.
+     */
+    private SecretKey lookup() {
+        SecretKey key = lookupKey;
         if (key == null) {
-            key = MasterKey.resolve(config.masterKey(), config.masterKeyFile(), LaunchMode.current().isDevOrTest());
-            masterKey = key;
+            key = new SecretKeySpec(storedLookupKey(), "HmacSHA256");
+            lookupKey = key;
         }
         return key;
     }
 
-    private SecretKey lookup() throws GeneralSecurityException {
-        SecretKey key = lookupKey;
-        if (key == null) {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(master().getEncoded(), "HmacSHA256"));
-            key = new SecretKeySpec(mac.doFinal("upright lookup hash v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
-            lookupKey = key;
+    private byte[] storedLookupKey() {
+        byte[] context = "lhk1".getBytes(StandardCharsets.UTF_8);
+        try (Connection c = dataSource.getConnection()) {
+            Optional<byte[]> wrapped = readLookupKey(c);
+            if (wrapped.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("insert into lookup_hash_key (id, wrapped_key) values (1, ?) "
+                        + "on conflict do nothing")) {
+                    ps.setBytes(1, masterKeys().wrap(derivedLookupKey(masterKeys().original()), context));
+                    ps.executeUpdate();
+                }
+                wrapped = readLookupKey(c);
+            }
+            MasterKeys.Unwrapped key = masterKeys().unwrap(wrapped.orElseThrow(), context);
+            if (key.underPrevious()) {
+                try (PreparedStatement ps = c.prepareStatement("update lookup_hash_key set wrapped_key = ? where id = 1 and wrapped_key = ?")) {
+                    ps.setBytes(1, masterKeys().wrap(key.raw(), context));
+                    ps.setBytes(2, wrapped.get());
+                    ps.executeUpdate();
+                }
+            }
+            return key.raw();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the lookup-hash key", e);
         }
-        return key;
+    }
+
+    private static Optional<byte[]> readLookupKey(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select wrapped_key from lookup_hash_key where id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+        }
+    }
+
+    /** The lookup-hash key as every release before its table derived it from the master key. */
+    static byte[] derivedLookupKey(SecretKey master) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(master.getEncoded(), "HmacSHA256"));
+            return mac.doFinal("upright lookup hash v1".getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 
     private static byte[] keyContext(String tenant, UUID subjectId) {

@@ -44,11 +44,11 @@ public class TopicKeys {
     @Inject
     Clock clock;
 
-    private volatile SecretKey masterKey;
+    private volatile MasterKeys masterKeys;
 
     /** Fails at startup, naming the setting, when no master key is configured outside dev and test. */
     void ensureReady(@Observes StartupEvent started) {
-        master();
+        masterKeys();
     }
 
     /**
@@ -116,11 +116,11 @@ public class TopicKeys {
     }
 
     private Optional<SecretKey> key(String tenant, UUID employeeId, boolean create) {
-        byte[] context = ("tk1|" + tenant + "|" + employeeId).getBytes(StandardCharsets.UTF_8);
+        byte[] context = keyContext(tenant, employeeId);
         try (Connection c = vault.getConnection()) {
             Optional<Optional<byte[]>> stored = read(c, tenant, employeeId);
             if (stored.isEmpty() && create) {
-                byte[] fresh = AesGcm.encrypt(master(), AesGcm.newKey().getEncoded(), context);
+                byte[] fresh = masterKeys().wrap(AesGcm.newKey().getEncoded(), context);
                 // a concurrent first seal (in this or another service) may win; then both use the stored key
                 try (PreparedStatement ps = c.prepareStatement("insert into vault.topic_key (tenant_id, employee_id, wrapped_key) "
                         + "values (?, ?, ?) on conflict do nothing")) {
@@ -131,10 +131,73 @@ public class TopicKeys {
                 }
                 stored = read(c, tenant, employeeId);
             }
-            return stored.flatMap(w -> w).map(w -> AesGcm.key(AesGcm.decrypt(master(), w, context)));
+            if (stored.isEmpty() || stored.get().isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] wrapped = stored.get().get();
+            MasterKeys.Unwrapped key = masterKeys().unwrap(wrapped, context);
+            if (key.underPrevious()) {
+                rewrap(c, tenant, employeeId, wrapped, key.raw());
+            }
+            return Optional.of(AesGcm.key(key.raw()));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read an employee's topic key from the vault", e);
         }
+    }
+
+    /**
+     * Wraps every live key still under a previous master key under the current one, {@code batch} rows at a time.
+     *
+     * @return how many keys moved over
+     */
+    int rewrapAll(int batch) {
+        int moved = 0;
+        String afterTenant = "";
+        UUID afterEmployee = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        try (Connection c = vault.getConnection()) {
+            while (true) {
+                int seen = 0;
+                try (PreparedStatement ps = c.prepareStatement("select tenant_id, employee_id, wrapped_key from vault.topic_key "
+                        + "where wrapped_key is not null and (tenant_id, employee_id) > (?, ?) order by tenant_id, employee_id limit ?")) {
+                    ps.setString(1, afterTenant);
+                    ps.setObject(2, afterEmployee);
+                    ps.setInt(3, batch);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            seen++;
+                            afterTenant = rs.getString(1);
+                            afterEmployee = rs.getObject(2, UUID.class);
+                            byte[] wrapped = rs.getBytes(3);
+                            MasterKeys.Unwrapped key = masterKeys().unwrap(wrapped, keyContext(afterTenant, afterEmployee));
+                            if (key.underPrevious() && rewrap(c, afterTenant, afterEmployee, wrapped, key.raw())) {
+                                moved++;
+                            }
+                        }
+                    }
+                }
+                if (seen < batch) {
+                    return moved;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot move the vault's keys to the current master key", e);
+        }
+    }
+
+    /** Replaces the stored wrapping unless another reader (in any service) already did or the key was destroyed. */
+    private boolean rewrap(Connection c, String tenant, UUID employeeId, byte[] wrapped, byte[] raw) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update vault.topic_key set wrapped_key = ? "
+                + "where tenant_id = ? and employee_id = ? and wrapped_key = ?")) {
+            ps.setBytes(1, masterKeys().wrap(raw, keyContext(tenant, employeeId)));
+            ps.setString(2, tenant);
+            ps.setObject(3, employeeId);
+            ps.setBytes(4, wrapped);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    private static byte[] keyContext(String tenant, UUID employeeId) {
+        return ("tk1|" + tenant + "|" + employeeId).getBytes(StandardCharsets.UTF_8);
     }
 
     /** @return empty when there is no row; a row with an empty key is an erased employee */
@@ -153,12 +216,12 @@ public class TopicKeys {
         return ("tk1|" + tenant + "|" + employeeId + "|" + context).getBytes(StandardCharsets.UTF_8);
     }
 
-    private SecretKey master() {
-        SecretKey key = masterKey;
-        if (key == null) {
-            key = MasterKey.resolve(config.masterKey(), config.masterKeyFile(), LaunchMode.current().isDevOrTest());
-            masterKey = key;
+    private MasterKeys masterKeys() {
+        MasterKeys keys = masterKeys;
+        if (keys == null) {
+            keys = config.masterKeys(LaunchMode.current().isDevOrTest());
+            masterKeys = keys;
         }
-        return key;
+        return keys;
     }
 }
