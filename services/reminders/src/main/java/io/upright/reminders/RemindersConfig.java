@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings of the reminders service; every key can be overridden by its UPRIGHT_REMINDERS_* env var. */
@@ -131,6 +132,25 @@ public interface RemindersConfig {
 
     @WithDefault(".upright/keys/reminders-webhook-secrets.key")
     String secretKeyFile();
+
+    /**
+     * The key that is to replace the secret key ({@code UPRIGHT_REMINDERS_NEXT_SECRET_KEY}), during the first roll of
+     * a rotation: every instance can then open what an instance already switched sealed.
+     */
+    Optional<String> nextSecretKey();
+
+    /**
+     * The keys the secret key replaced, newest first ({@code UPRIGHT_REMINDERS_PREVIOUS_SECRET_KEYS}, comma-separated):
+     * values sealed under them still open and are sealed again under the current key in the background.
+     */
+    Optional<List<String>> previousSecretKeys();
+
+    /**
+     * How long a webhook endpoint's old signing secret still signs after the secret was rotated: each delivery then
+     * carries both signatures, so the receiver can switch whenever it likes within that time.
+     */
+    @WithDefault("PT24H")
+    Duration webhookSecretOverlap();
 
     /**
      * The Slack app's signing secret, which verifies requests to the Slack interactivity endpoint. Absent (the

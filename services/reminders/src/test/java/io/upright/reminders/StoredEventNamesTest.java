@@ -36,18 +36,19 @@ class StoredEventNamesTest {
     void chat_channel_events() {
         // one set of names for Slack and Teams channels; the stream type tells the kinds apart (see V107)
         assertThat(EventNames.of(ChatChannelEvent.class).versions()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "ChatChannelRegistered", 1, "ChatChannelDisabled", 1, "ChatChannelRemoved", 1));
+                "ChatChannelRegistered", 1, "ChatChannelDisabled", 1, "ChatChannelRemoved", 1, "ChatChannelResealed", 1));
     }
 
     @Test
     void webhook_endpoint_events() {
         assertThat(EventNames.of(WebhookEndpointEvent.class).versions()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "WebhookEndpointRegistered", 1, "WebhookEndpointDisabled", 1, "WebhookEndpointRemoved", 1));
+                "WebhookEndpointRegistered", 1, "WebhookEndpointDisabled", 1, "WebhookEndpointRemoved", 1,
+                "WebhookSecretRotated", 1, "WebhookSecretResealed", 1));
     }
 
     @Test
     void slack_app_events() {
         assertThat(EventNames.of(SlackAppEvent.class).versions()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "SlackAppInstalled", 1, "SlackAppDisabled", 1));
+                "SlackAppInstalled", 1, "SlackAppDisabled", 1, "SlackAppTokenResealed", 1));
     }
 }

@@ -18,18 +18,15 @@ import java.util.Optional;
  */
 public final class MasterKeys {
 
-    private final SecretKey current;
-    private final Optional<SecretKey> next;
-    private final List<SecretKey> previous;
+    private final KeyRing ring;
 
     /** A per-person key opened, and whether it is wrapped under a previous master key (so it should move over). */
     public record Unwrapped(byte[] raw, boolean underPrevious) {
     }
 
     MasterKeys(SecretKey current, Optional<SecretKey> next, List<SecretKey> previous) {
-        this.current = current;
-        this.next = next;
-        this.previous = List.copyOf(previous);
+        this.ring = new KeyRing(current, next, previous, "is the master key it was wrapped under missing from "
+                + "UPRIGHT_CRYPTO_PREVIOUS_MASTER_KEYS (or, during a rotation's first roll, from UPRIGHT_CRYPTO_NEXT_MASTER_KEY)?");
     }
 
     /**
@@ -62,7 +59,7 @@ public final class MasterKeys {
 
     /** {@code raw} wrapped under the current master key, bound to {@code context}. */
     public byte[] wrap(byte[] raw, byte[] context) {
-        return AesGcm.encrypt(current, raw, context);
+        return ring.seal(raw, context);
     }
 
     /**
@@ -72,26 +69,13 @@ public final class MasterKeys {
      *                                  the bytes were changed)
      */
     public Unwrapped unwrap(byte[] wrapped, byte[] context) {
-        List<SecretKey> keys = new ArrayList<>();
-        keys.add(current);
-        next.ifPresent(keys::add);
-        keys.addAll(previous);
-        for (int i = 0; i < keys.size(); i++) {
-            try {
-                byte[] raw = AesGcm.decrypt(keys.get(i), wrapped, context);
-                return new Unwrapped(raw, i >= keys.size() - previous.size());
-            } catch (AesGcm.TamperedException e) {
-                // try the next key
-            }
-        }
-        throw new AesGcm.TamperedException("a stored key opens under none of the configured master keys: is the key it "
-                + "was wrapped under missing from UPRIGHT_CRYPTO_PREVIOUS_MASTER_KEYS (or, during a rotation's first roll, "
-                + "from UPRIGHT_CRYPTO_NEXT_MASTER_KEY)?");
+        KeyRing.Opened opened = ring.open(wrapped, context);
+        return new Unwrapped(opened.plaintext(), opened.underPrevious());
     }
 
     /** Whether keys the current one replaced are configured, so stored keys may still need to move over. */
     public boolean rotating() {
-        return !previous.isEmpty();
+        return ring.rotating();
     }
 
     /**
@@ -99,6 +83,6 @@ public final class MasterKeys {
      * Before rotation existed there was only ever one master key, and the lookup-hash key was derived from it.
      */
     public SecretKey original() {
-        return previous.isEmpty() ? current : previous.get(previous.size() - 1);
+        return ring.original();
     }
 }

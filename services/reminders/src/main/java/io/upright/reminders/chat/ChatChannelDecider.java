@@ -6,6 +6,7 @@ import io.upright.platform.domain.Rejection;
 import io.upright.reminders.chat.ChatChannelEvent.ChatChannelDisabled;
 import io.upright.reminders.chat.ChatChannelEvent.ChatChannelRegistered;
 import io.upright.reminders.chat.ChatChannelEvent.ChatChannelRemoved;
+import io.upright.reminders.chat.ChatChannelEvent.ChatChannelResealed;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -48,6 +49,10 @@ public class ChatChannelDecider implements Decider<ChatChannelDecider.Command, C
     public record Remove(Instant at) implements Command {
     }
 
+    /** The secret key was replaced: the same URL, sealed again under the current one. */
+    public record Reseal(String sealedUrl, Instant at) implements Command {
+    }
+
     public enum Status { NONE, ACTIVE, DISABLED, REMOVED }
 
     public record Channel(UUID id, Status status) {
@@ -83,6 +88,9 @@ public class ChatChannelDecider implements Decider<ChatChannelDecider.Command, C
         }
         if (command instanceof Remove remove) {
             return List.of(new ChatChannelRemoved(kind, channel.id(), remove.at()));
+        }
+        if (command instanceof Reseal reseal) {
+            return List.of(new ChatChannelResealed(kind, channel.id(), reseal.sealedUrl(), reseal.at()));
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }

@@ -30,6 +30,12 @@ public sealed interface ChatChannelEvent {
             implements ChatChannelEvent {
     }
 
+    /** The same URL sealed again under the service's current secret key, after that key was replaced. */
+    @EventName("ChatChannelResealed")
+    record ChatChannelResealed(ChatChannelKind kind, UUID channelId, String sealedUrl, Instant resealedAt)
+            implements ChatChannelEvent {
+    }
+
     @EventName("ChatChannelRemoved")
     record ChatChannelRemoved(ChatChannelKind kind, UUID channelId, Instant removedAt) implements ChatChannelEvent {
     }

@@ -5,6 +5,7 @@ import io.upright.platform.eventstore.Decision;
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.chat.ChatChannelEvent.ChatChannelRegistered;
 import io.upright.reminders.webhook.WebhookEndpoints;
+import io.upright.reminders.webhook.SecretBox;
 import io.upright.reminders.webhook.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.ArrayList;
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -90,6 +92,43 @@ public class ChatChannels {
                 new ChatChannelDecider.Disable(reason, Instant.now(clock)));
         channel.markDisabled(Instant.now(clock), decision.version());
         LOG.infof("Disabled %s channel %s: %s", kind.displayName(), id, reason);
+    }
+
+    /**
+     * Seals a channel's URL again under the current secret key when it was sealed under a previous one (the secret
+     * key was replaced). Whether it did.
+     */
+    @Transactional
+    public boolean resealIfNeeded(ChatChannelKind kind, String tenant, UUID id) {
+        ChatChannelRecord channel = find(kind, tenant, id);
+        if (channel == null) {
+            return false; // removed meanwhile
+        }
+        SecretBox.Opened url = secrets.openAndTell(channel.sealedUrl);
+        if (!url.underPrevious()) {
+            return false;
+        }
+        Decision<ChatChannelDecider.Channel, ChatChannelEvent> decision = aggregates.handle(tenant, ChatChannelDecider.of(kind), id,
+                new ChatChannelDecider.Reseal(secrets.seal(url.plaintext()), Instant.now(clock)));
+        channel.sealedUrl = ((ChatChannelEvent.ChatChannelResealed) decision.newEvents().get(0)).sealedUrl();
+        channel.version = decision.version();
+        return true;
+    }
+
+    /** Every channel of the kind, of every tenant, for {@link io.upright.reminders.secretkey.SecretKeyRotation}. */
+    public List<Map.Entry<String, UUID>> allIds(ChatChannelKind kind) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select tenant_id, id from " + ChatChannelRecord.table(kind)
+                     + " order by tenant_id, id");
+             ResultSet rs = ps.executeQuery()) {
+            List<Map.Entry<String, UUID>> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(Map.entry(rs.getString(1), rs.getObject(2, UUID.class)));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read " + kind.displayName() + " channels", e);
+        }
     }
 
     public ChatChannelRecord get(ChatChannelKind kind, String tenant, UUID id) {

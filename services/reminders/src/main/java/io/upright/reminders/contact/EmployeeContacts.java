@@ -1,5 +1,6 @@
 package io.upright.reminders.contact;
 
+import io.upright.reminders.webhook.SecretBox;
 import io.upright.reminders.webhook.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -97,6 +99,56 @@ public class EmployeeContacts {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot find an employee by email", e);
         }
+    }
+
+    /**
+     * Seals again under the current secret key the contacts sealed under a previous one (the secret key was
+     * replaced), reading at most {@code batch} rows after the given position. A row changed meanwhile is left for the
+     * next pass.
+     *
+     * @param after the last row of the previous batch (tenant, employee), or null to start
+     */
+    public ResealBatch resealAfter(Map.Entry<String, UUID> after, int batch) {
+        int resealed = 0;
+        Map.Entry<String, UUID> last = null;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("select tenant_id, employee_id, sealed_email, sealed_chat_handle "
+                    + "from employee_contact where (tenant_id, employee_id) > (?, ?) order by tenant_id, employee_id limit ?")) {
+                ps.setString(1, after == null ? "" : after.getKey());
+                ps.setObject(2, after == null ? new UUID(0, 0) : after.getValue());
+                ps.setInt(3, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        last = Map.entry(rs.getString(1), rs.getObject(2, UUID.class));
+                        String email = rs.getString(3);
+                        String handle = rs.getString(4);
+                        SecretBox.Opened openedEmail = email == null ? null : secrets.openAndTell(email);
+                        SecretBox.Opened openedHandle = handle == null ? null : secrets.openAndTell(handle);
+                        if ((openedEmail == null || !openedEmail.underPrevious()) && (openedHandle == null || !openedHandle.underPrevious())) {
+                            continue;
+                        }
+                        try (PreparedStatement update = c.prepareStatement("update employee_contact set sealed_email = ?, "
+                                + "sealed_chat_handle = ? where tenant_id = ? and employee_id = ? "
+                                + "and sealed_email is not distinct from ? and sealed_chat_handle is not distinct from ?")) {
+                            update.setString(1, openedEmail == null ? null : secrets.seal(openedEmail.plaintext()));
+                            update.setString(2, openedHandle == null ? null : secrets.seal(openedHandle.plaintext()));
+                            update.setString(3, last.getKey());
+                            update.setObject(4, last.getValue());
+                            update.setString(5, email);
+                            update.setString(6, handle);
+                            resealed += update.executeUpdate();
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot seal contacts again", e);
+        }
+        return new ResealBatch(resealed, last);
+    }
+
+    /** @param last the position to continue after; null once every row was read */
+    public record ResealBatch(int resealed, Map.Entry<String, UUID> last) {
     }
 
     private String hash(String email) {

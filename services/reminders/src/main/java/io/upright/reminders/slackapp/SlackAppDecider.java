@@ -27,6 +27,10 @@ public class SlackAppDecider implements Decider<SlackAppDecider.Command, SlackAp
     public record Disable(String reason, Instant at) implements Command {
     }
 
+    /** The secret key was replaced: the same token, sealed again under the current one. */
+    public record Reseal(String sealedBotToken, Instant at) implements Command {
+    }
+
     public enum Status { NONE, ACTIVE, DISABLED }
 
     public record Installation(UUID id, Status status) {
@@ -54,6 +58,9 @@ public class SlackAppDecider implements Decider<SlackAppDecider.Command, SlackAp
             return installation.status() == Status.ACTIVE
                     ? List.of(new SlackAppDisabled(installation.id(), disable.reason(), disable.at()))
                     : List.of();
+        }
+        if (command instanceof Reseal reseal) {
+            return List.of(new SlackAppEvent.SlackAppTokenResealed(installation.id(), reseal.sealedBotToken(), reseal.at()));
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }

@@ -16,6 +16,11 @@ public sealed interface SlackAppEvent {
                              String sealedBotToken, Instant installedAt) implements SlackAppEvent {
     }
 
+    /** The same bot token sealed again under the service's current secret key, after that key was replaced. */
+    @EventName("SlackAppTokenResealed")
+    record SlackAppTokenResealed(UUID installationId, String sealedBotToken, Instant resealedAt) implements SlackAppEvent {
+    }
+
     /**
      * No more direct messages through this installation: Slack said it was uninstalled or its token revoked, an admin
      * removed it, or a newer installation replaced it.

@@ -4,6 +4,7 @@ import io.upright.platform.eventstore.AggregateStore;
 import io.upright.platform.eventstore.Decision;
 import io.upright.platform.problem.ProblemException;
 import io.upright.reminders.RemindersConfig;
+import io.upright.reminders.webhook.SecretBox;
 import io.upright.reminders.webhook.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -203,6 +204,28 @@ public class SlackApps {
     public List<ActiveInstallation> activeInWorkspace(String slackTeamId) {
         return query("select tenant_id, id, slack_team_id, bot_user_id, sealed_bot_token from slack_app_installation "
                 + "where slack_team_id = ? and status = 'active'", slackTeamId);
+    }
+
+    /**
+     * Seals an active installation's bot token again under the current secret key when it was sealed under a previous
+     * one (the secret key was replaced). Whether it did. A disabled installation's token is never used again: left.
+     */
+    @Transactional
+    public boolean resealIfNeeded(String tenant, UUID installationId) {
+        SlackAppInstallationRecord record = SlackAppInstallationRecord.find("tenantId = ?1 and id = ?2", tenant, installationId)
+                .firstResult();
+        if (record == null || !SlackAppInstallationRecord.ACTIVE.equals(record.status)) {
+            return false;
+        }
+        SecretBox.Opened token = secrets.openAndTell(record.sealedBotToken);
+        if (!token.underPrevious()) {
+            return false;
+        }
+        Decision<SlackAppDecider.Installation, SlackAppEvent> decision = aggregates.handle(tenant, SlackAppDecider.SLACK_APP,
+                installationId, new SlackAppDecider.Reseal(secrets.seal(token.plaintext()), Instant.now(clock)));
+        record.sealedBotToken = ((SlackAppEvent.SlackAppTokenResealed) decision.newEvents().get(0)).sealedBotToken();
+        record.version = decision.version();
+        return true;
     }
 
     /** The bot token, opened for one call. */

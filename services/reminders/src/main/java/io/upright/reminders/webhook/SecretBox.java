@@ -1,57 +1,57 @@
 package io.upright.reminders.webhook;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
+import io.upright.platform.crypto.AesGcm;
+import io.upright.platform.crypto.KeyRing;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Encrypts webhook signing secrets at rest (AES-256-GCM, random 12-byte nonce in front of the ciphertext), so
- * neither the event store nor the read model ever holds a usable secret.
+ * Seals the service's credentials at rest (webhook signing secrets, chat URLs, bot tokens, shared contacts) as base64
+ * text, AES-256-GCM under the current secret key, so neither the event store nor a read model ever holds a usable
+ * one. While the secret key is being replaced, values sealed under the next or a previous key open too.
  */
 public final class SecretBox {
 
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    private static final byte[] NO_CONTEXT = new byte[0];
 
-    private final SecretKeySpec key;
-    private final SecureRandom random;
+    private final KeyRing keys;
 
-    public SecretBox(byte[] key, SecureRandom random) {
-        if (key.length != 32) {
-            throw new IllegalArgumentException("the secret encryption key must be 32 bytes (AES-256)");
-        }
-        this.key = new SecretKeySpec(key.clone(), "AES");
-        this.random = random;
+    /** A sealed value opened, and whether it was sealed under a previous key (so it should be sealed again). */
+    public record Opened(String plaintext, boolean underPrevious) {
+    }
+
+    public SecretBox(KeyRing keys) {
+        this.keys = keys;
     }
 
     public String seal(String plaintext) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
+        return Base64.getEncoder().encodeToString(keys.seal(plaintext.getBytes(StandardCharsets.UTF_8), NO_CONTEXT));
+    }
+
+    /** @throws IllegalStateException when no configured key opens it; the message carries nothing of the value */
+    public Opened openAndTell(String sealed) {
+        byte[] bytes;
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt a webhook secret", e);
+            bytes = Base64.getDecoder().decode(sealed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot decrypt a sealed credential: it is not base64");
+        }
+        try {
+            KeyRing.Opened opened = keys.open(bytes, NO_CONTEXT);
+            return new Opened(new String(opened.plaintext(), StandardCharsets.UTF_8), opened.underPrevious());
+        } catch (AesGcm.TamperedException e) {
+            throw new IllegalStateException("Cannot decrypt a sealed credential (" + e.getMessage() + ")");
         }
     }
 
+    /** @throws IllegalStateException when no configured key opens it; the message carries nothing of the value */
     public String open(String sealed) {
-        byte[] bytes = Base64.getDecoder().decode(sealed);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            // wrong key or tampered row; the message deliberately carries nothing of the secret
-            throw new IllegalStateException("Cannot decrypt a webhook secret (was the encryption key changed?)");
-        }
+        return openAndTell(sealed).plaintext();
+    }
+
+    /** Whether keys the current one replaced are configured, so stored values may still need sealing again. */
+    public boolean rotating() {
+        return keys.rotating();
     }
 }

@@ -18,12 +18,14 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /** Posts a signed Standard Webhooks message to one endpoint. Never logs the URL (it can embed a token) or the secret. */
 @ApplicationScoped
@@ -35,8 +37,23 @@ public class WebhookDelivery {
     /** The longest Retry-After honoured; a receiver asking for more is simply not retried within the reminder's life. */
     private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
 
-    /** An endpoint as the engine hands it over: the secret still sealed. */
-    public record Target(UUID endpointId, String url, String sealedSecret) {
+    /**
+     * An endpoint as the engine hands it over: the secrets still sealed. {@code sealedPreviousSecret} is the secret a
+     * rotation replaced, which still signs until {@code previousSecretUntil}; both null when none does.
+     */
+    public record Target(UUID endpointId, String url, String sealedSecret, String sealedPreviousSecret,
+                         Instant previousSecretUntil) {
+
+        public Target(UUID endpointId, String url, String sealedSecret) {
+            this(endpointId, url, sealedSecret, null, null);
+        }
+
+        /** The sealed secrets that sign a message sent at {@code now}: the current one, then the old one in its overlap. */
+        public List<String> sealedSecretsAt(Instant now) {
+            return sealedPreviousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
+                    ? List.of(sealedSecret, sealedPreviousSecret)
+                    : List.of(sealedSecret);
+        }
     }
 
     @Inject
@@ -80,8 +97,11 @@ public class WebhookDelivery {
         }
         HttpRequest request;
         try {
-            String secret = round.once(List.of("webhook-secret", target.sealedSecret()), () -> secrets.open(target.sealedSecret()));
-            request = signed(uri, secret, messageId, now, body);
+            List<String> signing = new ArrayList<>();
+            for (String sealed : target.sealedSecretsAt(now)) {
+                signing.add(round.once(List.of("webhook-secret", sealed), () -> secrets.open(sealed)));
+            }
+            request = signed(uri, signing, messageId, now, body);
         } catch (IllegalStateException | IllegalArgumentException e) {
             return CompletableFuture.completedFuture(DeliveryOutcome.FAILED); // unreadable secret: retrying will not help, but neither does crashing
         }
@@ -124,7 +144,7 @@ public class WebhookDelivery {
         }
         HttpRequest request;
         try {
-            request = signed(uri, secrets.open(target.sealedSecret()), messageId, now, body);
+            request = signed(uri, target.sealedSecretsAt(now).stream().map(secrets::open).toList(), messageId, now, body);
         } catch (IllegalStateException | IllegalArgumentException e) {
             return WebhookTestResult.notSent(WebhookTestResult.SECRET_UNREADABLE);
         }
@@ -142,14 +162,16 @@ public class WebhookDelivery {
     }
 
     /**
-     * One message as every receiver gets it: Standard Webhooks headers signed over exactly this body.
+     * One message as every receiver gets it: Standard Webhooks headers signed over exactly this body, once per secret
+     * (space-separated, as the spec allows, so a receiver holding either secret verifies it during a rotation).
      *
-     * @param secret the endpoint's secret, opened
-     * @throws IllegalArgumentException when the secret is not a Standard Webhooks secret
+     * @param secrets the endpoint's secrets, opened: the current one first
+     * @throws IllegalArgumentException when a secret is not a Standard Webhooks secret
      */
-    private HttpRequest signed(URI uri, String secret, UUID messageId, Instant now, String body) {
+    private HttpRequest signed(URI uri, List<String> secrets, UUID messageId, Instant now, String body) {
         long timestamp = now.getEpochSecond();
-        String signature = WebhookSigner.sign(secret, messageId.toString(), timestamp, body);
+        String signature = secrets.stream().map(secret -> WebhookSigner.sign(secret, messageId.toString(), timestamp, body))
+                .collect(Collectors.joining(" "));
         return HttpRequest.newBuilder(uri)
                 .timeout(config.deliveryTimeout())
                 .header("content-type", "application/json")

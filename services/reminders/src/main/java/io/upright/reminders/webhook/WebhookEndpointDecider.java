@@ -6,12 +6,17 @@ import io.upright.platform.domain.Rejection;
 import io.upright.reminders.webhook.WebhookEndpointEvent.WebhookEndpointDisabled;
 import io.upright.reminders.webhook.WebhookEndpointEvent.WebhookEndpointRegistered;
 import io.upright.reminders.webhook.WebhookEndpointEvent.WebhookEndpointRemoved;
+import io.upright.reminders.webhook.WebhookEndpointEvent.WebhookSecretResealed;
+import io.upright.reminders.webhook.WebhookEndpointEvent.WebhookSecretRotated;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Lifecycle of a webhook endpoint: registered, possibly disabled by its receiver, removed by an admin. */
+/**
+ * Lifecycle of a webhook endpoint: registered, possibly disabled by its receiver, its signing secret rotated by an admin
+ * (or sealed again after the service's secret key was replaced), removed by an admin.
+ */
 public class WebhookEndpointDecider implements Decider<WebhookEndpointDecider.Command, WebhookEndpointDecider.Endpoint, WebhookEndpointEvent> {
 
     /** A tenant's webhook endpoint: one stream per endpoint. */
@@ -29,6 +34,15 @@ public class WebhookEndpointDecider implements Decider<WebhookEndpointDecider.Co
     }
 
     public record Remove(Instant at) implements Command {
+    }
+
+    /** Both secrets arrive sealed; the old one signs next to the new one until {@code previousValidUntil}. */
+    public record RotateSecret(String sealedSecret, String sealedPreviousSecret, Instant previousValidUntil, Instant at)
+            implements Command {
+    }
+
+    /** The secret key was replaced: the same secrets, sealed again under the current one. */
+    public record Reseal(String sealedSecret, String sealedPreviousSecret, Instant at) implements Command {
     }
 
     public enum Status { NONE, ACTIVE, DISABLED, REMOVED }
@@ -60,6 +74,16 @@ public class WebhookEndpointDecider implements Decider<WebhookEndpointDecider.Co
         }
         if (command instanceof Remove remove) {
             return List.of(new WebhookEndpointRemoved(endpoint.id(), remove.at()));
+        }
+        if (command instanceof RotateSecret rotate) {
+            if (!rotate.previousValidUntil().isAfter(rotate.at())) {
+                throw new IllegalArgumentException("the old secret must sign for a while after the rotation");
+            }
+            return List.of(new WebhookSecretRotated(endpoint.id(), rotate.sealedSecret(), rotate.sealedPreviousSecret(),
+                    rotate.previousValidUntil(), rotate.at()));
+        }
+        if (command instanceof Reseal reseal) {
+            return List.of(new WebhookSecretResealed(endpoint.id(), reseal.sealedSecret(), reseal.sealedPreviousSecret(), reseal.at()));
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }

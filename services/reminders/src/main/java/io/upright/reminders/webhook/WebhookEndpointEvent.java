@@ -18,6 +18,24 @@ public sealed interface WebhookEndpointEvent {
     record WebhookEndpointDisabled(UUID endpointId, String reason, Instant disabledAt) implements WebhookEndpointEvent {
     }
 
+    /**
+     * An admin asked for a new signing secret. Until {@code previousSecretValidUntil} every delivery is signed with
+     * both, so the receiver can switch to the new one in its own time.
+     */
+    @EventName("WebhookSecretRotated")
+    record WebhookSecretRotated(UUID endpointId, String sealedSecret, String sealedPreviousSecret,
+                                Instant previousSecretValidUntil, Instant rotatedAt) implements WebhookEndpointEvent {
+    }
+
+    /**
+     * The same secrets sealed again under the service's current secret key, after that key was replaced (the secrets
+     * themselves did not change). {@code sealedPreviousSecret} is null when no old secret still signs.
+     */
+    @EventName("WebhookSecretResealed")
+    record WebhookSecretResealed(UUID endpointId, String sealedSecret, String sealedPreviousSecret, Instant resealedAt)
+            implements WebhookEndpointEvent {
+    }
+
     @EventName("WebhookEndpointRemoved")
     record WebhookEndpointRemoved(UUID endpointId, Instant removedAt) implements WebhookEndpointEvent {
     }

@@ -23,6 +23,13 @@ public class WebhookEndpointRecord extends TenantScopedEntity {
     @Column(name = "sealed_secret")
     public String sealedSecret;
 
+    /** The secret a rotation replaced, sealed; it still signs until {@link #previousSecretUntil}. */
+    @Column(name = "sealed_previous_secret")
+    public String sealedPreviousSecret;
+
+    @Column(name = "previous_secret_until")
+    public Instant previousSecretUntil;
+
     public String status;
 
     @Column(name = "created_at")
@@ -32,6 +39,10 @@ public class WebhookEndpointRecord extends TenantScopedEntity {
     public Instant disabledAt;
 
     public long version;
+
+    public WebhookDelivery.Target target() {
+        return new WebhookDelivery.Target(id, url, sealedSecret, sealedPreviousSecret, previousSecretUntil);
+    }
 
     public static WebhookEndpointRecord of(String tenant, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenant, id).firstResult();

@@ -60,10 +60,18 @@ public class WebhookEndpointResource {
     @Schema(name = "WebhookEndpoint")
     public record EndpointView(UUID id, @Schema(example = "https://hooks.example.com/upright") String url,
                                @Schema(example = "active", enumeration = {"active", "disabled"}) String status,
-                               Instant createdAt, Instant disabledAt) {
+                               Instant createdAt, Instant disabledAt,
+                               @Schema(nullable = true, description = "After a secret rotation: until then each delivery "
+                                       + "is signed with the old secret too") Instant previousSecretValidUntil) {
         static EndpointView of(WebhookEndpointRecord e) {
-            return new EndpointView(e.id, e.url, e.status, e.createdAt, e.disabledAt);
+            return new EndpointView(e.id, e.url, e.status, e.createdAt, e.disabledAt, e.previousSecretUntil);
         }
+    }
+
+    @Schema(name = "RotatedWebhookSecret", description = "The new secret is shown here once and never again")
+    public record RotatedView(UUID id, @Schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret,
+                              @Schema(description = "Until then each delivery carries a signature with the old secret "
+                                      + "next to the one with the new") Instant previousSecretValidUntil) {
     }
 
     @Schema(name = "WebhookTestDelivery", description = "What one test-send found. `delivered` is true for a 2xx answer; "
@@ -157,6 +165,24 @@ public class WebhookEndpointResource {
         }
         // 200, not 201: nothing is kept to point a Location at
         return Response.ok(TestDeliveryView.of(outcome)).build();
+    }
+
+    @POST
+    @Path("/{id}/secret-rotations")
+    @Consumes(MediaType.WILDCARD) // no body
+    @Operation(summary = "Give the endpoint a new signing secret, the old one signing too for a while",
+            description = "Every delivery until `previousSecretValidUntil` (24 h by default) carries two signatures in "
+                    + "`webhook-signature`, one per secret, so the receiver can switch to the new secret whenever it "
+                    + "likes within that time. Rotating again within that time ends the older secret's overlap at once.")
+    @APIResponse(responseCode = "200", description = "Rotated; keep the secret, it is not shown again",
+            content = @Content(schema = @Schema(implementation = RotatedView.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin", ref = ProblemResponses.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "No such endpoint in your tenant", ref = ProblemResponses.NOT_FOUND)
+    public Response rotateSecret(@PathParam("id") UUID id) {
+        WebhookEndpoints.Rotated rotated = endpoints.rotateSecret(user.tenant(), id);
+        WebhookEndpointRecord e = rotated.endpoint();
+        // 200, not 201: the rotation is no resource of its own
+        return Response.ok(new RotatedView(e.id, rotated.secret(), e.previousSecretUntil)).tag(ETags.of(e.version)).build();
     }
 
     @DELETE

@@ -19,8 +19,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Application service for webhook endpoints: event store and read model in one transaction. */
@@ -75,6 +77,76 @@ public class WebhookEndpoints {
         return new Registered(endpoint, secret);
     }
 
+    /** What rotating returns: the only moment the new plaintext secret leaves the service. */
+    public record Rotated(WebhookEndpointRecord endpoint, String secret) {
+    }
+
+    /**
+     * A new signing secret for an endpoint. The one it replaces keeps signing next to it for
+     * {@code upright.reminders.webhook-secret-overlap}; a secret that was itself being replaced stops at once, so at
+     * most two ever sign.
+     */
+    @Transactional
+    public Rotated rotateSecret(String tenant, UUID id) {
+        WebhookEndpointRecord endpoint = get(tenant, id);
+        String secret = secrets.generate();
+        // to the microsecond, as the read model keeps it, so the answer and every later read give the same instant
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Decision<WebhookEndpointDecider.Endpoint, WebhookEndpointEvent> decision = aggregates.handle(tenant, WebhookEndpointDecider.ENDPOINT, id,
+                new WebhookEndpointDecider.RotateSecret(secrets.seal(secret), endpoint.sealedSecret,
+                        now.plus(config.webhookSecretOverlap()), now));
+        WebhookEndpointEvent.WebhookSecretRotated rotated = (WebhookEndpointEvent.WebhookSecretRotated) decision.newEvents().get(0);
+        endpoint.sealedSecret = rotated.sealedSecret();
+        endpoint.sealedPreviousSecret = rotated.sealedPreviousSecret();
+        endpoint.previousSecretUntil = rotated.previousSecretValidUntil();
+        endpoint.version = decision.version();
+        return new Rotated(endpoint, secret);
+    }
+
+    /**
+     * Seals an endpoint's secrets again under the current secret key when either was sealed under a previous one
+     * (the secret key was replaced); an old secret whose overlap has ended is dropped instead. Whether it did.
+     */
+    @Transactional
+    public boolean resealIfNeeded(String tenant, UUID id) {
+        WebhookEndpointRecord endpoint = WebhookEndpointRecord.of(tenant, id);
+        if (endpoint == null) {
+            return false; // removed meanwhile
+        }
+        Instant now = Instant.now(clock);
+        boolean previousStillSigns = endpoint.sealedPreviousSecret != null && endpoint.previousSecretUntil != null
+                && now.isBefore(endpoint.previousSecretUntil);
+        SecretBox.Opened current = secrets.openAndTell(endpoint.sealedSecret);
+        SecretBox.Opened previous = endpoint.sealedPreviousSecret == null ? null : secrets.openAndTell(endpoint.sealedPreviousSecret);
+        boolean stale = current.underPrevious() || (previous != null && (previous.underPrevious() || !previousStillSigns));
+        if (!stale) {
+            return false;
+        }
+        String sealedPrevious = previousStillSigns ? secrets.seal(previous.plaintext()) : null;
+        Decision<WebhookEndpointDecider.Endpoint, WebhookEndpointEvent> decision = aggregates.handle(tenant, WebhookEndpointDecider.ENDPOINT, id,
+                new WebhookEndpointDecider.Reseal(secrets.seal(current.plaintext()), sealedPrevious, now));
+        endpoint.sealedSecret = ((WebhookEndpointEvent.WebhookSecretResealed) decision.newEvents().get(0)).sealedSecret();
+        endpoint.sealedPreviousSecret = sealedPrevious;
+        endpoint.previousSecretUntil = sealedPrevious == null ? null : endpoint.previousSecretUntil;
+        endpoint.version = decision.version();
+        return true;
+    }
+
+    /** Every endpoint of every tenant, for {@code secretkey.SecretKeyRotation}: tenant and id, in a stable order. */
+    public List<Map.Entry<String, UUID>> allIds() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select tenant_id, id from webhook_endpoint order by tenant_id, id");
+             ResultSet rs = ps.executeQuery()) {
+            List<Map.Entry<String, UUID>> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(Map.entry(rs.getString(1), rs.getObject(2, UUID.class)));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read webhook endpoints", e);
+        }
+    }
+
     @Transactional
     public void remove(String tenant, UUID id) {
         WebhookEndpointRecord endpoint = get(tenant, id);
@@ -125,14 +197,16 @@ public class WebhookEndpoints {
      */
     public List<WebhookDelivery.Target> active(String tenant) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select id, url, sealed_secret from webhook_endpoint "
+             PreparedStatement ps = c.prepareStatement("select id, url, sealed_secret, sealed_previous_secret, previous_secret_until from webhook_endpoint "
                      + "where tenant_id = ? and status = 'active' order by created_at, id")) {
             ps.setString(1, tenant);
             List<WebhookDelivery.Target> targets = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    java.sql.Timestamp until = rs.getTimestamp("previous_secret_until");
                     targets.add(new WebhookDelivery.Target(rs.getObject("id", UUID.class), rs.getString("url"),
-                            rs.getString("sealed_secret")));
+                            rs.getString("sealed_secret"), rs.getString("sealed_previous_secret"),
+                            until == null ? null : until.toInstant()));
                 }
             }
             return targets;

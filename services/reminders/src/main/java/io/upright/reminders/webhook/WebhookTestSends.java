@@ -72,7 +72,7 @@ public class WebhookTestSends {
             throw new IllegalStateException("Cannot write a test event", e);
         }
         WebhookTestResult result = delivery.sendTest(
-                new WebhookDelivery.Target(endpoint.id, endpoint.url, endpoint.sealedSecret), messageId, now, body);
+                endpoint.target(), messageId, now, body);
         // never the URL (it can embed a token)
         LOG.infof("Test-send to webhook endpoint %s: status %s, error %s, %d ms", endpoint.id, result.statusCode(),
                 result.error(), result.durationMillis());

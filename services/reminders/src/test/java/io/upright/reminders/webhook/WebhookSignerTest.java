@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.upright.platform.crypto.AesGcm;
+import io.upright.platform.crypto.KeyRing;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +60,7 @@ class WebhookSignerTest {
     void sealed_secrets_open_with_the_same_key_only() {
         byte[] key = new byte[32];
         random.nextBytes(key);
-        SecretBox box = new SecretBox(key, random);
+        SecretBox box = new SecretBox(new KeyRing(AesGcm.key(key), Optional.empty(), List.of(), "none"));
         String secret = WebhookSigner.newSecret(random);
 
         String sealed = box.seal(secret);
@@ -67,7 +70,7 @@ class WebhookSignerTest {
         assertThat(box.open(sealed)).isEqualTo(secret);
         byte[] otherKey = new byte[32];
         random.nextBytes(otherKey);
-        assertThatThrownBy(() -> new SecretBox(otherKey, random).open(sealed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new SecretBox(new KeyRing(AesGcm.key(otherKey), Optional.empty(), List.of(), "none")).open(sealed)).isInstanceOf(IllegalStateException.class)
                 .message().doesNotContain(secret);
     }
 
