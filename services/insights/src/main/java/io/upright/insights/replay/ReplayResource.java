@@ -56,6 +56,6 @@ public class ReplayResource {
         if (tenant != null && (tenant.isBlank() || tenant.length() > 200)) {
             throw ProblemException.invalid("tenant", "must be a tenant id of 1 to 200 characters");
         }
-        return replayer.replay(tenant).orElseThrow(() -> ProblemException.conflict("A replay is already running"));
+        return replayer.replay(tenant).orElseThrow(() -> ProblemException.conflict("A replay is already running (on this or another instance); try again when it has finished"));
     }
 }

@@ -6,6 +6,7 @@ import io.upright.contracts.programs.EmployeeErased;
 import io.upright.insights.InsightsConfig;
 import io.upright.insights.ReadModelChanged;
 import io.upright.insights.messaging.TopicConsumer;
+import io.upright.platform.coordination.OneAtATime;
 import io.upright.platform.inbox.Inbox;
 import io.upright.platform.inbox.IncomingEvent;
 import io.upright.platform.inbox.PoisonRecord;
@@ -39,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Rebuilds the read models from the topics, from the first record on, into <b>shadow tables</b>, and swaps them in at
@@ -101,7 +101,11 @@ public class Replayer {
     static volatile Runnable beforeSwap = () -> {
     };
 
-    private final ReentrantLock oneAtATime = new ReentrantLock();
+    /** One replay at a time across every instance: two would swap the live tables under each other. */
+    static final String LOCK = "insights-replay";
+
+    @Inject
+    OneAtATime oneAtATime;
 
     @Inject
     DataSource dataSource;
@@ -144,7 +148,8 @@ public class Replayer {
      * @return empty when another replay is already running
      */
     public Optional<Report> replay(String tenant) {
-        if (!oneAtATime.tryLock()) {
+        Optional<OneAtATime.Held> held = oneAtATime.tryAcquire(LOCK);
+        if (held.isEmpty()) {
             return Optional.empty();
         }
         String schema = "insights_rebuild_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -167,7 +172,7 @@ public class Replayer {
             return Optional.of(report);
         } finally {
             dropQuietly(schema);
-            oneAtATime.unlock();
+            held.get().close();
         }
     }
 

@@ -29,6 +29,7 @@ import io.upright.platform.crypto.TopicKeys;
 import io.upright.platform.outbox.SealedPayload;
 import io.upright.testsupport.http.Api;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import io.upright.platform.coordination.OneAtATime;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,9 @@ class ReplayFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @Inject
+    OneAtATime oneAtATime;
 
     @Inject
     DataSource dataSource;
@@ -100,6 +104,16 @@ class ReplayFlowTest {
         assertThat(Api.as(hr).get("/api/insights/overview").then().statusCode(200).extract().asString()).isEqualTo(liveOverview);
         // every tenant's read models, row for row
         assertThat(aggregates()).isEqualTo(liveAggregates);
+    }
+
+    @Test
+    void while_another_instance_replays_a_replay_here_is_409() {
+        // another instance's replay: the same lock, taken on a session of its own
+        try (OneAtATime.Held elsewhere = oneAtATime.tryAcquire(Replayer.LOCK).orElseThrow()) {
+            Api.as(TOKENS.issue("tenant-" + UUID.randomUUID(), "op-1", "operator")).post("/api/operator/insights/replay")
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("another instance"));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.upright.platform.deadletter;
 
+import io.upright.platform.coordination.OneAtATime;
 import io.upright.platform.api.Page;
 import io.upright.platform.inbox.Consumption;
 import io.upright.platform.inbox.TopicConsumer;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Lists this service's dead letters and redrives them. A redrive rebuilds the record as it was consumed (original
@@ -67,8 +67,11 @@ public class Redriver {
     @Inject
     Clock clock;
 
-    // one redrive at a time: two redrives of the same record would both find it new in the ledger
-    private final ReentrantLock oneAtATime = new ReentrantLock();
+    /** One redrive at a time across every instance: two redrives of the same record would both find it new in the ledger. */
+    static final String LOCK = "dead-letter-redrive";
+
+    @Inject
+    OneAtATime oneAtATime;
 
     public DeadLetterCount count() {
         Optional<String> topic = queue.topic();
@@ -110,10 +113,7 @@ public class Redriver {
      */
     public RedriveOutcome redrive(int partition, long offset) {
         String topic = queue.topic().orElseThrow(() -> ProblemException.notFound("A dead letter at " + partition + "/" + offset));
-        if (!oneAtATime.tryLock()) {
-            throw ProblemException.conflict("A redrive is already running; try again when it has finished");
-        }
-        try {
+        try (OneAtATime.Held held = oneAtATime.tryAcquire(LOCK).orElseThrow(Redriver::running)) {
             ConsumerRecord<String, byte[]> dead = queue.find(partition, offset)
                     .orElseThrow(() -> ProblemException.notFound("A dead letter at " + partition + "/" + offset));
             try {
@@ -121,17 +121,16 @@ public class Redriver {
             } catch (NotRedrivable e) {
                 throw ProblemException.conflict(e.getMessage());
             }
-        } finally {
-            oneAtATime.unlock();
         }
+    }
+
+    private static ProblemException running() {
+        return ProblemException.conflict("A redrive is already running (on this or another instance); try again when it has finished");
     }
 
     /** Redrives every pending dead letter (never redriven, or failed again), in partition and offset order. */
     public RedriveReport redriveAll() {
-        if (!oneAtATime.tryLock()) {
-            throw ProblemException.conflict("A redrive is already running; try again when it has finished");
-        }
-        try {
+        try (OneAtATime.Held held = oneAtATime.tryAcquire(LOCK).orElseThrow(Redriver::running)) {
             List<RedriveOutcome> outcomes = new ArrayList<>();
             Optional<String> topic = queue.topic();
             if (topic.isEmpty()) {
@@ -156,8 +155,6 @@ public class Redriver {
             LOG.infof("Redrove %d dead letters of %s: %d applied, %d already applied, %d failed again", report.redriven(),
                     topic.get(), report.applied(), report.alreadyApplied(), report.failedAgain());
             return report;
-        } finally {
-            oneAtATime.unlock();
         }
     }
 

@@ -12,6 +12,7 @@ import io.upright.platform.notes.NoteConsumer;
 import io.upright.testsupport.http.Api;
 import io.upright.testsupport.kafka.TopicReader;
 import io.upright.testsupport.quarkus.UprightTestInfrastructure;
+import io.upright.platform.coordination.OneAtATime;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +47,9 @@ class DeadLetterRedriveFlowTest {
     private static final DevTokens TOKENS = DevTokens.forTests();
     private static final String OPERATOR = TOKENS.issue("platform", "operator-1", "operator");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    OneAtATime oneAtATime;
 
     @Inject
     DataSource dataSource;
@@ -155,6 +159,17 @@ class DeadLetterRedriveFlowTest {
         }
         Api.anonymous().get(PATH).then().statusCode(401).contentType("application/problem+json");
         Api.anonymous().post(PATH + "/redrive").then().statusCode(401);
+    }
+
+    @Test
+    void while_another_instance_redrives_a_redrive_here_is_409_and_runs_once_that_one_has_finished() {
+        // another instance's redrive: the same lock, taken on a session of its own
+        try (OneAtATime.Held elsewhere = oneAtATime.tryAcquire(Redriver.LOCK).orElseThrow()) {
+            Api.as(OPERATOR).post(PATH + "/redrive").then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("already running"));
+            Api.as(OPERATOR).post(PATH + "/0/0/redrive").then().statusCode(409);
+        }
+        Api.as(OPERATOR).post(PATH + "/redrive").then().statusCode(200);
     }
 
     @Test
