@@ -36,7 +36,10 @@ public class WebhookEndpointDecider implements Decider<WebhookEndpointDecider.Co
     public record Remove(Instant at) implements Command {
     }
 
-    /** Both secrets arrive sealed; the old one signs next to the new one until {@code previousValidUntil}. */
+    /**
+     * Both secrets arrive sealed; the old one signs next to the new one until {@code previousValidUntil}. Both null when
+     * the old one cannot sign any more (it no longer opens).
+     */
     public record RotateSecret(String sealedSecret, String sealedPreviousSecret, Instant previousValidUntil, Instant at)
             implements Command {
     }
@@ -76,7 +79,8 @@ public class WebhookEndpointDecider implements Decider<WebhookEndpointDecider.Co
             return List.of(new WebhookEndpointRemoved(endpoint.id(), remove.at()));
         }
         if (command instanceof RotateSecret rotate) {
-            if (!rotate.previousValidUntil().isAfter(rotate.at())) {
+            if (rotate.sealedPreviousSecret() != null
+                    && (rotate.previousValidUntil() == null || !rotate.previousValidUntil().isAfter(rotate.at()))) {
                 throw new IllegalArgumentException("the old secret must sign for a while after the rotation");
             }
             return List.of(new WebhookSecretRotated(endpoint.id(), rotate.sealedSecret(), rotate.sealedPreviousSecret(),

@@ -20,7 +20,8 @@ public sealed interface WebhookEndpointEvent {
 
     /**
      * An admin asked for a new signing secret. Until {@code previousSecretValidUntil} every delivery is signed with
-     * both, so the receiver can switch to the new one in its own time.
+     * both, so the receiver can switch to the new one in its own time. Both null when the old secret could not be
+     * opened any more: the new one signs alone at once.
      */
     @EventName("WebhookSecretRotated")
     record WebhookSecretRotated(UUID endpointId, String sealedSecret, String sealedPreviousSecret,

@@ -84,7 +84,7 @@ public class WebhookEndpoints {
     /**
      * A new signing secret for an endpoint. The one it replaces keeps signing next to it for
      * {@code upright.reminders.webhook-secret-overlap}; a secret that was itself being replaced stops at once, so at
-     * most two ever sign.
+     * most two ever sign. One that can no longer be opened stops at once too.
      */
     @Transactional
     public Rotated rotateSecret(String tenant, UUID id) {
@@ -92,15 +92,26 @@ public class WebhookEndpoints {
         String secret = secrets.generate();
         // to the microsecond, as the read model keeps it, so the answer and every later read give the same instant
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        // an old secret that no longer opens (its key lost) cannot sign: the new one then signs alone, at once
+        boolean oldSigns = opens(endpoint.sealedSecret);
         Decision<WebhookEndpointDecider.Endpoint, WebhookEndpointEvent> decision = aggregates.handle(tenant, WebhookEndpointDecider.ENDPOINT, id,
-                new WebhookEndpointDecider.RotateSecret(secrets.seal(secret), endpoint.sealedSecret,
-                        now.plus(config.webhookSecretOverlap()), now));
+                new WebhookEndpointDecider.RotateSecret(secrets.seal(secret), oldSigns ? endpoint.sealedSecret : null,
+                        oldSigns ? now.plus(config.webhookSecretOverlap()) : null, now));
         WebhookEndpointEvent.WebhookSecretRotated rotated = (WebhookEndpointEvent.WebhookSecretRotated) decision.newEvents().get(0);
         endpoint.sealedSecret = rotated.sealedSecret();
         endpoint.sealedPreviousSecret = rotated.sealedPreviousSecret();
         endpoint.previousSecretUntil = rotated.previousSecretValidUntil();
         endpoint.version = decision.version();
         return new Rotated(endpoint, secret);
+    }
+
+    private boolean opens(String sealed) {
+        try {
+            secrets.open(sealed);
+            return true;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
@@ -117,8 +128,14 @@ public class WebhookEndpoints {
         boolean previousStillSigns = endpoint.sealedPreviousSecret != null && endpoint.previousSecretUntil != null
                 && now.isBefore(endpoint.previousSecretUntil);
         SecretBox.Opened current = secrets.openAndTell(endpoint.sealedSecret);
-        SecretBox.Opened previous = endpoint.sealedPreviousSecret == null ? null : secrets.openAndTell(endpoint.sealedPreviousSecret);
-        boolean stale = current.underPrevious() || (previous != null && (previous.underPrevious() || !previousStillSigns));
+        SecretBox.Opened previous = null;
+        if (endpoint.sealedPreviousSecret != null && opens(endpoint.sealedPreviousSecret)) {
+            previous = secrets.openAndTell(endpoint.sealedPreviousSecret);
+        } else {
+            previousStillSigns = false; // none, or one that cannot sign any more: dropped
+        }
+        boolean stale = current.underPrevious() || (endpoint.sealedPreviousSecret != null
+                && (previous == null || previous.underPrevious() || !previousStillSigns));
         if (!stale) {
             return false;
         }

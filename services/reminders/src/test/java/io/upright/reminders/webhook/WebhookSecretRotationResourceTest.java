@@ -131,6 +131,26 @@ class WebhookSecretRotationResourceTest {
     }
 
     @Test
+    void an_endpoint_whose_secret_no_longer_opens_gets_a_new_one_that_signs_alone_at_once() throws Exception {
+        Registered endpoint = register();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update webhook_endpoint set sealed_secret = ? where tenant_id = ? and id = ?")) {
+            ps.setString(1, java.util.Base64.getEncoder().encodeToString(new byte[64])); // sealed under a key long gone
+            ps.setString(2, tenant);
+            ps.setObject(3, UUID.fromString(endpoint.id()));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        given().auth().oauth2(admin).post("/api/webhook-endpoints/{id}/test-deliveries", endpoint.id()).then()
+                .statusCode(200).body("error", equalTo(WebhookTestResult.SECRET_UNREADABLE));
+        String secret = rotate(admin, endpoint.id()).then().statusCode(200)
+                .body("previousSecretValidUntil", nullValue()).extract().path("secret");
+
+        WebhookReceiver.Received delivered = testSend(endpoint);
+        assertThat(delivered.headers().get("webhook-signature").get(0).split(" ")).hasSize(1);
+        new Webhook(secret).verify(delivered.body(), delivered.headers());
+    }
+
+    @Test
     void only_an_admin_of_the_tenant_rotates_and_an_unknown_endpoint_is_a_404() {
         Registered endpoint = register();
         rotate(TOKENS.issue(tenant, "hr-1", "hr"), endpoint.id()).then().statusCode(403);
