@@ -45,6 +45,7 @@ public final class Launcher {
         switch (command) {
             case "up" -> up(root, home, options);
             case "token" -> token(home, options);
+            case "keys" -> System.exit(KeysCommand.run(home, args, OUT, java.time.Clock.systemUTC()));
             case "dlq" -> System.exit(DeadLetterCommand.run(home, args, OUT));
             case "slack" -> System.exit(SlackCommand.run(home, args, OUT));
             case "asyncapi" -> System.exit(AsyncApiCommand.run(root, OUT));
@@ -295,6 +296,9 @@ public final class Launcher {
                                                                 a simulated Slack workspace on --slack-port 8087)
                   ./upright down                                stop a running ./upright up
                   ./upright token --tenant T --role R [--sub ID] print a signed dev token (roles: employee, hr, admin, content-editor, operator)
+                  ./upright keys [list] | next | switch | retire [--now]
+                                                                roll the token signing key without an outage: publish the
+                                                                next key, sign with it, retire the previous one
                   ./upright slack messages                      the direct messages in the simulated Slack workspace of ./upright up
                   ./upright slack press <reminder> done|snooze|skip [--as U…]
                                                                 press a button of a reminder's direct message, signed as Slack would

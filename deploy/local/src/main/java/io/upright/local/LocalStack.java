@@ -176,7 +176,7 @@ public final class LocalStack implements AutoCloseable {
         return new ServiceProcess(service, port,
                 options.repositoryRoot().resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
                 options.home().resolve("logs").resolve(service + ".log"),
-                environment(service, port, DevTokens.publicKeyIn(options.home().resolve("keys"))));
+                environment(service, port, DevTokens.keySetIn(options.home().resolve("keys"))));
     }
 
     /** Set before {@link #start}: it then brings up PostgreSQL (every service's database) and Kafka, but no service. */
@@ -216,7 +216,7 @@ public final class LocalStack implements AutoCloseable {
         }
         String name = service + "-2";
         int port = freePort();
-        Map<String, String> env = environment(service, port, DevTokens.publicKeyIn(options.home().resolve("keys")));
+        Map<String, String> env = environment(service, port, DevTokens.keySetIn(options.home().resolve("keys")));
         env.putAll(extraEnvironment.getOrDefault(name, Map.of()));
         ServiceProcess process = new ServiceProcess(name, port,
                 options.repositoryRoot().resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
@@ -296,7 +296,7 @@ public final class LocalStack implements AutoCloseable {
         return realm;
     }
 
-    private Map<String, String> environment(String service, int port, Path publicKey) {
+    private Map<String, String> environment(String service, int port, Path verificationKeys) {
         String prefix = ServiceProcess.envPrefix(service);
         Map<String, String> env = new HashMap<>();
         env.put(prefix + "_HTTP_PORT", String.valueOf(port));
@@ -309,7 +309,8 @@ public final class LocalStack implements AutoCloseable {
         // insights publishes closed weeks when HR reads them, not on a timer: a demo imported with six weeks of
         // history must reach insights before those weeks are published, or they would be published empty for good
         env.put("UPRIGHT_INSIGHTS_SNAPSHOT_EVERY", "off");
-        env.put("UPRIGHT_JWT_PUBLIC_KEY", publicKey.toAbsolutePath().toString());
+        // a key set, so ./upright keys can roll the signing key while tokens of the previous one stay valid
+        env.put("UPRIGHT_JWT_PUBLIC_KEY", verificationKeys.toAbsolutePath().toString());
         env.put("UPRIGHT_JWT_ISSUER", DevTokens.ISSUER);
         if (identityProviderPorts != null) {
             // the services check its tokens against the keys Keycloak publishes (fetched when the first one arrives)

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The admin console in the browser: an admin raises the tenant's anonymity threshold and sees the change on its
- * trail, adds a webhook endpoint and is shown its secret once, sends it a test event, deletes it, starts adding the
+ * trail, adds a webhook endpoint and is shown its secret once, sends it a test event, rotates its secret (shown once
+ * too, both secrets signing meanwhile), deletes it, starts adding the
  * Slack app, and adds and deletes Slack and Teams channels. What the services then hold is read with their own APIs
  * and a dev admin token.
  */
@@ -150,6 +151,54 @@ class AdminConsolePagesIT {
             List<String> fields = new java.util.ArrayList<>();
             test.body().fieldNames().forEachRemaining(fields::add);
             assertThat(fields).containsExactlyInAnyOrder("type", "messageId", "tenant", "sentAt", "message");
+        }
+    }
+
+    @Test
+    void an_admin_rotates_an_endpoints_secret_sees_the_new_one_once_and_both_secrets_sign_meanwhile() throws Exception {
+        String tenant = WebPagesStack.newTenant("hookRotate");
+        Admin ada = signInNewAdmin(tenant, "Ada");
+        try (WebhookInbox inbox = WebhookInbox.start(0, null)) {
+            TestBrowser.Page created = ada.browser().submit(ada.open("/admin/channels"), "form#add-webhook",
+                    Map.of("url", inbox.url()));
+            assertThat(created.status()).as(created.body()).isEqualTo(200);
+            String oldSecret = created.document().select("#new-secret input#secret").val();
+            assertThat(oldSecret).startsWith("whsec_");
+            assertThat(created.document().select(".secret-overlap")).isEmpty();
+            assertThat(created.document().select("form.rotate-secret button").text()).isEqualTo("Rotate secret");
+            assertThat(created.document().select("#rotate-hint").text())
+                    .contains("24 hours", "signed with both the old and the new secret");
+
+            TestBrowser.Page rotated = ada.browser().submit(created, "form.rotate-secret", Map.of());
+            assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+            assertThat(rotated.uri().getPath()).isEqualTo("/admin/channels");
+            assertThat(rotated.uri().getQuery()).doesNotContain("whsec_");
+            String newSecret = rotated.document().select("#new-secret input#secret").val();
+            assertThat(newSecret).startsWith("whsec_").isNotEqualTo(oldSecret);
+            JsonNode endpoint = read(tenant, "reminders", "/api/webhook-endpoints").path("items").get(0);
+            assertThat(endpoint.path("previousSecretValidUntil").isTextual()).as(endpoint.toString()).isTrue();
+            String until = java.time.Instant.parse(endpoint.path("previousSecretValidUntil").asText()).toString();
+            assertThat(rotated.document().select("#new-secret").text())
+                    .contains("only this once", inbox.url(), "Until " + until + " (UTC)");
+            assertThat(rotated.document().select("table#webhooks .secret-overlap").text())
+                    .isEqualTo("Old secret also signs until " + until + " (UTC).");
+
+            // the same page again: the new secret is gone for good, the overlap is still said
+            TestBrowser.Page again = ada.browser().open(rotated.uri());
+            assertThat(again.document().select("#new-secret")).isEmpty();
+            assertThat(again.body()).doesNotContain(newSecret).doesNotContain(oldSecret);
+            assertThat(again.document().select("table#webhooks .secret-overlap").text()).contains(until);
+
+            // meanwhile each delivery verifies with either secret: the receiver switches whenever it likes
+            inbox.trust(oldSecret);
+            TestBrowser.Page testedOld = ada.browser().submit(again, "form.test-endpoint", Map.of());
+            assertThat(testedOld.document().select("#test-outcome").hasClass("done")).as(testedOld.body()).isTrue();
+            inbox.trust(newSecret);
+            TestBrowser.Page testedNew = ada.browser().submit(again, "form.test-endpoint", Map.of());
+            assertThat(testedNew.document().select("#test-outcome").hasClass("done")).as(testedNew.body()).isTrue();
+            List<WebhookInbox.Delivery> arrived = inbox.deliveries().stream()
+                    .filter(d -> "webhook.test".equals(d.body().path("type").asText())).toList();
+            assertThat(arrived).extracting(WebhookInbox.Delivery::signatureValid).containsExactly(true, true);
         }
     }
 

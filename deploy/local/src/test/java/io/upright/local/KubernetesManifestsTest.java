@@ -71,6 +71,8 @@ class KubernetesManifestsTest {
     private static final Set<String> AUTOSCALED = Set.of("web", "programs", "assessments", "exercises");
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|MASTER_KEY).*");
     private static final String KAFKA_BROKERS = "pods{strimzi.io/broker-role=true,strimzi.io/cluster=upright}";
+    /** Where traces go (OTLP/gRPC): any pod of a namespace labelled as the OpenTelemetry collector's. */
+    private static final String OTEL_COLLECTOR = "namespace{upright.io/otel-collector=true} TCP/4317";
 
     /** The built-in kinds deploy/k8s uses and their fabric8 classes; anything else must be a vendored CRD's. */
     private static final Map<String, Class<? extends HasMetadata>> MODEL = Map.of(
@@ -448,10 +450,10 @@ class KubernetesManifestsTest {
                 assertThat(volumes).as(overlay + " " + service + " mounts no Secret").allSatisfy(v -> assertThat(v.getSecret()).isNull());
                 Volume publicKey = volumes.stream().filter(v -> v.getConfigMap() != null).findFirst().orElseThrow();
                 assertThat(publicKey.getConfigMap().getName()).isEqualTo("upright-jwt-public-key");
-                assertThat(publicKey.getConfigMap().getItems()).singleElement().satisfies(i -> assertThat(i.getKey()).isEqualTo("publicKey.pem"));
+                assertThat(publicKey.getConfigMap().getItems()).singleElement().satisfies(i -> assertThat(i.getKey()).isEqualTo("jwks.json"));
                 String mountPath = onlyContainer(deployment).getVolumeMounts().stream()
                         .filter(m -> m.getName().equals(publicKey.getName())).findFirst().orElseThrow().getMountPath();
-                assertThat(env(deployment).get("UPRIGHT_JWT_PUBLIC_KEY")).isEqualTo(mountPath + "/publicKey.pem");
+                assertThat(env(deployment).get("UPRIGHT_JWT_PUBLIC_KEY")).isEqualTo(mountPath + "/jwks.json");
             }
             // the web front end signs its own sign-in link sessions: its key, mounted into it alone
             Deployment web = first(objects, Deployment.class, "web");
@@ -490,6 +492,9 @@ class KubernetesManifestsTest {
                 selecting.forEach(p -> p.getSpec().getEgress().forEach(rule -> egress.addAll(peers(rule))));
                 Set<String> expected = new TreeSet<>(identityProvider);
                 expected.add(dns);
+                // traces, once UPRIGHT_TRACING_OTLP_ENDPOINT names the collector; without this they would go nowhere, silently
+                assertThat(egress).as(overlay + " " + name + " sends traces to the collector").contains(OTEL_COLLECTOR);
+                expected.add(OTEL_COLLECTOR);
                 if (name.equals("web")) {
                     LocalStack.DEFAULT_PORTS.forEach((service, port) -> expected.add(service(service) + " TCP/" + port));
                 } else {
@@ -519,6 +524,24 @@ class KubernetesManifestsTest {
                 if (!name.equals("web")) {
                     assertThat(ingress).as(overlay + " " + name + " called by the web front end").contains(service("web") + " TCP/" + port);
                 }
+            }
+        });
+    }
+
+    @Test
+    void every_application_exports_traces_to_the_collector_the_overlay_names_and_none_where_it_names_none() {
+        Map<String, String> endpoints = Map.of("dev", "", "prod", "http://otel-collector.observability.svc:4317");
+        RENDERED.forEach((overlay, objects) -> {
+            String endpoint = first(objects, ConfigMap.class, "upright-endpoints").getData().get("tracing-otlp-endpoint");
+            assertThat(endpoint).as(overlay + " tracing-otlp-endpoint").isEqualTo(endpoints.get(overlay));
+            if (!endpoint.isEmpty()) {
+                assertThat(URI.create(endpoint).getPort()).as(overlay + " the port the NetworkPolicies open").isEqualTo(4317);
+            }
+            List<Deployment> deployments = typed(objects, Deployment.class);
+            assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(allApplications());
+            for (Deployment deployment : deployments) {
+                assertThat(env(deployment).get("UPRIGHT_TRACING_OTLP_ENDPOINT")).as(overlay + " " + deployment.getMetadata().getName())
+                        .isEqualTo("configMap:upright-endpoints/tracing-otlp-endpoint");
             }
         });
     }

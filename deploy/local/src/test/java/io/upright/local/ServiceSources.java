@@ -37,6 +37,7 @@ final class ServiceSources {
                 envForms.add(envForm(key));
             }
             envForms.addAll(configMappingEnvForms(service));
+            envForms.addAll(sharedEnvForms());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,6 +99,21 @@ final class ServiceSources {
                     }
                 }
             }
+        }
+        return forms;
+    }
+
+    /**
+     * The variables every application reads through upright-tracing's META-INF/microprofile-config.properties (the
+     * services and the web front end all depend on it): the environment form of each property it refers to, such as
+     * {@code UPRIGHT_TRACING_OTLP_ENDPOINT} for {@code ${upright.tracing.otlp-endpoint:...}}.
+     */
+    private static Set<String> sharedEnvForms() throws IOException {
+        String shared = Files.readString(ROOT.resolve("services/tracing/src/main/resources/META-INF/microprofile-config.properties"));
+        Set<String> forms = new HashSet<>();
+        Matcher reference = Pattern.compile("\\$\\{([a-z0-9.-]+)[:}]").matcher(shared);
+        while (reference.find()) {
+            forms.add(envForm(reference.group(1)));
         }
         return forms;
     }

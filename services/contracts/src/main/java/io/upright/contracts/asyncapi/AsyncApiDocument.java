@@ -32,7 +32,9 @@ import java.util.function.Function;
  * The AsyncAPI 3.0 document of Upright's Kafka traffic, made from the {@link EventCatalog}, the pinned schemas and
  * what each service subscribes to: one channel per topic and per dead-letter topic, one message per CloudEvents type
  * (and its dead-lettered form), a send operation per publishing service and receive and dead-letter operations per
- * subscription. Same input, same bytes: docs/asyncapi.yaml is compared with it byte for byte.
+ * subscription. A version a newer one of its type replaced is a message of its channel and of the operations that
+ * receive it (old records stay on the topic and are read, upcast), never of its owner's send operation. Same input,
+ * same bytes: docs/asyncapi.yaml is compared with it byte for byte.
  */
 public final class AsyncApiDocument {
 
@@ -114,13 +116,17 @@ public final class AsyncApiDocument {
             channel.put("description", "The integration events " + owner.slug() + " publishes, each keyed for ordering "
                     + "(see the message's Kafka key).");
             ObjectNode refs = channel.putObject("messages");
+            List<String> published = new ArrayList<>();
             for (EventType<?> type : types) {
                 JsonNode plain = schemaOf(type);
                 schemas.set(type.ceType(), plain);
                 messages.set(type.ceType(), message(type, plain));
                 refs.putObject(type.ceType()).put("$ref", "#/components/messages/" + type.ceType());
+                if (replacement(type) == null) {
+                    published.add(type.ceType());
+                }
             }
-            operation(operations, owner.slug() + ".publish", "send", channel, owner.topic(),
+            operation(operations, owner.slug() + ".publish", "send", owner.topic(), published,
                     owner.slug() + " publishes its integration events from its outbox, in commit order per key.");
         }
 
@@ -130,8 +136,15 @@ public final class AsyncApiDocument {
             if (read == null) {
                 throw new IllegalArgumentException(s.consumer().slug() + " reads " + s.topic() + ", where nothing is published");
             }
-            operation(operations, s.consumer().slug() + ".consume." + s.topic(), "receive", read, s.topic(),
-                    s.consumer().slug() + " reads " + s.topic() + " and skips the types it has no use for.");
+            StringBuilder upcasts = new StringBuilder();
+            for (EventType<?> type : typesOf(publisherOf(s.topic()))) {
+                if (replacement(type) != null) {
+                    upcasts.append(" It reads ").append(type.ceType()).append(", no longer published, as ")
+                            .append(replacement(type).ceType()).append(" (upcast).");
+                }
+            }
+            operation(operations, s.consumer().slug() + ".consume." + s.topic(), "receive", s.topic(), messageIds(read),
+                    s.consumer().slug() + " reads " + s.topic() + " and skips the types it has no use for." + upcasts);
             if (s.deadLetterTopic() != null) {
                 byDeadLetterTopic.computeIfAbsent(s.deadLetterTopic(), t -> new ArrayList<>()).add(s);
             }
@@ -152,7 +165,7 @@ public final class AsyncApiDocument {
                 }
             }
             for (UprightService writer : writers) {
-                operation(operations, writer.slug() + ".dead-letter." + topic, "send", channel, topic,
+                operation(operations, writer.slug() + ".dead-letter." + topic, "send", topic, messageIds(channel),
                         writer.slug() + " dead-letters a record it cannot apply instead of stopping its partition.");
             }
         });
@@ -177,15 +190,34 @@ public final class AsyncApiDocument {
         return EventCatalog.ALL.stream().filter(t -> t.owner() == owner).toList();
     }
 
-    private static void operation(ObjectNode operations, String id, String action, ObjectNode channel, String channelId,
-                                  String summary) {
+    /**
+     * The type that replaced {@code type}: the newest version of its name when that is newer, else null (it is the
+     * one its owner publishes). Owners publish only the newest version; consumers upcast the older ones to it.
+     */
+    static EventType<?> replacement(EventType<?> type) {
+        EventType<?> newest = type;
+        for (EventType<?> t : typesOf(type.owner())) {
+            if (t.name().equals(type.name()) && t.version() > newest.version()) {
+                newest = t;
+            }
+        }
+        return newest == type ? null : newest;
+    }
+
+    private static List<String> messageIds(ObjectNode channel) {
+        List<String> ids = new ArrayList<>();
+        channel.get("messages").fieldNames().forEachRemaining(ids::add);
+        return ids;
+    }
+
+    private static void operation(ObjectNode operations, String id, String action, String channelId,
+                                  List<String> messageIds, String summary) {
         ObjectNode op = operations.putObject(id);
         op.put("action", action);
         op.putObject("channel").put("$ref", "#/channels/" + channelId);
         op.put("summary", summary);
         ArrayNode refs = op.putArray("messages");
-        channel.get("messages").fieldNames()
-                .forEachRemaining(m -> refs.addObject().put("$ref", "#/channels/" + channelId + "/messages/" + m));
+        messageIds.forEach(m -> refs.addObject().put("$ref", "#/channels/" + channelId + "/messages/" + m));
     }
 
     private static ObjectNode message(EventType<?> type, JsonNode plain) {
@@ -200,14 +232,25 @@ public final class AsyncApiDocument {
                 .put("description", "ce_subject is the aggregate the event is about: " + describe(subject) + ".")
                 .put("location", "$message.header#/" + CE_SUBJECT);
         m.set("headers", headers(type, idSchema(plain, subject, "The aggregate the event is about", null)));
+        EventType<?> replacement = replacement(type);
+        String legacy = replacement == null ? "" : "No longer published: " + type.owner().slug() + " publishes "
+                + replacement.ceType() + " instead. Records of this version written before may still be on the topic "
+                + "(retention, a replay, an old instance during a rolling upgrade); consumers read them as "
+                + replacement.ceType() + " (upcast by the contracts' Upcasts.latest).";
         if (sealed) {
             m.set("payload", ref(SEALED_PAYLOAD));
-            m.put("description", "Sealed for the employee: the value is {sealedFor, sealed}, where sealed is this "
-                    + "event's JSON (x-upright-sealed-content) encrypted under the employee's topic key, unreadable "
-                    + "everywhere once the employee is erased.");
+            m.put("description", (legacy.isEmpty() ? "" : legacy + " ") + "Sealed for the employee: the value is "
+                    + "{sealedFor, sealed}, where sealed is this event's JSON (x-upright-sealed-content) encrypted under "
+                    + "the employee's topic key, unreadable everywhere once the employee is erased.");
             m.set("x-upright-sealed-content", ref(type.ceType()));
         } else {
             m.set("payload", ref(type.ceType()));
+            if (!legacy.isEmpty()) {
+                m.put("description", legacy);
+            }
+        }
+        if (replacement != null) {
+            m.put("x-upright-replaced-by", replacement.ceType());
         }
         String key = fieldOf(type, IntegrationEvent::key);
         ObjectNode binding = m.putObject("bindings").putObject("kafka");

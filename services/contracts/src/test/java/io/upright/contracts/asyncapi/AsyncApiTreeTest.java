@@ -47,6 +47,38 @@ class AsyncApiTreeTest {
     }
 
     @Test
+    void a_version_a_newer_one_replaced_is_received_and_upcast_but_no_longer_sent_by_its_owner() {
+        String v1 = EventCatalog.EXERCISE_SESSION_COMPLETED_V1.ceType();
+        String v2 = EventCatalog.EXERCISE_SESSION_COMPLETED.ceType();
+        ObjectNode doc = AsyncApiDocument.tree(List.of(
+                new Subscription(UprightService.INSIGHTS, "upright.exercises", "upright.insights.dlq")));
+
+        assertThat(messages(doc, "exercises.publish")).contains(v2, EventCatalog.ROUTINE_RECOMMENDED.ceType())
+                .doesNotContain(v1);
+        assertThat(messages(doc, "insights.consume.upright.exercises")).contains(v1, v2);
+        assertThat(doc.at("/operations/insights.consume.upright.exercises/summary").asText())
+                .contains("reads " + v1 + ", no longer published, as " + v2 + " (upcast)");
+        assertThat(messages(doc, "insights.dead-letter.upright.insights.dlq")).contains(v1 + AsyncApiDocument.DEAD_LETTER_SUFFIX);
+        assertThat(doc.path("channels").path("upright.exercises").path("messages").has(v1)).as("still on the topic").isTrue();
+        assertThat(doc.at("/components/messages/" + v1 + "/description").asText())
+                .startsWith("No longer published: exercises publishes " + v2 + " instead.").contains("upcast");
+        assertThat(doc.at("/components/messages/" + v1 + "/x-upright-replaced-by").asText()).isEqualTo(v2);
+        assertThat(doc.at("/components/messages/" + v2 + "/description").asText()).doesNotContain("No longer published");
+        assertThat(doc.at("/components/messages/" + v2).has("x-upright-replaced-by")).isFalse();
+    }
+
+    /** The message ids an operation refers to (the last segment of each channel message $ref). */
+    private static List<String> messages(ObjectNode doc, String operation) {
+        List<String> ids = new java.util.ArrayList<>();
+        doc.path("operations").path(operation).path("messages").forEach(m -> {
+            String ref = m.path("$ref").asText();
+            ids.add(ref.substring(ref.lastIndexOf('/') + 1));
+        });
+        assertThat(ids).as(operation).isNotEmpty();
+        return ids;
+    }
+
+    @Test
     void yaml_quotes_every_scalar_a_reader_would_take_for_something_else() {
         ObjectNode tree = new ObjectMapper().createObjectNode();
         tree.put("version", "1.0").put("flag", "yes").put("ref", "#/components/x").put("plain", "upright.programs")

@@ -83,7 +83,12 @@ public interface AdminMessages {
     @Message String testPaused(java.time.Instant until);
     @Message String testFailedOther(String error);
     @Message String testTooOften(long seconds);
-    @Message String testEndpointGone();
+    @Message String endpointGone();
+    @Message String rotateSecret();
+    @Message String rotateSecretLabel(String url);
+    @Message String rotateHint();
+    @Message String rotatedSecretWarning(String url, java.time.Instant until);
+    @Message String oldSecretAlsoSigns(java.time.Instant until);
 
     @Message String colChannel();
     @Message String colTeam();

@@ -24,6 +24,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,17 +33,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Where reminders reach the tenant's own systems: its webhook endpoints (list, add, test, delete), the Slack app's
- * installation, and its chat channels (Slack shared channels and Teams workflows: list, add, delete; see
- * {@link ChatChannelSection}). A new endpoint's secret is shown once, on the page the add redirects to (see
- * {@link OneTimeSecrets}); a chat channel's URL is never shown again, reminders lists only a hint of it.
+ * Where reminders reach the tenant's own systems: its webhook endpoints (list, add, test, rotate the secret, delete),
+ * the Slack app's installation, and its chat channels (Slack shared channels and Teams workflows: list, add, delete;
+ * see {@link ChatChannelSection}). A new endpoint's secret, and a rotated one, is shown once, on the page the POST
+ * redirects to (see {@link OneTimeSecrets}); a chat channel's URL is never shown again, reminders lists only a hint.
  */
-@Path("/admin/channels")
+@Path(ChannelPages.PATH)
 @Produces(MediaType.TEXT_HTML)
 public class ChannelPages {
 
     /** Reminders' and programs' largest page: a tenant has a handful of endpoints, channels and teams. */
     static final int PAGE = 200;
+    static final String PATH = "/admin/channels";
+    static final String ROTATE = "/webhooks/{id}/rotate-secret";
     static final String URL_FIELD = "url";
 
     @Inject
@@ -61,6 +65,9 @@ public class ChannelPages {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @Location("admin/channels.html")
@@ -153,11 +160,47 @@ public class ChannelPages {
             if (problem.status() == 429) {
                 problem = new ServiceProblem(429, problem.title(), texts.testTooOften(retryAfterSeconds(e)), List.of());
             } else if (problem.notFound()) {
-                problem = new ServiceProblem(404, problem.title(), texts.testEndpointGone(), List.of());
+                problem = new ServiceProblem(404, problem.title(), texts.endpointGone(), List.of());
             }
             return render(problem.pageStatus(), "", problem, null, null, null, null).build();
         }
         return render(200, "", null, null, null, tested, null).build();
+    }
+
+    /**
+     * Reminders gives the endpoint a new secret; the old one signs too until the time it answers. The new secret is
+     * shown once, as a new endpoint's is: kept for the page this redirects to, never in its URL.
+     */
+    @POST
+    @Path(ROTATE)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rotateSecret(@PathParam("id") UUID id) {
+        if (!console.allowed()) {
+            return console.forbidden();
+        }
+        RemindersAdminApi.RotatedSecret rotated;
+        try {
+            rotated = reminders.rotateSecret(id);
+        } catch (WebApplicationException | ProcessingException e) {
+            ServiceProblem problem = console.problem(e);
+            if (problem.notFound()) {
+                problem = new ServiceProblem(404, problem.title(), console.texts().endpointGone(), List.of());
+            }
+            return render(problem.pageStatus(), "", problem, null, null, null, null).build();
+        }
+        String key = secrets.keep(owner(), urlOf(id), rotated.secret(), rotated.previousSecretValidUntil());
+        return AdminConsole.seeOther(PATH + "?created=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
+    }
+
+    /** The endpoint's URL, to say whose secret is shown; its id if reminders cannot list it just now. */
+    private String urlOf(UUID id) {
+        try {
+            return reminders.endpoints(0, PAGE).items().stream().filter(e -> e.id().equals(id))
+                    .map(RemindersAdminApi.Endpoint::url).findFirst().orElse(id.toString());
+        } catch (WebApplicationException | ProcessingException e) {
+            // the secret is rotated already: it must still be shown, so a missing URL is no reason to fail
+            return id.toString();
+        }
     }
 
     /** Reminders' {@code Retry-After} in whole seconds; a minute when it sent none it could read. */
@@ -313,7 +356,10 @@ public class ChannelPages {
                     .map(RemindersAdminApi.Endpoint::url).findFirst().orElse(null);
             test = WebhookTestOutcome.of(tested, url, console.texts());
         }
-        return Response.status(status).entity(channels.data("endpoints", endpoints).data("slack", slack)
+        Instant now = clock.instant();
+        AdminMessages texts = console.texts();
+        List<WebhookEndpointRow> rows = endpoints.stream().map(e -> WebhookEndpointRow.of(e, now, texts)).toList();
+        return Response.status(status).entity(channels.data("endpoints", rows).data("slack", slack)
                 .data("problem", shown).data("typed", typed).data("error", error).data("secret", secret)
                 .data("notice", notice).data("test", test).data("chats", chats));
     }

@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A new webhook endpoint's secret, held between the POST that created it and the page the browser is sent to (303),
- * so that it is shown exactly once and never travels in a URL. Taken once; forgotten after a few minutes if the page
- * is never opened. Kept in memory only: after a restart the admin makes a new endpoint, which is what losing the
- * secret would need anyway.
+ * A webhook endpoint's new secret (a new endpoint's, or one just rotated), held between the POST that made it and the
+ * page the browser is sent to (303), so that it is shown exactly once and never travels in a URL. Taken once;
+ * forgotten after a few minutes if the page is never opened. Kept in memory only: after a restart the admin rotates
+ * the secret again, which is what losing it would need anyway.
  */
 @ApplicationScoped
 public class OneTimeSecrets {
@@ -26,7 +26,8 @@ public class OneTimeSecrets {
     static final Duration KEPT_FOR = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public record Shown(String url, String secret) {
+    /** @param previousValidUntil after a rotation, until when the old secret signs too; null for a new endpoint */
+    public record Shown(String url, String secret, Instant previousValidUntil) {
     }
 
     private record Held(Shown shown, String owner, Instant until) {
@@ -40,13 +41,18 @@ public class OneTimeSecrets {
         this.clock = clock;
     }
 
-    /** Keeps the secret for {@code owner} (the admin who made it) and returns the unguessable key to fetch it by. */
+    /** Keeps a new endpoint's secret for {@code owner} (the admin who made it): the unguessable key to fetch it by. */
     public String keep(String owner, String url, String secret) {
+        return keep(owner, url, secret, null);
+    }
+
+    /** Keeps a rotated secret, with the time until which the old one still signs, as {@link #keep(String, String, String)}. */
+    public String keep(String owner, String url, String secret, Instant previousValidUntil) {
         forgetExpired();
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        held.put(key, new Held(new Shown(url, secret), owner, clock.instant().plus(KEPT_FOR)));
+        held.put(key, new Held(new Shown(url, secret, previousValidUntil), owner, clock.instant().plus(KEPT_FOR)));
         return key;
     }
 

@@ -32,7 +32,13 @@ public interface RemindersAdminApi {
     record Registered(UUID id, String url, String secret, String status, Instant createdAt) {
     }
 
-    record Endpoint(UUID id, String url, String status, Instant createdAt, Instant disabledAt) {
+    /** {@code previousSecretValidUntil}: after a secret rotation, until when the old secret signs too; else null. */
+    record Endpoint(UUID id, String url, String status, Instant createdAt, Instant disabledAt,
+                    Instant previousSecretValidUntil) {
+    }
+
+    /** The new secret is in this answer only, never again; the old one signs too until {@code previousSecretValidUntil}. */
+    record RotatedSecret(UUID id, String secret, Instant previousSecretValidUntil) {
     }
 
     record Page<T>(List<T> items, int page, int size, long total) {
@@ -79,6 +85,11 @@ public interface RemindersAdminApi {
     @POST
     @Path("/webhook-endpoints/{id}/test-deliveries")
     TestDelivery testDelivery(@PathParam("id") UUID id);
+
+    /** A new signing secret (no body); 404 for an endpoint removed meanwhile. */
+    @POST
+    @Path("/webhook-endpoints/{id}/secret-rotations")
+    RotatedSecret rotateSecret(@PathParam("id") UUID id);
 
     @GET
     @Path("/slack/installation")

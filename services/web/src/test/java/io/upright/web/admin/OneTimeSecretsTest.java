@@ -36,7 +36,15 @@ class OneTimeSecretsTest {
     @Test
     void a_secret_is_shown_to_its_owner_once() {
         String key = secrets.keep("ada", "https://hooks.example.com/a", "whsec_abc");
-        assertThat(secrets.take("ada", key)).contains(new OneTimeSecrets.Shown("https://hooks.example.com/a", "whsec_abc"));
+        assertThat(secrets.take("ada", key)).contains(new OneTimeSecrets.Shown("https://hooks.example.com/a", "whsec_abc", null));
+        assertThat(secrets.take("ada", key)).isEmpty();
+    }
+
+    @Test
+    void a_rotated_secret_is_shown_once_with_the_time_until_which_the_old_one_still_signs() {
+        Instant until = clock.now.plus(Duration.ofHours(24));
+        String key = secrets.keep("ada", "https://hooks.example.com/a", "whsec_new", until);
+        assertThat(secrets.take("ada", key)).contains(new OneTimeSecrets.Shown("https://hooks.example.com/a", "whsec_new", until));
         assertThat(secrets.take("ada", key)).isEmpty();
     }
 

@@ -2,20 +2,14 @@ package io.upright.web.admin;
 
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WebhookTestOutcomeTest {
 
-    /** Each message as its key and arguments, so a test sees which one was chosen with what. */
-    private static final AdminMessages TEXTS = (AdminMessages) Proxy.newProxyInstance(AdminMessages.class.getClassLoader(),
-            new Class<?>[]{AdminMessages.class}, (proxy, method, args) -> method.getName()
-                    + (args == null ? "" : Arrays.stream(args).map(String::valueOf).collect(Collectors.joining(",", "(", ")"))));
+    private static final AdminMessages TEXTS = KeyedAdminMessages.TEXTS;
 
     private final UUID endpoint = UUID.randomUUID();
 

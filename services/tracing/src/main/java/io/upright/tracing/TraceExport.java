@@ -1,4 +1,4 @@
-package io.upright.platform.tracing;
+package io.upright.tracing;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
