@@ -11,6 +11,7 @@ import io.upright.programs.enrollment.EmployeeEvent;
 import io.upright.programs.enrollment.EmployeeRecord;
 import io.upright.programs.enrollment.EnrollmentDecider;
 import io.upright.programs.enrollment.Enrollments;
+import io.upright.programs.roster.RosterImportStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,6 +50,9 @@ public class PersonalDataErasure {
     EntityManager entityManager;
 
     @Inject
+    RosterImportStore rosterImports;
+
+    @Inject
     Clock clock;
 
     /**
@@ -84,6 +88,8 @@ public class PersonalDataErasure {
         entityManager.createNativeQuery("delete from idempotency_key where tenant_id = ?1 "
                         + "and (principal = ?2 or position(?2 in coalesce(body::text, '')) > 0)")
                 .setParameter(1, tenant).setParameter(2, id.toString()).executeUpdate();
+        // a roster import's outcome puts the id next to a line of a file the admin still has
+        rosterImports.forget(tenant, id);
         if (!decision.newEvents().isEmpty()) {
             outbox.enqueue(tenant, new EmployeeErased(id, now));
         }

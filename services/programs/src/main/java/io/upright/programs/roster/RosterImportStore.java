@@ -102,6 +102,54 @@ public class RosterImportStore {
         }
     }
 
+    /**
+     * On an employee's erasure: their id leaves every import's outcome of the tenant (and, for a leaver, the team with
+     * it). The outcome names rows by their line in a file the admin still has, so the id next to a line would tie the
+     * erased id to a name again. Runs in the erasure's transaction.
+     *
+     * @return how many imports named them
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forget(String tenant, UUID employeeId) {
+        String id = employeeId.toString();
+        int changed = 0;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("select id, outcome from roster_import where tenant_id = ? "
+                     + "and position(? in coalesce(outcome::text, '')) > 0")) {
+            select.setString(1, tenant);
+            select.setString(2, id);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    RosterImportView.Outcome outcome = json.readValue(rs.getString(2), RosterImportView.Outcome.class);
+                    try (PreparedStatement update = c.prepareStatement(
+                            "update roster_import set outcome = cast(? as jsonb) where tenant_id = ? and id = ?")) {
+                        update.setString(1, json.writeValueAsString(without(outcome, employeeId)));
+                        update.setString(2, tenant);
+                        update.setObject(3, rs.getObject(1, UUID.class));
+                        changed += update.executeUpdate();
+                    }
+                }
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot remove an erased employee from the roster imports", e);
+        }
+        return changed;
+    }
+
+    /** The outcome with the employee's id (and, as a leaver, their team) left out; every count stays as it was. */
+    static RosterImportView.Outcome without(RosterImportView.Outcome outcome, UUID employeeId) {
+        return new RosterImportView.Outcome(outcome.summary(), outcome.teams(),
+                outcome.rows() == null ? null : outcome.rows().stream()
+                        .map(r -> employeeId.equals(r.employeeId())
+                                ? new RosterImportView.RowOutcome(r.line(), r.action(), null, r.createsTeam(), r.changes())
+                                : r).toList(),
+                outcome.leavers() == null ? null : outcome.leavers().stream()
+                        .map(l -> employeeId.equals(l.employeeId())
+                                ? new RosterImportView.LeaverOutcome(null, null, null, l.markedLeft())
+                                : l).toList(),
+                outcome.failure(), outcome.errors());
+    }
+
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }

@@ -118,6 +118,34 @@ class RosterImportFlowTest {
     }
 
     @Test
+    void after_an_employees_erasure_no_import_outcome_names_them_and_every_count_stays() {
+        JsonPath first = applyAndAwait(hr, THREE_IN_TWO_TEAMS, "report");
+        String bob = first.getString("outcome.rows[1].employeeId");
+        String withoutBob = HEADER
+                + "ada@acme.example,Ada Lovelace,Finance,Europe/Berlin,09:00,17:30,@ada,true\n"
+                + "cy@acme.example,\"Young, Cy\",Support,America/New_York,09:00,17:00,,\n";
+        JsonPath second = applyAndAwait(admin, withoutBob, "mark");
+        assertThat(second.getList("outcome.leavers.employeeId", String.class)).containsExactly(bob);
+
+        Api.as(admin).delete("/api/employees/{id}/personal-data", bob).then().statusCode(204);
+
+        for (JsonPath before : List.of(first, second)) {
+            String after = Api.as(hr).get("/api/roster-imports/{id}", before.getString("id")).then().statusCode(200)
+                    .extract().asString();
+            assertThat(after).doesNotContain(bob);
+            JsonPath now = JsonPath.from(after);
+            assertThat(now.getMap("outcome.summary")).isEqualTo(before.getMap("outcome.summary"));
+            assertThat(now.getList("outcome.rows.line")).isEqualTo(before.getList("outcome.rows.line"));
+        }
+        JsonPath firstAfter = Api.as(hr).get("/api/roster-imports/{id}", first.getString("id")).then().extract().jsonPath();
+        assertThat(firstAfter.getString("outcome.rows[1].employeeId")).isNull();
+        assertThat(firstAfter.getString("outcome.rows[0].employeeId")).isEqualTo(first.getString("outcome.rows[0].employeeId"));
+        JsonPath secondAfter = Api.as(hr).get("/api/roster-imports/{id}", second.getString("id")).then().extract().jsonPath();
+        assertThat(secondAfter.getList("outcome.leavers.markedLeft", Boolean.class)).containsExactly(true);
+        assertThat(secondAfter.getString("outcome.leavers[0].teamName")).isNull();
+    }
+
+    @Test
     void another_tenant_sees_neither_the_import_nor_its_people() {
         JsonPath done = applyAndAwait(hr, THREE_IN_TWO_TEAMS, "report");
         String otherHr = TOKENS.issue("other-" + UUID.randomUUID(), "hr-2", "hr");
