@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.upright.contracts.CloudEventHeaders;
 import io.upright.contracts.EventCatalog;
 import io.upright.contracts.EventType;
 import io.upright.contracts.IntegrationEvent;
@@ -37,14 +38,14 @@ public final class CloudEventRecords {
     public static ProducerRecord<String, byte[]> record(String topic, String key, String ceId, String ceType,
                                                         String source, String subject, String tenant, byte[] body) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", bytes("1.0"));
-        headers.add("ce_id", bytes(ceId));
-        headers.add("ce_type", bytes(ceType));
-        headers.add("ce_source", bytes(source));
-        headers.add("ce_subject", bytes(subject));
-        headers.add("ce_time", bytes(Instant.now(WALL_CLOCK).toString()));
-        headers.add("ce_tenant", bytes(tenant));
-        headers.add("content-type", bytes("application/json"));
+        headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_1_0));
+        headers.add(CloudEventHeaders.ID, bytes(ceId));
+        headers.add(CloudEventHeaders.TYPE, bytes(ceType));
+        headers.add(CloudEventHeaders.SOURCE, bytes(source));
+        headers.add(CloudEventHeaders.SUBJECT, bytes(subject));
+        headers.add(CloudEventHeaders.TIME, bytes(Instant.now(WALL_CLOCK).toString()));
+        headers.add(CloudEventHeaders.TENANT, bytes(tenant));
+        headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
         return new ProducerRecord<>(topic, null, key, body, headers);
     }
 

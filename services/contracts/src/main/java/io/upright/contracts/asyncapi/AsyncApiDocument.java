@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.upright.contracts.CloudEventHeaders;
 import io.upright.contracts.EventCatalog;
 import io.upright.contracts.EventType;
 import io.upright.contracts.IntegrationEvent;
@@ -46,17 +47,6 @@ public final class AsyncApiDocument {
     public static final String CONTRACT_VERSION = "1.0.0";
     public static final String SEALED_PAYLOAD = "sealed-payload";
     public static final String DEAD_LETTER_SUFFIX = ".dead-letter";
-
-    /** Kafka header names of CloudEvents binary mode (the platform's CloudEventHeaders writes them). */
-    public static final String CE_ID = "ce_id";
-    public static final String CE_SPEC_VERSION = "ce_specversion";
-    public static final String CE_TYPE = "ce_type";
-    public static final String CE_SOURCE = "ce_source";
-    public static final String CE_SUBJECT = "ce_subject";
-    public static final String CE_TIME = "ce_time";
-    public static final String CE_TENANT = "ce_tenant";
-    public static final String CONTENT_TYPE = "content-type";
-    public static final String CE_TRACEPARENT = "ce_traceparent";
 
     private static final String KAFKA_BINDING_VERSION = "0.5.0";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -230,7 +220,7 @@ public final class AsyncApiDocument {
         String subject = fieldOf(type, IntegrationEvent::subject);
         m.putObject("correlationId")
                 .put("description", "ce_subject is the aggregate the event is about: " + describe(subject) + ".")
-                .put("location", "$message.header#/" + CE_SUBJECT);
+                .put("location", "$message.header#/" + CloudEventHeaders.SUBJECT);
         m.set("headers", headers(type, idSchema(plain, subject, "The aggregate the event is about", null)));
         EventType<?> replacement = replacement(type);
         String legacy = replacement == null ? "" : "No longer published: " + type.owner().slug() + " publishes "
@@ -292,20 +282,20 @@ public final class AsyncApiDocument {
         ObjectNode h = JSON.createObjectNode();
         h.put("type", "object");
         ObjectNode p = h.putObject("properties");
-        p.putObject(CE_SPEC_VERSION).put("type", "string").put("const", "1.0");
-        p.putObject(CE_ID).put("type", "string").put("format", "uuid")
+        p.putObject(CloudEventHeaders.SPEC_VERSION).put("type", "string").put("const", "1.0");
+        p.putObject(CloudEventHeaders.ID).put("type", "string").put("format", "uuid")
                 .put("description", "Unique per event; consumers deduplicate on it");
-        p.putObject(CE_TYPE).put("type", "string").put("const", type.ceType());
-        p.putObject(CE_SOURCE).put("type", "string").put("const", type.owner().source());
-        p.set(CE_SUBJECT, subject);
-        p.putObject(CE_TIME).put("type", "string").put("format", "date-time")
+        p.putObject(CloudEventHeaders.TYPE).put("type", "string").put("const", type.ceType());
+        p.putObject(CloudEventHeaders.SOURCE).put("type", "string").put("const", type.owner().source());
+        p.set(CloudEventHeaders.SUBJECT, subject);
+        p.putObject(CloudEventHeaders.TIME).put("type", "string").put("format", "date-time")
                 .put("description", "When the change that caused the event committed");
-        p.putObject(CE_TENANT).put("type", "string").put("description", "The tenant the event belongs to");
-        p.putObject(CONTENT_TYPE).put("type", "string").put("const", "application/json");
+        p.putObject(CloudEventHeaders.TENANT).put("type", "string").put("description", "The tenant the event belongs to");
+        p.putObject(CloudEventHeaders.CONTENT_TYPE).put("type", "string").put("const", "application/json");
         ArrayNode required = h.putArray("required");
         p.fieldNames().forEachRemaining(required::add);
         // optional: an event written outside any trace has none
-        p.putObject(CE_TRACEPARENT).put("type", "string").put("pattern", "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$")
+        p.putObject(CloudEventHeaders.TRACEPARENT).put("type", "string").put("pattern", "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$")
                 .put("description", "The CloudEvents distributed-tracing extension: the W3C trace context of the span "
                         + "that wrote the event; a consumer continues that trace");
         return h;

@@ -1,7 +1,7 @@
 package io.upright.platform.deadletter;
 
 import io.upright.platform.inbox.DeadLetterPublisher;
-import io.upright.platform.outbox.CloudEventHeaders;
+import io.upright.contracts.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -4,7 +4,7 @@ import io.upright.platform.coordination.OneAtATime;
 import io.upright.platform.api.Page;
 import io.upright.platform.inbox.Consumption;
 import io.upright.platform.inbox.TopicConsumer;
-import io.upright.platform.outbox.CloudEventHeaders;
+import io.upright.contracts.CloudEventHeaders;
 import io.upright.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;

@@ -7,7 +7,7 @@ import io.upright.contracts.EventType;
 import io.upright.contracts.SealedForEmployee;
 import io.upright.platform.crypto.AesGcm;
 import io.upright.platform.crypto.TopicKeys;
-import io.upright.platform.outbox.CloudEventHeaders;
+import io.upright.contracts.CloudEventHeaders;
 import io.upright.platform.outbox.SealedPayload;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

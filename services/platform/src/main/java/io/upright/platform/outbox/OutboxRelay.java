@@ -1,5 +1,6 @@
 package io.upright.platform.outbox;
 
+import io.upright.contracts.CloudEventHeaders;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.upright.platform.worker.PollingWorker;

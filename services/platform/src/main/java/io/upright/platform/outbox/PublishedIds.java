@@ -1,5 +1,6 @@
 package io.upright.platform.outbox;
 
+import io.upright.contracts.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,7 +1,7 @@
-package io.upright.platform.outbox;
+package io.upright.contracts;
 
 /**
- * Kafka header names of CloudEvents 1.0 binary mode, plus Upright's tenant extension and the distributed-tracing
+ * Kafka header names of CloudEvents 1.0 binary mode, the wire contract every service and tool reads and writes, plus Upright's tenant extension and the distributed-tracing
  * extension's {@code traceparent} (W3C trace context of the span that wrote the event).
  */
 public final class CloudEventHeaders {
