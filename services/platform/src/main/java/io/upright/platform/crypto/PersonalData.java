@@ -41,6 +41,7 @@ public class PersonalData {
     CryptoConfig config;
 
     private volatile MasterKeys masterKeys;
+    private final WrappedKeys wrappedKeys = new WrappedKeys("personal_data_key", "subject_id", this::masterKeys, PersonalData::keyContext);
     private volatile SecretKey lookupKey;
 
     /**
@@ -150,7 +151,7 @@ public class PersonalData {
             }
             MasterKeys.Unwrapped key = masterKeys().unwrap(wrapped.get(), context);
             if (key.underPrevious()) {
-                rewrap(c, tenant, subjectId, wrapped.get(), key.raw());
+                wrappedKeys.rewrap(c, tenant, subjectId, wrapped.get(), key.raw());
             }
             return Optional.of(AesGcm.key(key.raw()));
         } catch (SQLException e) {
@@ -166,48 +167,10 @@ public class PersonalData {
      */
     int rewrapAll(int batch) {
         lookup(); // moves the lookup-hash key over too
-        int moved = 0;
-        String afterTenant = "";
-        UUID afterSubject = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
         try (Connection c = dataSource.getConnection()) {
-            while (true) {
-                int seen = 0;
-                try (PreparedStatement ps = c.prepareStatement("select tenant_id, subject_id, wrapped_key from personal_data_key "
-                        + "where (tenant_id, subject_id) > (?, ?) order by tenant_id, subject_id limit ?")) {
-                    ps.setString(1, afterTenant);
-                    ps.setObject(2, afterSubject);
-                    ps.setInt(3, batch);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            seen++;
-                            afterTenant = rs.getString(1);
-                            afterSubject = rs.getObject(2, UUID.class);
-                            byte[] wrapped = rs.getBytes(3);
-                            MasterKeys.Unwrapped key = masterKeys().unwrap(wrapped, keyContext(afterTenant, afterSubject));
-                            if (key.underPrevious() && rewrap(c, afterTenant, afterSubject, wrapped, key.raw())) {
-                                moved++;
-                            }
-                        }
-                    }
-                }
-                if (seen < batch) {
-                    return moved;
-                }
-            }
+            return wrappedKeys.rewrapAll(c, batch);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot move the data keys to the current master key", e);
-        }
-    }
-
-    /** Replaces the stored wrapping unless another reader already did or the key was shredded meanwhile. */
-    private boolean rewrap(Connection c, String tenant, UUID subjectId, byte[] wrapped, byte[] raw) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update personal_data_key set wrapped_key = ? "
-                + "where tenant_id = ? and subject_id = ? and wrapped_key = ?")) {
-            ps.setBytes(1, masterKeys().wrap(raw, keyContext(tenant, subjectId)));
-            ps.setString(2, tenant);
-            ps.setObject(3, subjectId);
-            ps.setBytes(4, wrapped);
-            return ps.executeUpdate() > 0;
         }
     }
 

@@ -45,6 +45,7 @@ public class TopicKeys {
     Clock clock;
 
     private volatile MasterKeys masterKeys;
+    private final WrappedKeys wrappedKeys = new WrappedKeys("vault.topic_key", "employee_id", this::masterKeys, TopicKeys::keyContext);
 
     /** Fails at startup, naming the setting, when no master key is configured outside dev and test. */
     void ensureReady(@Observes StartupEvent started) {
@@ -137,7 +138,7 @@ public class TopicKeys {
             byte[] wrapped = stored.get().get();
             MasterKeys.Unwrapped key = masterKeys().unwrap(wrapped, context);
             if (key.underPrevious()) {
-                rewrap(c, tenant, employeeId, wrapped, key.raw());
+                wrappedKeys.rewrap(c, tenant, employeeId, wrapped, key.raw());
             }
             return Optional.of(AesGcm.key(key.raw()));
         } catch (SQLException e) {
@@ -151,48 +152,10 @@ public class TopicKeys {
      * @return how many keys moved over
      */
     int rewrapAll(int batch) {
-        int moved = 0;
-        String afterTenant = "";
-        UUID afterEmployee = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
         try (Connection c = vault.getConnection()) {
-            while (true) {
-                int seen = 0;
-                try (PreparedStatement ps = c.prepareStatement("select tenant_id, employee_id, wrapped_key from vault.topic_key "
-                        + "where wrapped_key is not null and (tenant_id, employee_id) > (?, ?) order by tenant_id, employee_id limit ?")) {
-                    ps.setString(1, afterTenant);
-                    ps.setObject(2, afterEmployee);
-                    ps.setInt(3, batch);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            seen++;
-                            afterTenant = rs.getString(1);
-                            afterEmployee = rs.getObject(2, UUID.class);
-                            byte[] wrapped = rs.getBytes(3);
-                            MasterKeys.Unwrapped key = masterKeys().unwrap(wrapped, keyContext(afterTenant, afterEmployee));
-                            if (key.underPrevious() && rewrap(c, afterTenant, afterEmployee, wrapped, key.raw())) {
-                                moved++;
-                            }
-                        }
-                    }
-                }
-                if (seen < batch) {
-                    return moved;
-                }
-            }
+            return wrappedKeys.rewrapAll(c, batch);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot move the vault's keys to the current master key", e);
-        }
-    }
-
-    /** Replaces the stored wrapping unless another reader (in any service) already did or the key was destroyed. */
-    private boolean rewrap(Connection c, String tenant, UUID employeeId, byte[] wrapped, byte[] raw) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update vault.topic_key set wrapped_key = ? "
-                + "where tenant_id = ? and employee_id = ? and wrapped_key = ?")) {
-            ps.setBytes(1, masterKeys().wrap(raw, keyContext(tenant, employeeId)));
-            ps.setString(2, tenant);
-            ps.setObject(3, employeeId);
-            ps.setBytes(4, wrapped);
-            return ps.executeUpdate() > 0;
         }
     }
 

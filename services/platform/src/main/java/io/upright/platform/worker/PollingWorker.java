@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A background loop on a daemon thread of its own: do one round of work, and when the round was not full,
  * sleep for the poll interval unless {@link #wake()} is called first. A failed round is logged and retried
- * after twice the interval, so a database or broker outage never kills the loop. Used by the outbox relay
- * and the due-reminder engine.
+ * after {@link #retryAfterFailure()}, so a database or broker outage never kills the loop. Used by the outbox relay,
+ * the due-reminder engine and the key rotations.
  */
 public abstract class PollingWorker {
 
@@ -26,6 +26,11 @@ public abstract class PollingWorker {
     protected abstract Duration pollInterval();
 
     protected abstract int batchSize();
+
+    /** How long to wait after a failed round before the next; twice the poll interval unless a worker says otherwise. */
+    protected Duration retryAfterFailure() {
+        return pollInterval().multipliedBy(2);
+    }
 
     protected synchronized void startWorker(String name) {
         if (running) {
@@ -76,7 +81,7 @@ public abstract class PollingWorker {
                 }
                 LOG.warnf("%s round failed, will retry: %s", Thread.currentThread().getName(), e.toString());
                 try {
-                    pause(pollInterval().multipliedBy(2));
+                    pause(retryAfterFailure());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;

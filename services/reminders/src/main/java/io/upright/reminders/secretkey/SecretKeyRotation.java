@@ -2,6 +2,7 @@ package io.upright.reminders.secretkey;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.upright.platform.worker.PollingWorker;
 import io.upright.reminders.chat.ChatChannelKind;
 import io.upright.reminders.chat.ChatChannels;
 import io.upright.reminders.contact.EmployeeContacts;
@@ -27,7 +28,7 @@ import java.util.function.BiPredicate;
  * that nothing is left, the previous keys can be removed.
  */
 @ApplicationScoped
-public class SecretKeyRotation {
+public class SecretKeyRotation extends PollingWorker {
 
     private static final Logger LOG = Logger.getLogger(SecretKeyRotation.class);
     private static final int BATCH = 500;
@@ -49,49 +50,43 @@ public class SecretKeyRotation {
     @Inject
     EmployeeContacts contacts;
 
-    private volatile Thread worker;
-
     void start(@Observes StartupEvent started) {
-        if (!secrets.rotating()) {
-            return;
+        if (secrets.rotating()) {
+            startWorker("secret-key-rotation");
         }
-        Thread thread = new Thread(this::resealAll, "secret-key-rotation");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        stopWorker(Duration.ofSeconds(5));
     }
 
-    private void resealAll() {
-        while (!Thread.currentThread().isInterrupted()) {
-            Duration pause;
-            try {
-                int resealed = resealOnce();
-                if (resealed == 0) {
-                    LOG.infof("Secret key rotation: nothing of this service is left sealed under a previous secret key. "
-                            + "When every instance has said so since the last roll ended, remove "
-                            + "UPRIGHT_REMINDERS_PREVIOUS_SECRET_KEYS. Checking again in %d min.", AGAIN_AFTER.toMinutes());
-                    pause = AGAIN_AFTER;
-                } else {
-                    LOG.infof("Secret key rotation: %d values sealed again under the current secret key; checking again now.", resealed);
-                    pause = Duration.ZERO;
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("Secret key rotation paused, trying again in %d s: %s", RETRY_AFTER.toSeconds(), e.toString());
-                pause = RETRY_AFTER;
-            }
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException interrupted) {
-                return;
-            }
+    /** One pass; anything sealed again means another pass at once, nothing a pause of {@link #AGAIN_AFTER}. */
+    @Override
+    protected int runOnce() {
+        int resealed = resealOnce();
+        if (resealed == 0) {
+            LOG.infof("Secret key rotation: nothing of this service is left sealed under a previous secret key. "
+                    + "When every instance has said so since the last roll ended, remove "
+                    + "UPRIGHT_REMINDERS_PREVIOUS_SECRET_KEYS. Checking again in %d min.", AGAIN_AFTER.toMinutes());
+        } else {
+            LOG.infof("Secret key rotation: %d values sealed again under the current secret key; checking again now.", resealed);
         }
+        return resealed;
+    }
+
+    @Override
+    protected Duration pollInterval() {
+        return AGAIN_AFTER;
+    }
+
+    @Override
+    protected int batchSize() {
+        return 1; // a pass that sealed anything goes again at once
+    }
+
+    @Override
+    protected Duration retryAfterFailure() {
+        return RETRY_AFTER;
     }
 
     /**
